@@ -1,0 +1,37 @@
+# Every target sets up .venv from pyproject.toml first (Python 3.11, pip and venv are all it needs).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: install figures test lint lab bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name news-analysis --display-name "news-analysis (.venv)" >/dev/null
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Main job: regenerate every figure, results.json and report.md from data/
+figures: $(STAMP)
+	$(BIN)/python -m analysis structure data/raw/ruto_blinken_2024.txt --format table
+
+## Test suite (unit, doctest, notebooks, freshness of committed figures) and lint
+test: $(STAMP)
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check .
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,129 @@
+"""Command line: ``python -m analysis SUBCOMMAND FILE [options]``.
+
+Only this module and the figures/report code write anything. A user mistake (missing file, binary
+input, bad lexicon) prints one line on stderr and exits 2; warnings (legacy encoding, HTML input,
+unbalanced quotes) go to stderr as ``warning: …`` lines and the command still succeeds.
+
+>>> main(["--help"])  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import pandas as pd
+
+from analysis.text import Article, InputError, blocks_table, load_article
+
+
+def _json_default(value):
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def dumps(obj) -> str:
+    """JSON text as every subcommand prints it (UTF-8, sorted keys, NaN → null)."""
+    return json.dumps(_clean(obj), ensure_ascii=False, indent=2, sort_keys=True,
+                      default=_json_default, allow_nan=False)
+
+
+def _clean(obj):
+    if isinstance(obj, float):
+        return None if obj != obj or obj in (float("inf"), float("-inf")) else obj
+    if isinstance(obj, dict):
+        return {k: _clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_clean(v) for v in obj]
+    if hasattr(obj, "item") and not isinstance(obj, str):
+        return _clean(obj.item())
+    return obj
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """DataFrame rows as plain dicts (NaN/NA → None)."""
+    out = df.astype(object).where(df.notna(), None).to_dict(orient="records")
+    return _clean(out)
+
+
+def emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
+    """Print a table in the chosen format; ``json_obj`` overrides the JSON shape."""
+    if fmt == "json":
+        print(dumps(records(df) if json_obj is None else json_obj))
+    elif fmt == "csv":
+        sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
+    else:
+        if df.empty:
+            print("(no rows)")
+        else:
+            with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                                   "display.width", 160, "display.max_colwidth", 60):
+                print(df.to_string(index=False))
+
+
+def _load(path: str) -> Article:
+    art = load_article(path)
+    for w in art.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    return art
+
+
+def input_info(art: Article) -> dict:
+    """What the JSON outputs say about how the input was read."""
+    return {"article_id": art.id, "encoding": art.encoding, "warnings": list(art.warnings)}
+
+
+# --------------------------------------------------------------------------- subcommands
+
+
+def cmd_structure(args) -> int:
+    art = _load(args.file)
+    df = blocks_table(art)
+    obj = {
+        **input_info(art),
+        "blocks": len(art.blocks),
+        "headings": sum(b.kind == "heading" for b in art.blocks),
+        "title": next((art.block_text(b) for b in art.blocks if b.kind == "title"), None),
+        "paragraphs": len(art.paragraphs),
+        "sentences": len(art.sentences),
+        "words": len(art.body_tokens),
+        "block_list": records(df.drop(columns=["article_id"])),
+    }
+    emit(df.drop(columns=["text"]) if args.format == "table" else df, args.format, obj)
+    return 0
+
+
+def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
+    p.add_argument("file", help="article file (UTF-8 text; cp1252/latin-1 and HTML are converted)")
+    p.add_argument("--format", choices=formats, default=default, help="output format")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Quote share, topic frequency and readability of English news articles.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    sub.required = True
+    p = sub.add_parser("structure", help="blocks, sections, sentence and word counts of an article")
+    _add_file(p)
+    p.set_defaults(func=cmd_structure)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # e.g. `| head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

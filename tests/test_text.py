@@ -1,0 +1,187 @@
+"""The text model: blocks, sentences and words, checked against hand counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.config import SAMPLE_ARTICLE
+from analysis.text import (
+    article_from_text,
+    blocks_table,
+    load_article,
+    sections_table,
+    sentences_table,
+    split_blocks,
+    split_sentences,
+    tokens_table,
+)
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_article(SAMPLE_ARTICLE)
+
+
+def sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def words(text: str) -> list[str]:
+    art = article_from_text(text, "t")
+    return [t.text for t in art.tokens]
+
+
+# --------------------------------------------------------------------------- the sample
+
+
+def test_sample_structure(sample):
+    kinds = [b.kind for b in sample.blocks]
+    assert kinds.count("heading") == 7
+    assert kinds.count("paragraph") == 21
+    assert "title" not in kinds  # the first line is the lede, not a title
+    headings = [sample.block_text(b) for b in sample.blocks if b.kind == "heading"]
+    assert headings == [
+        "Acknowledging Kenya’s Leadership",
+        "President Ruto’s Vision for Kenya",
+        "Insights from Haiti",
+        "U.S. Support and Regional Security",
+        "Broader Implications for Africa",
+        "Looking Ahead",
+        "Conclusion",
+    ]
+
+
+def test_sample_has_52_sentences(sample):
+    assert len(sample.sentences) == 52
+    first = sample.text[sample.sentences[0].start : sample.sentences[0].end]
+    assert first == (
+        "President William Ruto of Kenya engaged in pivotal discussions with U.S. Secretary of "
+        "State Antony J. Blinken during a high-profile meeting in New York."
+    )
+    # a sentence ending inside a closing quote keeps the quote mark
+    texts = [sample.text[s.start : s.end] for s in sample.sentences]
+    assert "He remarked, “I was in Haiti a couple of weeks ago and saw for myself Kenya’s " \
+           "leadership on the ground.”" in texts
+
+
+def test_sample_words_and_offsets(sample):
+    # 1,224 body words under the documented definition (seed reference, hand-verified)
+    assert len(sample.body_tokens) == 1224
+    assert all(sample.text[t.start : t.end] == t.text for t in sample.tokens)
+    raw = open(SAMPLE_ARTICLE, encoding="utf-8").read()
+    assert sample.text == raw
+    # "U.S." appears 20 times in the body: 17 alone, 3 in "U.S.-Kenyan" (2) and "U.S.-Kenya" (1)
+    assert sum(t.text == "U.S." for t in sample.body_tokens) == 17
+    assert sorted(t.text for t in sample.body_tokens if "U.S.-" in t.text) == [
+        "U.S.-Kenya", "U.S.-Kenyan", "U.S.-Kenyan"]
+
+
+def test_sample_sections(sample):
+    df = sections_table(sample)
+    assert df["title"].tolist()[0] == "(lede)"
+    assert len(df) == 8
+    assert df["sentences"].sum() == 52 and df["words"].sum() == 1224
+    assert df["paragraphs"].tolist() == [1, 3, 3, 3, 3, 2, 3, 3]
+
+
+def test_tables_carry_article_id(sample):
+    for table in (blocks_table, sentences_table, tokens_table, sections_table):
+        df = table(sample)
+        assert (df["article_id"] == "ruto_blinken_2024").all()
+        assert len(df) > 0
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. and the U.N. agreed. Talks ended.", 2),
+        ("Secretary Antony J. Blinken spoke. He left.", 2),
+        ("It was signed on Dec. 5 and Jan. 9 last year. Then it lapsed.", 2),
+        ("Mr. Otieno met Ms. Wanjiru and Dr. Kamau. They talked.", 2),
+        ("Sen. Warren and Gov. Hochul spoke. They agreed.", 2),
+        ("Resolution No. 2699 passed. It was unanimous.", 2),
+        ("He flew to the U.S. The trip was long.", 2),  # acronym at a real sentence end
+    ],
+)
+def test_abbreviations(text, expected):
+    assert len(sents(text)) == expected, sents(text)
+
+
+def test_closing_quote_stays_with_sentence():
+    assert sents("He said, “We won on the ground.” Then he left.") == [
+        "He said, “We won on the ground.”",
+        "Then he left.",
+    ]
+    assert sents('He said, "We won." Then he left.') == ['He said, "We won."', "Then he left."]
+
+
+def test_question_and_exclamation_inside_quotes():
+    assert sents("“Why now?” she asked. He shrugged.") == ["“Why now?” she asked.", "He shrugged."]
+    assert sents("“Stop!” he shouted. Nobody did.") == ["“Stop!” he shouted.", "Nobody did."]
+    assert sents("Is it true? Yes! It is.") == ["Is it true?", "Yes!", "It is."]
+
+
+def test_dashes_do_not_split():
+    assert sents("The CHIPS Act—a U.S. initiative—passed. It helps.") == [
+        "The CHIPS Act—a U.S. initiative—passed.",
+        "It helps.",
+    ]
+    assert sents("“We will not—” he said. Fine.") == ["“We will not—” he said.", "Fine."]
+
+
+def test_initials_sequence():
+    assert sents("She met A. B. Odhiambo. Then she left.") == [
+        "She met A. B. Odhiambo.",
+        "Then she left.",
+    ]
+
+
+# --------------------------------------------------------------------------- words
+
+
+def test_word_definition():
+    assert words("The U.S.-Kenyan long-term deal—a big one—won’t fail.") == [
+        "The", "U.S.-Kenyan", "long-term", "deal", "a", "big", "one", "won’t", "fail",
+    ]
+    assert words("Kenya’s farmers’ “hopes” (and fears), don't they?") == [
+        "Kenya’s", "farmers", "hopes", "and", "fears", "don't", "they",
+    ]
+    assert words("It cost 1,224.50 dollars in 2024.") == ["It", "cost", "1,224.50", "dollars", "in",
+                                                         "2024"]
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def test_blocks_blank_line_paragraphs_and_markdown():
+    text = "# A Title\n\nFirst para line one\ncontinues here.\n\n## Section two\n\nSecond para."
+    kinds = [(k, text[s:e]) for k, s, e in split_blocks(text)]
+    assert kinds == [
+        ("title", "# A Title"),
+        ("paragraph", "First para line one\ncontinues here."),
+        ("heading", "## Section two"),
+        ("paragraph", "Second para."),
+    ]
+    art = article_from_text(text, "md")
+    assert sections_table(art)["title"].tolist() == ["(lede)", "Section two"]
+
+
+def test_title_line_is_not_a_sentence():
+    art = article_from_text("Kenya and the United States\nThey met today. They agreed.", "t")
+    assert [b.kind for b in art.blocks] == ["title", "paragraph"]
+    assert len(art.sentences) == 2
+    assert len(art.body_tokens) == 5  # They met today They agreed
+
+
+def test_crlf_and_bom_offsets(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("\ufeffHeading here\r\nOne “quote.” Two.\r\n".encode())
+    art = load_article(p)
+    assert art.text == open(p, encoding="utf-8").read()
+    assert [b.kind for b in art.blocks] == ["title", "paragraph"]
+    assert art.text[art.blocks[0].start : art.blocks[0].end] == "Heading here"
+    assert len(art.sentences) == 2
+    assert all(art.text[t.start : t.end] == t.text for t in art.tokens)
