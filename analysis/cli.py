@@ -95,6 +95,34 @@ def cmd_structure(args) -> int:
     return 0
 
 
+def cmd_readability(args) -> int:
+    from analysis.readability import readability_summary, readability_table
+
+    art = _load(args.file)
+    quotes = _quotes_or_none(art)
+    table = readability_table(art, quotes)
+    if args.format == "json":
+        emit(table, "json", {**input_info(art), **readability_summary(table)})
+    elif args.format == "csv":
+        emit(table, "csv")
+    else:
+        cols = ["unit", "unit_id", "sentences", "words", "syllables", "flesch_reading_ease",
+                "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                "automated_readability_index", "dale_chall_readability_score",
+                "linsear_write_formula", "reliable"]
+        emit(table[cols].round(2), "table")
+    return 0
+
+
+def _quotes_or_none(art: Article):
+    """The quotes table when quote extraction is available, else None."""
+    try:
+        from analysis.quotes import quotes_table
+    except ImportError:
+        return None
+    return quotes_table(art)
+
+
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
     p.add_argument("file", help="article file (UTF-8 text; cp1252/latin-1 and HTML are converted)")
     p.add_argument("--format", choices=formats, default=default, help="output format")
@@ -110,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("structure", help="blocks, sections, sentence and word counts of an article")
     _add_file(p)
     p.set_defaults(func=cmd_structure)
+    p = sub.add_parser("readability", help="readability formulas per article, section, paragraph")
+    _add_file(p)
+    p.set_defaults(func=cmd_readability)
     return parser
 
 

