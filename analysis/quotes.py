@@ -1,0 +1,1031 @@
+"""Quotes: detection with offsets, attribution to speakers, and quote share.
+
+Detection (per paragraph, :func:`find_quote_spans`)
+    Double quotes: curly “ ”, straight ", low „ (closed by “ or ”) and « ». A straight " opens
+    after start of paragraph, white space or an opening bracket/dash, and closes otherwise.
+    Single quotes ‘ ’ (or ') inside a double quote are part of its text; an apostrophe between
+    letters or after an s (Kenya’s, they’ve, farmers’, don't) is never a quote mark. A paragraph
+    with no double quote may use ‘ … ’ as its quote marks (British style).
+    Newswire convention: a paragraph whose quote is still open at its end continues into the next
+    paragraph when that one opens with a quote mark; the parts share a ``quote_id``. Otherwise the
+    open quote is *unbalanced*: it is kept to the end of its own paragraph and flagged, never
+    allowed to swallow the rest of the article. A stray closing mark is reported as a warning.
+Kinds
+    ``direct`` — a quote that opens its clause (at the start of a sentence or after ``,`` / ``:``);
+    ``partial`` — a quote embedded in narration with a speech cue in its sentence ("He called it
+    “the hard part”"), or longer than :data:`SCARE_MAX_WORDS` words; ``scare`` — a short quoted
+    phrase with no speech cue (scare quotes, titles, slogans); ``indirect`` — reported speech
+    without quote marks ("Blinken noted that …", "According to Okello, …", "…, she said.").
+    Speech share counts ``direct`` and ``partial`` quotes; ``indirect`` only on request.
+Attribution (first rule that applies)
+    1. a cue right after the quote: ``“…,” Ruto said`` / ``“…,” said Ortiz, a former minister``;
+    2. a cue before it in the same sentence: ``He remarked, “…”`` / ``According to X, “…”`` /
+       ``Ruto told reporters: “…”``;
+    3. a continuation: an earlier quote in the same paragraph, or the previous part of a
+       multi-paragraph quote (``“A,” she said. “B.”``);
+    4. a cue in the sentence before the quote.
+    The subject next to the cue is resolved by :mod:`analysis.speakers` (names, aliases,
+    pronouns, officials, organisations, documents); no subject found → speaker ``None``,
+    counted as *unattributed*.
+
+Every quote has ``start``/``end`` offsets of its words inside the marks, so
+``article.text[start:end] == text``.
+
+>>> from analysis.text import article_from_text
+>>> art = article_from_text("Mr. John Otieno spoke. “We will win,” he said. “It is early.”", "x")
+>>> for q in extract_quotes(art):
+...     print(q.text, q.speaker, q.kind, q.position, sep=" | ")
+We will win, | John Otieno | direct | after
+It is early. | John Otieno | direct | continuation
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.speakers import (
+    AFFILIATION_DEMONYMS,
+    NOT_NAME,
+    ORG_ACRONYMS,
+    ORG_WORDS,
+    TITLES,
+    Entity,
+    Registry,
+    find_entities,
+)
+from analysis.text import Article
+
+#: Quoted phrases up to this many words with no speech cue are scare quotes.
+SCARE_MAX_WORDS = 4
+SPEECH_KINDS = ("direct", "partial")
+UNATTRIBUTED = "(unattributed)"
+
+_VERBS = [
+    "say", "tell", "state", "remark", "note", "add", "emphasize", "emphasise", "explain", "argue",
+    "ask", "urge", "warn", "write", "insist", "declare", "announce", "observe", "continue",
+    "reply", "respond", "recall", "acknowledge", "admit", "concede", "claim", "maintain",
+    "stress", "affirm", "assure", "suggest", "tweet", "post", "comment", "caution", "predict",
+    "promise", "vow", "pledge", "boast", "complain", "lament", "quip", "joke", "shout",
+    "whisper", "conclude", "reiterate", "highlight", "underscore", "describe", "call", "term",
+    "label", "dub", "point out", "go on", "add", "exclaim", "agree", "counter", "elaborate",
+    "express", "articulate", "recount", "confirm", "deny", "told", "said", "wrote", "went on",
+]
+_IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
+              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"],
+              "told": ["told"], "said": ["said"], "wrote": ["wrote"], "went on": ["went on"]}
+
+
+def _forms(verb: str) -> list[str]:
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if " " in verb:
+        head, tail = verb.split(" ", 1)
+        return [f"{f} {tail}" for f in _forms(head)]
+    if verb.endswith("e"):
+        return [verb + "d", verb + "s"]
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return [verb[:-1] + "ied", verb[:-1] + "ies"]
+    if verb in ("quip", "dub", "label"):
+        return [verb + verb[-1] + "ed", verb + "ed", verb + "s"]
+    return [verb + "ed", verb + "s", verb + "es" if verb.endswith(("sh", "ss", "ch")) else ""]
+
+
+SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f}, key=len, reverse=True)
+_CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
+CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
+# Cues that mostly introduce quoted words, not a statement ("called it “…”").
+_CUES_FOR_INDIRECT = re.compile(
+    rf"\b(?:{_CUE})\b(?:\s+(?:reporters|journalists|lawmakers|delegates|the \w+|him|her|them|"
+    rf"us|me|parliament|[A-Z]\w+))?\s+(?:that\b|(?=[a-z]))"
+)
+_ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
+                     r"previously|earlier|recently|repeatedly|[a-z]+ly)$")
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
+                "another", "some", "several", "two", "three", "many"}
+_PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
+_SPEAKER_NOUNS = {
+    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "spokespeople",
+    "analyst", "analysts", "minister", "ministry", "statement", "communiqué", "communique",
+    "report", "forum", "police", "government", "witness", "witnesses", "residents", "resident",
+    "diplomat", "diplomats", "source", "sources", "aide", "aides", "lawmaker", "lawmakers",
+    "activist", "activists", "expert", "experts", "organisers", "organizers", "leader",
+    "leaders", "authorities", "agency", "office", "embassy", "department", "committee",
+    "council", "group", "campaigners", "critics", "observers", "protesters", "doctors",
+    "farmers", "workers", "president", "secretary", "envoy", "ambassador", "governor",
+    "senator", "director", "chairman", "chairwoman", "chair", "commander", "general",
+    "officer", "officers", "letter", "declaration", "document", "memo",
+    "resolution", "charity", "organisation", "organization", "union", "company", "firm",
+    "bank", "survey", "study", "website", "post", "tweet", "judge", "court", "prosecutor",
+    "prosecutors", "lawyer", "lawyers", "mayor", "people", "delegation", "team", "coalition",
+    "groups", "organisations", "organizations", "unions", "parties", "party", "commission",
+    "coordinator", "villagers", "students", "teachers", "nurses", "traders",
+    "economists", "economist", "scientists", "researchers", "investigators",
+}
+_DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter", "declaration",
+                   "document", "memo", "resolution", "survey", "study", "website", "post",
+                   "tweet", "press release", "release", "filing", "ruling"}
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
+                   r"Rev|Amb|Jr|Sr|St)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
+_OPEN_D = "“„«"
+_CLOSE_D = "”»"
+_BEFORE_OPEN = set(" \t\n([{—–-/")
+
+
+@dataclass
+class QuoteSpan:
+    """One quoted stretch inside one paragraph (a multi-paragraph quote has several)."""
+
+    block: int
+    open_mark: int  # offset of the opening mark
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    close_mark: int | None  # offset of the closing mark, None when the paragraph ends open
+    quote_id: int = 0
+    part: int = 0
+    continues: bool = False  # the quote goes on in the next paragraph
+    unbalanced: bool = False
+
+
+@dataclass
+class Quote:
+    quote_id: int
+    part: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_kind: str | None
+    role: str | None
+    affiliation: str | None
+    cue: str | None
+    cue_start: int | None
+    position: str | None  # after, before, colon, continuation, previous-sentence, indirect
+    mention: str | None  # the words that name the speaker next to the cue
+    block: int
+    unbalanced: bool = False
+    continues: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # Kenya’s, they’ve, don't
+    if before in "sS" and not after.isalnum():
+        return True  # farmers’ (possessive plural)
+    if not before.isalnum() and after.isdigit():
+        return True  # ’90s
+    return False
+
+
+def _scan_double(text: str, start: int, end: int):
+    """Yield (kind, offset, mark) for each double quote mark in text[start:end]."""
+    for i in range(start, end):
+        c = text[i]
+        if c in _OPEN_D or c in _CLOSE_D or c == '"':
+            yield i, c
+
+
+def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
+    """Quote spans of every paragraph, linked across paragraphs; plus warnings.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“First part of it.\\n“Second part,” she said.", "x")
+    >>> spans, warnings = find_quote_spans(art)
+    >>> [(art.text[s.start:s.end], s.quote_id, s.part, s.continues) for s in spans]
+    [('First part of it.', 0, 0, True), ('Second part,', 0, 1, False)]
+    """
+    text = article.text
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    paragraphs = article.paragraphs
+    next_id = 0
+    pending: QuoteSpan | None = None  # an open quote from the previous paragraph
+    for pi, block in enumerate(paragraphs):
+        b_start, b_end = block.start, block.end
+        para_spans: list[QuoteSpan] = []
+        open_at: int | None = None
+        open_char = ""
+        marks = list(_scan_double(text, b_start, b_end))
+        for i, c in marks:
+            if open_at is None:
+                opening = c in _OPEN_D or (
+                    c == '"' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
+                    and i + 1 < b_end and not text[i + 1].isspace()
+                )
+                if opening:
+                    open_at, open_char = i, c
+                else:
+                    warnings.append(f"paragraph {block.index}: closing quote mark at offset {i} "
+                                    "without an opening one")
+            else:
+                closes = (
+                    c in _CLOSE_D or c == '"' or (c == "“" and open_char == "„")
+                )
+                if c in "“«" and open_char not in "„" and not (
+                    i + 1 >= b_end or not text[i + 1].isalnum()
+                ):
+                    # a new opening mark while one is open: the first was never closed
+                    para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, i, None,
+                                                unbalanced=True))
+                    warnings.append(f"paragraph {block.index}: quote opened at offset {open_at} "
+                                    "is not closed before the next one opens")
+                    open_at, open_char = i, c
+                    continue
+                if closes:
+                    para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
+                    open_at = None
+        if not marks:
+            para_spans.extend(_single_quote_spans(text, block))
+        if open_at is not None:
+            para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, b_end, None))
+        # link with a quote left open by the previous paragraph
+        if pending is not None:
+            first = para_spans[0] if para_spans else None
+            if first is not None and first.open_mark == _first_nonspace(text, b_start, b_end):
+                first.quote_id, first.part = pending.quote_id, pending.part + 1
+            else:
+                pending.unbalanced = True
+                pending.continues = False
+                warnings.append(f"paragraph {pending.block}: quote opened at offset "
+                                f"{pending.open_mark} is never closed")
+            pending = None
+        for s in para_spans:
+            if s.part == 0:
+                s.quote_id = next_id
+                next_id += 1
+        if para_spans and para_spans[-1].close_mark is None and not para_spans[-1].unbalanced:
+            last = para_spans[-1]
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and text[_first_nonspace(text, nxt.start, nxt.end)] in (
+                _OPEN_D + '"'
+            ):
+                last.continues = True
+                pending = last
+            else:
+                last.unbalanced = True
+                warnings.append(f"paragraph {block.index}: quote opened at offset "
+                                f"{last.open_mark} is never closed; kept to its paragraph")
+        spans.extend(para_spans)
+    return spans, warnings
+
+
+def _first_nonspace(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _single_quote_spans(text: str, block) -> list[QuoteSpan]:
+    """‘…’ or '…' used as the primary quote marks in a paragraph with no double quotes."""
+    out = []
+    open_at = None
+    for i in range(block.start, block.end):
+        c = text[i]
+        if c not in "‘’'":
+            continue
+        prev = text[i - 1] if i > block.start else " "
+        nxt = text[i + 1] if i + 1 < block.end else " "
+        if open_at is None:
+            if c in "‘'" and not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
+                open_at = i
+        elif c in "’'" and not _is_apostrophe(text, i) and not prev.isspace() and (
+                not nxt.isalnum()):
+            out.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
+            open_at = None
+    return out
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Subject:
+    text: str
+    start: int
+    end: int
+    appositive: str | None = None
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+def _cue_at(words, i) -> tuple[int, int] | None:
+    """If a speech cue starts at word i, return (first, last) word index of the cue."""
+    w = words[i][0]
+    if i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
+        return i, i + 1
+    if w in _CUE_SET:
+        return i, i
+    return None
+
+
+_CUE_SET = set(SPEECH_CUES)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w in ("of", "de", "van", "von", "bin", "al", "wa", "ole")
+
+
+def _subject_before(words, cue_first: int) -> _Subject | None:
+    """The subject phrase ending right before the cue word at ``cue_first``."""
+    j = cue_first - 1
+    while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower():
+        j -= 1
+    if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
+        j -= 1
+    if j < 0:
+        return None
+    appositive = None
+    app_words = None
+    if words[j][0] == ",":  # "Ortiz, a former minister, said" / "X's spokesman, Joel Ssenyonyi,"
+        k = j - 1
+        while k >= 0 and words[k][0] not in (",", "“", "”", '"', ".", ":", ";"):
+            k -= 1
+        if k >= 1 and words[k][0] == ",":
+            app_words = words[k + 1:j]
+            appositive = " ".join(x[0] for x in app_words)
+            j = k - 1
+        else:
+            return None
+    subj = _phrase_ending_at(words, j)
+    if subj is None:
+        return None
+    subj.appositive = appositive
+    if app_words and subj.text[:1].islower() or (
+        app_words and "’s " in subj.text.replace("'s ", "’s ")
+    ):
+        # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called"
+        if app_words and all(x[0][:1].isupper() for x in app_words) and len(app_words) <= 4:
+            return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text)
+    return subj
+
+
+_SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "By", "But", "And", "When",
+                     "While", "After", "Before", "Speaking", "According", "However",
+                     "Meanwhile", "Later", "Instead", "Earlier", "Still", "Yet", "So"}
+
+
+def _phrase_ending_at(words, j: int) -> _Subject | None:
+    """A pronoun, a name or a common-noun phrase whose last word is ``words[j]``."""
+    w, ws, we = words[j]
+    low = w.lower()
+    if low in _PRONOUNS and low not in ("him", "her"):
+        return _Subject(w, ws, we)
+    if w[:1].isupper() and low in _SPEAKER_NOUNS and (j == 0 or not words[j - 1][0][:1].isupper()):
+        return _Subject(low, ws, we)  # "Observers described …" at a sentence start
+    if (w[:1].isupper() and w not in NOT_NAME) or w in ORG_ACRONYMS:
+        k = j
+        while k - 1 >= 0 and _is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS:
+            k -= 1
+        while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
+            k += 1
+        return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+    if low.isalpha() or "-" in low or "’" in low or "'" in low:
+        # a common-noun phrase: back to a determiner within six words
+        k = j
+        while k >= 0 and j - k < 6:
+            if words[k][0].lower() in _DETERMINERS:
+                return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+            if not re.match(r"^[\w’'\-]+$", words[k][0]) or CUE_RE.fullmatch(words[k][0]):
+                break
+            k -= 1
+        if low in _SPEAKER_NOUNS:
+            k = j
+            while k - 1 >= 0 and j - k < 2 and re.match(r"^[\w’'\-]+$", words[k - 1][0]) and \
+                    words[k - 1][0].lower() not in _DETERMINERS and \
+                    not CUE_RE.fullmatch(words[k - 1][0]) and \
+                    words[k - 1][0] not in _SENTENCE_OPENERS and \
+                    (words[k - 1][0][:1].islower()
+                     or words[k - 1][0].endswith(("'", "’", "’s", "'s"))):
+                k -= 1
+            return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+    return None
+
+
+def _subject_after(words, cue_last: int) -> _Subject | None:
+    """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
+    k = cue_last + 1
+    if k >= len(words):
+        return None
+    w = words[k][0]
+    stop = {",", ".", ";", ":", "“", "”", '"', "?", "!", "—", "–", "(", ")"}
+    end = k
+    while end < len(words) and words[end][0] not in stop and end - k < 8:
+        end += 1
+    if end == k:
+        return None
+    phrase_words = words[k:end]
+    low = w.lower()
+    if low in ("on", "in", "at", "during", "after", "before", "to", "that", "of"):
+        return None
+    appositive = None
+    app_words: list = []
+    if end < len(words) and words[end][0] == ",":
+        a_end = end + 1
+        while a_end < len(words) and words[a_end][0] not in stop:
+            a_end += 1
+        if a_end > end + 1:
+            app_words = words[end + 1:a_end]
+            appositive = " ".join(x[0] for x in app_words)
+    if low in _PRONOUNS:
+        return _Subject(w, words[k][1], words[k][2], appositive)
+    # cut a trailing time/place phrase: "said Ruto on Monday"
+    cut = len(phrase_words)
+    for idx, (pw, _, _) in enumerate(phrase_words):
+        if idx > 0 and pw in ("on", "in", "at", "during", "after", "before", "while", "when",
+                              "to", "from", "as", "who", "which", "that", "adding",
+                              "referring", "noting"):
+            cut = idx
+            break
+    phrase_words = phrase_words[:cut]
+    if not phrase_words:
+        return None
+    text = " ".join(x[0] for x in phrase_words)
+    if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
+            len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
+        # "said one elderly farmer, Hussein Ali": the name is in the appositive
+        return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
+    return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    kind: str | None
+    role: str | None = None
+    affiliation: str | None = None
+    entity: Entity | None = None
+
+
+class _Resolver:
+    """Resolves subjects to speakers, remembering non-person speakers for later pronouns."""
+
+    def __init__(self, article: Article, registry: Registry):
+        self.article = article
+        self.reg = registry
+        self.groups: list[tuple[int, _Speaker]] = []  # (offset, speaker) of phrase speakers
+        self.resolved_pronouns: list[tuple[int, Entity]] = []
+
+    def resolve(self, subj: _Subject) -> _Speaker:
+        low = subj.text.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(low, subj.start)
+        first = subj.text.split()[0]
+        if first.lower() in _DETERMINERS or subj.text[:1].islower():
+            return self._phrase(subj)
+        ent = self.reg.resolve(subj.text, subj.start)
+        if ent is None:
+            ent = self._new_entity(subj)
+        if ent is None:
+            return _Speaker(None, None)
+        if subj.appositive and ent.role is None and ent.kind == "person":
+            ent.role = _role_from_appositive(subj.appositive)
+        if subj.appositive and ent.affiliation is None:
+            ent.affiliation = _affiliation_in(subj.appositive)
+        return _Speaker(ent.name, ent.kind, ent.role, ent.affiliation, ent)
+
+    def _new_entity(self, subj: _Subject) -> Entity | None:
+        words = [w for w in subj.text.split() if w not in ("of",)]
+        titles = {t for t in TITLES}
+        role = None
+        while len(words) > 1 and (words[0] in titles or words[0] in AFFILIATION_DEMONYMS):
+            if words[0] in titles:
+                role = words[0] if role is None else role
+            words.pop(0)
+        if not words:
+            return None
+        if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words):
+            ent = self.reg.add(Entity(0, subj.text, kind="organization"))
+            ent.aliases.add(subj.text.lower())
+        else:
+            name = " ".join(words).removesuffix("’s").removesuffix("'s")
+            ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
+                                      last=words[-1], role=role))
+        from analysis.speakers import Mention
+
+        self.reg.mentions.append(Mention(ent.id, subj.start, subj.end, subj.text))
+        self.reg.mentions.sort(key=lambda m: m.start)
+        return ent
+
+    def _phrase(self, subj: _Subject) -> _Speaker:
+        words = subj.text.split()
+        if words[0].lower() in ("a", "an", "one", "another"):
+            words = words[1:]
+        elif words[0].lower() == "the":
+            words[0] = "the"
+        head = words[-1].lower()
+        # "the president" / "the minister": a person named earlier with that role
+        bare = [w for w in words if w.lower() != "the"]
+        if words[0] == "the" and len(bare) <= 2:
+            role_word = bare[-1].lower()
+            for m in reversed(self.reg.mentions_before(subj.start)):
+                e = self.reg.entities[m.entity]
+                if e.kind == "person" and e.role and role_word in e.role.lower().split():
+                    return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
+        name = " ".join(w for w in words if w != "the")
+        if words[0] == "the":  # "the spokesperson": the one introduced earlier
+            earlier = self._earlier_phrase(head, subj.start)
+            if earlier is not None:
+                return earlier
+        kind = "document" if head in _DOCUMENT_NOUNS else (
+            "organization" if any(w in ORG_WORDS for w in words) or head in (
+                "forum", "ministry", "government", "police", "agency", "embassy", "office",
+                "department", "committee", "council", "union", "company", "bank", "court",
+                "organisation", "organization", "charity", "coalition", "delegation", "team")
+            else "group" if head.endswith("s") and head not in ("news",) else "official")
+        affiliation = _affiliation_in(name)
+        sp = _Speaker(name, kind, None, affiliation)
+        self.groups.append((subj.start, sp))
+        return sp
+
+    def _earlier_phrase(self, head: str, pos: int) -> _Speaker | None:
+        for o, sp in reversed(self.groups):
+            if o < pos and sp.name and sp.name.split()[-1].lower() == head:
+                return sp
+        text = self.article.text
+        found = None
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{0,3}}"
+                             rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b", text[:pos]):
+            found = m
+        if found is None or found.group(1).lower() == head and found.group(0)[:3].lower() == "the":
+            return None
+        name = found.group(1)
+        kind = "document" if head in _DOCUMENT_NOUNS else "official"
+        sp = _Speaker(name, kind, None, _affiliation_in(name))
+        self.groups.append((found.start(), sp))
+        return sp
+
+    def _pronoun(self, low: str, pos: int) -> _Speaker:
+        want = _PRONOUNS[low]
+        if want in ("p", "n"):  # they / it: the latest organisation, group or document
+            cands = [(o, sp) for o, sp in self.groups if o < pos]
+            for m in reversed(self.reg.mentions_before(pos)):
+                e = self.reg.entities[m.entity]
+                if e.kind != "person":
+                    cands.append((m.start, _Speaker(e.name, e.kind, e.role, e.affiliation, e)))
+                    break
+            if cands:
+                return max(cands, key=lambda x: x[0])[1]
+            return _Speaker(None, None)
+        for m in reversed(self.reg.mentions_before(pos)):
+            e = self.reg.entities[m.entity]
+            if e.kind != "person":
+                continue
+            if e.gender in (None, want):
+                if e.gender is None:
+                    e.gender = want
+                return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
+        return _Speaker(None, None)
+
+
+def _role_from_appositive(text: str) -> str | None:
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    if not words or words[0].lower() in ("who", "which", "whose"):
+        return None
+    return " ".join(words)
+
+
+def _affiliation_in(text: str) -> str | None:
+    for key in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
+            return AFFILIATION_DEMONYMS[key]
+    return None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _sentence_start(article: Article, pos: int, floor: int) -> int:
+    for s in article.sentences:
+        if s.start <= pos < s.end or (s.start <= pos and pos <= s.end):
+            return max(s.start, floor)
+    return floor
+
+
+def _sentence_of(article: Article, pos: int):
+    for s in article.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _prev_sentence(article: Article, pos: int):
+    prev = None
+    for s in article.sentences:
+        if s.start >= pos:
+            break
+        if s.end <= pos:
+            prev = s
+    return prev
+
+
+def _cue_in_words(words, from_end: bool = True):
+    """Positions of cue words in a word list, last first when ``from_end``."""
+    idx = range(len(words) - 1, -1, -1) if from_end else range(len(words))
+    for i in idx:
+        cue = _cue_at(words, i)
+        if cue:
+            yield cue
+
+
+def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quote]:
+    """All quotes of an article, attributed (see the module docstring for the rules).
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.text import load_article
+    >>> qs = [q for q in extract_quotes(load_article(SAMPLE_ARTICLE)) if q.kind == "direct"]
+    >>> len(qs), qs[1].speaker, qs[1].position
+    (9, 'Antony J. Blinken', 'before')
+    """
+    text = article.text
+    spans, _ = find_quote_spans(article)
+    registry = find_entities(article, [(s.open_mark, (s.close_mark or s.end) + 1) for s in spans])
+    resolver = _Resolver(article, registry)
+    # reported speech first: it introduces speakers ("The forum … said") that later pronouns
+    # ("it said") refer to
+    indirect = _indirect(article, spans, resolver)
+    quotes: list[Quote] = []
+    by_id: dict[int, Quote] = {}
+    block_spans: dict[int, list[QuoteSpan]] = {}
+    for s in spans:
+        block_spans.setdefault(s.block, []).append(s)
+    blocks = {b.index: b for b in article.blocks}
+    for s in spans:
+        block = blocks[s.block]
+        siblings = block_spans[s.block]
+        idx = siblings.index(s)
+        prev_span = siblings[idx - 1] if idx > 0 else None
+        next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
+        content = text[s.start:s.end]
+        n_words = len(_words_only(content))
+        floor = (prev_span.close_mark + 1) if prev_span and prev_span.close_mark else block.start
+        sent_start = _sentence_start(article, s.open_mark, floor)
+        prefix = text[sent_start:s.open_mark]
+        prefix_stripped = prefix.strip()
+        opens_clause = prefix_stripped == "" or prefix_stripped.endswith((",", ":", "—", "–"))
+        after_end = next_span.open_mark if next_span else block.end
+        after_start = (s.close_mark + 1) if s.close_mark is not None else s.end
+        speaker = None
+        cue = cue_start = position = mention = None
+
+        # 1. a cue right after the quote
+        if s.close_mark is not None:
+            after_words = _words(text, after_start, after_end)
+            ends_open = content.rstrip()[-1:] in (",", "?", "!", "—", "–", "…", "-") if \
+                content.strip() else False
+            lead = after_words[0][0] if after_words else ""
+            if after_words and (ends_open or lead == "," or lead[:1].islower()):
+                aw = after_words[1:] if lead == "," else after_words
+                found = _after_cue(aw)
+                if found:
+                    subj, (c0, c1) = found
+                    speaker = resolver.resolve(subj)
+                    cue = " ".join(x[0] for x in aw[c0:c1 + 1])
+                    cue_start, position, mention = aw[c0][1], "after", subj.text
+        # 2. a cue before it in the same sentence
+        if position is None and s.part == 0:
+            pw = _words(text, sent_start, s.open_mark)
+            found = _before_cue(pw, opens_clause)
+            if found:
+                subj, cue_pos, pos_kind = found
+                speaker = resolver.resolve(subj)
+                cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
+                cue_start = pw[cue_pos[0]][1] if cue_pos else None
+                position, mention = pos_kind, subj.text
+        # 2b. an embedded quote: a speaker and cue anywhere in its sentence
+        if position is None and not opens_clause and s.part == 0:
+            sent = _sentence_of(article, s.open_mark)
+            if sent is not None:
+                found = _sentence_cue(text, sent.start, sent.end, spans)
+                if found:
+                    subj, cue_text, c_start = found
+                    speaker = resolver.resolve(subj)
+                    cue, cue_start, position, mention = cue_text, c_start, "sentence", subj.text
+        # 3. continuation
+        if position is None:
+            prior = by_id.get(s.quote_id) if s.part > 0 else None
+            if prior is None and prev_span is not None and opens_clause:
+                prior = next((q for q in reversed(quotes) if q.block == s.block
+                              and q.kind in SPEECH_KINDS), None)
+            if prior is not None and prior.kind in SPEECH_KINDS:
+                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
+                                   prior.affiliation)
+                position = "continuation"
+        # 4. a cue in the previous sentence
+        if position is None and opens_clause and prefix_stripped == "":
+            prev = _prev_sentence(article, s.open_mark)
+            if prev is not None:
+                found = _sentence_cue(text, prev.start, prev.end, spans)
+                if found:
+                    subj, cue_text, c_start = found
+                    speaker = resolver.resolve(subj)
+                    cue, cue_start, position, mention = cue_text, c_start, "previous-sentence", \
+                        subj.text
+        if opens_clause:
+            kind = "direct" if (position or n_words > SCARE_MAX_WORDS or s.part > 0) else "scare"
+        else:
+            kind = "partial" if (position or n_words > SCARE_MAX_WORDS) else "scare"
+        if kind == "scare":
+            speaker, cue, cue_start, position, mention = None, None, None, None, None
+        sp = speaker or _Speaker(None, None)
+        q = Quote(s.quote_id, s.part, s.start, s.end, content, kind, sp.name, sp.kind, sp.role,
+                  sp.affiliation, cue, cue_start, position, mention, s.block,
+                  unbalanced=s.unbalanced, continues=s.continues)
+        if s.unbalanced:
+            q.flags.append("unbalanced")
+        quotes.append(q)
+        if s.part == 0:
+            by_id[s.quote_id] = q
+    _backfill_chains(quotes)
+    if include_indirect:
+        quotes.extend(indirect)
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _words_only(text: str) -> list[str]:
+    from analysis.text import WORD_PATTERN
+
+    return WORD_PATTERN.findall(text)
+
+
+def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
+    if not aw:
+        return None
+    # inverted: "said Ortiz, a former minister"
+    cue = _cue_at(aw, 0)
+    if cue:
+        subj = _subject_after(aw, cue[1])
+        if subj:
+            return subj, cue
+        return None
+    # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
+    limit = min(len(aw), 14)
+    for i in range(1, limit):
+        if aw[i][0] in (".", "“", "”", '"', "?", "!", ";"):
+            break
+        cue = _cue_at(aw, i)
+        if cue:
+            subj = _subject_before(aw, i)
+            if subj and subj.start == aw[0][1]:
+                return subj, cue
+            return None
+    return None
+
+
+def _before_cue(pw, opens_clause: bool):
+    """Subject and cue in the words before a quote's opening mark (same sentence)."""
+    if not pw:
+        return None
+    words = [w for w in pw]
+    last = words[-1][0]
+    if opens_clause and last in (",", ":", "—", "–"):
+        # "according to X,"
+        for i in range(len(words) - 3, -1, -1):
+            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+                subj = _subject_after(words, i + 1)
+                if subj:
+                    return subj, (i, i + 1), "before"
+        for c0, c1 in _cue_in_words(words[:-1]):
+            subj = _subject_before(words, c0)
+            if subj is None and c1 + 1 < len(words) - 1:
+                subj = _subject_after(words[:-1], c1)
+            if subj:
+                return subj, (c0, c1), "before"
+        if last == ":":  # "Ruto was blunt:" — the clause's subject
+            subj = _clause_subject(words[:-1])
+            if subj:
+                return subj, None, "colon"
+        return None
+    # partial quote: a cue earlier in the clause ("He called it “…”")
+    for c0, _c1 in _cue_in_words(words):
+        subj = _subject_before(words, c0)
+        if subj:
+            return subj, (c0, _c1), "before"
+    return None
+
+
+def _clause_subject(words) -> _Subject | None:
+    for i, (w, s, e) in enumerate(words):
+        if w.lower() in ("he", "she", "they"):
+            return _Subject(w, s, e)
+        if w[:1].isupper() and w not in NOT_NAME:
+            j = i
+            while j + 1 < len(words) and _is_cap(words[j + 1][0]) and words[j + 1][0] != "of":
+                j += 1
+            return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
+    return None
+
+
+def _sentence_cue(text: str, start: int, end: int, spans) -> tuple[_Subject, str, int] | None:
+    """A speaker + cue in a sentence (outside its quotes), last one first."""
+    words = [w for w in _words(text, start, end)
+             if not any(sp.open_mark <= w[1] <= (sp.close_mark or sp.end) for sp in spans)]
+    for c0, c1 in _cue_in_words(words):
+        subj = _subject_before(words, c0)
+        if subj:
+            return subj, " ".join(x[0] for x in words[c0:c1 + 1]), words[c0][1]
+    return None
+
+
+def _backfill_chains(quotes: list[Quote]) -> None:
+    """A multi-paragraph quote attributed only in a later part gives that speaker to all parts."""
+    chains: dict[int, list[Quote]] = {}
+    for q in quotes:
+        chains.setdefault(q.quote_id, []).append(q)
+    for parts in chains.values():
+        if len(parts) < 2:
+            continue
+        known = next((p for p in parts if p.speaker), None)
+        if known is None:
+            continue
+        for p in parts:
+            if p.speaker is None:
+                p.speaker, p.speaker_kind = known.speaker, known.speaker_kind
+                p.role, p.affiliation = known.role, known.affiliation
+                p.position = p.position or "continuation"
+            if p.kind == "scare":
+                p.kind = "direct"
+
+
+def _indirect(article: Article, spans, resolver: _Resolver) -> list[Quote]:
+    """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
+    text = article.text
+    out: list[Quote] = []
+    marks = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1)
+             for s in spans]
+    for sent in article.sentences:
+        if any(a < sent.end and sent.start < b for a, b in marks):
+            continue
+        words = _words(text, sent.start, sent.end)
+        found = None
+        # According to X, …
+        for i in range(len(words) - 2):
+            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+                subj = _subject_after(words, i + 1)
+                if subj:
+                    k = next((j for j in range(i + 2, len(words)) if words[j][0] == ","), None)
+                    if i == 0 and k is not None and k + 1 < len(words):
+                        span = (words[k + 1][1], _trim_end(text, sent.start, sent.end))
+                    elif i > 0:
+                        span = (sent.start, words[i - 1][2] if words[i - 1][0] != "," else
+                                words[i - 2][2])
+                    else:
+                        span = None
+                    if span:
+                        found = (subj, "according to", words[i][1], span)
+                break
+        if found is None:
+            for c0, c1 in _cue_in_words(words, from_end=False):
+                if words[c0][0] not in _INDIRECT_CUES:
+                    continue
+                subj = _subject_before(words, c0)
+                if subj is None or not _can_speak(subj):
+                    continue
+                nxt = words[c1 + 1][0] if c1 + 1 < len(words) else "."
+                if nxt in (".", ",", ";", "!", "?") and \
+                        text[sent.start:subj.start].rstrip().endswith(","):
+                    # "Trade had grown, she said." — the report comes before the cue
+                    span = (sent.start, text.rindex(",", sent.start, subj.start))
+                else:
+                    k = c1 + 1
+                    if k < len(words) and words[k][0].lower() in (
+                            "reporters", "journalists", "lawmakers", "him", "her", "them",
+                            "parliament", "delegates"):
+                        k += 1
+                    if k < len(words) and words[k][0] == "that":
+                        k += 1
+                    if k >= len(words) or words[k][0] in (".", ",", ":", ";"):
+                        continue
+                    span = (words[k][1], _trim_end(text, sent.start, sent.end))
+                found = (subj, " ".join(x[0] for x in words[c0:c1 + 1]), words[c0][1], span)
+                break
+        if found is None:
+            continue
+        subj, cue, cue_start, (a, b) = found
+        if b <= a:
+            continue
+        sp = resolver.resolve(subj)
+        block = next(bl.index for bl in article.blocks if bl.start <= a < bl.end)
+        out.append(Quote(-1, 0, a, b, text[a:b], "indirect", sp.name, sp.kind, sp.role,
+                         sp.affiliation, cue, cue_start, "indirect", subj.text, block))
+    return out
+
+
+#: Verbs that report speech without quote marks (a narrower set than the quote cues).
+_INDIRECT_CUES = set()
+for _v in ("say", "tell", "state", "note", "add", "explain", "argue", "warn", "insist",
+           "emphasize", "emphasise", "stress", "acknowledge", "announce", "express", "claim",
+           "declare", "confirm", "deny", "suggest", "urge", "ask", "admit", "concede",
+           "maintain", "predict", "promise", "pledge", "vow", "reiterate", "articulate",
+           "elaborate", "highlight", "recall", "caution", "complain", "assure", "affirm"):
+    _INDIRECT_CUES.update(f for f in _forms(_v) if f)
+
+
+def _can_speak(subj: _Subject) -> bool:
+    """A pronoun, a capitalised name or a phrase headed by a noun that can speak."""
+    first = subj.text.split()[0]
+    if subj.text.lower() in _PRONOUNS:
+        return subj.text.lower() not in ("it",)
+    if first.lower() in _DETERMINERS or subj.text[:1].islower():
+        return subj.text.split()[-1].lower() in _SPEAKER_NOUNS
+    return True
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".!? \n":
+        end -= 1
+    return end
+
+
+# --------------------------------------------------------------------------- tables
+
+QUOTE_COLUMNS = [
+    "article_id", "quote_id", "part", "start", "end", "text", "kind", "speaker", "speaker_kind",
+    "role", "affiliation", "cue", "cue_start", "position", "mention", "paragraph", "block",
+    "section", "words", "unbalanced", "continues",
+]
+
+
+def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFrame:
+    """One row per quote (per paragraph part): offsets, text, kind, speaker and how it was found.
+
+    ``paragraph`` is the 0-based number of the body paragraph, ``block`` the block index of
+    :mod:`analysis.text`; ``words`` counts word tokens (the project's word definition).
+
+    >>> from analysis.text import article_from_text
+    >>> df = quotes_table(article_from_text("“Hello there, friends,” Ruto said.", "x"))
+    >>> df[["start", "end", "text", "speaker", "kind", "cue"]].values.tolist()
+    [[1, 22, 'Hello there, friends,', 'Ruto', 'direct', 'said']]
+    """
+    quotes = extract_quotes(article, include_indirect)
+    para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
+    section = {b.index: b.section for b in article.blocks}
+    starts = [t.start for t in article.tokens]
+    import bisect
+
+    rows = []
+    for q in quotes:
+        i = bisect.bisect_left(starts, q.start)
+        j = bisect.bisect_left(starts, q.end)
+        n = sum(1 for t in article.tokens[i:j] if t.end <= q.end)
+        rows.append((article.id, q.quote_id, q.part, q.start, q.end, q.text, q.kind, q.speaker,
+                     q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
+                     q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,
+                     q.continues))
+    df = pd.DataFrame.from_records(rows, columns=QUOTE_COLUMNS)
+    return df.astype({"cue_start": "Int64"})
+
+
+def quote_warnings(article: Article) -> list[str]:
+    """Warnings about quote marks (unbalanced or stray), one line each."""
+    return find_quote_spans(article)[1]
+
+
+def share_table(quotes: pd.DataFrame, include_indirect: bool = False,
+                by: str = "speaker") -> pd.DataFrame:
+    """Quote share per article and speaker (or ``by="affiliation"``).
+
+    Counts ``direct`` and ``partial`` quotes (and ``indirect`` when asked); a multi-paragraph
+    quote counts once. Columns: article_id, speaker (or affiliation), quotes, words,
+    quote_share, word_share (percent of the article's counted quotes and quoted words; they sum
+    to 100 for each article). Unknown speakers are grouped as ``(unattributed)``.
+
+    >>> from analysis.text import article_from_text
+    >>> t = "“One two three four,” Ruto said. “Five six,” Okello said."
+    >>> share_table(quotes_table(article_from_text(t, "x")))[["speaker", "words", "word_share"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+      speaker  words  word_share
+    0    Ruto      4   66.666667
+    1  Okello      2   33.333333
+    """
+    kinds = list(SPEECH_KINDS) + (["indirect"] if include_indirect else [])
+    q = quotes[quotes["kind"].isin(kinds)].copy()
+    key = by
+    q[key] = q[key].fillna(UNATTRIBUTED)
+    if q.empty:
+        return pd.DataFrame(columns=["article_id", key, "quotes", "words", "quote_share",
+                                     "word_share"])
+    q["qkey"] = q["quote_id"].astype(str) + ":" + q["kind"] + ":" + q["start"].astype(str)
+    q.loc[q["kind"] != "indirect", "qkey"] = q["quote_id"].astype(str)
+    g = q.groupby(["article_id", key], sort=False).agg(quotes=("qkey", "nunique"),
+                                                       words=("words", "sum")).reset_index()
+    totals = g.groupby("article_id")[["quotes", "words"]].transform("sum")
+    g["quote_share"] = 100 * g["quotes"] / totals["quotes"]
+    g["word_share"] = 100 * g["words"] / totals["words"].where(totals["words"] > 0)
+    g = g.sort_values(["article_id", "words", "quotes", key],
+                      ascending=[True, False, False, True]).reset_index(drop=True)
+    return g

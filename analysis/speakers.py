@@ -1,0 +1,382 @@
+"""Speakers as entities: people, organisations, documents and unnamed officials.
+
+:func:`find_entities` reads an article's narration once and builds a registry of the people and
+organisations it names, with every mention's offsets:
+
+* a **person** is a run of capitalised words introduced by a title (``President``, ``Secretary of
+  State``, ``Mr.``, ``Ms.``, ``Dr.`` …) or made of two or more name words (``William Ruto``,
+  ``Antony J. Blinken``); the canonical name is the fullest form seen (first, middle, last);
+  titles are kept as ``role`` and a country or organisation stated next to the name as
+  ``affiliation`` (``U.S. Secretary of State …`` → U.S.; ``President … of Kenya`` → Kenya);
+* later mentions by surname, by title + surname or by honorific + surname (``Ruto``, ``President
+  Ruto``, ``Mr. Ruto``, ``Secretary Blinken``) are merged into that person; when two people share
+  a surname, the first name, title or honorific decides, else the nearest earlier mention;
+* an **organisation** is a capitalised run containing an organisation word (``Amnesty
+  International``, ``the Foreign Ministry``, ``State Department``);
+* gender is known from honorifics (Mr./Ms./Mrs.), gendered role words (spokeswoman, chairman),
+  and from the first pronoun that can only refer to that person.
+
+:func:`resolve_speaker` turns the subject found next to a speech cue into a canonical speaker:
+a name or alias → the person; a pronoun → the most recent compatible person (or, for *they*/*it*,
+organisation) mentioned before it; a common-noun phrase (``a State Department spokesperson``,
+``the forum``, ``the communiqué``) → that phrase as a speaker of its own kind; anything else →
+``None`` (counted as unattributed, never guessed).
+
+>>> from analysis.text import article_from_text
+>>> art = article_from_text("President William Ruto of Kenya met Antony J. Blinken. "
+...                         "Ruto spoke first.", "x")
+>>> reg = find_entities(art)
+>>> [(e.name, e.role, e.affiliation) for e in reg.people()]
+[('William Ruto', 'President', 'Kenya'), ('Antony J. Blinken', None, None)]
+>>> reg.resolve("Mr. Ruto", 60).name
+'William Ruto'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.text import Article
+
+# Titles that introduce a person's name. Multi-word titles are matched before single words.
+TITLES = [
+    "Secretary of State", "Secretary-General", "Secretary General", "Prime Minister",
+    "Foreign Minister", "Defence Minister", "Defense Minister", "Finance Minister",
+    "Interior Minister", "Cabinet Secretary", "Deputy President", "Vice President",
+    "Vice-President", "Chief Justice", "Attorney General", "Attorney-General", "Police Chief",
+    "Inspector General", "Inspector-General", "Deputy Secretary", "Under Secretary",
+    "Assistant Secretary", "Special Envoy", "Foreign Secretary", "Home Secretary",
+    "President", "Secretary", "Minister", "Senator", "Sen.", "Governor", "Gov.",
+    "Representative", "Rep.", "Ambassador", "Amb.", "General", "Gen.", "Lt.", "Col.", "Colonel",
+    "Major", "Maj.", "Captain", "Capt.", "Sgt.", "Sergeant", "Commander", "Admiral", "Adm.",
+    "Chancellor", "Premier", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice",
+    "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Mayor", "Commissioner",
+    "Director", "Chairman", "Chairwoman", "Chairperson", "Chair", "Envoy", "Spokesman",
+    "Spokeswoman", "Spokesperson", "Speaker", "Sheikh", "Bishop", "Archbishop", "Rev.",
+    "Father", "Sister", "Chief", "Deputy", "Lawmaker", "Legislator", "MP", "Officer", "Inspector",
+]
+TITLE_WORDS = {w for t in TITLES for w in t.split() if w not in ("of",)}
+HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f",
+                    "Miss": "f", "King": "m", "Queen": "f", "Prince": "m", "Princess": "f",
+                    "Chairman": "m", "Chairwoman": "f", "Spokesman": "m", "Spokeswoman": "f",
+                    "Father": "m", "Sister": "f", "Sheikh": "m"}
+# Words that make a capitalised run an organisation.
+ORG_WORDS = {
+    "Ministry", "Department", "Council", "Union", "Organization", "Organisation", "Forum",
+    "Bank", "Fund", "Agency", "Commission", "Party", "Office", "Government", "Police", "Army",
+    "Institute", "Association", "Committee", "Parliament", "Assembly", "Senate", "Congress",
+    "International", "Corporation", "Company", "Inc.", "Ltd", "Ltd.", "Group", "Authority",
+    "Court", "Mission", "Embassy", "University", "Foundation", "Network", "Watch", "Coalition",
+    "Alliance", "Federation", "Board", "Bureau", "Service", "Services", "Force", "Forces",
+    "Secretariat", "Cabinet", "Treasury", "Nations", "NGO", "Times", "Post", "News", "Reuters", "Microsoft", "Google", "Apple", "Amazon", "Meta",
+    "Cross", "Crescent",
+    "Airways", "Airlines", "Ports", "Railways", "Press", "Media", "Tribunal",
+}
+ORG_ACRONYMS = {"UN", "U.N.", "AU", "EU", "IMF", "NATO", "WHO", "IGAD", "EAC", "ECOWAS",
+                "SADC", "UNHCR", "UNICEF", "USAID", "KDF", "FBI", "CIA", "WFP", "OCHA"}
+# Capitalised words that are never part of a person's name.
+NOT_NAME = {
+    "The", "A", "An", "In", "On", "At", "As", "By", "For", "From", "With", "Without", "Of", "To",
+    "And", "But", "Or", "Nor", "So", "Yet", "If", "When", "While", "After", "Before", "Since",
+    "Although", "Though", "Because", "However", "Meanwhile", "Still", "Also", "Then", "Now",
+    "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
+    "Her", "Their", "Our", "My", "Your", "There", "Here", "What", "Who", "Why", "How", "Where",
+    "Which", "Speaking", "According", "Asked", "Despite", "During", "Under", "Over", "Among",
+    "Between", "About", "Against", "Through", "Into", "Monday", "Tuesday", "Wednesday",
+    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
+    "June", "July", "August", "September", "October", "November", "December", "Act", "Both",
+    "Many", "Some", "All", "Each", "Every", "Several", "Other", "Others", "Such", "Last", "Next",
+    "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "New", "Not", "No", "Yes", "Even",
+    "Democratic", "Republic", "United", "States", "Kingdom", "North", "South", "East", "West",
+    "Central", "Great", "Lakes", "Horn", "Africa", "African", "Europe", "Asia", "America",
+    "Middle", "Gulf", "Sea", "Ocean", "River", "Lake", "Mount", "City", "County", "Province",
+    "Region", "Valley", "Street", "Road", "Avenue", "Square", "Island", "Islands", "Coast",
+    "Secretary", "State", "U.S.", "U.S", "US", "UK", "U.K.", "EU",
+}
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": None}
+# Places and demonyms that can stand as a person's affiliation (a fuller gazetteer lives in
+# analysis.topics; this list only serves "U.S. Secretary …", "Kenyan President …", "… of Kenya").
+AFFILIATION_DEMONYMS = {
+    "U.S.": "U.S.", "US": "U.S.", "American": "U.S.", "Kenyan": "Kenya", "Kenya": "Kenya",
+    "Haitian": "Haiti", "British": "UK", "UK": "UK", "U.K.": "UK", "French": "France",
+    "German": "Germany", "Chinese": "China", "Russian": "Russia", "Ugandan": "Uganda",
+    "Tanzanian": "Tanzania", "Ethiopian": "Ethiopia", "Somali": "Somalia", "Nigerian": "Nigeria",
+    "South African": "South Africa", "Congolese": "DR Congo", "Sudanese": "Sudan",
+    "Rwandan": "Rwanda", "Canadian": "Canada", "Indian": "India", "Japanese": "Japan",
+    "Israeli": "Israel", "Palestinian": "Palestine", "Ukrainian": "Ukraine", "Egyptian": "Egypt",
+    "Ghanaian": "Ghana", "Mexican": "Mexico", "Brazilian": "Brazil", "Turkish": "Turkey",
+    "Iranian": "Iran", "Saudi": "Saudi Arabia", "Emirati": "UAE", "Qatari": "Qatar",
+}
+
+_TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_CAP = (r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+"
+        r"|O’[A-Z][a-z]+)")
+_PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
+_AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))
+MENTION = re.compile(
+    rf"(?<![\w.])(?:(?P<affil>{_AFFIL})[ \t]+(?=[A-Z]))?"
+    rf"(?:(?P<title>(?:(?:[Ff]ormer|[Tt]hen|[Aa]cting)[ \t]+)?"
+    rf"(?:{_TITLE_RE})(?:[ \t]+(?:{_TITLE_RE}))*)[ \t]+)?(?P<name>{_NAME})"
+    rf"(?:[ \t]+of[ \t]+(?P<of>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))?(?P<poss>[’']s)?"
+)
+
+
+@dataclass
+class Entity:
+    """A speaker candidate; ``kind`` is person, organization, group or document."""
+
+    id: int
+    name: str
+    kind: str = "person"
+    first: str | None = None
+    last: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Mention:
+    entity: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Registry:
+    """Entities of one article and their mentions (ordered by offset)."""
+
+    entities: list[Entity] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def people(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person"]
+
+    def add(self, entity: Entity) -> Entity:
+        entity.id = len(self.entities)
+        self.entities.append(entity)
+        return entity
+
+    def by_last(self, last: str) -> list[Entity]:
+        return [e for e in self.entities if e.kind == "person" and
+                (e.last == last or last in e.aliases)]
+
+    def mentions_before(self, pos: int) -> list[Mention]:
+        return [m for m in self.mentions if m.end <= pos]
+
+    def resolve(self, phrase: str, pos: int) -> Entity | None:
+        """The entity a name-like phrase at ``pos`` refers to, or None (see module docstring)."""
+        m = MENTION.fullmatch(phrase.strip())
+        if not m:
+            return self._by_org_name(phrase)
+        name, title = m.group("name"), m.group("title")
+        words = [w for w in name.split() if w not in NOT_NAME or w.endswith(".")]
+        if not words:
+            return self._by_org_name(phrase)
+        parts = _name_parts(words)
+        last = parts[1]
+        first = parts[0]
+        candidates = self.by_last(last)
+        if first:
+            exact = [e for e in candidates if e.first in (None, first)]
+            candidates = exact or []
+        if title and len(candidates) > 1:
+            gender = HONORIFIC_GENDER.get(title.split()[-1])
+            titled = [e for e in candidates
+                      if (gender and e.gender == gender) or
+                      (e.role and title.split()[-1] in e.role.split())]
+            candidates = titled or candidates
+        if len(candidates) > 1:  # nearest earlier mention wins
+            earlier = [mm for mm in self.mentions
+                       if mm.start < pos and self.entities[mm.entity] in candidates]
+            if earlier:
+                return self.entities[earlier[-1].entity]
+        if candidates:
+            return candidates[0]
+        return self._by_org_name(phrase)
+
+    def _by_org_name(self, phrase: str) -> Entity | None:
+        key = _org_key(phrase)
+        for e in self.entities:
+            if e.kind != "person" and (_org_key(e.name) == key or key in e.aliases):
+                return e
+        return None
+
+
+def _org_key(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+
+
+def _name_parts(words: list[str]) -> tuple[str | None, str, str]:
+    """(first, last, full) of a name's words; "Antony J. Blinken" → Antony, Blinken."""
+    words = [w.rstrip("’'s") if w.endswith(("’s", "'s")) else w for w in words]
+    last = words[-1]
+    first = words[0] if len(words) > 1 else None
+    return first, last, " ".join(words)
+
+
+def _is_org(words: list[str]) -> bool:
+    return any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words)
+
+
+def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None) -> Registry:
+    """Scan the article's paragraphs (outside the ``exclude`` spans, e.g. quotes) for people and
+    organisations; return the :class:`Registry` with every mention in text order.
+
+    Gendered pronouns in the narration (he/him/his, she/her) teach the gender of the person
+    mentioned just before them, when that person's gender is still unknown; a bare surname
+    followed by a pronoun of the other gender is moved to the namesake it fits.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Ms. Amina Odhiambo of Amnesty International spoke.", "x")
+    >>> reg = find_entities(art)
+    >>> [(e.name, e.kind, e.gender) for e in reg.entities]
+    [('Amina Odhiambo', 'person', 'f'), ('Amnesty International', 'organization', None)]
+    """
+    reg = Registry()
+    exclude = sorted(exclude or [])
+    text = article.text
+    for block in article.paragraphs:
+        for seg_start, seg_end in _segments(block.start, block.end, exclude):
+            events = [(m.start(), 0, m) for m in MENTION.finditer(text, seg_start, seg_end)]
+            events += [(m.start(), 1, m) for m in _GENDERED.finditer(text, seg_start, seg_end)]
+            for _, kind, m in sorted(events, key=lambda e: (e[0], e[1])):
+                if kind == 0:
+                    _register(reg, text, m)
+                else:
+                    _learn_gender(reg, m.group().lower(), m.start(), block.start)
+    return reg
+
+
+_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]imself|[Hh]erself)\b")
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
+                   "herself": "f"}
+
+
+def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -> None:
+    gender = _PRONOUN_GENDER[pronoun]
+    person = [m for m in reg.mentions if m.end <= pos and reg.entities[m.entity].kind == "person"]
+    if not person:
+        return
+    last = person[-1]
+    ent = reg.entities[last.entity]
+    if ent.gender == gender:
+        return
+    if ent.gender is None:
+        if last.start >= paragraph_start or len({m.entity for m in person[-3:]}) == 1:
+            ent.gender = gender
+        return
+    # a bare surname whose gender does not fit the pronoun: its namesake of that gender
+    namesakes = [e for e in reg.by_last(ent.last or "") if e.gender == gender]
+    if last.text == ent.last and len(namesakes) == 1:
+        idx = reg.mentions.index(last)
+        reg.mentions[idx] = Mention(namesakes[0].id, last.start, last.end, last.text)
+
+
+def _segments(start: int, end: int, exclude: list[tuple[int, int]]):
+    pos = start
+    for s, e in exclude:
+        if e <= pos or s >= end:
+            continue
+        if s > pos:
+            yield pos, s
+        pos = max(pos, e)
+    if pos < end:
+        yield pos, end
+
+
+_OPENERS = NOT_NAME - {"Secretary", "State"}
+_PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North", "South",
+                "East", "West", "Central", "Africa", "African", "Europe", "Asia", "America",
+                "Middle", "Gulf", "Sea", "Ocean", "River", "Lake", "Mount", "City", "County",
+                "Province", "Region", "Valley", "Street", "Road", "Avenue", "Square", "Island",
+                "Islands", "Coast", "Great", "Lakes", "Horn", "New"}
+
+
+def _register(reg: Registry, text: str, m: re.Match) -> None:
+    title = m.group("title")
+    words = m.group("name").split()
+    offsets = []
+    pos = m.start("name")
+    for w in words:
+        pos = text.index(w, pos)
+        offsets.append(pos)
+        pos += len(w)
+    # drop sentence openers ("In", "The", "However") before the name
+    i = 0
+    while i < len(words) and words[i] in _OPENERS and words[i] not in _PLACE_WORDS and not (
+            title and words[i].endswith(".")) and words[i] not in TITLE_WORDS:
+        i += 1
+    words, offsets = words[i:], offsets[i:]
+    if not words:
+        return
+    start = m.start() if (title or m.group("affil")) and i == 0 else offsets[0]
+    end = m.end("name")
+    if all(w.isupper() and len(w) > 1 for w in words) and not any(w in ORG_ACRONYMS for w in words):
+        return  # a dateline ("ADDIS ABABA —") or a shouted word, not a name
+    # "Health Cabinet Secretary Susan Nakhumicha": title words inside the run are the role
+    cut = max((k for k, w in enumerate(words[:-1]) if w in TITLE_WORDS), default=-1)
+    if cut >= 0:
+        extra = " ".join(words[:cut + 1])
+        title = f"{title} {extra}" if title else extra
+        words = words[cut + 1:]
+    of_part = m.group("of")
+    if _is_org(words) or (of_part and _is_org([words[-1]])):
+        org_start = m.start() if m.group("affil") and i == 0 else offsets[0]
+        org_end = m.end("of") if of_part else end
+        name = text[org_start:org_end]
+        ent = reg._by_org_name(name) or reg.add(Entity(0, name, kind="organization"))
+        reg.mentions.append(Mention(ent.id, org_start, org_end, name))
+        return
+    while words and words[0] in _PLACE_WORDS | set(AFFILIATION_DEMONYMS):
+        words = words[1:]
+    while words and words[-1] in NOT_NAME and not words[-1].endswith("."):
+        words = words[:-1]
+    if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
+        return
+    if any(w in _PLACE_WORDS for w in words):
+        return
+    first, last, full = _name_parts(words)
+    existing = reg.by_last(last)
+    if first:
+        existing = [e for e in existing if e.first in (None, first)]
+    honor_gender = None
+    if title:
+        honor_gender = HONORIFIC_GENDER.get(re.sub(r"^(?:former|then|acting)\s+", "", title,
+                                                   flags=re.I).split()[-1])
+        if honor_gender and len(existing) > 1:
+            existing = [e for e in existing if e.gender in (None, honor_gender)] or existing
+    if not (title or len(words) >= 2 or existing):
+        return
+    if existing:
+        ent = _pick_nearest(reg, existing, m.start())
+        if first and ent.first is None:
+            ent.first, ent.name = first, full
+    else:
+        ent = reg.add(Entity(0, full, first=first, last=last))
+    if title:
+        base = re.sub(r"^(?:former|then|acting)\s+", "", title, flags=re.I)
+        if honor_gender and ent.gender is None:
+            ent.gender = honor_gender
+        if base not in ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms") and \
+                ent.role is None:
+            ent.role = base
+    affil = m.group("affil") or of_part
+    if affil and ent.affiliation is None:
+        ent.affiliation = AFFILIATION_DEMONYMS.get(affil, affil)
+    reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
+    if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
+        org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))
+        reg.mentions.append(Mention(org.id, m.start("of"), m.end("of"), of_part))
+
+
+def _pick_nearest(reg: Registry, candidates: list[Entity], pos: int) -> Entity:
+    if len(candidates) == 1:
+        return candidates[0]
+    ids = {e.id for e in candidates}
+    earlier = [mm for mm in reg.mentions if mm.start < pos and mm.entity in ids]
+    return reg.entities[earlier[-1].entity] if earlier else candidates[0]
