@@ -69,9 +69,9 @@ ORG_WORDS = {
     "International", "Corporation", "Company", "Inc.", "Ltd", "Ltd.", "Group", "Authority",
     "Court", "Mission", "Embassy", "University", "Foundation", "Network", "Watch", "Coalition",
     "Alliance", "Federation", "Board", "Bureau", "Service", "Services", "Force", "Forces",
-    "Secretariat", "Cabinet", "Treasury", "Nations", "NGO", "Times", "Post", "News", "Reuters", "Microsoft", "Google", "Apple", "Amazon", "Meta",
-    "Cross", "Crescent",
-    "Airways", "Airlines", "Ports", "Railways", "Press", "Media", "Tribunal",
+    "Secretariat", "Cabinet", "Treasury", "Nations", "NGO", "Times", "Post", "News", "Reuters",
+    "Microsoft", "Google", "Apple", "Amazon", "Meta", "Cross", "Crescent", "Airways",
+    "Airlines", "Ports", "Railways", "Press", "Media", "Tribunal",
 }
 ORG_ACRONYMS = {"UN", "U.N.", "AU", "EU", "IMF", "NATO", "WHO", "IGAD", "EAC", "ECOWAS",
                 "SADC", "UNHCR", "UNICEF", "USAID", "KDF", "FBI", "CIA", "WFP", "OCHA"}
