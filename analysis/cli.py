@@ -114,6 +114,27 @@ def cmd_readability(args) -> int:
     return 0
 
 
+def cmd_quotes(args) -> int:
+    from analysis.quotes import quote_warnings, quotes_table, share_table
+
+    art = _load(args.file)
+    for w in quote_warnings(art):
+        print(f"warning: {args.file}: {w}", file=sys.stderr)
+    table = quotes_table(art)
+    if args.share:
+        table = share_table(table, include_indirect=args.indirect, by=args.by)
+        emit(table.round(4) if args.format == "table" else table, args.format)
+        return 0
+    if args.format == "table":
+        cols = ["paragraph", "start", "end", "kind", "speaker", "cue", "position", "words", "text"]
+        shown = table[cols].copy()
+        shown["text"] = shown["text"].map(lambda t: t if len(t) <= 50 else t[:49] + "…")
+        emit(shown, "table")
+    else:
+        emit(table, args.format)
+    return 0
+
+
 def _quotes_or_none(art: Article):
     """The quotes table when quote extraction is available, else None."""
     try:
@@ -141,6 +162,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("readability", help="readability formulas per article, section, paragraph")
     _add_file(p)
     p.set_defaults(func=cmd_readability)
+    p = sub.add_parser("quotes", help="direct, partial, scare and indirect quotes with speakers")
+    _add_file(p)
+    p.add_argument("--share", action="store_true", help="print quote share per speaker instead")
+    p.add_argument("--by", choices=("speaker", "affiliation"), default="speaker",
+                   help="group the share table by speaker (default) or affiliation")
+    p.add_argument("--indirect", action="store_true",
+                   help="count indirect (reported) speech in the share table too")
+    p.set_defaults(func=cmd_quotes)
     return parser
 
 

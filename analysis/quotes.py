@@ -243,8 +243,9 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
                 if closes:
                     para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
                     open_at = None
-        if not marks:
-            para_spans.extend(_single_quote_spans(text, block))
+        if open_at is None:
+            para_spans.extend(_single_quote_spans(text, block, para_spans))
+            para_spans.sort(key=lambda q: q.open_mark)
         if open_at is not None:
             para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, b_end, None))
         # link with a quote left open by the previous paragraph
@@ -285,13 +286,14 @@ def _first_nonspace(text: str, start: int, end: int) -> int:
     return i
 
 
-def _single_quote_spans(text: str, block) -> list[QuoteSpan]:
-    """‘…’ or '…' used as the primary quote marks in a paragraph with no double quotes."""
+def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ or '…' used as primary quote marks, outside the paragraph's double quotes."""
     out = []
     open_at = None
+    inside = [(d.open_mark, d.close_mark if d.close_mark is not None else d.end) for d in doubles]
     for i in range(block.start, block.end):
         c = text[i]
-        if c not in "‘’'":
+        if c not in "‘’'" or any(a <= i <= b for a, b in inside):
             continue
         prev = text[i - 1] if i > block.start else " "
         nxt = text[i + 1] if i + 1 < block.end else " "
@@ -440,12 +442,14 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             appositive = " ".join(x[0] for x in app_words)
     if low in _PRONOUNS:
         return _Subject(w, words[k][1], words[k][2], appositive)
-    # cut a trailing time/place phrase: "said Ruto on Monday"
+    # cut a trailing time/place phrase after a name: "said Ruto on Monday" (a common-noun
+    # phrase keeps it: "said one woman in Rhamu")
     cut = len(phrase_words)
+    named = w[:1].isupper() and low not in _DETERMINERS
     for idx, (pw, _, _) in enumerate(phrase_words):
-        if idx > 0 and pw in ("on", "in", "at", "during", "after", "before", "while", "when",
-                              "to", "from", "as", "who", "which", "that", "adding",
-                              "referring", "noting"):
+        if idx > 0 and pw in ("on", "during", "after", "before", "while", "when", "to", "as",
+                              "who", "which", "that", "adding", "referring", "noting") or (
+                named and idx > 0 and pw in ("in", "at", "from")):
             cut = idx
             break
     phrase_words = phrase_words[:cut]
@@ -521,7 +525,7 @@ class _Resolver:
     def _phrase(self, subj: _Subject) -> _Speaker:
         words = subj.text.split()
         if words[0].lower() in ("a", "an", "one", "another"):
-            words = words[1:]
+            words = words[1:] or words
         elif words[0].lower() == "the":
             words[0] = "the"
         head = words[-1].lower()
@@ -533,7 +537,7 @@ class _Resolver:
                 e = self.reg.entities[m.entity]
                 if e.kind == "person" and e.role and role_word in e.role.lower().split():
                     return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
-        name = " ".join(w for w in words if w != "the")
+        name = " ".join(words)
         if words[0] == "the":  # "the spokesperson": the one introduced earlier
             earlier = self._earlier_phrase(head, subj.start)
             if earlier is not None:
@@ -590,12 +594,13 @@ class _Resolver:
 
 
 def _role_from_appositive(text: str) -> str | None:
+    """"a former minister" → "former minister"; clauses ("who …", "adding …") are no role."""
     words = text.split()
-    if words and words[0].lower() in ("a", "an", "the"):
-        words = words[1:]
-    if not words or words[0].lower() in ("who", "which", "whose"):
-        return None
-    return " ".join(words)
+    if words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+        return " ".join(words[1:]) or None
+    if words and words[0] in TITLES:
+        return " ".join(words)
+    return None
 
 
 def _affiliation_in(text: str) -> str | None:
@@ -692,9 +697,10 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
                 found = _after_cue(aw)
                 if found:
                     subj, (c0, c1) = found
-                    speaker = resolver.resolve(subj)
+                    speaker = resolver.resolve(subj) if subj else None
                     cue = " ".join(x[0] for x in aw[c0:c1 + 1])
-                    cue_start, position, mention = aw[c0][1], "after", subj.text
+                    cue_start, position = aw[c0][1], "after"
+                    mention = subj.text if subj else None
         # 2. a cue before it in the same sentence
         if position is None and s.part == 0:
             pw = _words(text, sent_start, s.open_mark)
@@ -768,10 +774,7 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     # inverted: "said Ortiz, a former minister"
     cue = _cue_at(aw, 0)
     if cue:
-        subj = _subject_after(aw, cue[1])
-        if subj:
-            return subj, cue
-        return None
+        return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
     # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
     limit = min(len(aw), 14)
     for i in range(1, limit):
@@ -782,6 +785,9 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
             subj = _subject_before(aw, i)
             if subj and subj.start == aw[0][1]:
                 return subj, cue
+            if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
+                    "and", "but", "or", "as", "then", "so", "while", "before", "after", "and"):
+                return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
 
@@ -797,6 +803,8 @@ def _before_cue(pw, opens_clause: bool):
         for i in range(len(words) - 3, -1, -1):
             if words[i][0].lower() == "according" and words[i + 1][0] == "to":
                 subj = _subject_after(words, i + 1)
+                if subj:  # "according to X, …": what follows the comma is the report
+                    subj.appositive = None
                 if subj:
                     return subj, (i, i + 1), "before"
         for c0, c1 in _cue_in_words(words[:-1]):
@@ -876,6 +884,8 @@ def _indirect(article: Article, spans, resolver: _Resolver) -> list[Quote]:
         for i in range(len(words) - 2):
             if words[i][0].lower() == "according" and words[i + 1][0] == "to":
                 subj = _subject_after(words, i + 1)
+                if subj:  # "according to X, …": what follows the comma is the report
+                    subj.appositive = None
                 if subj:
                     k = next((j for j in range(i + 2, len(words)) if words[j][0] == ","), None)
                     if i == 0 and k is not None and k + 1 < len(words):

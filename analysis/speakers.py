@@ -55,6 +55,11 @@ TITLES = [
     "Director", "Chairman", "Chairwoman", "Chairperson", "Chair", "Envoy", "Spokesman",
     "Spokeswoman", "Spokesperson", "Speaker", "Sheikh", "Bishop", "Archbishop", "Rev.",
     "Father", "Sister", "Chief", "Deputy", "Lawmaker", "Legislator", "MP", "Officer", "Inspector",
+    # occupations written before a name ("economist Mary Wanjiku", "Lawyer Adrian Kamotho")
+    "Lawyer", "Attorney", "Economist", "Analyst", "Activist", "Researcher", "Doctor", "Nurse",
+    "Teacher", "Journalist", "Author", "Coach", "Pastor", "Imam", "Councillor", "Councilor",
+    "Farmer", "Trader", "Coordinator", "Spokesman", "Manager", "Founder", "Executive", "CEO",
+    "Chief Executive", "Head", "Leader", "Historian", "Scientist", "Engineer", "Student",
 ]
 TITLE_WORDS = {w for t in TITLES for w in t.split() if w not in ("of",)}
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f",
@@ -152,6 +157,7 @@ class Registry:
 
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    common_words: set[str] = field(default_factory=set)
 
     def people(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "person"]
@@ -175,6 +181,7 @@ class Registry:
             return self._by_org_name(phrase)
         name, title = m.group("name"), m.group("title")
         words = [w for w in name.split() if w not in NOT_NAME or w.endswith(".")]
+        title, words = split_role(title, words)
         if not words:
             return self._by_org_name(phrase)
         parts = _name_parts(words)
@@ -205,6 +212,20 @@ class Registry:
             if e.kind != "person" and (_org_key(e.name) == key or key in e.aliases):
                 return e
         return None
+
+
+def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[str]]:
+    """Move title words found inside a capitalised run into the role.
+
+    >>> split_role(None, ["Health", "Cabinet", "Secretary", "Susan", "Nakhumicha"])
+    ('Health Cabinet Secretary', ['Susan', 'Nakhumicha'])
+    """
+    cut = max((k for k, w in enumerate(words[:-1]) if w in TITLE_WORDS), default=-1)
+    if cut >= 0:
+        extra = " ".join(words[:cut + 1])
+        title = f"{title} {extra}" if title else extra
+        words = words[cut + 1:]
+    return title, words
 
 
 def _org_key(phrase: str) -> str:
@@ -240,6 +261,8 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
     reg = Registry()
     exclude = sorted(exclude or [])
     text = article.text
+    # words the article also writes in lower case are common words, not names
+    reg.common_words = {t.text for t in article.tokens if t.text.islower()}
     for block in article.paragraphs:
         for seg_start, seg_end in _segments(block.start, block.end, exclude):
             events = [(m.start(), 0, m) for m in MENTION.finditer(text, seg_start, seg_end)]
@@ -318,12 +341,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     end = m.end("name")
     if all(w.isupper() and len(w) > 1 for w in words) and not any(w in ORG_ACRONYMS for w in words):
         return  # a dateline ("ADDIS ABABA —") or a shouted word, not a name
-    # "Health Cabinet Secretary Susan Nakhumicha": title words inside the run are the role
-    cut = max((k for k, w in enumerate(words[:-1]) if w in TITLE_WORDS), default=-1)
-    if cut >= 0:
-        extra = " ".join(words[:cut + 1])
-        title = f"{title} {extra}" if title else extra
-        words = words[cut + 1:]
+    title, words = split_role(title, words)
     of_part = m.group("of")
     if _is_org(words) or (of_part and _is_org([words[-1]])):
         org_start = m.start() if m.group("affil") and i == 0 else offsets[0]
@@ -352,6 +370,9 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             existing = [e for e in existing if e.gender in (None, honor_gender)] or existing
     if not (title or len(words) >= 2 or existing):
         return
+    if not title and not existing and \
+            2 * sum(w.lower() in reg.common_words for w in words) >= len(words):
+        return  # "Multinational Security Support": words the article uses in lower case
     if existing:
         ent = _pick_nearest(reg, existing, m.start())
         if first and ent.first is None:

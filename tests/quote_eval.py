@@ -7,7 +7,7 @@ prediction. A predicted speech quote *matches* a gold one when their spans overl
 
 * detection precision / recall / F1 (matched spans);
 * speaker accuracy on matched quotes (speaker names compared case-insensitively, ’ as ', a
-  leading "the"/"a"/"an" ignored);
+  leading "the"/"a"/"an"/"one" ignored);
 * end-to-end precision / recall / F1: a quote counts only when matched *and* its speaker is right;
 * word-share error: the largest absolute difference, in percentage points, between the gold and
   predicted share of quoted words of any speaker.
@@ -30,7 +30,7 @@ def norm_speaker(name: str | None) -> str | None:
     if name is None or (isinstance(name, float) and name != name):
         return None
     s = str(name).replace("’", "'").strip().lower()
-    for det in ("the ", "a ", "an "):
+    for det in ("the ", "a ", "an ", "one "):
         if s.startswith(det):
             s = s[len(det):]
     return s
