@@ -186,12 +186,14 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+_DOUBLE_MARK = re.compile(r'[“”„«»"]')
+_SINGLE_MARK = re.compile(r"[‘’']")
+
+
 def _scan_double(text: str, start: int, end: int):
-    """Yield (kind, offset, mark) for each double quote mark in text[start:end]."""
-    for i in range(start, end):
-        c = text[i]
-        if c in _OPEN_D or c in _CLOSE_D or c == '"':
-            yield i, c
+    """Yield (offset, mark) for each double quote mark in text[start:end]."""
+    for m in _DOUBLE_MARK.finditer(text, start, end):
+        yield m.start(), m.group()
 
 
 def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
@@ -291,9 +293,9 @@ def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[Quot
     out = []
     open_at = None
     inside = [(d.open_mark, d.close_mark if d.close_mark is not None else d.end) for d in doubles]
-    for i in range(block.start, block.end):
-        c = text[i]
-        if c not in "‘’'" or any(a <= i <= b for a, b in inside):
+    for m in _SINGLE_MARK.finditer(text, block.start, block.end):
+        i, c = m.start(), m.group()
+        if any(a <= i <= b for a, b in inside):
             continue
         prev = text[i - 1] if i > block.start else " "
         nxt = text[i + 1] if i + 1 < block.end else " "
@@ -878,6 +880,9 @@ def _indirect(article: Article, spans, resolver: _Resolver) -> list[Quote]:
     for sent in article.sentences:
         if any(a < sent.end and sent.start < b for a, b in marks):
             continue
+        if not _INDIRECT_RE.search(text, sent.start, sent.end) and \
+                "ccording to" not in text[sent.start:sent.end]:
+            continue
         words = _words(text, sent.start, sent.end)
         found = None
         # According to X, …
@@ -943,6 +948,10 @@ for _v in ("say", "tell", "state", "note", "add", "explain", "argue", "warn", "i
            "maintain", "predict", "promise", "pledge", "vow", "reiterate", "articulate",
            "elaborate", "highlight", "recall", "caution", "complain", "assure", "affirm"):
     _INDIRECT_CUES.update(f for f in _forms(_v) if f)
+
+
+_INDIRECT_RE = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_CUES, key=len, reverse=True))
+                          + r")\b")
 
 
 def _can_speak(subj: _Subject) -> bool:

@@ -121,7 +121,7 @@ _PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
 _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))
 MENTION = re.compile(
-    rf"(?<![\w.])(?:(?P<affil>{_AFFIL})[ \t]+(?=[A-Z]))?"
+    rf"(?<![\w.])(?=[A-Z]|(?:former|then|acting)\s)(?:(?P<affil>{_AFFIL})[ \t]+(?=[A-Z]))?"
     rf"(?:(?P<title>(?:(?:[Ff]ormer|[Tt]hen|[Aa]cting)[ \t]+)?"
     rf"(?:{_TITLE_RE})(?:[ \t]+(?:{_TITLE_RE}))*)[ \t]+)?(?P<name>{_NAME})"
     rf"(?:[ \t]+of[ \t]+(?P<of>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))?(?P<poss>[’']s)?"
@@ -158,6 +158,7 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     common_words: set[str] = field(default_factory=set)
+    _by_last: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
 
     def people(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "person"]
@@ -165,11 +166,13 @@ class Registry:
     def add(self, entity: Entity) -> Entity:
         entity.id = len(self.entities)
         self.entities.append(entity)
+        if entity.kind == "person" and entity.last:
+            self._by_last.setdefault(entity.last, []).append(entity)
         return entity
 
     def by_last(self, last: str) -> list[Entity]:
-        return [e for e in self.entities if e.kind == "person" and
-                (e.last == last or last in e.aliases)]
+        """People whose surname is ``last``, in order of first mention."""
+        return list(self._by_last.get(last, ()))
 
     def mentions_before(self, pos: int) -> list[Mention]:
         return [m for m in self.mentions if m.end <= pos]
@@ -275,14 +278,19 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
     return reg
 
 
-_GENDERED = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]imself|[Hh]erself)\b")
+_GENDERED = re.compile(r"\b(?:[Hh](?:e|im|is|er|imself|erself)|[Ss]he)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
                    "herself": "f"}
 
 
 def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -> None:
     gender = _PRONOUN_GENDER[pronoun]
-    person = [m for m in reg.mentions if m.end <= pos and reg.entities[m.entity].kind == "person"]
+    person = []  # the last three person mentions before the pronoun, latest last
+    for m in reversed(reg.mentions):
+        if m.end <= pos and reg.entities[m.entity].kind == "person":
+            person.insert(0, m)
+            if len(person) == 3:
+                break
     if not person:
         return
     last = person[-1]
@@ -323,6 +331,11 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 def _register(reg: Registry, text: str, m: re.Match) -> None:
     title = m.group("title")
     words = m.group("name").split()
+    if len(words) == 1 and not title and not m.group("affil") and not m.group("of"):
+        w = words[0]
+        if w in NOT_NAME or not reg.by_last(w.removesuffix("’s").removesuffix("'s")) and \
+                w not in ORG_WORDS and w not in ORG_ACRONYMS:
+            return  # a lone capitalised word that names no one we know
     offsets = []
     pos = m.start("name")
     for w in words:
