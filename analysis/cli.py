@@ -135,6 +135,39 @@ def cmd_quotes(args) -> int:
     return 0
 
 
+def cmd_topics(args) -> int:
+    from analysis.quotes import quotes_table
+    from analysis.topics import (
+        load_lexicon,
+        place_hits,
+        place_summary,
+        suggest_terms,
+        topic_breakdown,
+        topic_hits,
+        topic_summary,
+    )
+
+    lexicon = load_lexicon(args.lexicon) if args.lexicon else None
+    art = _load(args.file)
+    quotes = quotes_table(art)
+    if args.suggest:
+        emit(suggest_terms(art, lexicon), args.format)
+        return 0
+    if args.places:
+        places = place_hits(art, quotes)
+        emit(places if args.hits else place_summary(places), args.format)
+        return 0
+    hits = topic_hits(art, lexicon, quotes)
+    if args.hits:
+        table = hits
+    elif args.by:
+        table = topic_breakdown(art, hits, args.by, quotes, lexicon)
+    else:
+        table = topic_summary(art, hits, lexicon)
+    emit(table.round(4) if args.format == "table" else table, args.format)
+    return 0
+
+
 def _quotes_or_none(art: Article):
     """The quotes table when quote extraction is available, else None."""
     try:
@@ -170,6 +203,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indirect", action="store_true",
                    help="count indirect (reported) speech in the share table too")
     p.set_defaults(func=cmd_quotes)
+    p = sub.add_parser("topics", help="topic frequency from a lexicon, with the matched words")
+    _add_file(p)
+    p.add_argument("--lexicon", metavar="FILE", help="a TOML topic lexicon (default: shipped)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--hits", action="store_true",
+                       help="print every hit (topic, term, start, end, …) instead")
+    group.add_argument("--suggest", action="store_true",
+                       help="print suggested lexicon additions instead")
+    group.add_argument("--by", choices=("section", "speaker"),
+                       help="print hits per topic and section, or per speaker vs narration")
+    p.add_argument("--places", action="store_true",
+                   help="print places mentioned (with --hits: every mention)")
+    p.set_defaults(func=cmd_topics)
     return parser
 
 
