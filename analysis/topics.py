@@ -232,8 +232,8 @@ def _match_runs(article: Article, lex: Lexicon):
         best = None
         for matchers, tid, term in _candidates(lex, body[i].text, norms[i]):
             k = len(matchers)
-            if best is not None and k <= best[0]:
-                break
+            if best is not None and (k < best[0] or best[1] is not None):
+                break  # candidates come longest first; at equal length a term beats an exclusion
             if i + k > n:
                 continue
             ok = True
@@ -277,8 +277,8 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     >>> from analysis.text import article_from_text
     >>> art = article_from_text("The U.S. backed food security and security talks.", "x")
     >>> topic_hits(art)[["topic", "matched", "start", "end"]].values.tolist()
-    [['humanitarian', 'food security', 15, 28], ['security', 'security', 33, 41], \
-['diplomacy', 'talks', 42, 47]]
+    [['humanitarian', 'food security', 16, 29], ['security', 'security', 34, 42], \
+['diplomacy', 'talks', 43, 48]]
     """
     lex = lexicon or default_lexicon()
     labels = lex.labels()
@@ -447,7 +447,7 @@ def place_hits(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataF
             i += 1
             continue
         best = None
-        for matchers, pid, form in lex._index.get(("=", _strip_poss(t.text)), []):
+        for matchers, pid, _form in lex._index.get(("=", _strip_poss(t.text)), []):
             k = len(matchers)
             if best is not None and k <= best[0]:
                 continue
