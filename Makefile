@@ -17,7 +17,7 @@ install: $(STAMP)
 
 ## Main job: regenerate every figure, results.json and report.md from data/
 figures: $(STAMP)
-	$(BIN)/python -m analysis structure data/raw/ruto_blinken_2024.txt --format table
+	$(BIN)/python -m analysis figures
 
 ## Test suite (unit, doctest, notebooks, freshness of committed figures) and lint
 test: $(STAMP)

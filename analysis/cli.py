@@ -10,42 +10,14 @@ unbalanced quotes) go to stderr as ``warning: …`` lines and the command still 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from pathlib import Path
 
 import pandas as pd
 
+from analysis.config import FIGURES_DIR, RAW_DIR
+from analysis.output import dumps, records
 from analysis.text import Article, InputError, blocks_table, load_article
-
-
-def _json_default(value):
-    if hasattr(value, "item"):  # numpy scalars
-        return value.item()
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
-def dumps(obj) -> str:
-    """JSON text as every subcommand prints it (UTF-8, sorted keys, NaN → null)."""
-    return json.dumps(_clean(obj), ensure_ascii=False, indent=2, sort_keys=True,
-                      default=_json_default, allow_nan=False)
-
-
-def _clean(obj):
-    if isinstance(obj, float):
-        return None if obj != obj or obj in (float("inf"), float("-inf")) else obj
-    if isinstance(obj, dict):
-        return {k: _clean(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return [_clean(v) for v in obj]
-    if hasattr(obj, "item") and not isinstance(obj, str):
-        return _clean(obj.item())
-    return obj
-
-
-def records(df: pd.DataFrame) -> list[dict]:
-    """DataFrame rows as plain dicts (NaN/NA → None)."""
-    out = df.astype(object).where(df.notna(), None).to_dict(orient="records")
-    return _clean(out)
 
 
 def emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
@@ -168,6 +140,22 @@ def cmd_topics(args) -> int:
     return 0
 
 
+def cmd_figures(args) -> int:
+    import time
+
+    import matplotlib
+
+    matplotlib.use("Agg")  # no display needed; figures are saved, never shown
+    from analysis.report import write_outputs
+
+    t0 = time.perf_counter()
+    results = write_outputs(Path(args.raw), Path(args.out))
+    n = len(results["articles"])
+    print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
+          f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+    return 0
+
+
 def _quotes_or_none(art: Article):
     """The quotes table when quote extraction is available, else None."""
     try:
@@ -216,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--places", action="store_true",
                    help="print places mentioned (with --hits: every mention)")
     p.set_defaults(func=cmd_topics)
+    p = sub.add_parser("figures", help="regenerate every figure, results.json and report.md")
+    p.add_argument("--raw", default=str(RAW_DIR), help="folder of articles and articles.csv")
+    p.add_argument("--out", default=str(FIGURES_DIR), help="output folder")
+    p.set_defaults(func=cmd_figures)
     return parser
 
 

@@ -1,0 +1,38 @@
+"""Turning tables into JSON-ready records, and JSON text, the same way everywhere.
+
+>>> import pandas as pd
+>>> dumps(records(pd.DataFrame({"a": [1.5, float("nan")]})))
+'[\\n  {\\n    "a": 1.5\\n  },\\n  {\\n    "a": null\\n  }\\n]'
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+
+
+def clean(obj):
+    """Plain Python values: numpy scalars unwrapped, NaN and infinities → None."""
+    if isinstance(obj, float):
+        return None if math.isnan(obj) or math.isinf(obj) else obj
+    if isinstance(obj, dict):
+        return {k: clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [clean(v) for v in obj]
+    if obj is pd.NA or obj is pd.NaT:
+        return None
+    if hasattr(obj, "item") and not isinstance(obj, str):
+        return clean(obj.item())
+    return obj
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """DataFrame rows as plain dicts (NaN/NA → None)."""
+    return clean(df.astype(object).where(df.notna(), None).to_dict(orient="records"))
+
+
+def dumps(obj) -> str:
+    """JSON text as every command and results.json write it (UTF-8, sorted keys, 2 spaces)."""
+    return json.dumps(clean(obj), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)

