@@ -42,6 +42,7 @@ It is early. | John Otieno | direct | continuation
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -53,6 +54,7 @@ from analysis.speakers import (
     ORG_WORDS,
     TITLES,
     Entity,
+    Mention,
     Registry,
     find_entities,
 )
@@ -292,10 +294,13 @@ def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[Quot
     """‘…’ or '…' used as primary quote marks, outside the paragraph's double quotes."""
     out = []
     open_at = None
-    inside = [(d.open_mark, d.close_mark if d.close_mark is not None else d.end) for d in doubles]
+    inside = sorted((d.open_mark, d.close_mark if d.close_mark is not None else d.end)
+                    for d in doubles)
+    inside_starts = [a for a, _ in inside]
     for m in _SINGLE_MARK.finditer(text, block.start, block.end):
         i, c = m.start(), m.group()
-        if any(a <= i <= b for a, b in inside):
+        k = bisect_right(inside_starts, i) - 1
+        if k >= 0 and i <= inside[k][1]:
             continue
         prev = text[i - 1] if i > block.start else " "
         nxt = text[i + 1] if i + 1 < block.end else " "
@@ -518,10 +523,7 @@ class _Resolver:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
             ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
                                       last=words[-1], role=role))
-        from analysis.speakers import Mention
-
-        self.reg.mentions.append(Mention(ent.id, subj.start, subj.end, subj.text))
-        self.reg.mentions.sort(key=lambda m: m.start)
+        self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
         return ent
 
     def _phrase(self, subj: _Subject) -> _Speaker:
@@ -535,7 +537,7 @@ class _Resolver:
         bare = [w for w in words if w.lower() != "the"]
         if words[0] == "the" and len(bare) <= 2:
             role_word = bare[-1].lower()
-            for m in reversed(self.reg.mentions_before(subj.start)):
+            for m in self.reg.recent(subj.start):
                 e = self.reg.entities[m.entity]
                 if e.kind == "person" and e.role and role_word in e.role.lower().split():
                     return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
@@ -552,31 +554,42 @@ class _Resolver:
             else "group" if head.endswith("s") and head not in ("news",) else "official")
         affiliation = _affiliation_in(name)
         sp = _Speaker(name, kind, None, affiliation)
-        self.groups.append((subj.start, sp))
+        self._add_group(subj.start, sp)
         return sp
 
+    def _add_group(self, offset: int, sp: _Speaker) -> None:
+        insort(self.groups, (offset, sp), key=lambda g: g[0])
+
+    def _groups_before(self, pos: int, limit: int = 60):
+        """Phrase speakers introduced before ``pos``, the nearest first."""
+        i = bisect_left(self.groups, pos, key=lambda g: g[0])
+        for k in range(i - 1, max(i - 1 - limit, -1), -1):
+            yield self.groups[k]
+
     def _earlier_phrase(self, head: str, pos: int) -> _Speaker | None:
-        for o, sp in reversed(self.groups):
-            if o < pos and sp.name and sp.name.split()[-1].lower() == head:
+        for _, sp in self._groups_before(pos):
+            if sp.name and sp.name.split()[-1].lower() == head:
                 return sp
         text = self.article.text
         found = None
+        window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
         for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{0,3}}"
-                             rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b", text[:pos]):
+                             rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
+                             text[window:pos]):
             found = m
         if found is None or found.group(1).lower() == head and found.group(0)[:3].lower() == "the":
             return None
         name = found.group(1)
         kind = "document" if head in _DOCUMENT_NOUNS else "official"
         sp = _Speaker(name, kind, None, _affiliation_in(name))
-        self.groups.append((found.start(), sp))
+        self._add_group(window + found.start(), sp)
         return sp
 
     def _pronoun(self, low: str, pos: int) -> _Speaker:
         want = _PRONOUNS[low]
         if want in ("p", "n"):  # they / it: the latest organisation, group or document
-            cands = [(o, sp) for o, sp in self.groups if o < pos]
-            for m in reversed(self.reg.mentions_before(pos)):
+            cands = list(self._groups_before(pos, 1))
+            for m in self.reg.recent(pos):
                 e = self.reg.entities[m.entity]
                 if e.kind != "person":
                     cands.append((m.start, _Speaker(e.name, e.kind, e.role, e.affiliation, e)))
@@ -584,7 +597,7 @@ class _Resolver:
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             return _Speaker(None, None)
-        for m in reversed(self.reg.mentions_before(pos)):
+        for m in self.reg.recent(pos):
             e = self.reg.entities[m.entity]
             if e.kind != "person":
                 continue
@@ -615,28 +628,45 @@ def _affiliation_in(text: str) -> str | None:
 # --------------------------------------------------------------------------- extraction
 
 
-def _sentence_start(article: Article, pos: int, floor: int) -> int:
-    for s in article.sentences:
-        if s.start <= pos < s.end or (s.start <= pos and pos <= s.end):
-            return max(s.start, floor)
-    return floor
+class _Index:
+    """Sorted lookups that keep extraction linear on long texts."""
 
+    def __init__(self, article: Article, spans: list[QuoteSpan]):
+        self.sentences = article.sentences
+        self.sentence_starts = [s.start for s in article.sentences]
+        self.blocks = article.blocks
+        self.block_starts = [b.start for b in article.blocks]
+        self.marks = sorted((s.open_mark, s.close_mark if s.close_mark is not None else s.end)
+                            for s in spans)
+        self.mark_starts = [a for a, _ in self.marks]
 
-def _sentence_of(article: Article, pos: int):
-    for s in article.sentences:
-        if s.start <= pos < s.end:
-            return s
-    return None
+    def sentence_of(self, pos: int):
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and pos <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
 
+    def sentence_start(self, pos: int, floor: int) -> int:
+        s = self.sentence_of(pos)
+        return max(s.start, floor) if s is not None else floor
 
-def _prev_sentence(article: Article, pos: int):
-    prev = None
-    for s in article.sentences:
-        if s.start >= pos:
-            break
-        if s.end <= pos:
-            prev = s
-    return prev
+    def prev_sentence(self, pos: int):
+        i = bisect_left(self.sentence_starts, pos) - 1
+        while i >= 0 and self.sentences[i].end > pos:
+            i -= 1
+        return self.sentences[i] if i >= 0 else None
+
+    def block_of(self, pos: int) -> int:
+        return self.blocks[bisect_right(self.block_starts, pos) - 1].index
+
+    def in_marks(self, pos: int) -> bool:
+        """Inside a quote, marks included."""
+        i = bisect_right(self.mark_starts, pos) - 1
+        return i >= 0 and pos <= self.marks[i][1]
+
+    def overlaps_marks(self, start: int, end: int) -> bool:
+        i = bisect_right(self.mark_starts, end) - 1
+        return i >= 0 and self.marks[i][1] >= start
 
 
 def _cue_in_words(words, from_end: bool = True):
@@ -661,25 +691,27 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
     spans, _ = find_quote_spans(article)
     registry = find_entities(article, [(s.open_mark, (s.close_mark or s.end) + 1) for s in spans])
     resolver = _Resolver(article, registry)
+    index = _Index(article, spans)
     # reported speech first: it introduces speakers ("The forum … said") that later pronouns
     # ("it said") refer to
-    indirect = _indirect(article, spans, resolver)
+    indirect = _indirect(article, index, resolver)
     quotes: list[Quote] = []
     by_id: dict[int, Quote] = {}
     block_spans: dict[int, list[QuoteSpan]] = {}
     for s in spans:
         block_spans.setdefault(s.block, []).append(s)
     blocks = {b.index: b for b in article.blocks}
+    position_in_block = {id(s): k for sib in block_spans.values() for k, s in enumerate(sib)}
     for s in spans:
         block = blocks[s.block]
         siblings = block_spans[s.block]
-        idx = siblings.index(s)
+        idx = position_in_block[id(s)]
         prev_span = siblings[idx - 1] if idx > 0 else None
         next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
         content = text[s.start:s.end]
         n_words = len(_words_only(content))
         floor = (prev_span.close_mark + 1) if prev_span and prev_span.close_mark else block.start
-        sent_start = _sentence_start(article, s.open_mark, floor)
+        sent_start = index.sentence_start(s.open_mark, floor)
         prefix = text[sent_start:s.open_mark]
         prefix_stripped = prefix.strip()
         opens_clause = prefix_stripped == "" or prefix_stripped.endswith((",", ":", "—", "–"))
@@ -715,9 +747,9 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
                 position, mention = pos_kind, subj.text
         # 2b. an embedded quote: a speaker and cue anywhere in its sentence
         if position is None and not opens_clause and s.part == 0:
-            sent = _sentence_of(article, s.open_mark)
+            sent = index.sentence_of(s.open_mark)
             if sent is not None:
-                found = _sentence_cue(text, sent.start, sent.end, spans)
+                found = _sentence_cue(text, sent.start, sent.end, index)
                 if found:
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
@@ -734,9 +766,9 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
                 position = "continuation"
         # 4. a cue in the previous sentence
         if position is None and opens_clause and prefix_stripped == "":
-            prev = _prev_sentence(article, s.open_mark)
+            prev = index.prev_sentence(s.open_mark)
             if prev is not None:
-                found = _sentence_cue(text, prev.start, prev.end, spans)
+                found = _sentence_cue(text, prev.start, prev.end, index)
                 if found:
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
@@ -840,10 +872,10 @@ def _clause_subject(words) -> _Subject | None:
     return None
 
 
-def _sentence_cue(text: str, start: int, end: int, spans) -> tuple[_Subject, str, int] | None:
+def _sentence_cue(text: str, start: int, end: int, index: _Index
+                  ) -> tuple[_Subject, str, int] | None:
     """A speaker + cue in a sentence (outside its quotes), last one first."""
-    words = [w for w in _words(text, start, end)
-             if not any(sp.open_mark <= w[1] <= (sp.close_mark or sp.end) for sp in spans)]
+    words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
     for c0, c1 in _cue_in_words(words):
         subj = _subject_before(words, c0)
         if subj:
@@ -871,14 +903,12 @@ def _backfill_chains(quotes: list[Quote]) -> None:
                 p.kind = "direct"
 
 
-def _indirect(article: Article, spans, resolver: _Resolver) -> list[Quote]:
+def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quote]:
     """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
     text = article.text
     out: list[Quote] = []
-    marks = [(s.open_mark, (s.close_mark if s.close_mark is not None else s.end) + 1)
-             for s in spans]
     for sent in article.sentences:
-        if any(a < sent.end and sent.start < b for a, b in marks):
+        if index.overlaps_marks(sent.start, sent.end - 1):
             continue
         if not _INDIRECT_RE.search(text, sent.start, sent.end) and \
                 "ccording to" not in text[sent.start:sent.end]:
@@ -934,7 +964,7 @@ def _indirect(article: Article, spans, resolver: _Resolver) -> list[Quote]:
         if b <= a:
             continue
         sp = resolver.resolve(subj)
-        block = next(bl.index for bl in article.blocks if bl.start <= a < bl.end)
+        block = index.block_of(a)
         out.append(Quote(-1, 0, a, b, text[a:b], "indirect", sp.name, sp.kind, sp.role,
                          sp.affiliation, cue, cue_start, "indirect", subj.text, block))
     return out

@@ -35,6 +35,7 @@ organisation) mentioned before it; a common-noun phrase (``a State Department sp
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from analysis.text import Article
@@ -99,6 +100,8 @@ NOT_NAME = {
     "Region", "Valley", "Street", "Road", "Avenue", "Square", "Island", "Islands", "Coast",
     "Secretary", "State", "U.S.", "U.S", "US", "UK", "U.K.", "EU",
 }
+#: How many mentions back a pronoun or a shared surname looks for its person.
+RECENT_MENTIONS = 60
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": None}
 # Places and demonyms that can stand as a person's affiliation (a fuller gazetteer lives in
 # analysis.topics; this list only serves "U.S. Secretary …", "Kenyan President …", "… of Kenya").
@@ -174,8 +177,16 @@ class Registry:
         """People whose surname is ``last``, in order of first mention."""
         return list(self._by_last.get(last, ()))
 
-    def mentions_before(self, pos: int) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= pos]
+    def recent(self, pos: int, limit: int = RECENT_MENTIONS):
+        """Mentions that start before ``pos``, the nearest first, at most ``limit`` of them
+        (antecedents are looked for nearby; this keeps long texts linear)."""
+        i = bisect_left(self.mentions, pos, key=lambda m: m.start)
+        for k in range(i - 1, max(i - 1 - limit, -1), -1):
+            yield self.mentions[k]
+
+    def add_mention(self, mention: Mention) -> None:
+        """Insert a mention keeping the list ordered by start."""
+        insort(self.mentions, mention, key=lambda m: m.start)
 
     def resolve(self, phrase: str, pos: int) -> Entity | None:
         """The entity a name-like phrase at ``pos`` refers to, or None (see module docstring)."""
@@ -201,10 +212,10 @@ class Registry:
                       (e.role and title.split()[-1] in e.role.split())]
             candidates = titled or candidates
         if len(candidates) > 1:  # nearest earlier mention wins
-            earlier = [mm for mm in self.mentions
-                       if mm.start < pos and self.entities[mm.entity] in candidates]
-            if earlier:
-                return self.entities[earlier[-1].entity]
+            ids = {e.id for e in candidates}
+            nearest = next((mm for mm in self.recent(pos) if mm.entity in ids), None)
+            if nearest is not None:
+                return self.entities[nearest.entity]
         if candidates:
             return candidates[0]
         return self._by_org_name(phrase)
@@ -310,7 +321,8 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
 
 def _segments(start: int, end: int, exclude: list[tuple[int, int]]):
     pos = start
-    for s, e in exclude:
+    first = max(bisect_left(exclude, (start, start)) - 1, 0)
+    for s, e in exclude[first:]:
         if e <= pos or s >= end:
             continue
         if s > pos:
@@ -412,5 +424,5 @@ def _pick_nearest(reg: Registry, candidates: list[Entity], pos: int) -> Entity:
     if len(candidates) == 1:
         return candidates[0]
     ids = {e.id for e in candidates}
-    earlier = [mm for mm in reg.mentions if mm.start < pos and mm.entity in ids]
-    return reg.entities[earlier[-1].entity] if earlier else candidates[0]
+    nearest = next((mm for mm in reg.recent(pos) if mm.entity in ids), None)
+    return reg.entities[nearest.entity] if nearest is not None else candidates[0]

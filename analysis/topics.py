@@ -32,6 +32,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -257,15 +258,14 @@ def _quote_lookup(quotes: pd.DataFrame | None):
     if quotes is None or quotes.empty:
         return []
     sp = quotes[quotes["kind"].isin(["direct", "partial"])]
-    return sorted(zip(sp["start"], sp["end"], sp["speaker"], strict=True))
+    return sorted(zip(sp["start"], sp["end"], sp["speaker"].fillna(""), strict=True))
 
 
 def _in_quote(spans, start: int, end: int):
-    for a, b, speaker in spans:
-        if a <= start and end <= b:
-            return True, speaker
-        if a > start:
-            break
+    """(True, speaker) when [start, end) lies inside one of the sorted speech spans."""
+    i = bisect_right(spans, (start, float("inf"), "")) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return True, spans[i][2] or None
     return False, None
 
 
