@@ -42,6 +42,18 @@ def _load(path: str) -> Article:
     return art
 
 
+def _warn_quotes(art: Article, path: str) -> None:
+    from analysis.quotes import quote_warnings
+
+    for w in quote_warnings(art):
+        print(f"warning: {path}: {w}", file=sys.stderr)
+
+
+def _with_encoding(rows: list[dict], art: Article) -> list[dict]:
+    """JSON arrays say how the input was read in every element."""
+    return [{**r, "encoding": art.encoding} for r in rows]
+
+
 def input_info(art: Article) -> dict:
     """What the JSON outputs say about how the input was read."""
     return {"article_id": art.id, "encoding": art.encoding, "warnings": list(art.warnings)}
@@ -71,6 +83,7 @@ def cmd_readability(args) -> int:
     from analysis.readability import readability_summary, readability_table
 
     art = _load(args.file)
+    _warn_quotes(art, args.file)
     quotes = _quotes_or_none(art)
     table = readability_table(art, quotes)
     if args.format == "json":
@@ -87,15 +100,15 @@ def cmd_readability(args) -> int:
 
 
 def cmd_quotes(args) -> int:
-    from analysis.quotes import quote_warnings, quotes_table, share_table
+    from analysis.quotes import quotes_table, share_table
 
     art = _load(args.file)
-    for w in quote_warnings(art):
-        print(f"warning: {args.file}: {w}", file=sys.stderr)
+    _warn_quotes(art, args.file)
     table = quotes_table(art)
     if args.share:
         table = share_table(table, include_indirect=args.indirect, by=args.by)
-        emit(table.round(4) if args.format == "table" else table, args.format)
+        emit(table.round(4) if args.format == "table" else table, args.format,
+             _with_encoding(records(table), art))
         return 0
     if args.format == "table":
         cols = ["paragraph", "start", "end", "kind", "speaker", "cue", "position", "words", "text"]
@@ -103,7 +116,7 @@ def cmd_quotes(args) -> int:
         shown["text"] = shown["text"].map(lambda t: t if len(t) <= 50 else t[:49] + "…")
         emit(shown, "table")
     else:
-        emit(table, args.format)
+        emit(table, args.format, _with_encoding(records(table), art))
     return 0
 
 
@@ -121,22 +134,23 @@ def cmd_topics(args) -> int:
 
     lexicon = load_lexicon(args.lexicon) if args.lexicon else None
     art = _load(args.file)
+    _warn_quotes(art, args.file)
     quotes = quotes_table(art)
     if args.suggest:
-        emit(suggest_terms(art, lexicon), args.format)
-        return 0
-    if args.places:
+        table = suggest_terms(art, lexicon)
+    elif args.places:
         places = place_hits(art, quotes)
-        emit(places if args.hits else place_summary(places), args.format)
-        return 0
-    hits = topic_hits(art, lexicon, quotes)
-    if args.hits:
-        table = hits
-    elif args.by:
-        table = topic_breakdown(art, hits, args.by, quotes, lexicon)
+        table = places if args.hits else place_summary(places)
     else:
-        table = topic_summary(art, hits, lexicon)
-    emit(table.round(4) if args.format == "table" else table, args.format)
+        hits = topic_hits(art, lexicon, quotes)
+        if args.hits:
+            table = hits
+        elif args.by:
+            table = topic_breakdown(art, hits, args.by, quotes, lexicon)
+        else:
+            table = topic_summary(art, hits, lexicon)
+    emit(table.round(4) if args.format == "table" else table, args.format,
+         _with_encoding(records(table), art))
     return 0
 
 
@@ -148,8 +162,14 @@ def cmd_figures(args) -> int:
     matplotlib.use("Agg")  # no display needed; figures are saved, never shown
     from analysis.report import write_outputs
 
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        problem = "no such directory" if not raw.exists() else "not a directory"
+        raise InputError(f"{args.raw}: {problem}")
+    if not (raw / "articles.csv").is_file() and not list(raw.glob("*.txt")):
+        raise InputError(f"{args.raw}: no articles (articles.csv or *.txt) found")
     t0 = time.perf_counter()
-    results = write_outputs(Path(args.raw), Path(args.out))
+    results = write_outputs(raw, Path(args.out))
     n = len(results["articles"])
     print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)

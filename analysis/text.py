@@ -199,7 +199,9 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str, list[str]]
 
     Returns ``(text, encoding, warnings)``. UTF-8 is read as ``open(path, encoding="utf-8").read()``
     would (a BOM stays as U+FEFF at offset 0, CRLF and CR become LF). Invalid UTF-8 falls back to
-    cp1252, then latin-1, with a warning naming the encoding. Bytes with NUL are refused.
+    cp1252, then latin-1, with a warning naming the encoding (for letters the two agree; latin-1
+    is used only for bytes cp1252 leaves undefined). Bytes with NUL, or with more than 0.5 %
+    control characters after decoding, are refused as binary.
 
     >>> decode_bytes("caf\\u00e9\\r\\n".encode("utf-8"))
     ('café\\n', 'utf-8', [])
@@ -220,6 +222,9 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str, list[str]]
         warnings.append(f"{name}: not valid UTF-8; decoded as {encoding}")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for c in text if (c < " " and c not in "\t\n\f\v") or "\x7f" <= c <= "\x9f")
+    if text and controls > 0.005 * len(text):
+        raise InputError(f"{name}: binary file ({controls} control characters), not text")
     return text, encoding, warnings
 
 
