@@ -59,6 +59,7 @@ from analysis.speakers import (
     find_entities,
 )
 from analysis.text import Article
+from analysis.topics import place_in
 
 #: Quoted phrases up to this many words with no speech cue are scare quotes.
 SCARE_MAX_WORDS = 4
@@ -95,7 +96,12 @@ def _forms(verb: str) -> list[str]:
     return [verb + "ed", verb + "s", verb + "es" if verb.endswith(("sh", "ss", "ch")) else ""]
 
 
-SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f}, key=len, reverse=True)
+#: Participles that introduce quoted words after a comma ("…, calling it “a fabrication”").
+_PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning", "insisting",
+                "telling", "urging", "arguing", "claiming", "stressing", "accusing", "terming",
+                "dubbing", "labelling", "labeling"]
+SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES), key=len,
+                     reverse=True)
 _CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
 CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 # Cues that mostly introduce quoted words, not a statement ("called it “…”").
@@ -323,6 +329,7 @@ class _Subject:
     start: int
     end: int
     appositive: str | None = None
+    role: str | None = None  # descriptive words before a name ("government spokesman")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -399,6 +406,18 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             k -= 1
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
+        # "a spokesperson for the U.S. State Department": the speaker is the spokesperson
+        p = k - 1
+        if p >= 0 and words[p][0].lower() == "the":
+            p -= 1
+        if p >= 1 and words[p][0] in ("for", "of", "at", "in", "from") and \
+                words[p - 1][0].lower() in _SPEAKER_NOUNS:
+            q = p - 1
+            while q - 1 >= 0 and p - q < 4 and re.match(r"^[\w’'\-.]+$", words[q - 1][0]) and \
+                    words[q][0].lower() not in _DETERMINERS:
+                q -= 1
+            if words[q][0].lower() in _DETERMINERS:
+                return _Subject(" ".join(x[0] for x in words[q:j + 1]), words[q][1], we)
         return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
     if low.isalpha() or "-" in low or "’" in low or "'" in low:
         # a common-noun phrase: back to a determiner within six words
@@ -477,6 +496,22 @@ class _Speaker:
     role: str | None = None
     affiliation: str | None = None
     entity: Entity | None = None
+    head: str | None = None  # the head noun of a phrase speaker ("spokesperson")
+
+
+_PREPOSITIONS = ("for", "of", "at", "from", "with", "in")
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of a noun phrase: the word before its first preposition, else the last word.
+
+    >>> _head_noun("spokesperson for the U.S. State Department".split())
+    'spokesperson'
+    """
+    for i, w in enumerate(words):
+        if i > 0 and w in _PREPOSITIONS:
+            return words[i - 1].lower()
+    return words[-1].lower()
 
 
 class _Resolver:
@@ -492,18 +527,21 @@ class _Resolver:
         low = subj.text.lower()
         if low in _PRONOUNS:
             return self._pronoun(low, subj.start)
-        first = subj.text.split()[0]
-        if first.lower() in _DETERMINERS or subj.text[:1].islower():
+        words = subj.text.split()
+        if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
+                len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
         ent = self.reg.resolve(subj.text, subj.start)
         if ent is None:
             ent = self._new_entity(subj)
         if ent is None:
             return _Speaker(None, None)
-        if subj.appositive and ent.role is None and ent.kind == "person":
-            ent.role = _role_from_appositive(subj.appositive)
-        if subj.appositive and ent.affiliation is None:
-            ent.affiliation = _affiliation_in(subj.appositive)
+        if ent.role is None and ent.kind == "person":
+            ent.role = subj.role or (_role_from_appositive(subj.appositive)
+                                     if subj.appositive else None)
+        if ent.affiliation is None:
+            ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
+                                                                     subj.appositive))))
         return _Speaker(ent.name, ent.kind, ent.role, ent.affiliation, ent)
 
     def _new_entity(self, subj: _Subject) -> Entity | None:
@@ -532,7 +570,7 @@ class _Resolver:
             words = words[1:] or words
         elif words[0].lower() == "the":
             words[0] = "the"
-        head = words[-1].lower()
+        head = _head_noun(words)
         # "the president" / "the minister": a person named earlier with that role
         bare = [w for w in words if w.lower() != "the"]
         if words[0] == "the" and len(bare) <= 2:
@@ -553,7 +591,7 @@ class _Resolver:
                 "organisation", "organization", "charity", "coalition", "delegation", "team")
             else "group" if head.endswith("s") and head not in ("news",) else "official")
         affiliation = _affiliation_in(name)
-        sp = _Speaker(name, kind, None, affiliation)
+        sp = _Speaker(name, kind, None, affiliation, head=head)
         self._add_group(subj.start, sp)
         return sp
 
@@ -568,7 +606,7 @@ class _Resolver:
 
     def _earlier_phrase(self, head: str, pos: int) -> _Speaker | None:
         for _, sp in self._groups_before(pos):
-            if sp.name and sp.name.split()[-1].lower() == head:
+            if sp.name and (sp.head or sp.name.split()[-1].lower()) == head:
                 return sp
         text = self.article.text
         found = None
@@ -581,7 +619,7 @@ class _Resolver:
             return None
         name = found.group(1)
         kind = "document" if head in _DOCUMENT_NOUNS else "official"
-        sp = _Speaker(name, kind, None, _affiliation_in(name))
+        sp = _Speaker(name, kind, None, _affiliation_in(name), head=head)
         self._add_group(window + found.start(), sp)
         return sp
 
@@ -619,10 +657,15 @@ def _role_from_appositive(text: str) -> str | None:
 
 
 def _affiliation_in(text: str) -> str | None:
+    """The country or organisation a phrase states ("a Kenyan official" → Kenya)."""
     for key in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True):
         if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
             return AFFILIATION_DEMONYMS[key]
-    return None
+    place = place_in(text)
+    if place:
+        return place
+    org = re.search(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])", text)
+    return {"U.N.": "UN"}.get(org.group(), org.group()) if org else None
 
 
 # --------------------------------------------------------------------------- extraction
@@ -749,7 +792,7 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
         if position is None and not opens_clause and s.part == 0:
             sent = index.sentence_of(s.open_mark)
             if sent is not None:
-                found = _sentence_cue(text, sent.start, sent.end, index)
+                found = _sentence_cue(text, sent.start, sent.end, index, registry)
                 if found:
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
@@ -819,6 +862,11 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
             subj = _subject_before(aw, i)
             if subj and subj.start == aw[0][1]:
                 return subj, cue
+            if subj and subj.text[:1].isupper() and all(
+                    re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
+                # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
+                subj.role = " ".join(w for w, ws, _ in aw if ws < subj.start)
+                return subj, cue
             if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
                     "and", "but", "or", "as", "then", "so", "while", "before", "after", "and"):
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
@@ -872,14 +920,22 @@ def _clause_subject(words) -> _Subject | None:
     return None
 
 
-def _sentence_cue(text: str, start: int, end: int, index: _Index
-                  ) -> tuple[_Subject, str, int] | None:
-    """A speaker + cue in a sentence (outside its quotes), last one first."""
+def _sentence_cue(text: str, start: int, end: int, index: _Index,
+                  registry: Registry | None = None) -> tuple[_Subject, str, int] | None:
+    """A speaker + cue in a sentence (outside its quotes), last one first. A participle cue
+    ("…, calling it “…”") takes the first person or organisation named in the sentence."""
     words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
     for c0, c1 in _cue_in_words(words):
+        cue = " ".join(x[0] for x in words[c0:c1 + 1])
+        if words[c0][0].endswith("ing"):
+            if registry is not None:
+                first = registry.first_between(start, words[c0][1])
+                if first is not None:
+                    return _Subject(first.text, first.start, first.end), cue, words[c0][1]
+            continue
         subj = _subject_before(words, c0)
         if subj:
-            return subj, " ".join(x[0] for x in words[c0:c1 + 1]), words[c0][1]
+            return subj, cue, words[c0][1]
     return None
 
 

@@ -39,6 +39,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from analysis.text import Article
+from analysis.topics import place_in
 
 # Titles that introduce a person's name. Multi-word titles are matched before single words.
 TITLES = [
@@ -53,6 +54,7 @@ TITLES = [
     "Major", "Maj.", "Captain", "Capt.", "Sgt.", "Sergeant", "Commander", "Admiral", "Adm.",
     "Chancellor", "Premier", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice",
     "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Mayor", "Commissioner",
+    "Dr", "Mr", "Mrs", "Ms", "Prof",  # British style, no full stop
     "Director", "Chairman", "Chairwoman", "Chairperson", "Chair", "Envoy", "Spokesman",
     "Spokeswoman", "Spokesperson", "Speaker", "Sheikh", "Bishop", "Archbishop", "Rev.",
     "Father", "Sister", "Chief", "Deputy", "Lawmaker", "Legislator", "MP", "Officer", "Inspector",
@@ -183,6 +185,15 @@ class Registry:
         i = bisect_left(self.mentions, pos, key=lambda m: m.start)
         for k in range(i - 1, max(i - 1 - limit, -1), -1):
             yield self.mentions[k]
+
+    def first_between(self, start: int, end: int) -> Mention | None:
+        """The first person or organisation mention inside [start, end)."""
+        i = bisect_left(self.mentions, start, key=lambda m: m.start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.entities[self.mentions[i].entity].kind in ("person", "organization"):
+                return self.mentions[i]
+            i += 1
+        return None
 
     def add_mention(self, mention: Mention) -> None:
         """Insert a mention keeping the list ordered by start."""
@@ -408,12 +419,14 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         base = re.sub(r"^(?:former|then|acting)\s+", "", title, flags=re.I)
         if honor_gender and ent.gender is None:
             ent.gender = honor_gender
-        if base not in ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms") and \
+        if base not in ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr") and \
                 ent.role is None:
             ent.role = base
     affil = m.group("affil") or of_part
     if affil and ent.affiliation is None:
-        ent.affiliation = AFFILIATION_DEMONYMS.get(affil, affil)
+        ent.affiliation = AFFILIATION_DEMONYMS.get(affil) or place_in(affil) or affil
+    if title and ent.affiliation is None:  # "Haiti's Prime Minister", "Kenyan envoy"
+        ent.affiliation = place_in(title)
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
         org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))

@@ -406,6 +406,30 @@ def _places() -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def _place_regex() -> tuple[re.Pattern, dict[str, str]]:
+    form_to_place = {}
+    for topic in _places().topics:
+        if topic.label in ("country", "region", "continent"):
+            for form in topic.terms:
+                form_to_place.setdefault(form, topic.id)
+    forms = sorted(form_to_place, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(f) for f in forms) +
+                         r")(?=[’']s\b|[^\w]|$)")
+    return pattern, form_to_place
+
+
+def place_in(text: str) -> str | None:
+    """The first country or region named in a short phrase (names, demonyms, aliases).
+
+    >>> place_in("Haiti's Prime Minister"), place_in("a Kenyan official"), place_in("the mayor")
+    ('Haiti', 'Kenya', None)
+    """
+    pattern, form_to_place = _place_regex()
+    m = pattern.search(text)
+    return form_to_place[m.group()] if m else None
+
+
 PLACE_COLUMNS = ["article_id", "place", "type", "matched", "start", "end", "paragraph", "block",
                  "section", "sentence", "in_quote", "speaker"]
 
