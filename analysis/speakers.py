@@ -162,8 +162,17 @@ class Registry:
 
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    common_words: set[str] = field(default_factory=set)
+    article: Article | None = field(default=None, repr=False)
+    _common: set[str] | None = field(default=None, repr=False)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
+
+    def common_words(self) -> set[str]:
+        """Words the article also writes in lower case: common words, not names (computed
+        on first use)."""
+        if self._common is None:
+            tokens = self.article.tokens if self.article is not None else []
+            self._common = {t.text for t in tokens if t.text.islower()}
+        return self._common
 
     def people(self) -> list[Entity]:
         return [e for e in self.entities if e.kind == "person"]
@@ -286,8 +295,7 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
     reg = Registry()
     exclude = sorted(exclude or [])
     text = article.text
-    # words the article also writes in lower case are common words, not names
-    reg.common_words = {t.text for t in article.tokens if t.text.islower()}
+    reg.article = article
     for block in article.paragraphs:
         for seg_start, seg_end in _segments(block.start, block.end, exclude):
             events = [(m.start(), 0, m) for m in MENTION.finditer(text, seg_start, seg_end)]
@@ -407,7 +415,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if not (title or len(words) >= 2 or existing):
         return
     if not title and not existing and \
-            2 * sum(w.lower() in reg.common_words for w in words) >= len(words):
+            2 * sum(w.lower() in reg.common_words() for w in words) >= len(words):
         return  # "Multinational Security Support": words the article uses in lower case
     if existing:
         ent = _pick_nearest(reg, existing, m.start())
