@@ -80,12 +80,12 @@ def cmd_structure(args) -> int:
 
 
 def cmd_readability(args) -> int:
+    from analysis.quotes import quotes_table
     from analysis.readability import readability_summary, readability_table
 
     art = _load(args.file)
     _warn_quotes(art, args.file)
-    quotes = _quotes_or_none(art)
-    table = readability_table(art, quotes)
+    table = readability_table(art, quotes_table(art))
     if args.format == "json":
         emit(table, "json", {**input_info(art), **readability_summary(table)})
     elif args.format == "csv":
@@ -174,15 +174,6 @@ def cmd_figures(args) -> int:
     print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0
-
-
-def _quotes_or_none(art: Article):
-    """The quotes table when quote extraction is available, else None."""
-    try:
-        from analysis.quotes import quotes_table
-    except ImportError:
-        return None
-    return quotes_table(art)
 
 
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):

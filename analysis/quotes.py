@@ -58,7 +58,7 @@ from analysis.speakers import (
     Registry,
     find_entities,
 )
-from analysis.text import Article
+from analysis.text import WORD_PATTERN, Article
 from analysis.topics import place_in
 
 #: Quoted phrases up to this many words with no speech cue are scare quotes.
@@ -73,12 +73,11 @@ _VERBS = [
     "stress", "affirm", "assure", "suggest", "tweet", "post", "comment", "caution", "predict",
     "promise", "vow", "pledge", "boast", "complain", "lament", "quip", "joke", "shout",
     "whisper", "conclude", "reiterate", "highlight", "underscore", "describe", "call", "term",
-    "label", "dub", "point out", "go on", "add", "exclaim", "agree", "counter", "elaborate",
-    "express", "articulate", "recount", "confirm", "deny", "told", "said", "wrote", "went on",
+    "label", "dub", "point out", "go on", "exclaim", "agree", "counter", "elaborate",
+    "express", "articulate", "recount", "confirm", "deny",
 ]
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
-              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"],
-              "told": ["told"], "said": ["said"], "wrote": ["wrote"], "went on": ["went on"]}
+              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"]}
 
 
 def _forms(verb: str) -> list[str]:
@@ -104,11 +103,6 @@ SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIP
                      reverse=True)
 _CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
 CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
-# Cues that mostly introduce quoted words, not a statement ("called it “…”").
-_CUES_FOR_INDIRECT = re.compile(
-    rf"\b(?:{_CUE})\b(?:\s+(?:reporters|journalists|lawmakers|delegates|the \w+|him|her|them|"
-    rf"us|me|parliament|[A-Z]\w+))?\s+(?:that\b|(?=[a-z]))"
-)
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
                      r"previously|earlier|recently|repeatedly|[a-z]+ly)$")
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
@@ -752,7 +746,7 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
         prev_span = siblings[idx - 1] if idx > 0 else None
         next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
         content = text[s.start:s.end]
-        n_words = len(_words_only(content))
+        n_words = len(WORD_PATTERN.findall(content))
         floor = (prev_span.close_mark + 1) if prev_span and prev_span.close_mark else block.start
         sent_start = index.sentence_start(s.open_mark, floor)
         prefix = text[sent_start:s.open_mark]
@@ -837,12 +831,6 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
         quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
     return quotes
-
-
-def _words_only(text: str) -> list[str]:
-    from analysis.text import WORD_PATTERN
-
-    return WORD_PATTERN.findall(text)
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
@@ -1080,12 +1068,10 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
     starts = [t.start for t in article.tokens]
-    import bisect
-
     rows = []
     for q in quotes:
-        i = bisect.bisect_left(starts, q.start)
-        j = bisect.bisect_left(starts, q.end)
+        i = bisect_left(starts, q.start)
+        j = bisect_left(starts, q.end)
         n = sum(1 for t in article.tokens[i:j] if t.end <= q.end)
         rows.append((article.id, q.quote_id, q.part, q.start, q.end, q.text, q.kind, q.speaker,
                      q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,

@@ -74,6 +74,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED
 from analysis.text import Article
 
 COUNT_COLUMNS = [
@@ -86,10 +87,6 @@ METRIC_COLUMNS = [
     "linsear_write_formula",
 ]
 FLAG_COLUMNS = ["smog_reliable", "linsear_reliable", "reliable"]
-#: Quote kinds that are speech (scare quotes and indirect speech are not) and the speaker label
-#: used for speech no one is credited with.
-SPEECH_KINDS = ("direct", "partial")
-UNATTRIBUTED = "(unattributed)"
 
 #: Where textstat 0.7.13 does not compute what the original formula says.
 TEXTSTAT_DIFFERENCES = {

@@ -104,7 +104,6 @@ NOT_NAME = {
 }
 #: How many mentions back a pronoun or a shared surname looks for its person.
 RECENT_MENTIONS = 60
-PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "we": "p", "i": None}
 # Places and demonyms that can stand as a person's affiliation (a fuller gazetteer lives in
 # analysis.topics; this list only serves "U.S. Secretary …", "Kenyan President …", "… of Kenya").
 AFFILIATION_DEMONYMS = {
