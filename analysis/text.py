@@ -345,12 +345,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for s, e in raw:
         if merged:
             ps, pe = merged[-1]
-            prev = text[ps:pe]
-            nxt = text[pe:e]
+            tail = text[max(ps, pe - 8):pe]  # the repairs only look at a sentence's last characters
             if (
-                (_QUOTE_QM_END.search(prev) and _LOWER_START.match(nxt))
-                or (_NO_END.search(prev) and _NUMBER_START.match(nxt))
-                or (_INITIAL_END.search(prev) and len(prev) > 2 and not prev.endswith(" I."))
+                (_QUOTE_QM_END.search(tail) and _LOWER_START.match(text, pe, e))
+                or (_NO_END.search(tail) and _NUMBER_START.match(text, pe, e))
+                or (_INITIAL_END.search(tail) and pe - ps > 2 and not tail.endswith(" I."))
             ):
                 merged[-1] = (ps, e)
                 continue
@@ -359,6 +358,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 
 # --------------------------------------------------------------------------- article
+
+
+def _add_tokens(tokens: list, text: str, start: int, end: int, block: int, sentence: int):
+    """Append the word tokens of text[start:end] (built as plain tuples: this is the hot loop)."""
+    new = tuple.__new__
+    n = len(tokens)
+    spans = [m.span() for m in WORD_PATTERN.finditer(text, start, end)]
+    tokens.extend([new(Token, (n + k, text[a:b], a, b, block, sentence))
+                   for k, (a, b) in enumerate(spans)])
 
 
 def article_from_text(
@@ -380,7 +388,6 @@ def article_from_text(
     tokens: list[Token] = []
     section, section_start, section_title = 0, 0, "(lede)"
     section_has_content = False  # a paragraph, or a heading of its own
-    finditer = WORD_PATTERN.finditer
     for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
         if kind == "heading":
             if section_has_content:
@@ -395,13 +402,9 @@ def article_from_text(
             for s_start, s_end in split_sentences(text, b_start, b_end):
                 s_index = len(sentences)
                 sentences.append(Sentence(s_index, b_index, s_start, s_end))
-                for m in finditer(text, s_start, s_end):
-                    tokens.append(
-                        Token(len(tokens), m.group(), m.start(), m.end(), b_index, s_index)
-                    )
+                _add_tokens(tokens, text, s_start, s_end, b_index, s_index)
         else:
-            for m in finditer(text, b_start, b_end):
-                tokens.append(Token(len(tokens), m.group(), m.start(), m.end(), b_index, -1))
+            _add_tokens(tokens, text, b_start, b_end, b_index, -1)
     if blocks:
         sections.append(Section(section, section_title, section_start, blocks[-1].end))
     return Article(
