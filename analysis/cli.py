@@ -4,7 +4,12 @@ Only this module and the figures/report code write anything. A user mistake (mis
 input, bad lexicon) prints one line on stderr and exits 2; warnings (legacy encoding, HTML input,
 unbalanced quotes) go to stderr as ``warning: …`` lines and the command still succeeds.
 
->>> main(["--help"])  # doctest: +SKIP
+>>> from analysis.config import SAMPLE_ARTICLE
+>>> main(["quotes", str(SAMPLE_ARTICLE), "--share", "--format", "csv"])
+article_id,speaker,quotes,words,quote_share,word_share
+ruto_blinken_2024,William Ruto,6,114,66.66666666666667,61.29032258064516
+ruto_blinken_2024,Antony J. Blinken,3,72,33.333333333333336,38.70967741935484
+0
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from analysis.output import dumps, records
 from analysis.text import Article, InputError, blocks_table, load_article
 
 
-def emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
+def _emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
     """Print a table in the chosen format; ``json_obj`` overrides the JSON shape."""
     if fmt == "json":
         print(dumps(records(df) if json_obj is None else json_obj))
@@ -54,7 +59,7 @@ def _with_encoding(rows: list[dict], art: Article) -> list[dict]:
     return [{**r, "encoding": art.encoding} for r in rows]
 
 
-def input_info(art: Article) -> dict:
+def _input_info(art: Article) -> dict:
     """What the JSON outputs say about how the input was read."""
     return {"article_id": art.id, "encoding": art.encoding, "warnings": list(art.warnings)}
 
@@ -62,11 +67,11 @@ def input_info(art: Article) -> dict:
 # --------------------------------------------------------------------------- subcommands
 
 
-def cmd_structure(args) -> int:
+def _cmd_structure(args) -> int:
     art = _load(args.file)
     df = blocks_table(art)
     obj = {
-        **input_info(art),
+        **_input_info(art),
         "blocks": len(art.blocks),
         "headings": sum(b.kind == "heading" for b in art.blocks),
         "title": next((art.block_text(b) for b in art.blocks if b.kind == "title"), None),
@@ -75,11 +80,11 @@ def cmd_structure(args) -> int:
         "words": len(art.body_tokens),
         "block_list": records(df.drop(columns=["article_id"])),
     }
-    emit(df.drop(columns=["text"]) if args.format == "table" else df, args.format, obj)
+    _emit(df.drop(columns=["text"]) if args.format == "table" else df, args.format, obj)
     return 0
 
 
-def cmd_readability(args) -> int:
+def _cmd_readability(args) -> int:
     from analysis.quotes import quotes_table
     from analysis.readability import readability_summary, readability_table
 
@@ -87,19 +92,19 @@ def cmd_readability(args) -> int:
     _warn_quotes(art, args.file)
     table = readability_table(art, quotes_table(art))
     if args.format == "json":
-        emit(table, "json", {**input_info(art), **readability_summary(table)})
+        _emit(table, "json", {**_input_info(art), **readability_summary(table)})
     elif args.format == "csv":
-        emit(table, "csv")
+        _emit(table, "csv")
     else:
         cols = ["unit", "unit_id", "sentences", "words", "syllables", "flesch_reading_ease",
                 "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
                 "automated_readability_index", "dale_chall_readability_score",
                 "linsear_write_formula", "reliable"]
-        emit(table[cols].round(2), "table")
+        _emit(table[cols].round(2), "table")
     return 0
 
 
-def cmd_quotes(args) -> int:
+def _cmd_quotes(args) -> int:
     from analysis.quotes import quotes_table, share_table
 
     art = _load(args.file)
@@ -107,20 +112,20 @@ def cmd_quotes(args) -> int:
     table = quotes_table(art)
     if args.share:
         table = share_table(table, include_indirect=args.indirect, by=args.by)
-        emit(table.round(4) if args.format == "table" else table, args.format,
+        _emit(table.round(4) if args.format == "table" else table, args.format,
              _with_encoding(records(table), art))
         return 0
     if args.format == "table":
         cols = ["paragraph", "start", "end", "kind", "speaker", "cue", "position", "words", "text"]
         shown = table[cols].copy()
         shown["text"] = shown["text"].map(lambda t: t if len(t) <= 50 else t[:49] + "…")
-        emit(shown, "table")
+        _emit(shown, "table")
     else:
-        emit(table, args.format, _with_encoding(records(table), art))
+        _emit(table, args.format, _with_encoding(records(table), art))
     return 0
 
 
-def cmd_topics(args) -> int:
+def _cmd_topics(args) -> int:
     from analysis.quotes import quotes_table
     from analysis.topics import (
         load_lexicon,
@@ -149,12 +154,12 @@ def cmd_topics(args) -> int:
             table = topic_breakdown(art, hits, args.by, quotes, lexicon)
         else:
             table = topic_summary(art, hits, lexicon)
-    emit(table.round(4) if args.format == "table" else table, args.format,
+    _emit(table.round(4) if args.format == "table" else table, args.format,
          _with_encoding(records(table), art))
     return 0
 
 
-def cmd_figures(args) -> int:
+def _cmd_figures(args) -> int:
     import time
 
     import matplotlib
@@ -182,6 +187,11 @@ def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), defa
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m analysis``.
+
+    >>> sorted(build_parser()._subparsers._group_actions[0].choices)
+    ['figures', 'quotes', 'readability', 'structure', 'topics']
+    """
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Quote share, topic frequency and readability of English news articles.",
@@ -190,10 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
     p = sub.add_parser("structure", help="blocks, sections, sentence and word counts of an article")
     _add_file(p)
-    p.set_defaults(func=cmd_structure)
+    p.set_defaults(func=_cmd_structure)
     p = sub.add_parser("readability", help="readability formulas per article, section, paragraph")
     _add_file(p)
-    p.set_defaults(func=cmd_readability)
+    p.set_defaults(func=_cmd_readability)
     p = sub.add_parser("quotes", help="direct, partial, scare and indirect quotes with speakers")
     _add_file(p)
     p.add_argument("--share", action="store_true", help="print quote share per speaker instead")
@@ -201,7 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="group the share table by speaker (default) or affiliation")
     p.add_argument("--indirect", action="store_true",
                    help="count indirect (reported) speech in the share table too")
-    p.set_defaults(func=cmd_quotes)
+    p.set_defaults(func=_cmd_quotes)
     p = sub.add_parser("topics", help="topic frequency from a lexicon, with the matched words")
     _add_file(p)
     p.add_argument("--lexicon", metavar="FILE", help="a TOML topic lexicon (default: shipped)")
@@ -214,15 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print hits per topic and section, or per speaker vs narration")
     p.add_argument("--places", action="store_true",
                    help="print places mentioned (with --hits: every mention)")
-    p.set_defaults(func=cmd_topics)
+    p.set_defaults(func=_cmd_topics)
     p = sub.add_parser("figures", help="regenerate every figure, results.json and report.md")
     p.add_argument("--raw", default=str(RAW_DIR), help="folder of articles and articles.csv")
     p.add_argument("--out", default=str(FIGURES_DIR), help="output folder")
-    p.set_defaults(func=cmd_figures)
+    p.set_defaults(func=_cmd_figures)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; returns the exit status (2 for a user mistake, with one line on
+    stderr). See the module docstring for an example."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -101,6 +101,14 @@ def fig_quote_share(share: pd.DataFrame, colours: dict[str, str], source: str) -
     """Share of quoted words and of quotes per speaker (two horizontal bar panels).
 
     ``share`` is :func:`analysis.quotes.share_table` for one article.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.report import analyse
+    >>> from analysis.text import load_article
+    >>> a = analyse(load_article(SAMPLE_ARTICLE))
+    >>> fig = fig_quote_share(a.share, speaker_colours(a.share["speaker"]), "sample")
+    >>> fig.axes[0].get_xlabel()
+    'Share of quoted words (%)'
     """
     with mpl.rc_context(STYLE):
         fig = Figure(figsize=(8, max(2.8, 1.6 + 0.55 * len(share))))
@@ -131,7 +139,17 @@ def fig_quote_share(share: pd.DataFrame, colours: dict[str, str], source: str) -
 def fig_quote_timeline(quotes: pd.DataFrame, n_paragraphs: int, colours: dict[str, str],
                        source: str) -> Figure:
     """Where in the article each speaker is quoted: one row per speaker, one dot per quote at
-    its paragraph, dot area proportional to its quoted words."""
+    its paragraph, dot area proportional to its quoted words.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.report import analyse
+    >>> from analysis.text import load_article
+    >>> a = analyse(load_article(SAMPLE_ARTICLE))
+    >>> colours = speaker_colours(a.share["speaker"])
+    >>> fig = fig_quote_timeline(a.quotes, len(a.article.paragraphs), colours, "sample")
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Antony J. Blinken', 'William Ruto']
+    """
     speech = quotes[quotes["kind"].isin(["direct", "partial"])].copy()
     speech["speaker"] = speech["speaker"].fillna("(unattributed)")
     speakers = [s for s in colours if s in set(speech["speaker"])]
@@ -163,7 +181,15 @@ def fig_quote_timeline(quotes: pd.DataFrame, n_paragraphs: int, colours: dict[st
 
 
 def fig_topic_frequency(summary: pd.DataFrame, source: str) -> Figure:
-    """Topic hits per 1,000 words, with the raw hit count on each bar."""
+    """Topic hits per 1,000 words, with the raw hit count on each bar.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.report import analyse
+    >>> from analysis.text import load_article
+    >>> a = analyse(load_article(SAMPLE_ARTICLE))
+    >>> fig_topic_frequency(a.topics, "sample").axes[0].get_xlabel()
+    'Lexicon hits per 1,000 words (article body: 1,224 words)'
+    """
     df = summary.sort_values("per_1000_words")
     fig, ax = _figure(8, max(2.8, 1.5 + 0.42 * len(df)))
     with mpl.rc_context(STYLE):
@@ -181,7 +207,15 @@ def fig_topic_frequency(summary: pd.DataFrame, source: str) -> Figure:
 
 
 def fig_topics_by_section(breakdown: pd.DataFrame, source: str) -> Figure:
-    """Heatmap of topic hits per 1,000 words by section, annotated with raw hits."""
+    """Heatmap of topic hits per 1,000 words by section, annotated with raw hits.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.report import analyse
+    >>> from analysis.text import load_article
+    >>> a = analyse(load_article(SAMPLE_ARTICLE))
+    >>> fig_topics_by_section(a.topics_by_section, "sample").axes[0].get_ylabel()
+    'Section (heading)'
+    """
     sections = list(dict.fromkeys(breakdown["group_label"]))
     topics = list(dict.fromkeys(breakdown["label"]))
     rate = breakdown.pivot_table(index="group_label", columns="label", values="per_1000_words",
@@ -228,7 +262,15 @@ def _grade_bands(ax, horizontal: bool) -> None:
 def fig_readability_by_section(table: pd.DataFrame, source: str) -> Figure:
     """Flesch–Kincaid grade of each section against the whole article, on US grade-level bands.
 
-    Sections under 30 sentences are marked (SMOG is not reliable there; FKGL is shown)."""
+    Sections under 30 sentences are marked (SMOG is not reliable there; FKGL is shown).
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.report import analyse
+    >>> from analysis.text import load_article
+    >>> a = analyse(load_article(SAMPLE_ARTICLE))
+    >>> fig_readability_by_section(a.readability, "sample").axes[0].get_xlabel()
+    'Flesch–Kincaid grade level (US school grade)'
+    """
     art = table[table["unit"] == "article"].iloc[0]
     sec = table[table["unit"] == "section"].iloc[::-1]
     fig, ax = _figure(8, max(2.8, 1.8 + 0.42 * len(sec)))
@@ -253,7 +295,17 @@ def fig_readability_by_section(table: pd.DataFrame, source: str) -> Figure:
 
 def fig_readability_quotes_vs_narration(table: pd.DataFrame, colours: dict[str, str],
                                         source: str) -> Figure:
-    """Grade-level formulas for quoted speech, narration and each quoted speaker."""
+    """Grade-level formulas for quoted speech, narration and each quoted speaker.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.report import analyse
+    >>> from analysis.text import load_article
+    >>> a = analyse(load_article(SAMPLE_ARTICLE))
+    >>> colours = speaker_colours(a.share["speaker"])
+    >>> fig = fig_readability_quotes_vs_narration(a.readability, colours, "sample")
+    >>> len(fig.axes[0].get_legend().get_texts())
+    5
+    """
     rows = []
     for unit in ("article", "narration", "quoted"):
         r = table[table["unit"] == unit]
@@ -288,7 +340,13 @@ def fig_readability_quotes_vs_narration(table: pd.DataFrame, colours: dict[str, 
 
 
 def fig_sentence_lengths(sentences: pd.DataFrame, source: str) -> Figure:
-    """Distribution of sentence lengths (words per body sentence), with the median marked."""
+    """Distribution of sentence lengths (words per body sentence), with the median marked.
+
+    >>> import pandas as pd
+    >>> fig = fig_sentence_lengths(pd.DataFrame({"words": [12, 18, 25]}), "demo")
+    >>> fig.axes[0].get_ylabel()
+    'Sentences'
+    """
     fig, ax = _figure(8, 4.2)
     with mpl.rc_context(STYLE):
         words = sentences["words"].to_numpy()

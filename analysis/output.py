@@ -14,7 +14,12 @@ import pandas as pd
 
 
 def clean(obj):
-    """Plain Python values: numpy scalars unwrapped, NaN and infinities → None."""
+    """Plain Python values: numpy scalars unwrapped, NaN and infinities → None.
+
+    >>> import numpy as np
+    >>> clean({"a": np.int64(3), "b": float("nan")})
+    {'a': 3, 'b': None}
+    """
     if isinstance(obj, float):
         return None if math.isnan(obj) or math.isinf(obj) else obj
     if isinstance(obj, dict):
@@ -29,10 +34,19 @@ def clean(obj):
 
 
 def records(df: pd.DataFrame) -> list[dict]:
-    """DataFrame rows as plain dicts (NaN/NA → None)."""
+    """DataFrame rows as plain dicts (NaN/NA → None).
+
+    >>> import pandas as pd
+    >>> records(pd.DataFrame({"x": [1, None]}))
+    [{'x': 1.0}, {'x': None}]
+    """
     return clean(df.astype(object).where(df.notna(), None).to_dict(orient="records"))
 
 
 def dumps(obj) -> str:
-    """JSON text as every command and results.json write it (UTF-8, sorted keys, 2 spaces)."""
+    """JSON text as every command and results.json write it (UTF-8, sorted keys, 2 spaces).
+
+    >>> dumps({"b": 1, "a": float("inf")})
+    '{\\n  "a": null,\\n  "b": 1\\n}'
+    """
     return json.dumps(clean(obj), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)

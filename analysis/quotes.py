@@ -1082,7 +1082,12 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
 
 
 def quote_warnings(article: Article) -> list[str]:
-    """Warnings about quote marks (unbalanced or stray), one line each."""
+    """Warnings about quote marks (unbalanced or stray), one line each.
+
+    >>> from analysis.text import article_from_text
+    >>> quote_warnings(article_from_text("“Never closed, he said.", "x"))
+    ['paragraph 0: quote opened at offset 0 is never closed; kept to its paragraph']
+    """
     return find_quote_spans(article)[1]
 
 

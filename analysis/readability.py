@@ -131,7 +131,11 @@ def _pyphen():
 
 @lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
-    """The Dale–Chall easy-word list shipped with textstat (read as a file, no textstat import)."""
+    """The Dale–Chall easy-word list shipped with textstat (read as a file, no textstat import).
+
+    >>> {"cat", "happy"} <= easy_words(), "multinational" in easy_words()
+    (True, False)
+    """
     spec = importlib.util.find_spec("textstat")
     root = Path(next(iter(spec.submodule_search_locations)))
     path = root / "resources" / "en" / "easy_words.txt"
@@ -490,6 +494,12 @@ def compare_with_textstat(article: Article) -> pd.DataFrame:
     (:data:`TEXTSTAT_DIFFERENCES`). textstat runs with the offline CMU patch.
 
     Columns: measure, ours, textstat, difference, why.
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.text import load_article
+    >>> df = compare_with_textstat(load_article(SAMPLE_ARTICLE)).set_index("measure")
+    >>> int(df.loc["sentences", "ours"]), int(df.loc["sentences", "textstat"])
+    (52, 72)
     """
     body = "\n".join(article.text[b.start:b.end] for b in article.paragraphs)
     ours = readability_table(article).iloc[0]

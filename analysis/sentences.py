@@ -72,7 +72,11 @@ def _punkt():
 
 
 def reference_tokenizer():
-    """The package's own ``PunktSentenceTokenizer`` with the same parameters (for parity)."""
+    """The package's own ``PunktSentenceTokenizer`` with the same parameters (for parity).
+
+    >>> list(reference_tokenizer().span_tokenize("Mr. Smith left. He ran."))
+    [(0, 15), (16, 23)]
+    """
     return _punkt()["tokenizer"]
 
 
@@ -123,7 +127,11 @@ def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
 
 
 def punkt_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``, identical to the package's ``span_tokenize``."""
+    """Sentence spans of ``text``, identical to the package's ``span_tokenize``.
+
+    >>> punkt_spans("“Stop.” He left.")
+    [(0, 7), (8, 16)]
+    """
     p = _punkt()
     raw: list[tuple[int, int]] = []
     last = 0

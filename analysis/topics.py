@@ -300,7 +300,11 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once."""
+    """The shipped lexicon, loaded once.
+
+    >>> default_lexicon().labels()["security"]
+    'Security & peacekeeping'
+    """
     return load_lexicon(None)
 
 
@@ -352,6 +356,12 @@ def topic_breakdown(article: Article, hits: pd.DataFrame, by: str = "section",
 
     Columns: article_id, group, group_label, topic, label, hits, words, per_1000_words.
     Every (group, topic) pair has a row, so the table can be pivoted into a heatmap.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Lede on trade.\\nSecurity\\nPolice and troops.", "x")
+    >>> df = topic_breakdown(art, topic_hits(art))
+    >>> df[df.hits > 0][["group_label", "topic", "hits"]].values.tolist()
+    [['(lede)', 'economy', 1], ['Security', 'security', 2]]
     """
     lex = lexicon or default_lexicon()
     body = article.body_tokens
@@ -522,7 +532,13 @@ def _lookup_single(lex: Lexicon, word: str) -> str | None:
 
 
 def place_summary(places: pd.DataFrame) -> pd.DataFrame:
-    """Mentions per place: article_id, place, type, mentions, in_quotes."""
+    """Mentions per place: article_id, place, type, mentions, in_quotes.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Kenya and Kenyan envoys met in Haiti.", "x")
+    >>> place_summary(place_hits(art))[["place", "mentions"]].values.tolist()
+    [['Kenya', 2], ['Haiti', 1]]
+    """
     if places.empty:
         return pd.DataFrame(columns=["article_id", "place", "type", "mentions", "in_quotes"])
     g = places.groupby(["article_id", "place", "type"], sort=False).agg(
@@ -536,7 +552,11 @@ def place_summary(places: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """English stop words shipped with the package (no download; see the file header)."""
+    """English stop words shipped with the package (no download; see the file header).
+
+    >>> {"the", "and", "their"} <= stopwords(), "security" in stopwords()
+    (True, False)
+    """
     lines = STOPWORDS_TXT.read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
@@ -547,6 +567,11 @@ def suggest_terms(article: Article, lexicon: Lexicon | None = None, min_count: i
     likelihood ratio, frequency ≥ ``min_count``) that no topic, exclusion or place covers.
 
     Columns: article_id, kind ("word" or "collocation"), term, count, score.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Drones and drones. Drones again and more drones.", "x")
+    >>> suggest_terms(art)[["kind", "term", "count"]].values.tolist()
+    [['word', 'drones', 4]]
     """
     from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
