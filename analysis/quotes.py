@@ -573,6 +573,14 @@ class _Resolver:
                 e = self.reg.entities[m.entity]
                 if e.kind == "person" and e.role and role_word in e.role.lower().split():
                     return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
+        if words[0] == "the" and len(bare) == 1 and bare[0].capitalize() in ORG_WORDS:
+            # "the commission" / "the ministry": the organisation named earlier
+            org_word = bare[0].capitalize()
+            for m in self.reg.recent(subj.start):
+                e = self.reg.entities[m.entity]
+                if e.kind == "organization" and org_word in e.name.split():
+                    return _Speaker(e.name, e.kind, e.role, e.affiliation or _affiliation_in(
+                        e.name), e)
         name = " ".join(words)
         if words[0] == "the":  # "the spokesperson": the one introduced earlier
             earlier = self._earlier_phrase(head, subj.start)
