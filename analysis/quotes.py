@@ -124,7 +124,8 @@ _SPEAKER_NOUNS = {
     "prosecutors", "lawyer", "lawyers", "mayor", "people", "delegation", "team", "coalition",
     "groups", "organisations", "organizations", "unions", "parties", "party", "commission",
     "coordinator", "villagers", "students", "teachers", "nurses", "traders",
-    "economists", "economist", "scientists", "researchers", "investigators",
+    "economists", "economist", "scientists", "researchers", "investigators", "agencies",
+    "ministries", "governments", "embassies", "companies", "charities", "statements", "reports",
 }
 _DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter", "declaration",
                    "document", "memo", "resolution", "survey", "study", "website", "post",
@@ -844,7 +845,12 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     if not aw:
         return None
-    # inverted: "said Ortiz, a former minister"
+    # inverted: "said Ortiz, a former minister" / "according to a joint statement"
+    if len(aw) > 2 and aw[0][0].lower() == "according" and aw[1][0] == "to":
+        subj = _subject_after(aw, 1)
+        if subj:
+            subj.appositive = None
+        return subj, (0, 1)
     cue = _cue_at(aw, 0)
     if cue:
         return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker

@@ -65,6 +65,8 @@ TITLES = [
     "Chief Executive", "Head", "Leader", "Historian", "Scientist", "Engineer", "Student",
 ]
 TITLE_WORDS = {w for t in TITLES for w in t.split() if w not in ("of",)}
+#: Honorifics that also occur inside names (Somali, Arabic): a title only at the start of a run.
+NAME_INTERNAL_TITLES = {"Sheikh", "Imam", "Sultan", "Emir", "Mullah"}
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f",
                     "Miss": "f", "King": "m", "Queen": "f", "Prince": "m", "Princess": "f",
                     "Chairman": "m", "Chairwoman": "f", "Spokesman": "m", "Spokeswoman": "f",
@@ -250,10 +252,15 @@ class Registry:
 def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[str]]:
     """Move title words found inside a capitalised run into the role.
 
+    Honorifics that are also part of names ("Hassan Sheikh Mohamud") only count at the start.
+
     >>> split_role(None, ["Health", "Cabinet", "Secretary", "Susan", "Nakhumicha"])
     ('Health Cabinet Secretary', ['Susan', 'Nakhumicha'])
+    >>> split_role(None, ["Hassan", "Sheikh", "Mohamud"])
+    (None, ['Hassan', 'Sheikh', 'Mohamud'])
     """
-    cut = max((k for k, w in enumerate(words[:-1]) if w in TITLE_WORDS), default=-1)
+    cut = max((k for k, w in enumerate(words[:-1]) if w in TITLE_WORDS and not (
+        k > 0 and w in NAME_INTERNAL_TITLES)), default=-1)
     if cut >= 0:
         extra = " ".join(words[:cut + 1])
         title = f"{title} {extra}" if title else extra
