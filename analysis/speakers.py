@@ -226,6 +226,8 @@ class Registry:
         if first:
             exact = [e for e in candidates if e.first in (None, first)]
             candidates = exact or []
+        if not candidates and len(words) == 1:  # a first name alone: "Amina said"
+            candidates = [e for e in self.people() if e.first == last]
         if title and len(candidates) > 1:
             gender = HONORIFIC_GENDER.get(title.split()[-1])
             titled = [e for e in candidates

@@ -268,3 +268,16 @@ def test_cli_share():
     lines = out.stdout.splitlines()
     assert lines[0] == "article_id,speaker,quotes,words,quote_share,word_share"
     assert lines[1].startswith("ruto_blinken_2024,William Ruto,6,114,")
+
+
+def test_first_name_alone_refers_to_the_person():
+    text = "Amina Njoroge chairs the council. “We are ready,” Amina said."
+    assert speech(text) == [("We are ready,", "Amina Njoroge")]
+
+
+def test_honorific_inside_a_name_and_org_by_common_noun():
+    text = ("Somalia's president, Hassan Sheikh Mohamud, spoke. “We need help,” he said.\n"
+            "The Kenya Human Rights Commission disagreed. “The fine print matters,” the "
+            "commission said.")
+    assert [s for _, s in speech(text)] == ["Hassan Sheikh Mohamud",
+                                           "Kenya Human Rights Commission"]
