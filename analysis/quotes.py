@@ -481,6 +481,19 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
         # "said one elderly farmer, Hussein Ali": the name is in the appositive
         return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
+    if text[:1].islower() and phrase_words[-1][0][:1].isupper():
+        # "said police chief Japhet Koome": a lower-case role, then the name
+        k = len(phrase_words) - 1
+        while k > 0 and (phrase_words[k - 1][0][:1].isupper() or
+                         phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
+            k -= 1
+        if phrase_words[k][0][:1].isupper() and k > 0 and \
+                phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by"):
+            role = " ".join(x[0] for x in phrase_words[:k])
+            if phrase_words[0][0].lower() in _DETERMINERS:
+                role = " ".join(x[0] for x in phrase_words[1:k])
+            name = " ".join(x[0] for x in phrase_words[k:])
+            return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
 
 

@@ -281,3 +281,8 @@ def test_honorific_inside_a_name_and_org_by_common_noun():
             "commission said.")
     assert [s for _, s in speech(text)] == ["Hassan Sheikh Mohamud",
                                            "Kenya Human Rights Commission"]
+
+
+def test_lower_case_role_before_a_name_after_the_cue():
+    qs = quotes("“Calm has returned,” said police chief Japhet Koome.")
+    assert (qs[0].speaker, qs[0].role) == ("Japhet Koome", "police chief")
