@@ -373,12 +373,14 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     if subj is None:
         return None
     subj.appositive = appositive
-    if app_words and subj.text[:1].islower() or (
-        app_words and "’s " in subj.text.replace("'s ", "’s ")
-    ):
-        # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called"
-        if app_words and all(x[0][:1].isupper() for x in app_words) and len(app_words) <= 4:
-            return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text)
+    common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
+              or "’s " in subj.text.replace("'s ", "’s "))
+    if app_words and common and len(app_words) <= 4 and \
+            all(x[0][:1].isupper() for x in app_words):
+        # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
+        # "Its secretary-general, Akelo Misori, said"
+        return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
+                        role=subj.text)
     return subj
 
 
