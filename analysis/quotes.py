@@ -389,6 +389,25 @@ _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "By", "But", "And
                      "Meanwhile", "Later", "Instead", "Earlier", "Still", "Yet", "So"}
 
 
+def _speaker_before_preposition(words, k: int) -> int:
+    """Start of "a spokesperson for [the commission / the U.S. State Department]" when the
+    phrase starting at ``k`` follows a speaker noun and a preposition; else ``k``."""
+    p = k - 1
+    if p >= 0 and words[p][0].lower() == "the":
+        p -= 1
+    if k < len(words) and words[k][0].lower() == "the":
+        p = k - 1
+    if p >= 1 and words[p][0] in ("for", "of", "at", "in", "from") and \
+            words[p - 1][0].lower() in _SPEAKER_NOUNS:
+        q = p - 1
+        while q - 1 >= 0 and p - q < 4 and re.match(r"^[\w’'\-.]+$", words[q - 1][0]) and \
+                words[q][0].lower() not in _DETERMINERS:
+            q -= 1
+        if words[q][0].lower() in _DETERMINERS:
+            return q
+    return k
+
+
 def _phrase_ending_at(words, j: int) -> _Subject | None:
     """A pronoun, a name or a common-noun phrase whose last word is ``words[j]``."""
     w, ws, we = words[j]
@@ -403,24 +422,14 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             k -= 1
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
-        # "a spokesperson for the U.S. State Department": the speaker is the spokesperson
-        p = k - 1
-        if p >= 0 and words[p][0].lower() == "the":
-            p -= 1
-        if p >= 1 and words[p][0] in ("for", "of", "at", "in", "from") and \
-                words[p - 1][0].lower() in _SPEAKER_NOUNS:
-            q = p - 1
-            while q - 1 >= 0 and p - q < 4 and re.match(r"^[\w’'\-.]+$", words[q - 1][0]) and \
-                    words[q][0].lower() not in _DETERMINERS:
-                q -= 1
-            if words[q][0].lower() in _DETERMINERS:
-                return _Subject(" ".join(x[0] for x in words[q:j + 1]), words[q][1], we)
+        k = _speaker_before_preposition(words, k)
         return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
     if low.isalpha() or "-" in low or "’" in low or "'" in low:
         # a common-noun phrase: back to a determiner within six words
         k = j
         while k >= 0 and j - k < 6:
             if words[k][0].lower() in _DETERMINERS:
+                k = _speaker_before_preposition(words, k)
                 return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
             if not re.match(r"^[\w’'\-]+$", words[k][0]) or CUE_RE.fullmatch(words[k][0]):
                 break
@@ -483,8 +492,10 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
         # "said one elderly farmer, Hussein Ali": the name is in the appositive
         return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
-    if text[:1].islower() and phrase_words[-1][0][:1].isupper():
-        # "said police chief Japhet Koome": a lower-case role, then the name
+    if (text[:1].islower() or phrase_words[0][0].endswith(("’s", "'s"))) and \
+            phrase_words[-1][0][:1].isupper():
+        # "said police chief Japhet Koome" / "asked Sonko's supporter Jane Akinyi": a role
+        # in lower case (or a possessive), then the name
         k = len(phrase_words) - 1
         while k > 0 and (phrase_words[k - 1][0][:1].isupper() or
                          phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
