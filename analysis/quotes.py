@@ -422,6 +422,8 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             k -= 1
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
+        if k == j and k > 0 and words[k - 1][0].lower() == "the" and w in _DEMONYMS:
+            return _Subject(f"the {w}", words[k - 1][1], we)  # "the Kenyan told reporters"
         k = _speaker_before_preposition(words, k)
         return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
     if low.isalpha() or "-" in low or "’" in low or "'" in low:
@@ -521,6 +523,14 @@ class _Speaker:
 
 
 _PREPOSITIONS = ("for", "of", "at", "from", "with", "in")
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+#: Nationality words that can stand for a person ("the Kenyan"), from the places gazetteer.
+_DEMONYMS = {"Kenyan", "Ugandan", "Tanzanian", "Ethiopian", "Somali", "Nigerian", "Ghanaian",
+             "Rwandan", "Sudanese", "Congolese", "American", "British", "Briton", "French",
+             "German", "Chinese", "Russian", "Indian", "Haitian", "Eritrean", "Burundian",
+             "Zambian", "Zimbabwean", "Malawian", "Egyptian", "Moroccan", "Algerian",
+             "Tunisian", "Senegalese", "Cameroonian", "Ivorian", "Jamaican", "Canadian",
+             "Australian", "Japanese", "Brazilian", "Mexican", "Spaniard", "Italian", "Dutch"}
 
 
 def _head_noun(words: list[str]) -> str:
@@ -549,6 +559,10 @@ class _Resolver:
         if low in _PRONOUNS:
             return self._pronoun(low, subj.start)
         words = subj.text.split()
+        if len(words) == 2 and words[0].lower() == "the" and (
+                _AGE.match(words[1]) or words[1] in _DEMONYMS):
+            # "the Kenyan told reporters", "the 27-year-old said": the latest person
+            return self._latest_person(subj.start, place_in(words[1]))
         if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
@@ -651,6 +665,20 @@ class _Resolver:
         sp = _Speaker(name, kind, None, _affiliation_in(name), head=head)
         self._add_group(window + found.start(), sp)
         return sp
+
+    def _latest_person(self, pos: int, affiliation: str | None) -> _Speaker:
+        fallback = None
+        for m in self.reg.recent(pos):
+            e = self.reg.entities[m.entity]
+            if e.kind != "person":
+                continue
+            if affiliation is None or e.affiliation in (None, affiliation):
+                return _Speaker(e.name, e.kind, e.role, e.affiliation or affiliation, e)
+            fallback = fallback or e
+        if fallback is not None:
+            return _Speaker(fallback.name, fallback.kind, fallback.role, fallback.affiliation,
+                            fallback)
+        return _Speaker(None, None)
 
     def _pronoun(self, low: str, pos: int) -> _Speaker:
         want = _PRONOUNS[low]

@@ -83,6 +83,15 @@ ORG_WORDS = {
     "Microsoft", "Google", "Apple", "Amazon", "Meta", "Cross", "Crescent", "Airways",
     "Airlines", "Ports", "Railways", "Press", "Media", "Tribunal",
 }
+#: Words that make a capitalised run an event, law, place or thing, never a person.
+NOT_PERSON_WORDS = {
+    "League", "Cup", "Games", "Championship", "Championships", "Olympics", "Marathon",
+    "Festival", "Conference", "Summit", "Act", "Bill", "Agreement", "Treaty", "Accord", "Day",
+    "Week", "Award", "Prize", "Stadium", "Airport", "Hospital", "Hotel", "Centre", "Center",
+    "Park", "Bridge", "Station", "Port", "Plan", "Programme", "Program", "Initiative",
+    "Project", "Strategy", "Report", "Index", "Fund", "Mission", "Operation", "Highway",
+    "Railway", "Court", "Courts", "Law", "Constitution", "Declaration", "Charter", "Budget",
+}
 ORG_ACRONYMS = {"UN", "U.N.", "AU", "EU", "IMF", "NATO", "WHO", "IGAD", "EAC", "ECOWAS",
                 "SADC", "UNHCR", "UNICEF", "USAID", "KDF", "FBI", "CIA", "WFP", "OCHA"}
 # Capitalised words that are never part of a person's name.
@@ -402,13 +411,17 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         ent = reg._by_org_name(name) or reg.add(Entity(0, name, kind="organization"))
         reg.mentions.append(Mention(ent.id, org_start, org_end, name))
         return
-    while words and words[0] in _PLACE_WORDS | set(AFFILIATION_DEMONYMS):
+    place_affiliation = None
+    while words and (words[0] in _PLACE_WORDS | set(AFFILIATION_DEMONYMS) or (
+            len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
+        if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
+            place_affiliation = place_in(words[0])
         words = words[1:]
     while words and words[-1] in NOT_NAME and not words[-1].endswith("."):
         words = words[:-1]
     if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
         return
-    if any(w in _PLACE_WORDS for w in words):
+    if any(w in _PLACE_WORDS or w in NOT_PERSON_WORDS for w in words):
         return
     first, last, full = _name_parts(words)
     existing = reg.by_last(last)
@@ -443,6 +456,8 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         ent.affiliation = AFFILIATION_DEMONYMS.get(affil) or place_in(affil) or affil
     if title and ent.affiliation is None:  # "Haiti's Prime Minister", "Kenyan envoy"
         ent.affiliation = place_in(title)
+    if ent.affiliation is None:
+        ent.affiliation = place_affiliation
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
         org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))
