@@ -124,6 +124,9 @@ _SPEAKER_NOUNS = {
     "prosecutors", "lawyer", "lawyers", "mayor", "people", "delegation", "team", "coalition",
     "groups", "organisations", "organizations", "unions", "parties", "party", "commission",
     "coordinator", "villagers", "students", "teachers", "nurses", "traders",
+    "nurse", "doctor", "teacher", "farmer", "student", "mother", "father", "woman", "man",
+    "worker", "trader", "driver", "soldier", "survivor", "victim", "villager", "pastor",
+    "patient", "parent", "parents", "voter", "voters", "fan", "fans", "coach", "player",
     "economists", "economist", "scientists", "researchers", "investigators", "agencies",
     "ministries", "governments", "embassies", "companies", "charities", "statements", "reports",
 }
@@ -308,8 +311,10 @@ def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[Quot
         if open_at is None:
             if c in "‘'" and not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
                 open_at = i
-        elif c in "’'" and not _is_apostrophe(text, i) and not prev.isspace() and (
-                not nxt.isalnum()):
+        elif c in "’'" and not prev.isspace() and not nxt.isalnum() and (
+                not _is_apostrophe(text, i) or not prev.isalnum() or prev in "sS"):
+            # with a quote open, "opportunities' for" / "NHS'." close it rather than being
+            # a plural possessive
             out.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
             open_at = None
     return out
@@ -418,8 +423,11 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         return _Subject(low, ws, we)  # "Observers described …" at a sentence start
     if (w[:1].isupper() and w not in NOT_NAME) or w in ORG_ACRONYMS:
         k = j
-        while k - 1 >= 0 and _is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS:
-            k -= 1
+        while k - 1 >= 0 and (
+                (_is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS) or
+                (words[k - 1][0] in ("and", "for", "on") and k - 2 >= 0 and
+                 words[k - 2][0][:1].isupper() and words[k - 2][0] not in _SENTENCE_OPENERS)):
+            k -= 1  # "Department of Health and Social Care"
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
         if k == j and k > 0 and words[k - 1][0].lower() == "the" and w in _DEMONYMS:
@@ -523,6 +531,10 @@ class _Speaker:
 
 
 _PREPOSITIONS = ("for", "of", "at", "from", "with", "in")
+_PHRASE_GENDER = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m", "mother": "f",
+                  "father": "m", "chairwoman": "f", "chairman": "m", "girl": "f", "boy": "m",
+                  "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
+                  "brother": "m", "widow": "f", "grandmother": "f", "grandfather": "m"}
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 #: Nationality words that can stand for a person ("the Kenyan"), from the places gazetteer.
 _DEMONYMS = {"Kenyan", "Ugandan", "Tanzanian", "Ethiopian", "Somali", "Nigerian", "Ghanaian",
@@ -692,14 +704,19 @@ class _Resolver:
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             return _Speaker(None, None)
-        for m in self.reg.recent(pos):
-            e = self.reg.entities[m.entity]
-            if e.kind != "person":
-                continue
-            if e.gender in (None, want):
-                if e.gender is None:
-                    e.gender = want
-                return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
+        named = next(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                      if self.reg.entities[m.entity].kind == "person"
+                      and self.reg.entities[m.entity].gender in (None, want)), None)
+        # an unnamed person who spoke ("another nurse … said she …") can be the antecedent too
+        unnamed = next(((o, sp) for o, sp in self._groups_before(pos) if sp.kind == "official"
+                        and _PHRASE_GENDER.get(sp.head or "") in (None, want)), None)
+        if unnamed is not None and (named is None or unnamed[0] > named[0].start):
+            return unnamed[1]
+        if named is not None:
+            e = named[1]
+            if e.gender is None:
+                e.gender = want
+            return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
         return _Speaker(None, None)
 
 

@@ -80,8 +80,9 @@ ORG_WORDS = {
     "Court", "Mission", "Embassy", "University", "Foundation", "Network", "Watch", "Coalition",
     "Alliance", "Federation", "Board", "Bureau", "Service", "Services", "Force", "Forces",
     "Secretariat", "Cabinet", "Treasury", "Nations", "NGO", "Times", "Post", "News", "Reuters",
-    "Microsoft", "Google", "Apple", "Amazon", "Meta", "Cross", "Crescent", "Airways",
-    "Airlines", "Ports", "Railways", "Press", "Media", "Tribunal",
+    "Microsoft", "Google", "Apple", "Amazon", "Meta", "Cross", "Crescent", "College", "School",
+    "Academy", "Society", "Church", "Club", "Trust", "Airways", "Airlines", "Ports", "Railways",
+    "Press", "Media", "Tribunal",
 }
 #: Words that make a capitalised run an event, law, place or thing, never a person.
 NOT_PERSON_WORDS = {
