@@ -181,8 +181,8 @@ class Registry:
         """Words the article also writes in lower case: common words, not names (computed
         on first use)."""
         if self._common is None:
-            tokens = self.article.tokens if self.article is not None else []
-            self._common = {t.text for t in tokens if t.text.islower()}
+            text = self.article.text if self.article is not None else ""
+            self._common = set(_LOWER_WORD.findall(text))
         return self._common
 
     def people(self) -> list[Entity]:
@@ -326,6 +326,7 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
     return reg
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 _GENDERED = re.compile(r"\b(?:[Hh](?:e|im|is|er|imself|erself)|[Ss]he)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
                    "herself": "f"}
