@@ -223,7 +223,11 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         open_at: int | None = None
         open_char = ""
         marks = list(_scan_double(text, b_start, b_end))
+        nested = False  # a straight "…" pair nested inside a curly quote
         for i, c in marks:
+            if nested:
+                nested = c != '"'
+                continue
             if open_at is None:
                 opening = c in _OPEN_D or (
                     c == '"' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
@@ -235,6 +239,10 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
                     warnings.append(f"paragraph {block.index}: closing quote mark at offset {i} "
                                     "without an opening one")
             else:
+                if c == '"' and open_char in "“«„" and text[i - 1] in _BEFORE_OPEN and \
+                        i + 1 < b_end and text[i + 1].isalnum():
+                    nested = True  # “He said "no" to me,” – an inner quote, not the close
+                    continue
                 closes = (
                     c in _CLOSE_D or c == '"' or (c == "“" and open_char == "„")
                 )

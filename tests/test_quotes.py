@@ -286,3 +286,8 @@ def test_honorific_inside_a_name_and_org_by_common_noun():
 def test_lower_case_role_before_a_name_after_the_cue():
     qs = quotes("“Calm has returned,” said police chief Japhet Koome.")
     assert (qs[0].speaker, qs[0].role) == ("Japhet Koome", "police chief")
+
+
+def test_straight_quotes_nested_in_curly_quotes():
+    qs = quotes('“He told me "never again" and left,” Otieno said.')
+    assert [(q.text, q.speaker) for q in qs] == [('He told me "never again" and left,', "Otieno")]
