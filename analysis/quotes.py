@@ -57,6 +57,7 @@ from analysis.speakers import (
     Mention,
     Registry,
     find_entities,
+    first_names,
 )
 from analysis.text import WORD_PATTERN, Article
 from analysis.topics import place_in
@@ -615,7 +616,8 @@ class _Resolver:
         else:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
             ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
-                                      last=words[-1], role=role))
+                                      last=words[-1], role=role,
+                                      gender=first_names().get(words[0])))
         self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
         return ent
 
@@ -875,7 +877,7 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
             sent = index.sentence_of(s.open_mark)
             if sent is not None:
                 found = _sentence_cue(text, sent.start, sent.end, index, registry)
-                if found:
+                if found and _can_speak(found[0]):  # not "the numbers tell a story"
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
                     cue, cue_start, position, mention = cue_text, c_start, "sentence", subj.text
@@ -901,6 +903,8 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
                         subj.text
         if opens_clause:
             kind = "direct" if (position or n_words > SCARE_MAX_WORDS or s.part > 0) else "scare"
+        elif _is_title(content, text[max(block.start, s.open_mark - 30):s.open_mark]):
+            kind = "scare"  # a title or name: In his book “The Debt Trap”, …
         else:
             kind = "partial" if (position or n_words > SCARE_MAX_WORDS) else "scare"
         if kind == "scare":
@@ -1119,6 +1123,25 @@ for _v in ("say", "tell", "state", "note", "add", "explain", "argue", "warn", "i
 
 _INDIRECT_RE = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_CUES, key=len, reverse=True))
                           + r")\b")
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by",
+                "with", "from", "ni", "na", "wa", "ya", "la", "de", "du", "le"}
+_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|report|study|titled|entitled|"
+                         r"called|named|dubbed|slogan|campaign|programme|program|series|show|"
+                         r"play|poem|hashtag|headline|documentary|magazine|newspaper)\W*$",
+                         re.IGNORECASE)
+
+
+def _is_title(content: str, before: str) -> bool:
+    """A short quoted phrase in title case, or named by a title word ("the book “…”"), is a
+    title or a name rather than speech."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    if not words or len(words) > 8 or content.rstrip()[-1:] in ".?!":
+        return False
+    title_case = words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+    return title_case and (len(words) > 1 or bool(_TITLE_CUES.search(before)))
 
 
 def _can_speak(subj: _Subject) -> bool:

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
 from analysis.text import Article
 from analysis.topics import place_in
@@ -261,6 +263,20 @@ class Registry:
         return None
 
 
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """Common first names and the gender they usually indicate (a hint for he/she only;
+    honorifics and the article's own pronouns override it).
+
+    >>> first_names()["Grace"], first_names()["Peter"]
+    ('f', 'm')
+    """
+    path = Path(__file__).parent / "resources" / "first_names.csv"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln and not ln.startswith("#")]
+    return dict(ln.split(",") for ln in lines[1:])
+
+
 def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[str]]:
     """Move title words found inside a capitalised run into the role.
 
@@ -381,10 +397,14 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 def _register(reg: Registry, text: str, m: re.Match) -> None:
     title = m.group("title")
     words = m.group("name").split()
+    lone_first_name = False
     if len(words) == 1 and not title and not m.group("affil") and not m.group("of"):
         w = words[0]
+        before = text[max(0, m.start() - 3):m.start()].rstrip()
+        lone_first_name = w in first_names() and bool(before) and before[-1] in ",;(—–" + \
+            "abcdefghijklmnopqrstuvwxyz"  # "…, Peter, was" – not a sentence's first word
         if w in NOT_NAME or not reg.by_last(w.removesuffix("’s").removesuffix("'s")) and \
-                w not in ORG_WORDS and w not in ORG_ACRONYMS:
+                w not in ORG_WORDS and w not in ORG_ACRONYMS and not lone_first_name:
             return  # a lone capitalised word that names no one we know
     offsets = []
     pos = m.start("name")
@@ -435,7 +455,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
                                                    flags=re.I).split()[-1])
         if honor_gender and len(existing) > 1:
             existing = [e for e in existing if e.gender in (None, honor_gender)] or existing
-    if not (title or len(words) >= 2 or existing):
+    if not (title or len(words) >= 2 or existing or lone_first_name):
         return
     if not title and not existing and \
             2 * sum(w.lower() in reg.common_words() for w in words) >= len(words):
@@ -445,7 +465,8 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         if first and ent.first is None:
             ent.first, ent.name = first, full
     else:
-        ent = reg.add(Entity(0, full, first=first, last=last))
+        ent = reg.add(Entity(0, full, first=first, last=last,
+                             gender=first_names().get(first or (last if lone_first_name else ""))))
     if title:
         base = re.sub(r"^(?:former|then|acting)\s+", "", title, flags=re.I)
         if honor_gender and ent.gender is None:

@@ -291,3 +291,16 @@ def test_lower_case_role_before_a_name_after_the_cue():
 def test_straight_quotes_nested_in_curly_quotes():
     qs = quotes('“He told me "never again" and left,” Otieno said.')
     assert [(q.text, q.speaker) for q in qs] == [('He told me "never again" and left,', "Otieno")]
+
+
+def test_titles_and_far_away_cues_are_not_speech():
+    qs = quotes("In his book “The Debt Trap”, economist David Ndii argues that loans fail. "
+                "The figures tell a “mixed” story.")
+    assert [(q.text, q.kind) for q in qs if q.kind != "indirect"] == [
+        ("The Debt Trap", "scare"), ("mixed", "scare")]
+
+
+def test_first_name_gives_gender_and_a_lone_first_name_is_a_person():
+    text = ("“It helped me,” said Esther Wairimu, a trader.\n"
+            "Her neighbour, a shoe seller, Peter, disagreed. “It is too small,” he said.")
+    assert [s for _, s in speech(text)] == ["Esther Wairimu", "Peter"]
