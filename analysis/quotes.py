@@ -985,10 +985,11 @@ def _before_cue(pw, opens_clause: bool):
             if subj:
                 return subj, None, "colon"
         return None
-    # partial quote: a cue earlier in the clause ("He called it “…”")
+    # partial quote: a cue earlier in the clause ("He called it “…”"), said by someone who
+    # can speak (not "the figures tell a “mixed” story")
     for c0, _c1 in _cue_in_words(words):
         subj = _subject_before(words, c0)
-        if subj:
+        if subj and _can_speak(subj):
             return subj, (c0, _c1), "before"
     return None
 
