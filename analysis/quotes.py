@@ -343,6 +343,7 @@ class _Subject:
     end: int
     appositive: str | None = None
     role: str | None = None  # descriptive words before a name ("government spokesman")
+    origin: int | None = None  # where the whole phrase starts, when the name is inside it
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -398,7 +399,7 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
         # "Its secretary-general, Akelo Misori, said"
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
-                        role=subj.text)
+                        role=subj.text, origin=subj.start)
     return subj
 
 
@@ -949,7 +950,7 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
         cue = _cue_at(aw, i)
         if cue:
             subj = _subject_before(aw, i)
-            if subj and subj.start == aw[0][1]:
+            if subj and (subj.start if subj.origin is None else subj.origin) == aw[0][1]:
                 return subj, cue
             if subj and subj.text[:1].isupper() and all(
                     re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
