@@ -1199,8 +1199,9 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
                      q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
                      q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,
                      q.continues))
-    df = pd.DataFrame.from_records(rows, columns=QUOTE_COLUMNS)
-    return df.astype({"cue_start": "Int64"})
+    columns = {name: [r[k] for r in rows] for k, name in enumerate(QUOTE_COLUMNS)}
+    columns["cue_start"] = pd.array(columns["cue_start"], dtype="Int64")
+    return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
 
 
 def quote_warnings(article: Article) -> list[str]:
