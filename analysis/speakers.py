@@ -400,12 +400,17 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     lone_first_name = False
     if len(words) == 1 and not title and not m.group("affil") and not m.group("of"):
         w = words[0]
-        before = text[max(0, m.start() - 3):m.start()].rstrip()
-        lone_first_name = w in first_names() and bool(before) and before[-1] in ",;(—–" + \
-            "abcdefghijklmnopqrstuvwxyz"  # "…, Peter, was" – not a sentence's first word
-        if w in NOT_NAME or not reg.by_last(w.removesuffix("’s").removesuffix("'s")) and \
-                w not in ORG_WORDS and w not in ORG_ACRONYMS and not lone_first_name:
-            return  # a lone capitalised word that names no one we know
+        if w in NOT_NAME:
+            return
+        if not reg._by_last.get(w.removesuffix("’s").removesuffix("'s")) and \
+                w not in ORG_WORDS and w not in ORG_ACRONYMS:
+            if w not in first_names():
+                return  # a lone capitalised word that names no one we know
+            before = text[max(0, m.start() - 3):m.start()].rstrip()
+            # "…, Peter, was": a first name, and not a sentence's first word
+            lone_first_name = bool(before) and (before[-1] in ",;(—–" or before[-1].islower())
+            if not lone_first_name:
+                return
     offsets = []
     pos = m.start("name")
     for w in words:
