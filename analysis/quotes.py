@@ -958,7 +958,7 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 subj.role = " ".join(w for w, ws, _ in aw if ws < subj.start)
                 return subj, cue
             if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
-                    "and", "but", "or", "as", "then", "so", "while", "before", "after", "and"):
+                    "and", "but", "or", "as", "then", "so", "while", "before", "after"):
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
@@ -968,7 +968,7 @@ def _before_cue(pw, opens_clause: bool):
     """Subject and cue in the words before a quote's opening mark (same sentence)."""
     if not pw:
         return None
-    words = [w for w in pw]
+    words = pw
     last = words[-1][0]
     if opens_clause and last in (",", ":", "—", "–"):
         # "according to X,"
@@ -977,7 +977,6 @@ def _before_cue(pw, opens_clause: bool):
                 subj = _subject_after(words, i + 1)
                 if subj:  # "according to X, …": what follows the comma is the report
                     subj.appositive = None
-                if subj:
                     return subj, (i, i + 1), "before"
         for c0, c1 in _cue_in_words(words[:-1]):
             subj = _subject_before(words, c0)
