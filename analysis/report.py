@@ -40,6 +40,7 @@ from analysis.quotes import SPEECH_KINDS, quotes_table, share_table
 from analysis.readability import readability_summary, readability_table
 from analysis.text import Article, load_article, read_metadata, sections_table, sentences_table
 from analysis.topics import (
+    DEFAULT_LEXICON,
     default_lexicon,
     place_hits,
     place_summary,
@@ -149,6 +150,7 @@ def article_results(a: Analysis, sha256: str | None = None) -> dict:
         },
         "topics": {
             "lexicon": default_lexicon().name,
+            "lexicon_sha256": sha256_of(DEFAULT_LEXICON),
             "summary": _records(a.topics.drop(columns=["article_id"])),
             "places": _records(a.places.drop(columns=["article_id"])),
         },
