@@ -47,16 +47,16 @@ def _load(path: str) -> Article:
     return art
 
 
-def _warn_quotes(art: Article, path: str) -> None:
-    from analysis.quotes import quote_warnings
-
-    for w in quote_warnings(art):
+def _warn_quotes(quotes: pd.DataFrame, path: str) -> None:
+    for w in quotes.attrs.get("warnings", []):
         print(f"warning: {path}: {w}", file=sys.stderr)
 
 
-def _with_encoding(rows: list[dict], art: Article) -> list[dict]:
-    """JSON arrays say how the input was read in every element."""
-    return [{**r, "encoding": art.encoding} for r in rows]
+def _with_encoding(table: pd.DataFrame, art: Article, fmt: str) -> list[dict] | None:
+    """JSON arrays say how the input was read in every element (built for JSON only)."""
+    if fmt != "json":
+        return None
+    return [{**r, "encoding": art.encoding} for r in records(table)]
 
 
 def _input_info(art: Article) -> dict:
@@ -89,8 +89,9 @@ def _cmd_readability(args) -> int:
     from analysis.readability import readability_summary, readability_table
 
     art = _load(args.file)
-    _warn_quotes(art, args.file)
-    table = readability_table(art, quotes_table(art))
+    quotes = quotes_table(art)
+    _warn_quotes(quotes, args.file)
+    table = readability_table(art, quotes)
     if args.format == "json":
         _emit(table, "json", {**_input_info(art), **readability_summary(table)})
     elif args.format == "csv":
@@ -108,12 +109,12 @@ def _cmd_quotes(args) -> int:
     from analysis.quotes import quotes_table, share_table
 
     art = _load(args.file)
-    _warn_quotes(art, args.file)
     table = quotes_table(art)
+    _warn_quotes(table, args.file)
     if args.share:
         table = share_table(table, include_indirect=args.indirect, by=args.by)
         _emit(table.round(4) if args.format == "table" else table, args.format,
-             _with_encoding(records(table), art))
+             _with_encoding(table, art, args.format))
         return 0
     if args.format == "table":
         cols = ["paragraph", "start", "end", "kind", "speaker", "cue", "position", "words", "text"]
@@ -121,7 +122,7 @@ def _cmd_quotes(args) -> int:
         shown["text"] = shown["text"].map(lambda t: t if len(t) <= 50 else t[:49] + "…")
         _emit(shown, "table")
     else:
-        _emit(table, args.format, _with_encoding(records(table), art))
+        _emit(table, args.format, _with_encoding(table, art, args.format))
     return 0
 
 
@@ -139,8 +140,8 @@ def _cmd_topics(args) -> int:
 
     lexicon = load_lexicon(args.lexicon) if args.lexicon else None
     art = _load(args.file)
-    _warn_quotes(art, args.file)
     quotes = quotes_table(art)
+    _warn_quotes(quotes, args.file)
     if args.suggest:
         table = suggest_terms(art, lexicon)
     elif args.places:
@@ -155,7 +156,7 @@ def _cmd_topics(args) -> int:
         else:
             table = topic_summary(art, hits, lexicon)
     _emit(table.round(4) if args.format == "table" else table, args.format,
-         _with_encoding(records(table), art))
+         _with_encoding(table, art, args.format))
     return 0
 
 

@@ -540,8 +540,11 @@ class _Speaker:
     kind: str | None
     role: str | None = None
     affiliation: str | None = None
-    entity: Entity | None = None
     head: str | None = None  # the head noun of a phrase speaker ("spokesperson")
+
+    @classmethod
+    def of(cls, e: Entity, affiliation: str | None = None) -> _Speaker:
+        return cls(e.name, e.kind, e.role, e.affiliation or affiliation)
 
 
 _PREPOSITIONS = ("for", "of", "at", "from", "with", "in")
@@ -603,7 +606,7 @@ class _Resolver:
         if ent.affiliation is None:
             ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
                                                                      subj.appositive))))
-        return _Speaker(ent.name, ent.kind, ent.role, ent.affiliation, ent)
+        return _Speaker.of(ent)
 
     def _new_entity(self, subj: _Subject) -> Entity | None:
         words = [w for w in subj.text.split() if w not in ("of",)]
@@ -640,15 +643,14 @@ class _Resolver:
             for m in self.reg.recent(subj.start):
                 e = self.reg.entities[m.entity]
                 if e.kind == "person" and e.role and role_word in e.role.lower().split():
-                    return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
+                    return _Speaker.of(e)
         if words[0] == "the" and len(bare) == 1 and bare[0].capitalize() in ORG_WORDS:
             # "the commission" / "the ministry": the organisation named earlier
             org_word = bare[0].capitalize()
             for m in self.reg.recent(subj.start):
                 e = self.reg.entities[m.entity]
                 if e.kind == "organization" and org_word in e.name.split():
-                    return _Speaker(e.name, e.kind, e.role, e.affiliation or _affiliation_in(
-                        e.name), e)
+                    return _Speaker.of(e, _affiliation_in(e.name))
         name = " ".join(words)
         if words[0] == "the":  # "the spokesperson": the one introduced earlier
             earlier = self._earlier_phrase(head, subj.start)
@@ -700,11 +702,10 @@ class _Resolver:
             if e.kind != "person":
                 continue
             if affiliation is None or e.affiliation in (None, affiliation):
-                return _Speaker(e.name, e.kind, e.role, e.affiliation or affiliation, e)
+                return _Speaker.of(e, affiliation)
             fallback = fallback or e
         if fallback is not None:
-            return _Speaker(fallback.name, fallback.kind, fallback.role, fallback.affiliation,
-                            fallback)
+            return _Speaker.of(fallback)
         return _Speaker(None, None)
 
     def _pronoun(self, low: str, pos: int) -> _Speaker:
@@ -714,7 +715,7 @@ class _Resolver:
             for m in self.reg.recent(pos):
                 e = self.reg.entities[m.entity]
                 if e.kind != "person":
-                    cands.append((m.start, _Speaker(e.name, e.kind, e.role, e.affiliation, e)))
+                    cands.append((m.start, _Speaker.of(e)))
                     break
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
@@ -731,7 +732,7 @@ class _Resolver:
             e = named[1]
             if e.gender is None:
                 e.gender = want
-            return _Speaker(e.name, e.kind, e.role, e.affiliation, e)
+            return _Speaker.of(e)
         return _Speaker(None, None)
 
 
@@ -810,7 +811,8 @@ def _cue_in_words(words, from_end: bool = True):
             yield cue
 
 
-def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quote]:
+def extract_quotes(article: Article, include_indirect: bool = True,
+                   spans: list[QuoteSpan] | None = None) -> list[Quote]:
     """All quotes of an article, attributed (see the module docstring for the rules).
 
     >>> from analysis.config import SAMPLE_ARTICLE
@@ -820,7 +822,8 @@ def extract_quotes(article: Article, include_indirect: bool = True) -> list[Quot
     (9, 'Antony J. Blinken', 'before')
     """
     text = article.text
-    spans, _ = find_quote_spans(article)
+    if spans is None:
+        spans, _ = find_quote_spans(article)
     registry = find_entities(article, [(s.open_mark, (s.close_mark or s.end) + 1) for s in spans])
     resolver = _Resolver(article, registry)
     index = _Index(article, spans)
@@ -1179,13 +1182,15 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
 
     ``paragraph`` is the 0-based number of the body paragraph, ``block`` the block index of
     :mod:`analysis.text`; ``words`` counts word tokens (the project's word definition).
+    ``df.attrs["warnings"]`` holds the quote-mark warnings of :func:`quote_warnings`.
 
     >>> from analysis.text import article_from_text
     >>> df = quotes_table(article_from_text("“Hello there, friends,” Ruto said.", "x"))
     >>> df[["start", "end", "text", "speaker", "kind", "cue"]].values.tolist()
     [[1, 22, 'Hello there, friends,', 'Ruto', 'direct', 'said']]
     """
-    quotes = extract_quotes(article, include_indirect)
+    spans, warnings = find_quote_spans(article)
+    quotes = extract_quotes(article, include_indirect, spans)
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
     starts = [t.start for t in article.tokens]
@@ -1200,7 +1205,9 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
                      q.continues))
     columns = {name: [r[k] for r in rows] for k, name in enumerate(QUOTE_COLUMNS)}
     columns["cue_start"] = pd.array(columns["cue_start"], dtype="Int64")
-    return pd.DataFrame(columns, columns=QUOTE_COLUMNS)
+    df = pd.DataFrame(columns, columns=QUOTE_COLUMNS)
+    df.attrs["warnings"] = warnings  # unbalanced or stray quote marks (see quote_warnings)
+    return df
 
 
 def quote_warnings(article: Article) -> list[str]:

@@ -112,10 +112,6 @@ def analyse(article: Article) -> Analysis:
     )
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
-    return records(df)
-
-
 def article_results(a: Analysis, sha256: str | None = None) -> dict:
     """The citable numbers of one article (the shape of one entry of results.json).
 
@@ -137,7 +133,7 @@ def article_results(a: Analysis, sha256: str | None = None) -> dict:
             "paragraphs": len(art.paragraphs),
             "sentences": len(art.sentences),
             "words": len(art.body_tokens),
-            "sections": _records(a.sections.drop(columns=["article_id"])),
+            "sections": records(a.sections.drop(columns=["article_id"])),
         },
         "quotes": {
             "speech_quotes": int(speech["quote_id"].nunique()),
@@ -145,14 +141,14 @@ def article_results(a: Analysis, sha256: str | None = None) -> dict:
             "unattributed_quotes": int(speech[speech["speaker"].isna()]["quote_id"].nunique()),
             "by_kind": {k: int(kinds.get(k, 0)) for k in ("direct", "partial", "scare",
                                                          "indirect")},
-            "share": _records(a.share.drop(columns=["article_id"])),
-            "share_by_affiliation": _records(a.share_affiliation.drop(columns=["article_id"])),
+            "share": records(a.share.drop(columns=["article_id"])),
+            "share_by_affiliation": records(a.share_affiliation.drop(columns=["article_id"])),
         },
         "topics": {
             "lexicon": default_lexicon().name,
             "lexicon_sha256": sha256_of(DEFAULT_LEXICON),
-            "summary": _records(a.topics.drop(columns=["article_id"])),
-            "places": _records(a.places.drop(columns=["article_id"])),
+            "summary": records(a.topics.drop(columns=["article_id"])),
+            "places": records(a.places.drop(columns=["article_id"])),
         },
         "readability": {k: v for k, v in readability_summary(a.readability).items()
                         if k != "paragraphs"},
