@@ -1,30 +1,73 @@
 """Topic frequency from a transparent lexicon, with the evidence for every count.
 
-Lexicon (TOML; the default ships as ``analysis/resources/topics_default.toml``, whose header
-documents the format). Each topic has a ``label``, ``terms`` (words, multi-word phrases, ``*``
-globs at the start or end of a word), case-sensitive ``acronyms`` and ``exclude`` phrases.
-:func:`load_lexicon` validates it and names the file, topic and term of every error.
+Lexicons are TOML files. Two ship with the package and can be named instead of a path:
+``default`` (``analysis/resources/topics_default.toml``: general news on the 17 top-level
+subjects of IPTC Media Topics, each with its ``medtop:`` code) and ``international-affairs``
+(``topics_international-affairs.toml``: 8 topics for diplomacy, security and trade news).
+:func:`lexicon_path` resolves a name or path; :func:`load_lexicon` validates the file and names
+the file, topic and term of every error.
+
+The format::
+
+    [meta]                         name, version, description, scheme (optional strings)
+    [rules]                        optional; applies to every topic
+      negations = ["not related to", "no evidence of", ...]   # cues that cancel a hit
+      negation_window = 3          # up to this many words between the cue and the hit
+      proper_names = true          # false: topic words inside names count too
+    [topics.<id>]                  one table per topic (<id>: a short lowercase identifier)
+      label    = "Sport"           required
+      code     = "medtop:15000000" optional scheme code
+      terms    = [...]             words, phrases, ``*`` globs at the start or end of a word;
+                                   compared case-insensitively
+      names    = ["Premier League", "Senate"]   proper names, compared case-sensitively; they
+                                   count even inside a longer name
+      acronyms = ["NFL"]           case-sensitive single tokens (counted like names)
+      exclude  = ["food security"] words or phrases that never count; they consume their words
+    [topics.<id>.context."<term>"] optional context rule for one of the topic's terms
+      unless  = ["tennis", "basketball"]  no hit when one of these is in the same sentence
+      require = ["judge*", "ruled"]       a hit only when one of these is in the same sentence
+      window  = 8                         look only this many words either side (same sentence)
 
 Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 
 * a token is compared lower-cased, with ’ and ' alike and a possessive ’s removed
-  ("Kenya’s" → kenya); "U.S." stays "u.s." (never "us"); acronyms compare case-sensitively;
+  ("Kenya’s" → kenya); "U.S." stays "u.s." (never "us"); acronyms and names compare
+  case-sensitively;
 * terms match whole tokens (trade ≠ trademark; ``trade*`` would match both); a phrase matches
   consecutive tokens of one sentence separated by white space only;
-* at every position the longest match across the whole lexicon wins, each token is counted once,
-  and a match of an ``exclude`` phrase consumes its tokens without a hit.
+* at every position the longest match across the whole lexicon wins (at equal length: a name or
+  acronym, then a term, then a negation cue, then an exclusion), each token is counted once, and
+  an ``exclude`` phrase or a negation cue consumes its tokens without a hit;
+* **proper names**: a capitalised run is two or more capitalised tokens in a row (white space
+  only between them; "of", "the", "de" … may join them: "Department of Health"). A sentence's
+  first word is capitalised anyway, so it only joins a run when the next word is capitalised
+  too ("Security forces" is no name, "Security Council" is), and never when it is a stop word
+  ("The U.S." is no name). A ``terms`` hit inside a run counts
+  only when it covers at least two of the run's capitalised words, i.e. when the lexicon lists
+  the name itself ("supreme court" counts in "U.S. Supreme Court"; "court" does not count in
+  "Shenley Court", nor "security" in "Security Council"). ``names`` and ``acronyms`` always
+  count. Sentences of five or more words that are nearly all capitalised (title case) are exempt;
+* **negation**: a hit that follows a negation cue of ``[rules]`` within ``negation_window``
+  words of the same sentence, with no punctuation in between, does not count ("not related to
+  terrorism", "no evidence of any attack");
+* **context rules** keep ambiguous words honest: "attack" with ``unless = ["midfielder", …]``,
+  "court" with ``unless = ["tennis", …]``.
+
+``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
+reason (``name``, ``negation``, ``context``, ``excluded``), so every decision can be audited.
 
 Tables carry raw counts and their denominators: :func:`topic_summary` gives hits, words,
 ``per_1000_words``, paragraphs and ``paragraph_share``, sentences and ``sentence_share``,
 ``hit_share``; :func:`topic_breakdown` gives the same per section or per speaker vs narration.
 Places (:func:`place_hits`) are kept in their own table from a gazetteer of countries, capitals,
 cities and regions with their demonyms ("South Sudan" is not "Sudan"; "Democratic Republic of
-the Congo (DRC)" is one mention). :func:`suggest_terms` offers what the lexicon misses.
+the Congo (DRC)" is one mention). :func:`suggest_terms` and :func:`suggest_corpus` offer what the
+lexicon misses; :func:`check_lexicon` reports overlapping and never-matching terms.
 
 >>> from analysis.text import article_from_text
 >>> art = article_from_text("Trade rose. Kenya’s trademark security deal helped trade.", "x")
 >>> topic_hits(art)[["topic", "term", "matched"]].values.tolist()
-[['economy', 'trade', 'Trade'], ['security', 'security', 'security'], ['economy', 'trade', 'trade']]
+[['economy', 'trade', 'Trade'], ['conflict', 'security', 'security'], ['economy', 'trade', 'trade']]
 """
 
 from __future__ import annotations
@@ -47,12 +90,28 @@ DEFAULT_LEXICON = RESOURCES_DIR / "topics_default.toml"
 PLACES_CSV = RESOURCES_DIR / "places.csv"
 STOPWORDS_TXT = RESOURCES_DIR / "stopwords_en.txt"
 
-_TERM_OK = re.compile(r"^\*?[\w’'.\-]+(?:\*?)$")
-_TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description"}
+_TERM_OK = re.compile(r"^\*?[\w’'.\-&]+(?:\*?)$")
+_TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "names",
+               "context"}
+_RULE_KEYS = {"negations", "negation_window", "proper_names"}
+_CONTEXT_KEYS = {"unless", "require", "window"}
+_SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# lower-case words that may join the capitalised words of one name ("Department of Health")
+_NAME_JOINERS = frozenset({"of", "the", "de", "du", "la", "le", "von", "van", "der", "da", "al",
+                           "bin", "for"})
+_PRIORITY = {"name": 0, "term": 1, "negation": 2, "exclude": 3}
 
 
 class LexiconError(InputError):
     """A lexicon file that cannot be used; the message names file, topic and term."""
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    term: str
+    unless: tuple[str, ...] = ()
+    require: tuple[str, ...] = ()
+    window: int | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +121,9 @@ class Topic:
     terms: tuple[str, ...]
     acronyms: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    code: str = ""
+    names: tuple[str, ...] = ()
+    context: tuple[ContextRule, ...] = ()
 
 
 @dataclass
@@ -69,9 +131,15 @@ class Lexicon:
     name: str
     topics: list[Topic]
     source: str
+    version: str = ""
+    negations: tuple[str, ...] = ()
+    negation_window: int = 3
+    proper_names: bool = True
+    path: Path | None = None
     _index: dict = field(default_factory=dict, repr=False)
     _globs: list = field(default_factory=list, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
+    _context: dict = field(default_factory=dict, repr=False)
 
     def labels(self) -> dict[str, str]:
         return {t.id: t.label for t in self.topics}
@@ -95,18 +163,111 @@ def normalise(word: str) -> str:
     return w
 
 
+def shipped_lexicons() -> dict[str, Path]:
+    """The lexicons that ship with the package, by name (``topics_<name>.toml``).
+
+    >>> sorted(shipped_lexicons())
+    ['default', 'international-affairs']
+    """
+    return {p.stem.removeprefix("topics_"): p
+            for p in sorted(RESOURCES_DIR.glob("topics_*.toml"))}
+
+
+def lexicon_path(spec: str | Path | None) -> Path:
+    """The file of a lexicon given by shipped name (``international-affairs``) or by path;
+    None is the default lexicon. A name that is neither raises :class:`LexiconError`.
+
+    >>> lexicon_path("international-affairs").name
+    'topics_international-affairs.toml'
+    """
+    if spec is None:
+        return DEFAULT_LEXICON
+    text = str(spec)
+    shipped = shipped_lexicons()
+    if text in shipped and not Path(text).exists():
+        return shipped[text]
+    p = Path(text)
+    if not p.is_file() and _SHIPPED_NAME.match(text):
+        raise LexiconError(f"{text}: no such lexicon file or shipped lexicon "
+                           f"(shipped: {', '.join(shipped)})")
+    return p
+
+
+def _word_list(value, where: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def _check_term(term: str, where: str, what: str, single: bool = False,
+                globs: bool = True) -> None:
+    words = term.split()
+    if not words or not all(_TERM_OK.match(w) and w.strip("*") for w in words) or \
+            any(w.count("*") > 1 for w in words) or (single and len(words) != 1) or \
+            (not globs and "*" in term):
+        raise LexiconError(f"{where}: {what} '{term}' is not a valid word, phrase or glob")
+
+
+def _parse_rules(rules, name: str) -> dict:
+    if not isinstance(rules, dict):
+        raise LexiconError(f"{name}: [rules] must be a table")
+    bad = set(rules) - _RULE_KEYS
+    if bad:
+        raise LexiconError(f"{name}: [rules]: unknown key(s): {', '.join(sorted(bad))}")
+    negations = _word_list(rules.get("negations", []), f"{name}: [rules]", "negations")
+    for cue in negations:
+        _check_term(cue, f"{name}: [rules]", "negation", globs=False)
+    window = rules.get("negation_window", 3)
+    if not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 10:
+        raise LexiconError(f"{name}: [rules]: negation_window must be an integer from 0 to 10")
+    proper = rules.get("proper_names", True)
+    if not isinstance(proper, bool):
+        raise LexiconError(f"{name}: [rules]: proper_names must be true or false")
+    return {"negations": tuple(negations), "negation_window": window, "proper_names": proper}
+
+
+def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...]:
+    if not isinstance(spec, dict):
+        raise LexiconError(f"{where}: 'context' must be a table of terms")
+    rules = []
+    for term, rule in spec.items():
+        w = f"{where}: context '{term}'"
+        if term not in listed:
+            raise LexiconError(f"{w}: not one of the topic's terms, names or acronyms")
+        if not isinstance(rule, dict):
+            raise LexiconError(f"{w}: must be a table")
+        bad = set(rule) - _CONTEXT_KEYS
+        if bad:
+            raise LexiconError(f"{w}: unknown key(s): {', '.join(sorted(bad))}")
+        unless = _word_list(rule.get("unless", []), w, "unless")
+        require = _word_list(rule.get("require", []), w, "require")
+        if not unless and not require:
+            raise LexiconError(f"{w}: needs 'unless' or 'require'")
+        for word in unless + require:
+            _check_term(word, w, "context word")
+        window = rule.get("window")
+        if window is not None and (not isinstance(window, int) or isinstance(window, bool)
+                                   or not 1 <= window <= 50):
+            raise LexiconError(f"{w}: window must be an integer from 1 to 50")
+        rules.append(ContextRule(term, tuple(unless), tuple(require), window))
+    return tuple(rules)
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read and validate a TOML lexicon (the default one when ``path`` is None).
+    """Read and validate a TOML lexicon: a path, a shipped name (see :func:`lexicon_path`), or
+    the default one when ``path`` is None.
 
     Raises :class:`LexiconError` (one line: file, topic, term) for: unreadable TOML, unknown keys,
     a topic without a label or without terms, a term that is not a word, phrase or valid glob,
-    a term listed under two topics.
+    a term listed under two topics, a context rule for a term the topic does not list.
 
     >>> lex = load_lexicon()
-    >>> [t.id for t in lex.topics][:3]
-    ['security', 'economy', 'technology']
+    >>> [t.id for t in lex.topics][:3], lex.version
+    (['arts', 'conflict', 'crime'], '2.0')
+    >>> load_lexicon("international-affairs").topics[0].id
+    'security'
     """
-    p = Path(path) if path is not None else DEFAULT_LEXICON
+    p = lexicon_path(path)
     name = str(path) if path is not None else "default lexicon"
     if not p.is_file():
         raise LexiconError(f"{name}: no such lexicon file")
@@ -114,9 +275,10 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{name}: not valid TOML ({exc})") from None
-    unknown = set(data) - {"meta", "topics"}
+    unknown = set(data) - {"meta", "topics", "rules"}
     if unknown:
         raise LexiconError(f"{name}: unknown top-level key(s): {', '.join(sorted(unknown))}")
+    rules = _parse_rules(data.get("rules", {}), name)
     topics_raw = data.get("topics")
     if not isinstance(topics_raw, dict) or not topics_raw:
         raise LexiconError(f"{name}: no [topics.<id>] tables")
@@ -132,35 +294,38 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         label = spec.get("label")
         if not isinstance(label, str) or not label.strip():
             raise LexiconError(f"{where}: missing 'label'")
-        lists = {}
-        for key in ("terms", "acronyms", "exclude"):
-            value = spec.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise LexiconError(f"{where}: '{key}' must be a list of strings")
-            lists[key] = value
-        if not lists["terms"] and not lists["acronyms"]:
-            raise LexiconError(f"{where}: empty topic (no terms and no acronyms)")
-        for key in ("terms", "exclude", "acronyms"):
+        code = spec.get("code", "")
+        if not isinstance(code, str):
+            raise LexiconError(f"{where}: 'code' must be a string")
+        lists = {key: _word_list(spec.get(key, []), where, key)
+                 for key in ("terms", "acronyms", "exclude", "names")}
+        if not lists["terms"] and not lists["acronyms"] and not lists["names"]:
+            raise LexiconError(f"{where}: empty topic (no terms, names or acronyms)")
+        for key in ("terms", "exclude", "acronyms", "names"):
+            what = {"exclude": "exclude", "names": "name"}.get(key, key[:-1])
             for term in lists[key]:
-                words = term.split()
-                if not words or not all(_TERM_OK.match(w) and w.strip("*") for w in words) or \
-                        any(w.count("*") > 1 for w in words) or \
-                        (key == "acronyms" and (len(words) != 1 or "*" in term)):
-                    raise LexiconError(f"{where}: {key[:-1] if key != 'exclude' else key} "
-                                       f"'{term}' is not a valid word, phrase or glob")
+                _check_term(term, where, what, single=key == "acronyms",
+                            globs=key in ("terms", "exclude"))
                 if key == "exclude":
                     continue
-                k = term if key == "acronyms" else " ".join(normalise(w) for w in words)
+                k = term if key in ("acronyms", "names") else \
+                    " ".join(normalise(w) for w in term.split())
                 if k in seen:
                     other = seen[k]
                     raise LexiconError(f"{where}: term '{term}' is also listed under topic "
                                        f"'{other}'" if other != tid else
                                        f"{where}: term '{term}' is listed twice")
                 seen[k] = tid
+        listed = set(lists["terms"]) | set(lists["acronyms"]) | set(lists["names"])
+        context = _parse_context(spec.get("context", {}), where, listed)
         topics.append(Topic(tid, label.strip(), tuple(lists["terms"]),
-                            tuple(lists["acronyms"]), tuple(lists["exclude"])))
+                            tuple(lists["acronyms"]), tuple(lists["exclude"]), code.strip(),
+                            tuple(lists["names"]), context))
     meta = data.get("meta", {})
-    lex = Lexicon(str(meta.get("name", name)), topics, name)
+    if not isinstance(meta, dict):
+        raise LexiconError(f"{name}: [meta] must be a table")
+    lex = Lexicon(str(meta.get("name", name)), topics, name, str(meta.get("version", "")),
+                  path=p, **rules)
     _build_index(lex)
     return lex
 
@@ -177,23 +342,31 @@ def _word_matcher(word: str):
 
 
 def _build_index(lex: Lexicon) -> None:
-    """Patterns keyed by their first word (exact) plus a list of glob-first patterns."""
+    """Patterns keyed by their first word (exact) plus a list of glob-first patterns.
+    Each item is (matchers, topic id or None, term, kind)."""
+    entries = []
     for topic in lex.topics:
-        entries = [(t, topic.id, False) for t in topic.terms]
-        entries += [(t, topic.id, True) for t in topic.acronyms]
-        entries += [(t, None, False) for t in topic.exclude]
-        for term, tid, acronym in entries:
-            words = term.split()
-            if acronym:
-                matchers = (("=", term),)
-            else:
-                matchers = tuple(_word_matcher(w) for w in words)
-            item = (matchers, tid, term)
-            first = matchers[0]
-            if isinstance(first, re.Pattern):
-                lex._globs.append(item)
-            else:  # an exact word, or ("=", acronym)
-                lex._index.setdefault(first, []).append(item)
+        entries += [(t, topic.id, "term") for t in topic.terms]
+        entries += [(t, topic.id, "name") for t in topic.acronyms + topic.names]
+        entries += [(t, topic.id, "exclude") for t in topic.exclude]
+        for rule in topic.context:
+            lex._context[(topic.id, rule.term)] = (
+                [tuple(_word_matcher(w) for w in p.split()) for p in rule.unless],
+                [tuple(_word_matcher(w) for w in p.split()) for p in rule.require],
+                rule.window)
+    entries += [(t, None, "negation") for t in lex.negations]
+    for term, tid, kind in entries:
+        words = term.split()
+        if kind == "name":
+            matchers = tuple(("=", w.replace("’", "'")) for w in words)
+        else:
+            matchers = tuple(_word_matcher(w) for w in words)
+        item = (matchers, tid, term, kind)
+        first = matchers[0]
+        if isinstance(first, re.Pattern):
+            lex._globs.append(item)
+        else:  # an exact word, or ("=", name word)
+            lex._index.setdefault(first, []).append(item)
 
 
 def _matches(matcher, token_text: str, norm: str) -> bool:
@@ -211,7 +384,7 @@ def _candidates(lex: Lexicon, token_text: str, norm: str) -> list:
         hit = list(lex._index.get(norm, ()))
         hit += lex._index.get(("=", token_text.replace("’", "'").removesuffix("'s")), [])
         hit += [g for g in lex._globs if _matches(g[0][0], token_text, norm)]
-        hit.sort(key=lambda item: -len(item[0]))
+        hit.sort(key=lambda item: (-len(item[0]), _PRIORITY[item[3]]))
         lex._cache[key] = hit
     return hit
 
@@ -220,21 +393,93 @@ def _candidates(lex: Lexicon, token_text: str, norm: str) -> list:
 
 HIT_COLUMNS = ["article_id", "topic", "label", "term", "matched", "start", "end", "paragraph",
                "block", "section", "sentence", "in_quote", "speaker"]
+_PUNCT = re.compile(r"[.,;:!?()\[\]{}—–\"“”]")
 
 
-def _match_runs(article: Article, lex: Lexicon):
-    """Yield (topic id or None for an exclusion, term, first token, last token)."""
+def _name_runs(article: Article, body) -> list[tuple[int, int, int]]:
+    """For each body token, (run start, run end, capitalised words in the run) of the capitalised
+    run it belongs to, or None (see the module docstring)."""
+    text = article.text
+    n = len(body)
+    out: list = [None] * n
+    cap = [t.text[:1].isupper() for t in body]
+    stops = stopwords()
+    for k, t in enumerate(body):  # "The", "In", "After" … open a sentence, not a name
+        if cap[k] and (k == 0 or body[k - 1].sentence != t.sentence) and \
+                t.text.lower() in stops:
+            cap[k] = False
+    # title-case sentences (headlines typed as paragraphs) are exempt
+    per_sentence: dict[int, list[int]] = {}
+    for k, t in enumerate(body):
+        if t.text[:1].isalpha():
+            per_sentence.setdefault(t.sentence, [0, 0])
+            per_sentence[t.sentence][0] += 1
+            per_sentence[t.sentence][1] += cap[k]
+    exempt = {s for s, (words, caps) in per_sentence.items() if words >= 5 and caps >= 0.8 * words}
+    i = 0
+    while i < n:
+        if not cap[i] or body[i].sentence in exempt:
+            i += 1
+            continue
+        last, caps, k = i, 1, i + 1
+        while k < n and body[k].sentence == body[i].sentence and \
+                not text[body[k - 1].end:body[k].start].strip():
+            if cap[k]:
+                caps += 1
+                last = k
+            elif body[k].text not in _NAME_JOINERS:
+                break
+            k += 1
+        if caps >= 2:
+            for m in range(i, last + 1):
+                out[m] = (i, last, caps)
+        i = last + 1
+    return out
+
+
+def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
+    """Whether a hit on tokens i..j passes its context rule (unless / require)."""
+    unless, require, window = rule
+    lo, hi = bounds
+    if window is not None:
+        lo, hi = max(lo, i - window), min(hi, j + window)
+
+    def found(patterns) -> bool:
+        for k in range(lo, hi + 1):
+            if i <= k <= j:
+                continue
+            for pat in patterns:
+                if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
+                    continue
+                if all(_matches(pat[d], body[k + d].text, norms[k + d])
+                       for d in range(len(pat))):
+                    return True
+        return False
+
+    if unless and found(unless):
+        return False
+    return not require or found(require)
+
+
+def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
+    """Yield (topic id, term, first token, last token) for every counted hit; with
+    ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
+    (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``)."""
     text = article.text
     body = article.body_tokens
     norms = [normalise(t.text) for t in body]
+    runs = _name_runs(article, body) if lex.proper_names else None
+    sent_bounds: dict[int, list[int]] = {}
+    if lex._context:
+        for k, t in enumerate(body):
+            sent_bounds.setdefault(t.sentence, [k, k])[1] = k
+    last_neg = None  # (sentence, end token index, end offset) of the last negation cue
     i = 0
     n = len(body)
     while i < n:
         best = None
-        for matchers, tid, term in _candidates(lex, body[i].text, norms[i]):
+        for matchers, tid, term, kind in _candidates(lex, body[i].text, norms[i]):
             k = len(matchers)
-            if best is not None and (k < best[0] or best[1] is not None):
-                break  # candidates come longest first; at equal length a term beats an exclusion
             if i + k > n:
                 continue
             ok = True
@@ -244,13 +489,41 @@ def _match_runs(article: Article, lex: Lexicon):
                         not _matches(matchers[d], b.text, norms[i + d]):
                     ok = False
                     break
-            if ok:
-                best = (k, tid, term)
+            if ok:  # candidates come longest first, then by priority: the first match wins
+                best = (k, tid, term, kind)
+                break
         if best is None:
             i += 1
             continue
-        k, tid, term = best
-        yield tid, term, i, i + k - 1
+        k, tid, term, kind = best
+        j = i + k - 1
+        reason = None
+        if kind == "negation":
+            last_neg = (body[i].sentence, j, body[j].end)
+            i += k
+            continue
+        if kind == "exclude":
+            reason = "excluded"
+        elif kind == "term" and runs is not None:
+            run = runs[i] or runs[j]
+            if run is not None:
+                inside = sum(1 for m in range(max(i, run[0]), min(j, run[1]) + 1)
+                             if body[m].text[:1].isupper())
+                if inside < 2:
+                    reason = "name"
+        if reason is None and last_neg is not None and last_neg[0] == body[i].sentence and \
+                i - last_neg[1] - 1 <= lex.negation_window and \
+                not _PUNCT.search(text, last_neg[2], body[i].start):
+            reason = "negation"
+        if reason is None:
+            rule = lex._context.get((tid, term))
+            if rule is not None and not _context_ok(rule, body, norms, i, j,
+                                                    sent_bounds[body[i].sentence]):
+                reason = "context"
+        if reason is None:
+            yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
+        elif with_dropped:
+            yield tid, term, i, j, reason
         i += k
 
 
@@ -270,15 +543,17 @@ def _in_quote(spans, start: int, end: int):
 
 
 def topic_hits(article: Article, lexicon: Lexicon | None = None,
-               quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+               quotes: pd.DataFrame | None = None, dropped: bool = False) -> pd.DataFrame:
     """One row per topic hit: the term, the matched text and its offsets, paragraph, section,
-    sentence, whether it is inside a speech quote and whose (given a quotes table).
+    sentence, whether it is inside a speech quote and whose (given a quotes table). With
+    ``dropped=True`` the candidate hits that did not count are listed too, and a ``dropped``
+    column gives the reason (empty for counted hits).
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("The U.S. backed food security and security talks.", "x")
-    >>> topic_hits(art)[["topic", "matched", "start", "end"]].values.tolist()
-    [['humanitarian', 'food security', 16, 29], ['security', 'security', 34, 42], \
-['diplomacy', 'talks', 43, 48]]
+    >>> art = article_from_text("Shenley Court police said it was not related to terrorism.", "x")
+    >>> topic_hits(art, dropped=True)[["topic", "matched", "start", "dropped"]].values.tolist()
+    [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, ''], \
+['conflict', 'terrorism', 48, 'negation']]
     """
     lex = lexicon or default_lexicon()
     labels = lex.labels()
@@ -287,23 +562,23 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     section = {b.index: b.section for b in article.blocks}
     spans = _quote_lookup(quotes)
     rows = []
-    for tid, term, i, j in _match_runs(article, lex):
-        if tid is None:
+    for tid, term, i, j, reason in _match_runs(article, lex, with_dropped=True):
+        if reason is not None and not dropped:
             continue
         a, b = body[i], body[j]
         inq, speaker = _in_quote(spans, a.start, b.end)
-        rows.append((article.id, tid, labels[tid], term, article.text[a.start:b.end], a.start,
-                     b.end, para_no[a.block], a.block, section[a.block], a.sentence, inq,
-                     speaker))
-    return pd.DataFrame.from_records(rows, columns=HIT_COLUMNS)
+        row = (article.id, tid, labels[tid], term, article.text[a.start:b.end], a.start,
+               b.end, para_no[a.block], a.block, section[a.block], a.sentence, inq, speaker)
+        rows.append(row + (reason or "",) if dropped else row)
+    return pd.DataFrame.from_records(rows, columns=HIT_COLUMNS + (["dropped"] if dropped else []))
 
 
 @lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    """The shipped lexicon, loaded once.
+    """The shipped default lexicon, loaded once.
 
-    >>> default_lexicon().labels()["security"]
-    'Security & peacekeeping'
+    >>> default_lexicon().labels()["sport"]
+    'Sport'
     """
     return load_lexicon(None)
 
@@ -323,7 +598,7 @@ def topic_summary(article: Article, hits: pd.DataFrame, lexicon: Lexicon | None 
     >>> art = article_from_text("Trade grew. Security too.\\nTrade again.", "x")
     >>> s = topic_summary(art, topic_hits(art))
     >>> s[s.hits > 0][["topic", "hits", "words", "paragraph_share"]].values.tolist()
-    [['economy', 2, 6, 1.0], ['security', 1, 6, 0.5]]
+    [['economy', 2, 6, 1.0], ['conflict', 1, 6, 0.5]]
     """
     lex = lexicon or default_lexicon()
     words = len(article.body_tokens)
@@ -361,7 +636,7 @@ def topic_breakdown(article: Article, hits: pd.DataFrame, by: str = "section",
     >>> art = article_from_text("Lede on trade.\\nSecurity\\nPolice and troops.", "x")
     >>> df = topic_breakdown(art, topic_hits(art))
     >>> df[df.hits > 0][["group_label", "topic", "hits"]].values.tolist()
-    [['(lede)', 'economy', 1], ['Security', 'security', 2]]
+    [['(lede)', 'economy', 1], ['Security', 'conflict', 1], ['Security', 'crime', 1]]
     """
     lex = lexicon or default_lexicon()
     body = article.body_tokens
