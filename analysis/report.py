@@ -146,6 +146,7 @@ def article_results(a: Analysis, sha256: str | None = None) -> dict:
         },
         "topics": {
             "lexicon": default_lexicon().name,
+            "lexicon_version": default_lexicon().version,
             "lexicon_sha256": sha256_of(DEFAULT_LEXICON),
             "summary": records(a.topics.drop(columns=["article_id"])),
             "places": records(a.places.drop(columns=["article_id"])),
@@ -237,7 +238,7 @@ def audit_html(a: Analysis) -> str:
 
     >>> from analysis.text import article_from_text
     >>> page = audit_html(analyse(article_from_text("“We trade,” Ruto said.", "x")))
-    >>> page.count('class="quote"'), "Economy, trade &amp; investment: trade" in page
+    >>> page.count('class="quote"'), "Economy, business and finance: trade" in page
     (1, True)
     """
     art = a.article
@@ -307,6 +308,16 @@ def _num(x, nd: int = 1) -> str:
     return "–" if x is None else f"{x:.{nd}f}"
 
 
+def _lexicon_version(topics: dict) -> str:
+    """", version 2.0" when results.json records the lexicon's version (older files do not).
+
+    >>> _lexicon_version({"lexicon_version": "2.0"}), _lexicon_version({})
+    (', version 2.0', '')
+    """
+    version = topics.get("lexicon_version")
+    return f", version {version}" if version else ""
+
+
 def render_report(results: dict) -> str:
     """``report.md`` text from a results.json object (every number comes from it).
 
@@ -348,7 +359,8 @@ def render_report(results: dict) -> str:
         else:
             lines += ["No quoted speech was found.", ""]
         lines += ["### What is talked about", "",
-                  f"Lexicon: {art['topics']['lexicon']}. Rates are hits per 1,000 words of the "
+                  f"Lexicon: {art['topics']['lexicon']}"
+                  f"{_lexicon_version(art['topics'])}. Rates are hits per 1,000 words of the "
                   "body.", "",
                   "| topic | hits | per 1,000 words | paragraphs mentioning it |",
                   "|---|---:|---:|---:|"]

@@ -106,7 +106,7 @@ def test_audit_view_marks_quotes_and_terms(fresh):
     page = (out / "ruto_blinken_2024" / "audit.html").read_text(encoding="utf-8")
     assert page.count('class="quote"') == 9
     assert 'title="William Ruto — direct, cue: said"' in page
-    assert 'title="Security &amp; peacekeeping: security"' in page
+    assert 'title="Conflict, war and peace: security"' in page
 
 
 def test_failed_run_leaves_previous_outputs(tmp_path, monkeypatch):
