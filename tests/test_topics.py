@@ -398,12 +398,13 @@ TOPIC_ARTICLES = Path(__file__).parent / "data" / "topics"  # written by the tea
 
 
 @pytest.mark.parametrize("name, subject, hits_", [
-    ("sports", "sport", 10), ("crime", "crime", 17), ("health", "health", 13),
+    ("sports", "sport", 9), ("crime", "crime", 17), ("health", "health", 13),
     ("weather", "weather", 15),
 ])
 def test_own_articles_get_their_subject_first(name, subject, hits_):
-    # hand counts: sport = fans, finish line, race ×2, coach, world championships, champion,
-    # marathon, Olympic, medal ("Nairobi City Marathon" is a name, "told reporters" excluded);
+    # hand counts: sport = fans, finish line, race, coach, world championships, champion,
+    # marathon, Olympic, medal ("Nairobi City Marathon" is a name, "told reporters" excluded,
+    # "after the race" has no running word in its sentence, so race's context rule drops it);
     # crime = court ×2, charged with, robbery, violence, police ×2, suspects, suspect, arrested,
     # officers, prosecutors, custody, detectives, gunpoint, judge, prison; health = Health,
     # health, measles ×2, vaccine ×2, vaccinated, vaccination, doctors, patients, clinics,

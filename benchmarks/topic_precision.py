@@ -1,0 +1,183 @@
+"""Topic hit precision and article coverage, recomputed from stored hand labels.
+
+Run with ``.venv/bin/python benchmarks/topic_precision.py`` (``POLNEAR=/work/polnear`` to include
+the PolNeAR rows; ``--lexicon NAME|FILE`` for another lexicon; ``--format json`` for JSON).
+
+The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements only, never text:
+
+    file, sha256_12, start, end, topic, label, batch
+
+* ``file``: ``polnear:<split>/<name>`` for a PolNeAR article (train or dev only: the test split is
+  never labelled or read), or a path inside this repository (the team's own texts);
+* ``sha256_12``: the first 12 hex digits of the file's SHA-256, so that labels of a file that has
+  changed are skipped (and reported) instead of silently misapplied;
+* ``start``, ``end``, ``topic``: the hit as ``topic_hits`` gave it when it was labelled;
+* ``label``: ``correct`` when the passage around the hit is about the topic's subject (the word in
+  its sense *and* the sentence about that subject: "told reporters" is not about the media,
+  "an absolute disaster" of a convention is not a disaster, "the last dog dies" is not about
+  animals), else ``incorrect``;
+* ``batch``: 1 = the first sample (18 hits per topic from PolNeAR train/dev, 8 per topic from the
+  team's texts, seeded random), labelled before the lexicon was revised on what it showed;
+  2 = a fresh sample drawn from the revised lexicon's hits, labelled afterwards.
+
+For the current lexicon the script finds every labelled file's hits again. A labelled hit that is
+still a hit (same offsets and topic) counts towards precision; one that no longer is (the lexicon
+changed) is listed as ``gone`` with its label, so removing correct hits shows up too. Precision per
+topic = correct / still-matched; the goal is ≥ 0.90 for every topic with ≥ 20 such hits.
+Coverage = the share of articles with at least one topic hit, over all PolNeAR train and dev
+articles and over every text of the team (data/raw, tests/data/quotes*, tests/data/topics).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+LABELS = ROOT / "benchmarks" / "data" / "topic_labels.csv"
+TEAM_GLOBS = ("data/raw/*.txt", "tests/data/quotes/*.txt", "tests/data/quotes_heldout/*.txt",
+              "tests/data/topics/*.txt")
+POLNEAR_SPLITS = ("train", "dev")  # never test
+GOAL_PRECISION, GOAL_MIN_HITS, GOAL_COVERAGE = 0.90, 20, 0.95
+
+
+def sha12(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def resolve(file_id: str, polnear: Path | None) -> Path | None:
+    """The file a label row refers to, or None when it is a PolNeAR row and POLNEAR is unset."""
+    if file_id.startswith("polnear:"):
+        if polnear is None:
+            return None
+        split, name = file_id.removeprefix("polnear:").split("/", 1)
+        if split not in POLNEAR_SPLITS:
+            raise SystemExit(f"error: {file_id}: only PolNeAR train and dev may be labelled")
+        return polnear / "data" / split / "text" / f"{name}.txt"
+    return ROOT / file_id
+
+
+def hits_of(path: Path, lexicon) -> set[tuple[int, int, str]]:
+    from analysis.text import load_article
+    from analysis.topics import topic_hits
+
+    df = topic_hits(load_article(path), lexicon)
+    return set(zip(df["start"].tolist(), df["end"].tolist(), df["topic"].tolist(), strict=True))
+
+
+def precision(lexicon, polnear: Path | None) -> dict:
+    rows = list(csv.DictReader(LABELS.open(encoding="utf-8", newline="")))
+    by_file: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        by_file[r["file"]].append(r)
+    per_topic: dict[str, dict] = defaultdict(lambda: {"labelled": 0, "matched": 0, "correct": 0,
+                                                      "gone_correct": 0, "gone_incorrect": 0})
+    per_batch: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    skipped_polnear = stale = 0
+    for file_id, labels in sorted(by_file.items()):
+        path = resolve(file_id, polnear)
+        if path is None:
+            skipped_polnear += len(labels)
+            continue
+        if not path.is_file() or sha12(path) != labels[0]["sha256_12"]:
+            stale += len(labels)
+            continue
+        current = hits_of(path, lexicon)
+        for r in labels:
+            t = per_topic[r["topic"]]
+            t["labelled"] += 1
+            ok = r["label"] == "correct"
+            if (int(r["start"]), int(r["end"]), r["topic"]) in current:
+                t["matched"] += 1
+                t["correct"] += ok
+                per_batch[r["batch"]][0] += ok
+                per_batch[r["batch"]][1] += 1
+            else:
+                t["gone_correct" if ok else "gone_incorrect"] += 1
+    table = []
+    for topic, t in sorted(per_topic.items()):
+        p = t["correct"] / t["matched"] if t["matched"] else None
+        table.append({"topic": topic, **t, "precision": p,
+                      "goal_applies": t["matched"] >= GOAL_MIN_HITS,
+                      "goal_met": None if t["matched"] < GOAL_MIN_HITS else p >= GOAL_PRECISION})
+    matched = sum(t["matched"] for t in per_topic.values())
+    correct = sum(t["correct"] for t in per_topic.values())
+    return {"labels": len(rows), "skipped_polnear_rows": skipped_polnear, "stale_rows": stale,
+            "matched": matched, "correct": correct,
+            "micro_precision": correct / matched if matched else None,
+            "by_batch": {b: {"correct": c, "matched": n, "precision": c / n if n else None}
+                         for b, (c, n) in sorted(per_batch.items())},
+            "topics": table}
+
+
+def coverage(paths: list[Path], lexicon) -> dict:
+    with_topic = sum(1 for p in paths if hits_of(p, lexicon))
+    return {"articles": len(paths), "with_topic": with_topic,
+            "share": with_topic / len(paths) if paths else None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from analysis.topics import load_lexicon
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--lexicon", help="lexicon name or file (default: the shipped default)")
+    ap.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    ap.add_argument("--no-coverage", action="store_true", help="skip the coverage pass")
+    args = ap.parse_args(argv)
+    lexicon = load_lexicon(args.lexicon)
+    env = os.environ.get("POLNEAR")
+    polnear = Path(env) if env and Path(env, "data").is_dir() else None
+    if polnear is None:
+        print("note: POLNEAR is not set (or not a PolNeAR folder): PolNeAR rows and coverage "
+              "skipped", file=sys.stderr)
+    out = {"lexicon": lexicon.name, "lexicon_version": lexicon.version,
+           "precision": precision(lexicon, polnear)}
+    if not args.no_coverage:
+        team = sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))
+        out["coverage_team"] = coverage(team, lexicon)
+        if polnear is not None:
+            pol = sorted(p for s in POLNEAR_SPLITS
+                         for p in (polnear / "data" / s / "text").glob("*.txt"))
+            out["coverage_polnear_train_dev"] = coverage(pol, lexicon)
+    if args.format == "json":
+        print(json.dumps(out, indent=2))
+        return 0
+    pr = out["precision"]
+    print(f"Lexicon: {out['lexicon']} (version {out['lexicon_version']})\n")
+    print("| topic | labelled | still hits | correct | precision | gone (correct / incorrect) |"
+          " goal ≥ 0.90 (≥ 20 hits) |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    for t in pr["topics"]:
+        p = "–" if t["precision"] is None else f"{t['precision']:.2f}"
+        goal = "n/a" if not t["goal_applies"] else ("met" if t["goal_met"] else "NOT met")
+        print(f"| {t['topic']} | {t['labelled']} | {t['matched']} | {t['correct']} | {p} | "
+              f"{t['gone_correct']} / {t['gone_incorrect']} | {goal} |")
+    mp = pr["micro_precision"]
+    print(f"| all | {pr['labels'] - pr['skipped_polnear_rows'] - pr['stale_rows']} | "
+          f"{pr['matched']} | {pr['correct']} | {'–' if mp is None else f'{mp:.2f}'} | | |\n")
+    for b, v in pr["by_batch"].items():
+        bp = "–" if v["precision"] is None else f"{v['precision']:.3f}"
+        print(f"batch {b}: {v['correct']}/{v['matched']} correct ({bp})")
+    if pr["skipped_polnear_rows"]:
+        print(f"skipped {pr['skipped_polnear_rows']} PolNeAR label rows (POLNEAR unset)")
+    if pr["stale_rows"]:
+        print(f"skipped {pr['stale_rows']} label rows whose file changed since labelling")
+    for key, name in (("coverage_polnear_train_dev", "PolNeAR train+dev"),
+                      ("coverage_team", "team texts")):
+        if key in out:
+            c = out[key]
+            print(f"coverage, {name}: {c['with_topic']}/{c['articles']} articles with ≥ 1 topic "
+                  f"({100 * c['share']:.1f} %; goal ≥ {100 * GOAL_COVERAGE:.0f} %)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
