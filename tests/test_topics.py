@@ -162,7 +162,7 @@ def test_default_lexicon_covers_the_17_iptc_subjects():
         "religion": "medtop:12000000", "science": "medtop:13000000",
         "society": "medtop:14000000", "sport": "medtop:15000000",
         "conflict": "medtop:16000000", "weather": "medtop:17000000"}
-    assert lex.version == "2.0" and lex is not None
+    assert lex.version == "2.1"
 
 
 # --------------------------------------------------------------------------- the sample
