@@ -139,6 +139,12 @@ def _cmd_topics(args) -> int:
     )
 
     lexicon = load_lexicon(args.lexicon) if args.lexicon else None
+    if args.suggest and Path(args.file).is_dir():
+        from analysis.topic_lexicon import suggest_corpus
+
+        table = suggest_corpus(_folder_articles(args.file), lexicon)
+        _emit(table, args.format)
+        return 0
     art = _load(args.file)
     quotes = quotes_table(art)
     _warn_quotes(quotes, args.file)
@@ -157,6 +163,35 @@ def _cmd_topics(args) -> int:
             table = topic_summary(art, hits, lexicon)
     _emit(table.round(4) if args.format == "table" else table, args.format,
          _with_encoding(table, art, args.format))
+    return 0
+
+
+def _folder_articles(folder: str):
+    """Every .txt article of a folder (sorted); an unreadable one is skipped with a warning."""
+    paths = sorted(Path(folder).glob("*.txt"))
+    if not paths:
+        raise InputError(f"{folder}: no .txt articles found")
+    for path in paths:
+        try:
+            art = load_article(path)
+        except InputError as exc:
+            print(f"warning: skipped {exc}", file=sys.stderr)
+            continue
+        yield art
+
+
+def _cmd_lexicon(args) -> int:
+    from analysis.topic_lexicon import check_lexicon
+    from analysis.topics import load_lexicon
+
+    lex = load_lexicon(args.lexicon)
+    if args.corpus is not None and not Path(args.corpus).is_dir():
+        raise InputError(f"{args.corpus}: not a folder of .txt articles")
+    corpus = _folder_articles(args.corpus) if args.corpus else None
+    table = check_lexicon(lex, corpus)
+    print(f"{lex.source}: valid lexicon '{lex.name}' version {lex.version or '(none)'}, "
+          f"{len(lex.topics)} topics, {len(table)} finding(s)", file=sys.stderr)
+    _emit(table, args.format)
     return 0
 
 
@@ -191,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m analysis``.
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
-    ['figures', 'quotes', 'readability', 'structure', 'topics']
+    ['figures', 'lexicon', 'quotes', 'readability', 'structure', 'topics']
     """
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -222,12 +257,22 @@ def build_parser() -> argparse.ArgumentParser:
     group.add_argument("--hits", action="store_true",
                        help="print every hit (topic, term, start, end, …) instead")
     group.add_argument("--suggest", action="store_true",
-                       help="print suggested lexicon additions instead")
+                       help="print suggested lexicon additions instead (FILE may be a "
+                            "folder of .txt articles)")
     group.add_argument("--by", choices=("section", "speaker"),
                        help="print hits per topic and section, or per speaker vs narration")
     p.add_argument("--places", action="store_true",
                    help="print places mentioned (with --hits: every mention)")
     p.set_defaults(func=_cmd_topics)
+    p = sub.add_parser("lexicon", help="check a topic lexicon (overlaps; never-matching terms "
+                                       "against a folder of articles)")
+    p.add_argument("action", choices=("check",), help="what to do (check)")
+    p.add_argument("lexicon", help="a lexicon file or shipped name (default, "
+                                   "international-affairs)")
+    p.add_argument("corpus", nargs="?", help="a folder of .txt articles to check against")
+    p.add_argument("--format", choices=("json", "csv", "table"), default="table",
+                   help="output format")
+    p.set_defaults(func=_cmd_lexicon)
     p = sub.add_parser("figures", help="regenerate every figure, results.json and report.md")
     p.add_argument("--raw", default=str(RAW_DIR), help="folder of articles and articles.csv")
     p.add_argument("--out", default=str(FIGURES_DIR), help="output folder")

@@ -36,7 +36,8 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 * terms match whole tokens (trade ≠ trademark; ``trade*`` would match both); a phrase matches
   consecutive tokens of one sentence separated by white space only;
 * at every position the longest match across the whole lexicon wins (at equal length: a name or
-  acronym, then a term, then a negation cue, then an exclusion), each token is counted once, and
+  acronym, then a term, then a negation cue, then an exclusion; among terms an exact word, then
+  the longer glob), each token is counted once, and
   an ``exclude`` phrase or a negation cue consumes its tokens without a hit;
 * **proper names**: a capitalised run is two or more capitalised tokens in a row (white space
   only between them; "of", "the", "de" … may join them: "Department of Health"). A sentence's
@@ -377,6 +378,12 @@ def _matches(matcher, token_text: str, norm: str) -> bool:
     return matcher.match(norm) is not None
 
 
+def _specificity(matchers) -> int:
+    """Exact words beat globs, and a longer glob beats a shorter one ("protestant*" wins over
+    "protest*" for "Protestants")."""
+    return sum(len(m.pattern) if isinstance(m, re.Pattern) else 1000 for m in matchers)
+
+
 def _candidates(lex: Lexicon, token_text: str, norm: str) -> list:
     key = (token_text, norm)
     hit = lex._cache.get(key)
@@ -384,7 +391,7 @@ def _candidates(lex: Lexicon, token_text: str, norm: str) -> list:
         hit = list(lex._index.get(norm, ()))
         hit += lex._index.get(("=", token_text.replace("’", "'").removesuffix("'s")), [])
         hit += [g for g in lex._globs if _matches(g[0][0], token_text, norm)]
-        hit.sort(key=lambda item: (-len(item[0]), _PRIORITY[item[3]]))
+        hit.sort(key=lambda item: (-len(item[0]), _PRIORITY[item[3]], -_specificity(item[0])))
         lex._cache[key] = hit
     return hit
 

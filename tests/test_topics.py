@@ -455,3 +455,88 @@ def test_cli_lexicon_by_name():
     assert [r["topic"] for r in rows[:3]] == ["diplomacy", "security", "economy"]
     bad = run("topics", str(SAMPLE_ARTICLE), "--lexicon", "no-such-lexicon")
     assert bad.returncode == 2 and "shipped: default, international-affairs" in bad.stderr
+
+
+# --------------------------------------------------------------------------- lexicon building
+
+
+def test_globs_prefer_the_longer_stem():
+    # "protest*" (politics) and "protestant*" (religion) both match "Protestants": the longer
+    # glob wins; an exact word beats any glob
+    assert hits("Protestants and protesters met the regiment under the regime.",
+                load_lexicon()) == [("religion", "Protestants"), ("politics", "protesters"),
+                                    ("conflict", "regiment"), ("politics", "regime")]
+
+
+def test_suggest_corpus_counts_articles_and_offsets():
+    from analysis.topic_lexicon import suggest_corpus
+
+    arts = [article_from_text("Drones hit the depot. The drones flew low over the depot.", "a"),
+            article_from_text("Drones again. Farmers said the drones scared cattle.", "b"),
+            article_from_text("Cattle prices rose.", "c")]
+    df = suggest_corpus(arts, min_count=2).set_index("term")
+    # drones: 4 uses in 2 articles; score = 4 * log((3 + 1) / 2); depot: 2 in 1, 2 * log(4)
+    assert df.loc["drones", ["count", "articles"]].tolist() == [4, 2]
+    assert df.loc["drones", "score"] == pytest.approx(4 * 0.693147, abs=1e-3)
+    assert df.loc["depot", "score"] == pytest.approx(2 * 1.386294, abs=1e-3)
+    assert df.loc["drones", "examples"] == "a@0-6; a@26-32; b@0-6"
+    assert df.loc["drones", "context"].startswith("…[Drones] hit the depot.")
+    # "Farmers" and "prices" are lexicon terms (economy): never suggested; "cattle" appears twice
+    assert "farmers" not in df.index and "prices" not in df.index
+    assert df.loc["cattle", "count"] == 2
+    for ex in df.loc["drones", "examples"].split("; "):
+        aid, span = ex.split("@")
+        start, end = map(int, span.split("-"))
+        assert {"a": arts[0], "b": arts[1]}[aid].text[start:end].lower() == "drones"
+
+
+def test_suggest_corpus_collocations_need_an_uncovered_word():
+    from analysis.topic_lexicon import suggest_corpus
+
+    text = ("Mobile money agents closed. Mobile money fees rose. The mobile money boom slowed. "
+            "Interest rates rose. Interest rates fell. Interest rates held.")
+    df = suggest_corpus([article_from_text(text, "m")], min_count=3)
+    cols = df[df.kind == "collocation"]
+    # "mobile money" (3 times, both words free) is offered; "interest rates" is a lexicon term
+    assert cols.term.tolist() == ["mobile money"]
+    assert cols["count"].tolist() == [3]
+
+
+def test_check_lexicon_overlaps_shadowed_and_never_matched(tmp_path):
+    from analysis.topic_lexicon import check_lexicon
+
+    p = tmp_path / "l.toml"
+    p.write_text('[topics.pol]\nlabel = "P"\nterms = ["protest*", "vote"]\n'
+                 '[topics.rel]\nlabel = "R"\nterms = ["protestant*", "church"]\n'
+                 'exclude = ["vote"]\n', encoding="utf-8")
+    lex = load_lexicon(p)
+    df = check_lexicon(lex)
+    assert df.values.tolist() == [
+        ["overlap", "pol", "protest*", "also matches 'protestant*' of topic 'rel'"],
+        ["shadowed_exclude", "rel", "vote", "equal to a term of topic 'pol', which wins"]]
+    arts = [article_from_text("The church vote.", "a"), article_from_text("A vote.", "b")]
+    df = check_lexicon(lex, arts)
+    never = df[df.kind == "never_matched"][["topic", "term"]].values.tolist()
+    assert never == [["pol", "protest*"], ["rel", "protestant*"], ["rel", "vote"]]
+
+
+def test_cli_suggest_on_a_folder_and_lexicon_check(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Drones hit the depot. Drones flew again.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The drones were loud.\n", encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\x00\x01binary")
+    out = run("topics", str(corpus), "--suggest", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert rows[0]["term"] == "drones" and rows[0]["count"] == 3 and rows[0]["articles"] == 2
+    assert "skipped" in out.stderr and "bad.txt" in out.stderr
+    out = run("lexicon", "check", "international-affairs", str(corpus), "--format", "json")
+    assert out.returncode == 0, out.stderr
+    rows = json.loads(out.stdout)
+    assert {"kind", "topic", "term", "detail"} == set(rows[0])
+    assert any(r["kind"] == "never_matched" and r["term"] == "security" for r in rows)
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[topics.a]\nlabel = "A"\nterms = []\n', encoding="utf-8")
+    out = run("lexicon", "check", str(bad))
+    assert out.returncode == 2 and "empty topic" in out.stderr and "Traceback" not in out.stderr
