@@ -237,7 +237,7 @@ def audit_html(a: Analysis) -> str:
     underlined (topic and term on hover). Offsets are those of the tables.
 
     >>> from analysis.text import article_from_text
-    >>> page = audit_html(analyse(article_from_text("“We trade,” Ruto said.", "x")))
+    >>> page = audit_html(analyse(article_from_text("“We trade and invest,” Ruto said.", "x")))
     >>> page.count('class="quote"'), "Economy, business and finance: trade" in page
     (1, True)
     """

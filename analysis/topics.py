@@ -14,6 +14,7 @@ The format::
       negations = ["not related to", "no evidence of", ...]   # cues that cancel a hit
       negation_window = 3          # up to this many words between the cue and the hit
       proper_names = true          # false: topic words inside names count too
+      min_hits = 2                 # a topic needs this many hits in an article to count there
     [topics.<id>]                  one table per topic (<id>: a short lowercase identifier)
       label    = "Sport"           required
       code     = "medtop:15000000" optional scheme code
@@ -54,8 +55,14 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 * **context rules** keep ambiguous words honest: "attack" with ``unless = ["midfielder", …]``,
   "court" with ``unless = ["tennis", …]``.
 
+* **too few hits**: with ``min_hits = 2`` a topic that has a single hit in an article counts
+  nothing there (an isolated word is most often a figure of speech or an aside: "the campaign
+  caught fire", "you might have written his obituary"). The default lexicon uses 2, the
+  international-affairs lexicon 1.
+
 ``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
-reason (``name``, ``negation``, ``context``, ``excluded``), so every decision can be audited.
+reason (``name``, ``negation``, ``context``, ``excluded``, ``few``), so every decision can be
+audited.
 
 Tables carry raw counts and their denominators: :func:`topic_summary` gives hits, words,
 ``per_1000_words``, paragraphs and ``paragraph_share``, sentences and ``sentence_share``,
@@ -68,7 +75,9 @@ lexicon misses; :func:`check_lexicon` reports overlapping and never-matching ter
 >>> from analysis.text import article_from_text
 >>> art = article_from_text("Trade rose. Kenya’s trademark security deal helped trade.", "x")
 >>> topic_hits(art)[["topic", "term", "matched"]].values.tolist()
-[['economy', 'trade', 'Trade'], ['conflict', 'security', 'security'], ['economy', 'trade', 'trade']]
+[['economy', 'trade', 'Trade'], ['economy', 'trade', 'trade']]
+
+("trademark" is not "trade"; the lone "security" is below the default lexicon's ``min_hits``.)
 """
 
 from __future__ import annotations
@@ -94,7 +103,7 @@ STOPWORDS_TXT = RESOURCES_DIR / "stopwords_en.txt"
 _TERM_OK = re.compile(r"^\*?[\w’'.\-&]+(?:\*?)$")
 _TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "names",
                "context"}
-_RULE_KEYS = {"negations", "negation_window", "proper_names"}
+_RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits"}
 _CONTEXT_KEYS = {"unless", "require", "window"}
 _SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # lower-case words that may join the capitalised words of one name ("Department of Health")
@@ -136,6 +145,7 @@ class Lexicon:
     negations: tuple[str, ...] = ()
     negation_window: int = 3
     proper_names: bool = True
+    min_hits: int = 1
     path: Path | None = None
     _index: dict = field(default_factory=dict, repr=False)
     _globs: list = field(default_factory=list, repr=False)
@@ -224,7 +234,11 @@ def _parse_rules(rules, name: str) -> dict:
     proper = rules.get("proper_names", True)
     if not isinstance(proper, bool):
         raise LexiconError(f"{name}: [rules]: proper_names must be true or false")
-    return {"negations": tuple(negations), "negation_window": window, "proper_names": proper}
+    min_hits = rules.get("min_hits", 1)
+    if not isinstance(min_hits, int) or isinstance(min_hits, bool) or not 1 <= min_hits <= 10:
+        raise LexiconError(f"{name}: [rules]: min_hits must be an integer from 1 to 10")
+    return {"negations": tuple(negations), "negation_window": window, "proper_names": proper,
+            "min_hits": min_hits}
 
 
 def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...]:
@@ -264,7 +278,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.1')
+    (['arts', 'conflict', 'crime'], '2.2')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -559,7 +573,7 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     >>> from analysis.text import article_from_text
     >>> art = article_from_text("Shenley Court police said it was not related to terrorism.", "x")
     >>> topic_hits(art, dropped=True)[["topic", "matched", "start", "dropped"]].values.tolist()
-    [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, ''], \
+    [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, 'few'], \
 ['conflict', 'terrorism', 48, 'negation']]
     """
     lex = lexicon or default_lexicon()
@@ -569,7 +583,12 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     section = {b.index: b.section for b in article.blocks}
     spans = _quote_lookup(quotes)
     rows = []
-    for tid, term, i, j, reason in _match_runs(article, lex, with_dropped=True):
+    runs = list(_match_runs(article, lex, with_dropped=True))
+    if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
+        per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
+        runs = [(tid, term, i, j, "few" if reason is None and per_topic[tid] < lex.min_hits
+                 else reason) for tid, term, i, j, reason in runs]
+    for tid, term, i, j, reason in runs:
         if reason is not None and not dropped:
             continue
         a, b = body[i], body[j]
@@ -602,10 +621,10 @@ def topic_summary(article: Article, hits: pd.DataFrame, lexicon: Lexicon | None 
     Every lexicon topic has a row, zero hits included; rows are sorted by hits.
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Trade grew. Security too.\\nTrade again.", "x")
+    >>> art = article_from_text("Trade grew. Security too.\\nTrade and security again.", "x")
     >>> s = topic_summary(art, topic_hits(art))
     >>> s[s.hits > 0][["topic", "hits", "words", "paragraph_share"]].values.tolist()
-    [['economy', 2, 6, 1.0], ['conflict', 1, 6, 0.5]]
+    [['conflict', 2, 8, 1.0], ['economy', 2, 8, 1.0]]
     """
     lex = lexicon or default_lexicon()
     words = len(article.body_tokens)
@@ -640,10 +659,10 @@ def topic_breakdown(article: Article, hits: pd.DataFrame, by: str = "section",
     Every (group, topic) pair has a row, so the table can be pivoted into a heatmap.
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Lede on trade.\\nSecurity\\nPolice and troops.", "x")
+    >>> art = article_from_text("Trade, exports.\\nSecurity\\nPolice, troops, police, army.", "x")
     >>> df = topic_breakdown(art, topic_hits(art))
     >>> df[df.hits > 0][["group_label", "topic", "hits"]].values.tolist()
-    [['(lede)', 'economy', 1], ['Security', 'conflict', 1], ['Security', 'crime', 1]]
+    [['(lede)', 'economy', 2], ['Security', 'conflict', 2], ['Security', 'crime', 2]]
     """
     lex = lexicon or default_lexicon()
     body = article.body_tokens

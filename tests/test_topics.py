@@ -162,7 +162,7 @@ def test_default_lexicon_covers_the_17_iptc_subjects():
         "religion": "medtop:12000000", "science": "medtop:13000000",
         "society": "medtop:14000000", "sport": "medtop:15000000",
         "conflict": "medtop:16000000", "weather": "medtop:17000000"}
-    assert lex.version == "2.1"
+    assert lex.version == "2.2"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -355,6 +355,7 @@ def test_context_rules_unless_and_require(rules_lex):
 
 def test_default_lexicon_false_hits_from_the_issue():
     lex = load_lexicon()
+    lex.min_hits = 1  # this text has one hit per topic; the rule under test is not min_hits
     text = ("Pupils at Shenley Court were evacuated after the fire, which police said was not "
             "related to terrorism. Partner Agencies Ltd sent a civilian sedan. "
             "The midfielder's attack on goal earned a penalty.")
@@ -463,8 +464,10 @@ def test_cli_lexicon_by_name():
 def test_globs_prefer_the_longer_stem():
     # "protest*" (politics) and "protestant*" (religion) both match "Protestants": the longer
     # glob wins; an exact word beats any glob
+    lex = load_lexicon()
+    lex.min_hits = 1
     assert hits("Protestants and protesters met the regiment under the regime.",
-                load_lexicon()) == [("religion", "Protestants"), ("politics", "protesters"),
+                lex) == [("religion", "Protestants"), ("politics", "protesters"),
                                     ("conflict", "regiment"), ("politics", "regime")]
 
 
@@ -540,3 +543,17 @@ def test_cli_suggest_on_a_folder_and_lexicon_check(tmp_path):
     bad.write_text('[topics.a]\nlabel = "A"\nterms = []\n', encoding="utf-8")
     out = run("lexicon", "check", str(bad))
     assert out.returncode == 2 and "empty topic" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_min_hits_drops_a_topic_with_a_single_hit_in_the_article():
+    lex = load_lexicon()
+    assert lex.min_hits == 2
+    text = ("The senator said the budget vote was close. His campaign caught fire after the "
+            "vote, and the senator thanked voters.")
+    df = topic_hits(article_from_text(text, "t"), lex, dropped=True)
+    # politics: senator, vote, campaign, vote, senator, voters = 6 hits, all count; economy:
+    # budget is its only hit, so it does not count ("few"); "caught fire" fails fire's context
+    # rule (campaign) before min_hits is even applied
+    assert df[df.dropped == ""].topic.tolist() == ["politics"] * 6
+    assert df[df.dropped != ""][["matched", "dropped"]].values.tolist() == [
+        ["budget", "few"], ["fire", "context"]]
