@@ -85,7 +85,7 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -356,6 +356,24 @@ def _word_matcher(word: str):
     return re.compile(pattern)
 
 
+def _context_patterns(words: tuple[str, ...]):
+    """Context words compiled for speed: (set of exact words, one regex for the single-word
+    globs or None, list of multi-word phrases as matcher tuples); None when empty."""
+    if not words:
+        return None
+    exact, globs, phrases = set(), [], []
+    for w in words:
+        parts = w.split()
+        if len(parts) > 1:
+            phrases.append(tuple(_word_matcher(x) for x in parts))
+        elif "*" in w:
+            globs.append(_word_matcher(w).pattern)
+        else:
+            exact.add(normalise(w))
+    regex = re.compile("|".join(f"(?:{g})" for g in globs)) if globs else None
+    return exact, regex, phrases
+
+
 def _build_index(lex: Lexicon) -> None:
     """Patterns keyed by their first word (exact) plus a list of glob-first patterns.
     Each item is (matchers, topic id or None, term, kind)."""
@@ -366,9 +384,7 @@ def _build_index(lex: Lexicon) -> None:
         entries += [(t, topic.id, "exclude") for t in topic.exclude]
         for rule in topic.context:
             lex._context[(topic.id, rule.term)] = (
-                [tuple(_word_matcher(w) for w in p.split()) for p in rule.unless],
-                [tuple(_word_matcher(w) for w in p.split()) for p in rule.require],
-                rule.window)
+                _context_patterns(rule.unless), _context_patterns(rule.require), rule.window)
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()
@@ -417,45 +433,66 @@ HIT_COLUMNS = ["article_id", "topic", "label", "term", "matched", "start", "end"
 _PUNCT = re.compile(r"[.,;:!?()\[\]{}—–\"“”]")
 
 
-def _name_runs(article: Article, body) -> list[tuple[int, int, int]]:
-    """For each body token, (run start, run end, capitalised words in the run) of the capitalised
-    run it belongs to, or None (see the module docstring)."""
-    text = article.text
-    n = len(body)
-    out: list = [None] * n
-    cap = [t.text[:1].isupper() for t in body]
-    stops = stopwords()
-    for k, t in enumerate(body):  # "The", "In", "After" … open a sentence, not a name
-        if cap[k] and (k == 0 or body[k - 1].sentence != t.sentence) and \
-                t.text.lower() in stops:
-            cap[k] = False
-    # title-case sentences (headlines typed as paragraphs) are exempt
-    per_sentence: dict[int, list[int]] = {}
-    for k, t in enumerate(body):
-        if t.text[:1].isalpha():
-            per_sentence.setdefault(t.sentence, [0, 0])
-            per_sentence[t.sentence][0] += 1
-            per_sentence[t.sentence][1] += cap[k]
-    exempt = {s for s, (words, caps) in per_sentence.items() if words >= 5 and caps >= 0.8 * words}
-    i = 0
-    while i < n:
-        if not cap[i] or body[i].sentence in exempt:
-            i += 1
-            continue
-        last, caps, k = i, 1, i + 1
-        while k < n and body[k].sentence == body[i].sentence and \
-                not text[body[k - 1].end:body[k].start].strip():
-            if cap[k]:
-                caps += 1
+class _Names:
+    """Capitalised runs (proper names) around a hit, found on demand (see the module docstring):
+    a hit costs a walk over its neighbours, an article without hits costs nothing."""
+
+    def __init__(self, article: Article, body) -> None:
+        self.text = article.text
+        self.body = body
+        self.sents = [t.sentence for t in body]
+        self.stops = stopwords()
+        self.exempt: dict[int, bool] = {}
+
+    def cap(self, k: int) -> bool:
+        t = self.body[k]
+        if not t.text[:1].isupper():
+            return False
+        # "The", "In", "After" … open a sentence, not a name
+        return not ((k == 0 or self.body[k - 1].sentence != t.sentence) and
+                    t.text.lower() in self.stops)
+
+    def joined(self, a: int, b: int) -> bool:
+        ta, tb = self.body[a], self.body[b]
+        return ta.sentence == tb.sentence and not self.text[ta.end:tb.start].strip()
+
+    def title_case(self, sentence: int) -> bool:
+        """Five or more words, 80 % capitalised: a headline typed as a paragraph."""
+        if sentence not in self.exempt:
+            lo = bisect_left(self.sents, sentence)
+            hi = bisect_right(self.sents, sentence)
+            words = [t for t in self.body[lo:hi] if t.text[:1].isalpha()]
+            caps = sum(1 for t in words if t.text[:1].isupper())
+            self.exempt[sentence] = len(words) >= 5 and caps >= 0.8 * len(words)
+        return self.exempt[sentence]
+
+    def inside_name(self, i: int, j: int) -> bool:
+        """Whether the hit on tokens i..j is a word inside a longer capitalised name."""
+        c = i if self.cap(i) else (j if self.cap(j) else None)
+        if c is None or self.title_case(self.body[c].sentence):
+            return False
+        n = len(self.body)
+        first = last = c
+        k = c - 1
+        while k >= 0 and self.joined(k, k + 1):
+            if self.cap(k):
+                first = k
+            elif self.body[k].text not in _NAME_JOINERS:
+                break
+            k -= 1
+        k = c + 1
+        while k < n and self.joined(k - 1, k):
+            if self.cap(k):
                 last = k
-            elif body[k].text not in _NAME_JOINERS:
+            elif self.body[k].text not in _NAME_JOINERS:
                 break
             k += 1
-        if caps >= 2:
-            for m in range(i, last + 1):
-                out[m] = (i, last, caps)
-        i = last + 1
-    return out
+        caps = sum(1 for m in range(first, last + 1) if self.cap(m))
+        if caps < 2:
+            return False
+        inside = sum(1 for m in range(max(i, first), min(j, last) + 1)
+                     if self.body[m].text[:1].isupper())
+        return inside < 2
 
 
 def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
@@ -466,10 +503,14 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
         lo, hi = max(lo, i - window), min(hi, j + window)
 
     def found(patterns) -> bool:
+        exact, regex, phrases = patterns
         for k in range(lo, hi + 1):
             if i <= k <= j:
                 continue
-            for pat in patterns:
+            n = norms[k]
+            if n in exact or (regex is not None and regex.match(n)):
+                return True
+            for pat in phrases:
                 if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
                     continue
                 if all(_matches(pat[d], body[k + d].text, norms[k + d])
@@ -489,11 +530,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     text = article.text
     body = article.body_tokens
     norms = [normalise(t.text) for t in body]
-    runs = _name_runs(article, body) if lex.proper_names else None
-    sent_bounds: dict[int, list[int]] = {}
-    if lex._context:
-        for k, t in enumerate(body):
-            sent_bounds.setdefault(t.sentence, [k, k])[1] = k
+    names = _Names(article, body) if lex.proper_names else None
     last_neg = None  # (sentence, end token index, end offset) of the last negation cue
     i = 0
     n = len(body)
@@ -525,22 +562,20 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             continue
         if kind == "exclude":
             reason = "excluded"
-        elif kind == "term" and runs is not None:
-            run = runs[i] or runs[j]
-            if run is not None:
-                inside = sum(1 for m in range(max(i, run[0]), min(j, run[1]) + 1)
-                             if body[m].text[:1].isupper())
-                if inside < 2:
-                    reason = "name"
+        elif kind == "term" and names is not None and names.inside_name(i, j):
+            reason = "name"
         if reason is None and last_neg is not None and last_neg[0] == body[i].sentence and \
                 i - last_neg[1] - 1 <= lex.negation_window and \
                 not _PUNCT.search(text, last_neg[2], body[i].start):
             reason = "negation"
         if reason is None:
             rule = lex._context.get((tid, term))
-            if rule is not None and not _context_ok(rule, body, norms, i, j,
-                                                    sent_bounds[body[i].sentence]):
-                reason = "context"
+            if rule is not None:
+                s_id = body[i].sentence
+                sents = names.sents if names is not None else [t.sentence for t in body]
+                bounds = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
+                if not _context_ok(rule, body, norms, i, j, bounds):
+                    reason = "context"
         if reason is None:
             yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
         elif with_dropped:
