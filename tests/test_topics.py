@@ -557,3 +557,24 @@ def test_min_hits_drops_a_topic_with_a_single_hit_in_the_article():
     assert df[df.dropped == ""].topic.tolist() == ["politics"] * 6
     assert df[df.dropped != ""][["matched", "dropped"]].values.tolist() == [
         ["budget", "few"], ["fire", "context"]]
+
+
+def test_precision_benchmark_runs_without_polnear():
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "POLNEAR"}
+    script = Path(__file__).parents[1] / "benchmarks" / "topic_precision.py"
+    out = subprocess.run([sys.executable, str(script), "--format", "json", "--no-coverage"],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    assert "POLNEAR is not set" in out.stderr
+    res = json.loads(out.stdout)["precision"]
+    labels = (Path(__file__).parents[1] / "benchmarks" / "data" / "topic_labels.csv")
+    rows = labels.read_text(encoding="utf-8").splitlines()[1:]
+    polnear = [r for r in rows if r.startswith("polnear:")]
+    # PolNeAR rows are skipped cleanly; only train and dev are ever labelled; no text is stored
+    assert res["skipped_polnear_rows"] == len(polnear) > 0
+    assert all(r.split(",")[0].split(":")[1].split("/")[0] in ("train", "dev") for r in polnear)
+    assert all(len(r.split(",")) == 7 for r in rows)
+    assert res["stale_rows"] == 0
+    assert 0 < res["matched"] <= res["labels"] - len(polnear)
