@@ -578,3 +578,23 @@ def test_precision_benchmark_runs_without_polnear():
     assert all(len(r.split(",")) == 7 for r in rows)
     assert res["stale_rows"] == 0
     assert 0 < res["matched"] <= res["labels"] - len(polnear)
+
+
+def test_results_and_report_name_the_lexicon_version():
+    from analysis.report import analyse, article_results, provenance, render_report
+
+    res = article_results(analyse(load_article(SAMPLE_ARTICLE)), "0" * 64)
+    topics = res["topics"]
+    assert topics["lexicon"] == "General news (IPTC Media Topics, top level)"
+    assert topics["lexicon_version"] == load_lexicon().version == "2.2"
+    assert len(topics["lexicon_sha256"]) == 64
+    report = render_report({"provenance": provenance(), "articles": [res]})
+    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.2." in report
+
+
+def test_cli_hits_are_the_evidence_of_every_counted_hit():
+    summary = json.loads(run("topics", str(SAMPLE_ARTICLE), "--format", "json").stdout)
+    hits_ = json.loads(run("topics", str(SAMPLE_ARTICLE), "--hits", "--format", "json").stdout)
+    assert sum(r["hits"] for r in summary) == len(hits_) == 85
+    text = load_article(SAMPLE_ARTICLE).text
+    assert all(text[h["start"]:h["end"]] == h["matched"] for h in hits_)
