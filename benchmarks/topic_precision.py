@@ -156,13 +156,13 @@ def main(argv: list[str] | None = None) -> int:
           " goal ≥ 0.90 (≥ 20 hits) |")
     print("|---|---:|---:|---:|---:|---:|---|")
     for t in pr["topics"]:
-        p = "–" if t["precision"] is None else f"{t['precision']:.2f}"
+        p = "–" if t["precision"] is None else f"{t['precision']:.3f}"
         goal = "n/a" if not t["goal_applies"] else ("met" if t["goal_met"] else "NOT met")
         print(f"| {t['topic']} | {t['labelled']} | {t['matched']} | {t['correct']} | {p} | "
               f"{t['gone_correct']} / {t['gone_incorrect']} | {goal} |")
     mp = pr["micro_precision"]
     print(f"| all | {pr['labels'] - pr['skipped_polnear_rows'] - pr['stale_rows']} | "
-          f"{pr['matched']} | {pr['correct']} | {'–' if mp is None else f'{mp:.2f}'} | | |\n")
+          f"{pr['matched']} | {pr['correct']} | {'–' if mp is None else f'{mp:.3f}'} | | |\n")
     for b, v in pr["by_batch"].items():
         bp = "–" if v["precision"] is None else f"{v['precision']:.3f}"
         print(f"batch {b}: {v['correct']}/{v['matched']} correct ({bp})")
