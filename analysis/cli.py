@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.config import FIGURES_DIR, RAW_DIR
 from analysis.output import dumps, records
 from analysis.text import Article, InputError, blocks_table, load_article
 
@@ -111,8 +110,8 @@ def _cmd_quotes(args) -> int:
     art = _load(args.file)
     table = quotes_table(art)
     _warn_quotes(table, args.file)
-    if args.share:
-        table = share_table(table, include_indirect=args.indirect, by=args.by)
+    if args.share or args.by or args.indirect:  # --by and --indirect imply --share
+        table = share_table(table, include_indirect=args.indirect, by=args.by or "speaker")
         _emit(table.round(4) if args.format == "table" else table, args.format,
              _with_encoding(table, art, args.format))
         return 0
@@ -175,26 +174,68 @@ def _cmd_figures(args) -> int:
     if not (raw / "articles.csv").is_file() and not list(raw.glob("*.txt")):
         raise InputError(f"{args.raw}: no articles (articles.csv or *.txt) found")
     t0 = time.perf_counter()
-    results = write_outputs(raw, Path(args.out))
+    results = write_outputs(raw, Path(args.out), lexicon=args.lexicon)
     n = len(results["articles"])
     print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0
 
 
+#: Where ``figures`` reads and writes by default: relative to the current folder, so that an
+#: installed ``news-analysis figures`` works in any folder holding ``data/raw/``.
+DEFAULT_RAW = "data/raw"
+DEFAULT_OUT = "figures"
+
+
+def prog_name(argv0: str | None = None) -> str:
+    """The program name shown in usage lines: ``python -m analysis`` when run as a module,
+    else the name it was started by (``news-analysis`` for the installed script).
+
+    >>> prog_name("/usr/lib/python3/site-packages/analysis/__main__.py")
+    'python -m analysis'
+    >>> prog_name("/home/me/.venv/bin/news-analysis")
+    'news-analysis'
+    """
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    name = Path(argv0).name
+    if not name or name in ("__main__.py", "-c", "-m") or name.endswith(".py"):
+        return "python -m analysis"
+    return name
+
+
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
     p.add_argument("file", help="article file (UTF-8 text; cp1252/latin-1 and HTML are converted)")
-    p.add_argument("--format", choices=formats, default=default, help="output format")
+    p.add_argument("--format", choices=formats, default=default,
+                   help="output format (default: %(default)s)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``python -m analysis``.
+def _add_lexicon(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lexicon", metavar="FILE",
+                   help="a TOML topic lexicon (default: the shipped "
+                        "analysis/resources/topics_default.toml)")
+
+
+def _figures_dirs_hint(args) -> None:
+    """A clear one-line error when ``figures`` has no input folder (before any work)."""
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        problem = "no such directory" if not raw.exists() else "not a directory"
+        where = (f" (the default is {DEFAULT_RAW}/ of the current folder, {Path.cwd()}; "
+                 "run in a folder holding data/raw/ or pass --raw DIR)"
+                 if args.raw == DEFAULT_RAW else "")
+        raise InputError(f"{args.raw}: {problem}{where}")
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``python -m analysis`` (or the installed ``news-analysis``).
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
     ['figures', 'quotes', 'readability', 'structure', 'topics']
+    >>> build_parser("news-analysis").parse_args(["figures"]).raw
+    'data/raw'
     """
     parser = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog=prog or prog_name(),
         description="Quote share, topic frequency and readability of English news articles.",
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
@@ -208,14 +249,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="direct, partial, scare and indirect quotes with speakers")
     _add_file(p)
     p.add_argument("--share", action="store_true", help="print quote share per speaker instead")
-    p.add_argument("--by", choices=("speaker", "affiliation"), default="speaker",
-                   help="group the share table by speaker (default) or affiliation")
+    p.add_argument("--by", choices=("speaker", "affiliation"),
+                   help="print the quote share grouped by speaker or by affiliation (implies "
+                        "--share; default with --share: speaker)")
     p.add_argument("--indirect", action="store_true",
-                   help="count indirect (reported) speech in the share table too")
+                   help="count indirect (reported) speech in the share table too (implies "
+                        "--share)")
     p.set_defaults(func=_cmd_quotes)
     p = sub.add_parser("topics", help="topic frequency from a lexicon, with the matched words")
     _add_file(p)
-    p.add_argument("--lexicon", metavar="FILE", help="a TOML topic lexicon (default: shipped)")
+    _add_lexicon(p)
     group = p.add_mutually_exclusive_group()
     group.add_argument("--hits", action="store_true",
                        help="print every hit (topic, term, start, end, …) instead")
@@ -227,8 +270,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="print places mentioned (with --hits: every mention)")
     p.set_defaults(func=_cmd_topics)
     p = sub.add_parser("figures", help="regenerate every figure, results.json and report.md")
-    p.add_argument("--raw", default=str(RAW_DIR), help="folder of articles and articles.csv")
-    p.add_argument("--out", default=str(FIGURES_DIR), help="output folder")
+    p.add_argument("--raw", default=DEFAULT_RAW,
+                   help="folder of articles and articles.csv, relative to the current folder "
+                        "(default: %(default)s)")
+    p.add_argument("--out", default=DEFAULT_OUT,
+                   help="output folder, relative to the current folder (default: %(default)s)")
+    _add_lexicon(p)
     p.set_defaults(func=_cmd_figures)
     return parser
 
@@ -239,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command == "figures":
+            _figures_dirs_hint(args)
         return int(args.func(args) or 0)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

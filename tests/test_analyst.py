@@ -1,0 +1,183 @@
+"""Working as an analyst does (issue 14): the installed CLI in any folder, `make lab` as root or
+not, parameterised notebooks that stay output-free, readable tables, and the report's wording."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis.config import SAMPLE_ARTICLE
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("0[1-4]-*.ipynb"))
+
+# Written by the team for these tests: no headings (one section), one quote, one speaker
+# without a stated affiliation, and topic words for the economy and for farming.
+SHORT = ("Farmers in Nakuru said seed prices rose again this year.\n"
+         "“We cannot afford seed any more, and the harvest is small,” said Mary Wanjiru, "
+         "who farms near the lake.\n"
+         "Officials promised new investment in roads and trade before the rains.\n")
+LEXICON = """[meta]
+name = "Farming test lexicon"
+
+[topics.farming]
+label = "Farming"
+terms = ["farm*", "seed", "harvest"]
+
+[topics.money]
+label = "Money"
+terms = ["prices", "investment", "afford"]
+"""
+
+
+def _cli(*args, cwd=None, script="news-analysis"):
+    exe = BIN / script
+    cmd = [str(exe), *args] if exe.exists() else [sys.executable, "-m", "analysis", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture()
+def short_corpus(tmp_path):
+    raw = tmp_path / "data" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "nakuru_seed.txt").write_text(SHORT, encoding="utf-8")
+    (tmp_path / "farming.toml").write_text(LEXICON, encoding="utf-8")
+    return tmp_path
+
+
+# --------------------------------------------------------------------------- 1. the CLI
+
+
+def test_installed_cli_shows_its_real_name_and_defaults():
+    if not (BIN / "news-analysis").exists():
+        pytest.skip("the news-analysis script is not installed in this environment")
+    top = _cli("--help")
+    assert top.returncode == 0 and top.stdout.startswith("usage: news-analysis ")
+    figs = _cli("figures", "--help")
+    help_text = " ".join(figs.stdout.split())
+    assert figs.stdout.startswith("usage: news-analysis figures")
+    assert "(default: data/raw)" in help_text and "(default: figures)" in help_text
+    assert "--lexicon FILE" in help_text
+    quotes = " ".join(_cli("quotes", "--help").stdout.split())
+    assert "(default: table)" in quotes and "implies --share" in quotes
+    module = subprocess.run([sys.executable, "-m", "analysis", "--help"], capture_output=True,
+                            text=True, check=True)
+    assert module.stdout.startswith("usage: python -m analysis ")
+
+
+def test_figures_without_data_raw_says_what_to_do(tmp_path):
+    res = _cli("figures", cwd=tmp_path)
+    assert res.returncode == 2 and res.stdout == ""
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert lines[0].startswith("error: data/raw: no such directory")
+    assert "current folder" in lines[0] and "--raw DIR" in lines[0]
+    assert not (tmp_path / "figures").exists()
+
+
+def test_figures_defaults_to_the_current_folder_and_takes_a_lexicon(short_corpus):
+    res = _cli("figures", "--lexicon", "farming.toml", cwd=short_corpus)
+    assert res.returncode == 0, res.stderr
+    out = short_corpus / "figures"
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    (art,) = results["articles"]
+    assert art["article_id"] == "nakuru_seed"
+    topics = art["topics"]
+    assert topics["lexicon"] == "Farming test lexicon"
+    import hashlib
+    assert topics["lexicon_sha256"] == hashlib.sha256(LEXICON.encode()).hexdigest()
+    # farm* → Farmers, farms; seed ×2; harvest: 5 hits. prices, afford, investment: 3 hits.
+    hits = {row["topic"]: row["hits"] for row in topics["summary"]}
+    assert hits == {"farming": 5, "money": 3}
+    assert (out / "report.md").is_file() and (out / "nakuru_seed" / "audit.html").is_file()
+
+
+def test_quotes_by_affiliation_implies_share():
+    with_share = _cli("quotes", str(SAMPLE_ARTICLE), "--share", "--by", "affiliation",
+                      "--format", "csv")
+    without = _cli("quotes", str(SAMPLE_ARTICLE), "--by", "affiliation", "--format", "csv")
+    assert without.returncode == 0 and without.stdout == with_share.stdout
+    assert without.stdout.splitlines()[0].startswith("article_id,affiliation,quotes,words")
+    assert without.stdout.splitlines()[1].startswith("ruto_blinken_2024,Kenya,6,114,")
+    indirect = _cli("quotes", str(SAMPLE_ARTICLE), "--indirect", "--format", "csv")
+    assert indirect.stdout.splitlines()[0].startswith("article_id,speaker,quotes,words")
+
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from analysis.report import analyse
+    from analysis.text import load_article
+
+    return analyse(load_article(SAMPLE_ARTICLE))
+
+
+# --------------------------------------------------------------------------- 5. report, figures
+
+
+def test_report_of_a_short_article_without_metadata(short_corpus):
+    from analysis.report import write_outputs
+
+    out = short_corpus / "out"
+    results = write_outputs(short_corpus / "data" / "raw", out)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "; ." not in report and "(SHA-256 `" in report
+    sha = results["articles"][0]["input"]["sha256"]
+    assert f"Input `nakuru_seed.txt` (SHA-256 `{sha[:16]}…`)." in report
+    assert "3 paragraphs in 1 section (0 headings), 3 sentences" in report
+    assert "1 quote (11 quoted words) is speech" in report
+    assert "topics-by-section" not in report and "readability-by-section" not in report
+    assert "no headings (one section)" in report
+    assert "figures/results.json" not in report
+    assert "`results.json` in the same folder as this report" in report
+    files = sorted(p.name for p in (out / "nakuru_seed").iterdir())
+    assert not any("by-section" in f for f in files)
+    assert "topic-frequency.png" in files and "audit.html" in files
+
+
+def test_report_names_metadata_when_present():
+    from analysis.report import _input_sentence
+
+    art = {"article_id": "a", "input": {"file": "a.txt", "sha256": "f" * 64},
+           "metadata": {"outlet": "Daily Mirror", "date": "2024-09-26", "url": ""}}
+    assert _input_sentence(art) == ("Input `a.txt` (SHA-256 `ffffffffffffffff…`); "
+                                    "outlet Daily Mirror, date 2024-09-26.")
+
+
+def test_every_topic_has_its_own_colour(sample):
+    from analysis import figures as F
+    from analysis.report import audit_html
+    from analysis.topics import default_lexicon
+
+    colours = F.topic_colours(default_lexicon().labels())
+    assert len(set(colours.values())) == len(colours) == 8
+    many = F.topic_colours([f"t{i}" for i in range(40)])
+    assert len(set(many.values())) == 40
+    page = audit_html(sample)
+    legend = re.findall(r'border-bottom:2px solid (#[0-9A-Fa-f]{6});margin-right:8px">'
+                        r"([^<]+)</span>", page)
+    assert len(legend) == 8 and len({c for c, _ in legend}) == 8
+    by_label = {label: c for c, label in legend}
+    assert by_label["Security &amp; peacekeeping"] != by_label["Climate &amp; environment"]
+
+
+def test_timeline_numbers_paragraphs_as_the_tables_do(sample):
+    from analysis import figures as F
+
+    colours = F.speaker_colours(sample.share["speaker"])
+    fig = F.fig_quote_timeline(sample.quotes, len(sample.article.paragraphs), colours, "t")
+    ax = fig.axes[0]
+    xs = sorted(x for coll in ax.collections for x, _ in coll.get_offsets())
+    speech = sample.quotes[sample.quotes["kind"].isin(["direct", "partial"])]
+    # each dot sits at its paragraph's number in the tables (two quotes in one paragraph are
+    # drawn 0.25 either side of it: paragraph 8 of the sample)
+    assert sorted(speech["paragraph"]) == [1, 2, 3, 5, 6, 7, 8, 8, 11]
+    assert [round(x) for x in xs] == sorted(speech["paragraph"])
+    assert xs.count(8.0) == 0 and 7.75 in xs and 8.25 in xs
+    assert ax.get_xlim()[0] == -0.5 and "0 = first" in ax.get_xlabel()
