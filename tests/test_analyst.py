@@ -109,6 +109,55 @@ def test_quotes_by_affiliation_implies_share():
     assert indirect.stdout.splitlines()[0].startswith("article_id,speaker,quotes,words")
 
 
+# --------------------------------------------------------------------------- 3. notebooks
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_a_parameters_cell(path):
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    assert nb.cells[0].cell_type == "markdown" and "**Parameters**" in nb.cells[0].source
+    params = nb.cells[1]
+    assert params.cell_type == "code" and params.metadata.get("tags") == ["parameters"]
+    scope: dict = {}
+    exec(params.source, scope)  # noqa: S102 - plain assignments, checked below
+    assert Path(ROOT / "notebooks" / scope["ARTICLE"]).resolve() == SAMPLE_ARTICLE.resolve()
+    assert scope["LEXICON"] is None
+    assert sum("parameters" in c.metadata.get("tags", []) for c in nb.cells) == 1
+
+
+def _kernel() -> str:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return ("news-analysis" if "news-analysis" in KernelSpecManager().find_kernel_specs()
+            else "python3")
+
+
+def test_notebook_runs_on_another_article_with_injected_parameters(short_corpus):
+    """What papermill does: a cell tagged injected-parameters after the parameters cell."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(ROOT / "notebooks" / "03-topics.ipynb", as_version=4)
+    article = short_corpus / "data" / "raw" / "nakuru_seed.txt"
+    injected = nbformat.v4.new_code_cell(
+        f"ARTICLE = {str(article)!r}\nLEXICON = {str(short_corpus / 'farming.toml')!r}",
+        metadata={"tags": ["injected-parameters"]})
+    nb.cells.insert(2, injected)
+    NotebookClient(nb, kernel_name=_kernel(), timeout=180,
+                   resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    html = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "Farming" in html and "Money" in html and "Security" not in html
+    # no by-section figure for an article without headings: that cell shows nothing
+    by_section = next(c for c in nb.cells if c.get("id") == "fig-by-section")
+    assert by_section.outputs == []
+
+
+# --------------------------------------------------------------------------- 4. tables
+
 
 @pytest.fixture(scope="module")
 def sample():
@@ -116,6 +165,83 @@ def sample():
     from analysis.text import load_article
 
     return analyse(load_article(SAMPLE_ARTICLE))
+
+
+def _cells(html: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", c).strip()
+            for c in re.findall(r"<td[^>]*>(.*?)</td>", html, flags=re.S)]
+
+
+def test_tables_show_full_left_aligned_text(sample):
+    from analysis import display as show
+
+    styler = show.quotes_view(sample.quotes)
+    html = styler.to_html()
+    longest = max(sample.quotes["text"], key=len)
+    assert len(longest) > 80 and longest in _cells(html)  # the whole text, never cut with "…"
+    columns = list(styler.data.columns)
+    styler._compute()  # the per-cell CSS the HTML carries
+    text = dict(styler.ctx[(0, columns.index("text"))])
+    assert text["text-align"] == "left" and text["white-space"] == "normal"
+    assert dict(styler.ctx[(0, columns.index("speaker"))])["text-align"] == "left"
+    assert dict(styler.ctx[(0, columns.index("words"))])["text-align"] == "right"
+
+
+def test_shares_are_percent_with_one_decimal(sample):
+    from analysis import display as show
+
+    cells = _cells(show.share_view(sample.share_affiliation).to_html())
+    assert cells[:5] == ["Kenya", "6", "114", "66.7 %", "61.3 %"]
+    assert "66.666667" not in " ".join(cells)
+    topics = show.topics_view(sample.topics)
+    second = _cells(topics[1].to_html())
+    # the most frequent topic's paragraph share, checked against its counts
+    row = sample.topics.iloc[0]
+    assert f"{100 * row['paragraphs'] / row['n_paragraphs']:.1f} %" in second
+
+
+def test_counts_are_integers(sample):
+    from analysis import display as show
+
+    pivot = sample.topics_by_speaker.pivot_table(index="label", columns="group_label",
+                                                 values="hits", aggfunc="sum", sort=False)
+    cells = _cells(show.table(pivot.reset_index(), counts=True).to_html())
+    assert not any(re.fullmatch(r"\d+\.0", c) for c in cells)
+    narration = int(pivot["narration"].max())
+    assert str(narration) in cells
+
+
+def test_textstat_comparison_reads_as_counts_and_scores(sample):
+    from analysis import display as show
+    from analysis.readability import TEXTSTAT_DIFFERENCES, compare_with_textstat
+
+    cells = _cells(show.comparison_view(compare_with_textstat(sample.article)).to_html())
+    assert cells[:4] == ["sentences", "52", "72", "-20"]
+    assert "52.000000" not in cells and TEXTSTAT_DIFFERENCES["sentences"] in " ".join(cells)
+
+
+def test_wide_tables_are_split(sample):
+    from analysis import display as show
+
+    parts = show.readability_view(sample.readability)
+    assert len(parts) == 2 and all(len(p.data.columns) <= 10 for p in parts)
+    assert parts._repr_html_().count("<table") == 2
+
+
+def test_no_speaker_and_no_affiliation_are_told_apart():
+    from analysis import display as show
+    from analysis.quotes import quotes_table
+    from analysis.text import article_from_text
+
+    text = ("“We need the rain,” said Mary Wanjiru, a farmer.\n"
+            "“Seed costs too much,” a voice in the crowd shouted.\n")
+    quotes = quotes_table(article_from_text(text, "x"))
+    shown = show.readable_labels(quotes)
+    assert shown["speaker"].tolist()[0] == "Mary Wanjiru"
+    labels = dict(zip(shown["speaker"], shown["affiliation"], strict=True))
+    assert labels["Mary Wanjiru"] == show.NO_AFFILIATION_LABEL
+    if quotes["speaker"].isna().any():
+        assert labels[show.NO_SPEAKER_LABEL] == show.NO_SPEAKER_LABEL
 
 
 # --------------------------------------------------------------------------- 5. report, figures
