@@ -4,6 +4,7 @@ not, parameterised notebooks that stay output-free, readable tables, and the rep
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -109,6 +110,27 @@ def test_quotes_by_affiliation_implies_share():
     assert indirect.stdout.splitlines()[0].startswith("article_id,speaker,quotes,words")
 
 
+# --------------------------------------------------------------------------- 2. make lab
+
+
+def _make_lab_line(env=None) -> str:
+    res = subprocess.run(["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True,
+                         env=env, check=True)
+    return next(line for line in res.stdout.splitlines() if "jupyter lab" in line)
+
+
+def test_make_lab_adds_allow_root_only_for_root(tmp_path):
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    for uid in ("0", "1000"):
+        (fake / "id").write_text(f"#!/bin/sh\necho {uid}\n")
+        (fake / "id").chmod(0o755)
+        env = {**os.environ, "PATH": f"{fake}:{os.environ['PATH']}"}
+        line = _make_lab_line(env)
+        assert ("--allow-root" in line) == (uid == "0"), line
+        assert "--config=jupyter_server_config.py" in line and line.endswith("notebooks/")
+
+
 # --------------------------------------------------------------------------- 3. notebooks
 
 
@@ -154,6 +176,41 @@ def test_notebook_runs_on_another_article_with_injected_parameters(short_corpus)
     # no by-section figure for an article without headings: that cell shows nothing
     by_section = next(c for c in nb.cells if c.get("id") == "fig-by-section")
     assert by_section.outputs == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_committed_notebooks_are_output_free(path):
+    from analysis.notebook_hook import strip_notebook
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert strip_notebook(nb) == nb
+
+
+def test_lab_save_strips_outputs(tmp_path):
+    """The server config that `make lab` uses installs the hook, and a notebook saved through
+    Jupyter's contents manager is written without outputs and run-time metadata, byte for byte
+    as committed."""
+    import nbformat
+    from jupyter_server.services.contents.filemanager import FileContentsManager
+    from traitlets.config import Config, PyFileConfigLoader
+
+    config = PyFileConfigLoader("jupyter_server_config.py", path=str(ROOT)).load_config()
+    assert isinstance(config, Config)
+    manager = FileContentsManager(root_dir=str(tmp_path), config=config)
+    committed = (ROOT / "notebooks" / "02-quote-share.ipynb").read_text(encoding="utf-8")
+    nb = nbformat.reads(committed, as_version=4)
+    for i, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        cell.execution_count = i + 1
+        cell.outputs = [nbformat.v4.new_output("stream", text="ran\n")]
+        cell.metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00Z"}
+        cell.metadata["scrolled"] = True
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.2",
+                                    "mimetype": "text/x-python"}
+    nb.metadata["widgets"] = {"state": {}}
+    manager.save({"type": "notebook", "format": "json", "content": nb}, "02.ipynb")
+    saved = (tmp_path / "02.ipynb").read_text(encoding="utf-8")
+    assert saved == committed
+    assert '"outputs": []' in saved and '"ran' not in saved
 
 
 # --------------------------------------------------------------------------- 4. tables
