@@ -18,8 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
+from analysis._lazy import pd  # pandas only for the commands that build tables
 from analysis.output import dumps, records
 from analysis.text import Article, InputError, blocks_table, load_article
 
@@ -37,6 +36,41 @@ def _emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
             with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                    "display.width", 160, "display.max_colwidth", 60):
                 print(df.to_string(index=False))
+
+
+def _emit_rows(columns: list[str], rows: list[tuple], fmt: str, json_obj=None,
+               table_columns: list[str] | None = None) -> None:
+    """Print plain rows like :func:`_emit` prints a table, without pandas (CSV and JSON are
+    the same bytes ``DataFrame.to_csv`` and :func:`records` give; the text table left-aligns
+    text and right-aligns numbers)."""
+    if fmt == "json":
+        print(dumps([dict(zip(columns, r, strict=True)) for r in rows]
+                    if json_obj is None else json_obj))
+        return
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+        return
+    if not rows:
+        print("(no rows)")
+        return
+    keep = [columns.index(c) for c in (table_columns or columns)]
+    cells = [["" if r[i] is None else str(r[i]) for i in keep] for r in rows]
+    heads = [columns[i] for i in keep]
+    numeric = [all(isinstance(r[i], int | float) or r[i] is None for r in rows) for i in keep]
+    widths = [max(len(h), *(len(c[k]) for c in cells)) for k, h in enumerate(heads)]
+
+    def line(values):
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    print("\n".join([line(heads)] + [line(c) for c in cells]))
 
 
 def _load(path: str) -> Article:
@@ -105,23 +139,32 @@ def _cmd_readability(args) -> int:
 
 
 def _cmd_quotes(args) -> int:
-    from analysis.quotes import quotes_table, share_table
+    from analysis.quotes import QUOTE_COLUMNS, quote_rows
 
     art = _load(args.file)
-    table = quotes_table(art)
-    _warn_quotes(table, args.file)
     if args.share or args.by or args.indirect:  # --by and --indirect imply --share
+        from analysis.quotes import quotes_table, share_table
+
+        table = quotes_table(art)
+        _warn_quotes(table, args.file)
         table = share_table(table, include_indirect=args.indirect, by=args.by or "speaker")
         _emit(table.round(4) if args.format == "table" else table, args.format,
              _with_encoding(table, art, args.format))
         return 0
+    # the quotes themselves need no pandas: plain rows, printed directly (fast start-up)
+    rows, warnings = quote_rows(art)
+    for w in warnings:
+        print(f"warning: {args.file}: {w}", file=sys.stderr)
     if args.format == "table":
+        text = QUOTE_COLUMNS.index("text")
+        rows = [r[:text] + ((r[text] if len(r[text]) <= 50 else r[text][:49] + "…"),)
+                + r[text + 1:] for r in rows]
         cols = ["paragraph", "start", "end", "kind", "speaker", "cue", "position", "words", "text"]
-        shown = table[cols].copy()
-        shown["text"] = shown["text"].map(lambda t: t if len(t) <= 50 else t[:49] + "…")
-        _emit(shown, "table")
+        _emit_rows(QUOTE_COLUMNS, rows, "table", table_columns=cols)
     else:
-        _emit(table, args.format, _with_encoding(table, art, args.format))
+        obj = ([{**dict(zip(QUOTE_COLUMNS, r, strict=True)), "encoding": art.encoding}
+                for r in rows] if args.format == "json" else None)
+        _emit_rows(QUOTE_COLUMNS, rows, args.format, obj)
     return 0
 
 
