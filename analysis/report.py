@@ -272,8 +272,9 @@ def audit_html(a: Analysis) -> str:
     topic_colours = F.topic_colours(labels)
     events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, html)
     for q in a.quotes.itertuples():
-        speaker = q.speaker if isinstance(q.speaker, str) else "(unattributed)"
-        title = f"{speaker} — {q.kind}" + (f", cue: {q.cue}" if isinstance(q.cue, str) else "")
+        speaker = q.speaker if isinstance(q.speaker, str) else F.NO_SPEAKER
+        who = q.speaker if isinstance(q.speaker, str) else "no identified speaker"
+        title = f"{who} — {q.kind}" + (f", cue: {q.cue}" if isinstance(q.cue, str) else "")
         if q.kind in SPEECH_KINDS:
             style = f"background:{colours.get(speaker, F.UNATTRIBUTED_COLOUR)}40;"
             cls = "quote"
@@ -281,7 +282,8 @@ def audit_html(a: Analysis) -> str:
             style = "outline:1px dashed #888;"
             cls = q.kind
         events.append((q.start, 0, "open",
-                       f'<span class="{cls}" style="{style}" title="{html.escape(title)}">'))
+                       f'<span class="{cls}" style="{style}" title="{html.escape(title)}" '
+                       f'data-label="{html.escape(title)}">'))
         events.append((q.end, 1, "close", "</span>"))
     for h in a.hits.itertuples():
         title = f"{labels[h.topic]}: {h.term}"
@@ -312,7 +314,10 @@ def audit_html(a: Analysis) -> str:
         f"<title>Audit view: {html.escape(art.id)}</title>"
         "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:46em;margin:2em auto;"
         "line-height:1.55;color:#222}mark{color:inherit}.legend{font-size:.85em;"
-        "margin:.4em 0}</style></head><body>\n"
+        "margin:.4em 0}span[data-label]{position:relative}"
+        "span[data-label]:hover::after{content:attr(data-label);position:absolute;left:0;"
+        "top:100%;z-index:2;background:#222;color:#fff;font-size:.8em;line-height:1.3;"
+        "padding:1px 6px;border-radius:3px;white-space:nowrap}</style></head><body>\n"
         f"<h1>Audit view: {html.escape(art.id)}</h1>\n"
         f'<div class="legend">Speakers: {legend}</div>\n'
         f'<div class="legend">Topics (underlined): {topic_legend}</div>\n'
