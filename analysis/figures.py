@@ -114,6 +114,19 @@ def speaker_colours(speakers) -> dict[str, str]:
     return out
 
 
+def display_label(name: str) -> str:
+    """How a speaker or affiliation is labelled in figures and reports: the tables' placeholder
+    labels in words, so that no identified speaker and no stated affiliation read differently.
+
+    >>> display_label("(unattributed)"), display_label("(no affiliation stated)")
+    ('no identified speaker', 'no affiliation stated')
+    >>> display_label("William Ruto")
+    'William Ruto'
+    """
+    return {NO_SPEAKER: "no identified speaker",
+            NO_AFFILIATION: "no affiliation stated"}.get(name, name)
+
+
 def topic_colours(topics) -> dict[str, str]:
     """A different colour for every topic, in lexicon order: the Okabe–Ito palette, then Paul
     Tol's muted colours, then evenly spaced hues (never a repeat, however long the lexicon).
@@ -175,7 +188,7 @@ def fig_quote_share(share: pd.DataFrame, colours: dict[str, str], source: str) -
             ax.set_xlabel(label)
             ax.spines["top"].set_visible(False)
             ax.spines["right"].set_visible(False)
-        axes[0].set_yticks(y, speakers)
+        axes[0].set_yticks(y, [display_label(s) for s in speakers])
         if share.empty:
             axes[0].text(0.5, 0.5, "no quotes", transform=axes[0].transAxes, ha="center")
     return _finish(fig, "Who gets quoted", source,
@@ -212,7 +225,7 @@ def fig_quote_timeline(quotes: pd.DataFrame, n_paragraphs: int, colours: dict[st
             rows = speech[speech["speaker"] == s]
             ax.scatter(rows["x"], [yi] * len(rows), s=rows["words"] * 9,
                        color=colours[s], alpha=0.85, edgecolor="white", linewidth=0.8)
-        ax.set_yticks(range(len(speakers)), speakers[::-1])
+        ax.set_yticks(range(len(speakers)), [display_label(s) for s in speakers[::-1]])
         ax.set_ylim(-0.7, len(speakers) - 0.3)
         ax.set_xlim(-0.5, max(n_paragraphs, 1) - 0.5)
         ax.set_xticks(range(0, max(n_paragraphs, 1), 2 if n_paragraphs > 12 else 1))
@@ -375,7 +388,8 @@ def fig_readability_quotes_vs_narration(table: pd.DataFrame, colours: dict[str, 
         for k, (name, r, colour) in enumerate(rows):
             vals = [r[m] for m, _ in metrics]
             ax.bar(x - 0.4 + width * (k + 0.5), vals, width * 0.92, zorder=2,
-                   color=base.get(name, colour), label=f"{name} ({int(r['words'])} words)")
+                   color=base.get(name, colour),
+                   label=f"{display_label(name)} ({int(r['words'])} words)")
         ax.set_xticks(x, [label for _, label in metrics])
         ax.set_ylabel("Grade level (US school grade)")
         ax.set_ylim(0, 26)

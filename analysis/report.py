@@ -390,15 +390,25 @@ def render_report(results: dict) -> str:
         lines += ["### Who gets quoted", ""]
         if q["speech_quotes"]:
             lines += [f"{_n(q['speech_quotes'], 'quote')} ({_n(q['quoted_words'], 'quoted word')}) "
-                      f"{'is' if q['speech_quotes'] == 1 else 'are'} speech; "
-                      f"{q['unattributed_quotes']} of them with no identified speaker. Scare "
+                      f"{'is' if q['speech_quotes'] == 1 else 'are'} speech, "
+                      + (f"{q['unattributed_quotes']} of them with no identified speaker"
+                         if q["unattributed_quotes"] else "all with an identified speaker")
+                      + ". Scare "
                       f"quotes ({q['by_kind']['scare']}) and indirect speech "
                       f"({_n(q['by_kind']['indirect'], 'report')}) are not counted.", "",
                       "| speaker | quotes | quoted words | share of quotes | share of words |",
                       "|---|---:|---:|---:|---:|"]
             for row in q["share"]:
-                lines.append(f"| {row['speaker']} | {row['quotes']} | {row['words']} | "
-                             f"{_pct(row['quote_share'])} | {_pct(row['word_share'])} |")
+                lines.append(f"| {F.display_label(row['speaker'])} | {row['quotes']} | "
+                             f"{row['words']} | {_pct(row['quote_share'])} | "
+                             f"{_pct(row['word_share'])} |")
+            if q.get("share_by_affiliation"):
+                lines += ["", "| affiliation | quotes | quoted words | share of quotes "
+                          "| share of words |", "|---|---:|---:|---:|---:|"]
+                for row in q["share_by_affiliation"]:
+                    lines.append(f"| {F.display_label(row['affiliation'])} | {row['quotes']} | "
+                                 f"{row['words']} | {_pct(row['quote_share'])} | "
+                                 f"{_pct(row['word_share'])} |")
             lines += ["", f"![Who gets quoted]({aid}/quote-share-by-speaker.png)", "",
                       f"![Where each speaker is quoted]({aid}/quote-timeline.png)", ""]
         else:

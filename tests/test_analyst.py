@@ -364,3 +364,29 @@ def test_timeline_numbers_paragraphs_as_the_tables_do(sample):
     assert [round(x) for x in xs] == sorted(speech["paragraph"])
     assert xs.count(8.0) == 0 and 7.75 in xs and 8.25 in xs
     assert ax.get_xlim()[0] == -0.5 and "0 = first" in ax.get_xlabel()
+
+
+def test_report_tells_no_speaker_from_no_affiliation():
+    from analysis.report import provenance, render_report
+
+    def row(name, key, quotes, words):
+        return {key: name, "quotes": quotes, "words": words,
+                "quote_share": 100 * quotes / 4, "word_share": 100 * words / 40}
+
+    art = {"article_id": "x", "input": {"file": "x.txt", "sha256": None}, "metadata": {},
+           "structure": {"paragraphs": 2, "sections": [{}], "headings": 0, "sentences": 4,
+                         "words": 90},
+           "quotes": {"speech_quotes": 4, "quoted_words": 40, "unattributed_quotes": 1,
+                      "by_kind": {"scare": 0, "indirect": 0},
+                      "share": [row("Mary Wanjiru", "speaker", 3, 30),
+                                row("(unattributed)", "speaker", 1, 10)],
+                      "share_by_affiliation": [
+                          row("(no affiliation stated)", "affiliation", 3, 30),
+                          row("(unattributed)", "affiliation", 1, 10)]},
+           "topics": {"lexicon": "L", "summary": [], "places": []},
+           "readability": {}}
+    report = render_report({"provenance": provenance(), "articles": [art]})
+    assert "4 quotes (40 quoted words) are speech, 1 of them with no identified speaker." in report
+    assert "| no identified speaker | 1 | 10 | 25.0 % | 25.0 % |" in report
+    assert "| no affiliation stated | 3 | 30 | 75.0 % | 75.0 % |" in report
+    assert "(unattributed)" not in report
