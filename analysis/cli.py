@@ -313,10 +313,10 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                    help="print places mentioned (with --hits: every mention)")
     p.set_defaults(func=_cmd_topics)
     p = sub.add_parser("figures", help="regenerate every figure, results.json and report.md")
-    p.add_argument("--raw", default=DEFAULT_RAW,
+    p.add_argument("--raw", default=DEFAULT_RAW, metavar="DIR",
                    help="folder of articles and articles.csv, relative to the current folder "
                         "(default: %(default)s)")
-    p.add_argument("--out", default=DEFAULT_OUT,
+    p.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
                    help="output folder, relative to the current folder (default: %(default)s)")
     _add_lexicon(p)
     p.set_defaults(func=_cmd_figures)

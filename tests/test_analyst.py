@@ -64,7 +64,7 @@ def test_installed_cli_shows_its_real_name_and_defaults():
     help_text = " ".join(figs.stdout.split())
     assert figs.stdout.startswith("usage: news-analysis figures")
     assert "(default: data/raw)" in help_text and "(default: figures)" in help_text
-    assert "--lexicon FILE" in help_text
+    assert "--raw DIR" in help_text and "--lexicon FILE" in help_text
     quotes = " ".join(_cli("quotes", "--help").stdout.split())
     assert "(default: table)" in quotes and "implies --share" in quotes
     module = subprocess.run([sys.executable, "-m", "analysis", "--help"], capture_output=True,

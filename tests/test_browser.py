@@ -186,6 +186,12 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         for i in range(images.count()):  # each figure decoded and drawn at a readable size
             size = images.nth(i).evaluate("img => [img.naturalWidth, img.complete]")
             assert size[1] and size[0] >= 600, size
+            images.nth(i).scroll_into_view_if_needed()
+            images.nth(i).screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-figure{i + 1}.png"))
+        last = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").last
+        last.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ARTIFACTS / f"{Path(name).stem}-end.png"))
         if name != "01-overview.ipynb":
             assert page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) "
                                 ".jp-RenderedHTMLCommon table").count() >= 2
