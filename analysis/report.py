@@ -188,12 +188,19 @@ def sha256_of(path: Path) -> str:
 
 
 def _source_note(art: Article) -> str:
+    """The source line under every figure: article id, place and date when known, package.
+
+    >>> from analysis.text import article_from_text
+    >>> _source_note(article_from_text("Text.", "x", {"date": "2024-09-26"})).split("; ")[:2]
+    ['x', '2024-09-26']
+    """
     meta = art.meta
     parts = [art.id]
     where = ", ".join(x for x in (meta.get("place"), meta.get("date")) if x)
     if where:
         parts.append(where)
-    parts.append(f"analysis: {PACKAGE} {provenance()['version']}")
+    version = provenance()["version"]
+    parts.append(f"analysis: {PACKAGE}" + (f" {version}" if version else ""))
     return "; ".join(parts)
 
 
