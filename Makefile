@@ -27,8 +27,13 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+## JupyterLab on notebooks/ with the project's kernel; jupyter_server_config.py strips outputs
+## from notebooks when Lab saves them. Jupyter refuses to start as root (common in containers)
+## unless given --allow-root, so the flag is added only when `id -u` is 0: other users keep
+## Jupyter's safety check.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab --config=jupyter_server_config.py $(ALLOW_ROOT) notebooks/
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -18,9 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from analysis.config import FIGURES_DIR, RAW_DIR
+from analysis._lazy import pd  # pandas only for the commands that build tables
 from analysis.output import dumps, records
 from analysis.text import Article, InputError, blocks_table, load_article
 
@@ -38,6 +36,41 @@ def _emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
             with pd.option_context("display.max_rows", None, "display.max_columns", None,
                                    "display.width", 160, "display.max_colwidth", 60):
                 print(df.to_string(index=False))
+
+
+def _emit_rows(columns: list[str], rows: list[tuple], fmt: str, json_obj=None,
+               table_columns: list[str] | None = None) -> None:
+    """Print plain rows like :func:`_emit` prints a table, without pandas (CSV and JSON are
+    the same bytes ``DataFrame.to_csv`` and :func:`records` give; the text table left-aligns
+    text and right-aligns numbers)."""
+    if fmt == "json":
+        print(dumps([dict(zip(columns, r, strict=True)) for r in rows]
+                    if json_obj is None else json_obj))
+        return
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        sys.stdout.write(buf.getvalue())
+        return
+    if not rows:
+        print("(no rows)")
+        return
+    keep = [columns.index(c) for c in (table_columns or columns)]
+    cells = [["" if r[i] is None else str(r[i]) for i in keep] for r in rows]
+    heads = [columns[i] for i in keep]
+    numeric = [all(isinstance(r[i], int | float) or r[i] is None for r in rows) for i in keep]
+    widths = [max(len(h), *(len(c[k]) for c in cells)) for k, h in enumerate(heads)]
+
+    def line(values):
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    print("\n".join([line(heads)] + [line(c) for c in cells]))
 
 
 def _load(path: str) -> Article:
@@ -106,23 +139,32 @@ def _cmd_readability(args) -> int:
 
 
 def _cmd_quotes(args) -> int:
-    from analysis.quotes import quotes_table, share_table
+    from analysis.quotes import QUOTE_COLUMNS, quote_rows
 
     art = _load(args.file)
-    table = quotes_table(art)
-    _warn_quotes(table, args.file)
-    if args.share:
-        table = share_table(table, include_indirect=args.indirect, by=args.by)
+    if args.share or args.by or args.indirect:  # --by and --indirect imply --share
+        from analysis.quotes import quotes_table, share_table
+
+        table = quotes_table(art)
+        _warn_quotes(table, args.file)
+        table = share_table(table, include_indirect=args.indirect, by=args.by or "speaker")
         _emit(table.round(4) if args.format == "table" else table, args.format,
              _with_encoding(table, art, args.format))
         return 0
+    # the quotes themselves need no pandas: plain rows, printed directly (fast start-up)
+    rows, warnings = quote_rows(art)
+    for w in warnings:
+        print(f"warning: {args.file}: {w}", file=sys.stderr)
     if args.format == "table":
+        text = QUOTE_COLUMNS.index("text")
+        rows = [r[:text] + ((r[text] if len(r[text]) <= 50 else r[text][:49] + "…"),)
+                + r[text + 1:] for r in rows]
         cols = ["paragraph", "start", "end", "kind", "speaker", "cue", "position", "words", "text"]
-        shown = table[cols].copy()
-        shown["text"] = shown["text"].map(lambda t: t if len(t) <= 50 else t[:49] + "…")
-        _emit(shown, "table")
+        _emit_rows(QUOTE_COLUMNS, rows, "table", table_columns=cols)
     else:
-        _emit(table, args.format, _with_encoding(table, art, args.format))
+        obj = ([{**dict(zip(QUOTE_COLUMNS, r, strict=True)), "encoding": art.encoding}
+                for r in rows] if args.format == "json" else None)
+        _emit_rows(QUOTE_COLUMNS, rows, args.format, obj)
     return 0
 
 
@@ -210,26 +252,68 @@ def _cmd_figures(args) -> int:
     if not (raw / "articles.csv").is_file() and not list(raw.glob("*.txt")):
         raise InputError(f"{args.raw}: no articles (articles.csv or *.txt) found")
     t0 = time.perf_counter()
-    results = write_outputs(raw, Path(args.out))
+    results = write_outputs(raw, Path(args.out), lexicon=args.lexicon)
     n = len(results["articles"])
     print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
           f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     return 0
 
 
+#: Where ``figures`` reads and writes by default: relative to the current folder, so that an
+#: installed ``news-analysis figures`` works in any folder holding ``data/raw/``.
+DEFAULT_RAW = "data/raw"
+DEFAULT_OUT = "figures"
+
+
+def prog_name(argv0: str | None = None) -> str:
+    """The program name shown in usage lines: ``python -m analysis`` when run as a module,
+    else the name it was started by (``news-analysis`` for the installed script).
+
+    >>> prog_name("/usr/lib/python3/site-packages/analysis/__main__.py")
+    'python -m analysis'
+    >>> prog_name("/home/me/.venv/bin/news-analysis")
+    'news-analysis'
+    """
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    name = Path(argv0).name
+    if not name or name in ("__main__.py", "-c", "-m") or name.endswith(".py"):
+        return "python -m analysis"
+    return name
+
+
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
     p.add_argument("file", help="article file (UTF-8 text; cp1252/latin-1 and HTML are converted)")
-    p.add_argument("--format", choices=formats, default=default, help="output format")
+    p.add_argument("--format", choices=formats, default=default,
+                   help="output format (default: %(default)s)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``python -m analysis``.
+def _add_lexicon(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lexicon", metavar="FILE|NAME",
+                   help="a TOML topic lexicon file, or a shipped one by name: default (IPTC "
+                        "Media Topics, 17 subjects) or international-affairs (default: default)")
+
+
+def _figures_dirs_hint(args) -> None:
+    """A clear one-line error when ``figures`` has no input folder (before any work)."""
+    raw = Path(args.raw)
+    if not raw.is_dir():
+        problem = "no such directory" if not raw.exists() else "not a directory"
+        where = (f" (the default is {DEFAULT_RAW}/ of the current folder, {Path.cwd()}; "
+                 "run in a folder holding data/raw/ or pass --raw DIR)"
+                 if args.raw == DEFAULT_RAW else "")
+        raise InputError(f"{args.raw}: {problem}{where}")
+
+
+def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``python -m analysis`` (or the installed ``news-analysis``).
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
     ['figures', 'lexicon', 'quotes', 'readability', 'structure', 'topics']
+    >>> build_parser("news-analysis").parse_args(["figures"]).raw
+    'data/raw'
     """
     parser = argparse.ArgumentParser(
-        prog="python -m analysis",
+        prog=prog or prog_name(),
         description="Quote share, topic frequency and readability of English news articles.",
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
@@ -243,16 +327,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("quotes", help="direct, partial, scare and indirect quotes with speakers")
     _add_file(p)
     p.add_argument("--share", action="store_true", help="print quote share per speaker instead")
-    p.add_argument("--by", choices=("speaker", "affiliation"), default="speaker",
-                   help="group the share table by speaker (default) or affiliation")
+    p.add_argument("--by", choices=("speaker", "affiliation"),
+                   help="print the quote share grouped by speaker or by affiliation (implies "
+                        "--share; default with --share: speaker)")
     p.add_argument("--indirect", action="store_true",
-                   help="count indirect (reported) speech in the share table too")
+                   help="count indirect (reported) speech in the share table too (implies "
+                        "--share)")
     p.set_defaults(func=_cmd_quotes)
     p = sub.add_parser("topics", help="topic frequency from a lexicon, with the matched words")
     _add_file(p)
-    p.add_argument("--lexicon", metavar="FILE|NAME",
-                   help="a TOML topic lexicon file, or a shipped one by name: default (IPTC "
-                        "Media Topics, 17 subjects) or international-affairs")
+    _add_lexicon(p)
     group = p.add_mutually_exclusive_group()
     group.add_argument("--hits", action="store_true",
                        help="print every hit (topic, term, start, end, …) instead")
@@ -274,8 +358,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="output format")
     p.set_defaults(func=_cmd_lexicon)
     p = sub.add_parser("figures", help="regenerate every figure, results.json and report.md")
-    p.add_argument("--raw", default=str(RAW_DIR), help="folder of articles and articles.csv")
-    p.add_argument("--out", default=str(FIGURES_DIR), help="output folder")
+    p.add_argument("--raw", default=DEFAULT_RAW, metavar="DIR",
+                   help="folder of articles and articles.csv, relative to the current folder "
+                        "(default: %(default)s)")
+    p.add_argument("--out", default=DEFAULT_OUT, metavar="DIR",
+                   help="output folder, relative to the current folder (default: %(default)s)")
+    _add_lexicon(p)
     p.set_defaults(func=_cmd_figures)
     return parser
 
@@ -286,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.command == "figures":
+            _figures_dirs_hint(args)
         return int(args.func(args) or 0)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -4,7 +4,13 @@ The functions never compute counts themselves (they read the tables of
 :mod:`analysis.quotes`, :mod:`analysis.topics` and :mod:`analysis.readability`) and never write
 files; :mod:`analysis.report` saves them. Every figure has a title, axis labels and a source
 note, so it stands alone in a report. Speakers keep the same colour in every figure
-(:func:`speaker_colours`, Okabe–Ito colour-blind-safe palette, unattributed speech in grey).
+(:func:`speaker_colours`, Okabe–Ito colour-blind-safe palette; speech with no identified speaker
+in dark grey, a speaker with no stated affiliation in light grey); every topic has a colour of its
+own (:func:`topic_colours`).
+
+Paragraphs are numbered one way everywhere: ``paragraph`` is the 0-based number of the body
+paragraph (headings and title not counted), as in the quotes, topic-hits and places tables and
+their CSVs; the quote timeline's axis uses the same numbers.
 
 Determinism: figures are plain :class:`~matplotlib.figure.Figure` objects (no pyplot state) saved
 by the Agg/SVG writers, in DejaVu Sans (shipped with matplotlib), with a fixed ``svg.hashsalt``
@@ -28,7 +34,16 @@ from matplotlib.figure import Figure
 
 #: Okabe & Ito (2008) colour-blind-safe palette (black left out: it is for text).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
+#: More distinct colours after the Okabe–Ito ones (Paul Tol's "muted" scheme, its greys left out),
+#: so that a lexicon of up to 16 topics gets 16 different colours.
+EXTRA_PALETTE = ["#332288", "#117733", "#882255", "#999933", "#44AA99", "#CC6677", "#DDCC77",
+                 "#AA4499", "#88CCEE"]
+#: The label of speech with no identified speaker (the quotes tables' ``(unattributed)``).
+NO_SPEAKER = "(unattributed)"
+#: The label of quotes whose speaker is known but states no affiliation.
+NO_AFFILIATION = "(no affiliation stated)"
 UNATTRIBUTED_COLOUR = "#999999"
+NO_AFFILIATION_COLOUR = "#CCCCCC"
 STYLE = {
     "font.family": "DejaVu Sans",
     "font.size": 10,
@@ -76,21 +91,65 @@ def _finish(fig: Figure, title: str, source: str, subtitle: str | None = None) -
 
 
 def speaker_colours(speakers) -> dict[str, str]:
-    """Colour of each speaker, in the order given (most quoted first), unattributed in grey.
+    """Colour of each speaker (or affiliation), in the order given (most quoted first); no
+    identified speaker in dark grey, no stated affiliation in light grey.
 
     >>> speaker_colours(["William Ruto", "Antony J. Blinken", "(unattributed)"])
     {'William Ruto': '#0072B2', 'Antony J. Blinken': '#E69F00', '(unattributed)': '#999999'}
+    >>> speaker_colours(["Kenya", "(no affiliation stated)", "(unattributed)"])
+    {'Kenya': '#0072B2', '(no affiliation stated)': '#CCCCCC', '(unattributed)': '#999999'}
     """
     out: dict[str, str] = {}
     i = 0
     for s in speakers:
         if s in out:
             continue
-        if s == "(unattributed)":
+        if s == NO_SPEAKER:
             out[s] = UNATTRIBUTED_COLOUR
+        elif s == NO_AFFILIATION:
+            out[s] = NO_AFFILIATION_COLOUR
         else:
             out[s] = PALETTE[i % len(PALETTE)]
             i += 1
+    return out
+
+
+def display_label(name: str) -> str:
+    """How a speaker or affiliation is labelled in figures and reports: the tables' placeholder
+    labels in words, so that no identified speaker and no stated affiliation read differently.
+
+    >>> display_label("(unattributed)"), display_label("(no affiliation stated)")
+    ('no identified speaker', 'no affiliation stated')
+    >>> display_label("William Ruto")
+    'William Ruto'
+    """
+    return {NO_SPEAKER: "no identified speaker",
+            NO_AFFILIATION: "no affiliation stated"}.get(name, name)
+
+
+def topic_colours(topics) -> dict[str, str]:
+    """A different colour for every topic, in lexicon order: the Okabe–Ito palette, then Paul
+    Tol's muted colours, then evenly spaced hues (never a repeat, however long the lexicon).
+
+    >>> from analysis.topics import default_lexicon
+    >>> colours = topic_colours(default_lexicon().labels())
+    >>> len(colours), len(set(colours.values()))
+    (8, 8)
+    >>> colours["security"] != colours["climate"]
+    True
+    """
+    import colorsys
+
+    fixed = PALETTE + EXTRA_PALETTE
+    topics = list(dict.fromkeys(topics))
+    out = {}
+    for i, t in enumerate(topics):
+        if i < len(fixed):
+            out[t] = fixed[i]
+        else:  # beyond 16 topics: hues spread by the golden angle, mid lightness
+            h = ((i - len(fixed)) * 0.618033988749895) % 1.0
+            r, g, b = colorsys.hls_to_rgb(h, 0.45, 0.65)
+            out[t] = f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
     return out
 
 
@@ -129,7 +188,7 @@ def fig_quote_share(share: pd.DataFrame, colours: dict[str, str], source: str) -
             ax.set_xlabel(label)
             ax.spines["top"].set_visible(False)
             ax.spines["right"].set_visible(False)
-        axes[0].set_yticks(y, speakers)
+        axes[0].set_yticks(y, [display_label(s) for s in speakers])
         if share.empty:
             axes[0].text(0.5, 0.5, "no quotes", transform=axes[0].transAxes, ha="center")
     return _finish(fig, "Who gets quoted", source,
@@ -149,9 +208,11 @@ def fig_quote_timeline(quotes: pd.DataFrame, n_paragraphs: int, colours: dict[st
     >>> fig = fig_quote_timeline(a.quotes, len(a.article.paragraphs), colours, "sample")
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['Antony J. Blinken', 'William Ruto']
+    >>> fig.axes[0].get_xticks()[:3].tolist()  # 0-based, as the quotes table's paragraph
+    [0, 2, 4]
     """
     speech = quotes[quotes["kind"].isin(["direct", "partial"])].copy()
-    speech["speaker"] = speech["speaker"].fillna("(unattributed)")
+    speech["speaker"] = speech["speaker"].fillna(NO_SPEAKER)
     speakers = [s for s in colours if s in set(speech["speaker"])]
     fig, ax = _figure(8, max(2.8, 1.8 + 0.6 * len(speakers)))
     with mpl.rc_context(STYLE):
@@ -159,16 +220,16 @@ def fig_quote_timeline(quotes: pd.DataFrame, n_paragraphs: int, colours: dict[st
         speech = speech.sort_values("start")
         rank = speech.groupby("paragraph").cumcount()
         size = speech.groupby("paragraph")["start"].transform("size")
-        speech["x"] = speech["paragraph"] + 1 + 0.5 * (rank - (size - 1) / 2)
+        speech["x"] = speech["paragraph"] + 0.5 * (rank - (size - 1) / 2)
         for yi, s in enumerate(speakers[::-1]):
             rows = speech[speech["speaker"] == s]
             ax.scatter(rows["x"], [yi] * len(rows), s=rows["words"] * 9,
                        color=colours[s], alpha=0.85, edgecolor="white", linewidth=0.8)
-        ax.set_yticks(range(len(speakers)), speakers[::-1])
+        ax.set_yticks(range(len(speakers)), [display_label(s) for s in speakers[::-1]])
         ax.set_ylim(-0.7, len(speakers) - 0.3)
-        ax.set_xlim(0.5, max(n_paragraphs, 1) + 0.5)
-        ax.set_xticks(range(1, max(n_paragraphs, 1) + 1, 2 if n_paragraphs > 12 else 1))
-        ax.set_xlabel("Paragraph (body paragraphs, in reading order)")
+        ax.set_xlim(-0.5, max(n_paragraphs, 1) - 0.5)
+        ax.set_xticks(range(0, max(n_paragraphs, 1), 2 if n_paragraphs > 12 else 1))
+        ax.set_xlabel("Body paragraph (0 = first; the `paragraph` column of the tables)")
         ax.grid(axis="x", color="#eeeeee", linewidth=0.8)
         ax.set_axisbelow(True)
         if speech.empty:
@@ -180,8 +241,10 @@ def fig_quote_timeline(quotes: pd.DataFrame, n_paragraphs: int, colours: dict[st
 # --------------------------------------------------------------------------- topics
 
 
-def fig_topic_frequency(summary: pd.DataFrame, source: str) -> Figure:
-    """Topic hits per 1,000 words, with the raw hit count on each bar.
+def fig_topic_frequency(summary: pd.DataFrame, source: str,
+                        lexicon: str = "Default topic lexicon") -> Figure:
+    """Topic hits per 1,000 words, with the raw hit count on each bar; ``lexicon`` names the
+    lexicon in the subtitle.
 
     >>> from analysis.config import SAMPLE_ARTICLE
     >>> from analysis.report import analyse
@@ -203,7 +266,7 @@ def fig_topic_frequency(summary: pd.DataFrame, source: str) -> Figure:
         words = int(summary["words"].iloc[0]) if len(summary) else 0
         ax.set_xlabel(f"Lexicon hits per 1,000 words (article body: {words:,} words)")
     return _finish(fig, "What the article talks about", source,
-                   "Default topic lexicon; each word counted once, longest match wins")
+                   f"{lexicon}; each word counted once, longest match wins")
 
 
 def fig_topics_by_section(breakdown: pd.DataFrame, source: str) -> Figure:
@@ -325,7 +388,8 @@ def fig_readability_quotes_vs_narration(table: pd.DataFrame, colours: dict[str, 
         for k, (name, r, colour) in enumerate(rows):
             vals = [r[m] for m, _ in metrics]
             ax.bar(x - 0.4 + width * (k + 0.5), vals, width * 0.92, zorder=2,
-                   color=base.get(name, colour), label=f"{name} ({int(r['words'])} words)")
+                   color=base.get(name, colour),
+                   label=f"{display_label(name)} ({int(r['words'])} words)")
         ax.set_xticks(x, [label for _, label in metrics])
         ax.set_ylabel("Grade level (US school grade)")
         ax.set_ylim(0, 26)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 
-import pandas as pd
+from analysis._lazy import pd  # pandas is imported when a table is first built
 
 
 def clean(obj):
@@ -26,6 +26,8 @@ def clean(obj):
         return {k: clean(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [clean(v) for v in obj]
+    if obj is None or isinstance(obj, (str, int)):  # plain values: no pandas needed
+        return obj
     if obj is pd.NA or obj is pd.NaT:
         return None
     if hasattr(obj, "item") and not isinstance(obj, str):

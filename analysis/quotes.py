@@ -45,8 +45,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
-import pandas as pd
-
+from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.speakers import (
     AFFILIATION_DEMONYMS,
     NOT_NAME,
@@ -1189,6 +1188,24 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
     >>> df[["start", "end", "text", "speaker", "kind", "cue"]].values.tolist()
     [[1, 22, 'Hello there, friends,', 'Ruto', 'direct', 'said']]
     """
+    rows, warnings = quote_rows(article, include_indirect)
+    columns = {name: [r[k] for r in rows] for k, name in enumerate(QUOTE_COLUMNS)}
+    columns["cue_start"] = pd.array(columns["cue_start"], dtype="Int64")
+    df = pd.DataFrame(columns, columns=QUOTE_COLUMNS)
+    df.attrs["warnings"] = warnings  # unbalanced or stray quote marks (see quote_warnings)
+    return df
+
+
+def quote_rows(article: Article, include_indirect: bool = True
+               ) -> tuple[list[tuple], list[str]]:
+    """The rows of :func:`quotes_table` as plain tuples in :data:`QUOTE_COLUMNS` order (no
+    pandas), and the quote-mark warnings.
+
+    >>> from analysis.text import article_from_text
+    >>> rows, warnings = quote_rows(article_from_text("“Hello there, friends,” Ruto said.", "x"))
+    >>> dict(zip(QUOTE_COLUMNS, rows[0]))["speaker"], warnings
+    ('Ruto', [])
+    """
     spans, warnings = find_quote_spans(article)
     quotes = extract_quotes(article, include_indirect, spans)
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
@@ -1203,11 +1220,7 @@ def quotes_table(article: Article, include_indirect: bool = True) -> pd.DataFram
                      q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
                      q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,
                      q.continues))
-    columns = {name: [r[k] for r in rows] for k, name in enumerate(QUOTE_COLUMNS)}
-    columns["cue_start"] = pd.array(columns["cue_start"], dtype="Int64")
-    df = pd.DataFrame(columns, columns=QUOTE_COLUMNS)
-    df.attrs["warnings"] = warnings  # unbalanced or stray quote marks (see quote_warnings)
-    return df
+    return rows, warnings
 
 
 def quote_warnings(article: Article) -> list[str]:

@@ -41,7 +41,9 @@ from analysis.readability import readability_summary, readability_table
 from analysis.text import Article, load_article, read_metadata, sections_table, sentences_table
 from analysis.topics import (
     DEFAULT_LEXICON,
+    Lexicon,
     default_lexicon,
+    load_lexicon,
     place_hits,
     place_summary,
     topic_breakdown,
@@ -84,10 +86,12 @@ class Analysis:
     readability: pd.DataFrame
     sentences: pd.DataFrame
     sections: pd.DataFrame
+    lexicon: Lexicon | None = None  # None: the shipped default lexicon
 
 
-def analyse(article: Article) -> Analysis:
-    """Every table for one article (pure: no file is written).
+def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
+    """Every table for one article (pure: no file is written); topics from ``lexicon``
+    (default: the shipped lexicon).
 
     >>> from analysis.config import SAMPLE_ARTICLE
     >>> from analysis.text import load_article
@@ -95,20 +99,21 @@ def analyse(article: Article) -> Analysis:
     [114, 72]
     """
     quotes = quotes_table(article)
-    hits = topic_hits(article, quotes=quotes)
+    hits = topic_hits(article, lexicon, quotes)
     return Analysis(
         article=article,
         quotes=quotes,
         share=share_table(quotes),
         share_affiliation=share_table(quotes, by="affiliation"),
         hits=hits,
-        topics=topic_summary(article, hits),
-        topics_by_section=topic_breakdown(article, hits, "section"),
-        topics_by_speaker=topic_breakdown(article, hits, "speaker", quotes),
+        topics=topic_summary(article, hits, lexicon),
+        topics_by_section=topic_breakdown(article, hits, "section", lexicon=lexicon),
+        topics_by_speaker=topic_breakdown(article, hits, "speaker", quotes, lexicon),
         places=place_summary(place_hits(article, quotes)),
         readability=readability_table(article, quotes),
         sentences=sentences_table(article),
         sections=sections_table(article),
+        lexicon=lexicon,
     )
 
 
@@ -145,9 +150,9 @@ def article_results(a: Analysis, sha256: str | None = None) -> dict:
             "share_by_affiliation": records(a.share_affiliation.drop(columns=["article_id"])),
         },
         "topics": {
-            "lexicon": default_lexicon().name,
-            "lexicon_version": default_lexicon().version,
-            "lexicon_sha256": sha256_of(DEFAULT_LEXICON),
+            "lexicon": (a.lexicon or default_lexicon()).name,
+            "lexicon_version": (a.lexicon or default_lexicon()).version,
+            "lexicon_sha256": sha256_of(a.lexicon.path if a.lexicon else DEFAULT_LEXICON),
             "summary": records(a.topics.drop(columns=["article_id"])),
             "places": records(a.places.drop(columns=["article_id"])),
         },
@@ -184,17 +189,36 @@ def sha256_of(path: Path) -> str:
 
 
 def _source_note(art: Article) -> str:
+    """The source line under every figure: article id, place and date when known, package.
+
+    >>> from analysis.text import article_from_text
+    >>> _source_note(article_from_text("Text.", "x", {"date": "2024-09-26"})).split("; ")[:2]
+    ['x', '2024-09-26']
+    """
     meta = art.meta
     parts = [art.id]
     where = ", ".join(x for x in (meta.get("place"), meta.get("date")) if x)
     if where:
         parts.append(where)
-    parts.append(f"analysis: {PACKAGE} {provenance()['version']}")
+    version = provenance()["version"]
+    parts.append(f"analysis: {PACKAGE}" + (f" {version}" if version else ""))
     return "; ".join(parts)
 
 
+def has_sections(structure_sections) -> bool:
+    """Whether the by-section figures say anything: an article without headings has one section
+    (its lede), whose rates equal the whole article's, so those figures are left out.
+
+    >>> has_sections([{"title": "(lede)"}]), has_sections([{"title": "(lede)"}, {"title": "A"}])
+    (False, True)
+    """
+    return len(structure_sections) > 1
+
+
 def make_figures(a: Analysis) -> dict[str, tuple[object, pd.DataFrame]]:
-    """Each figure of one article with the table it plots, keyed by file stem.
+    """Each figure of one article with the table it plots, keyed by file stem. The by-section
+    figures are left out when the article has a single section (no headings): see
+    :func:`has_sections`.
 
     >>> from analysis.config import SAMPLE_ARTICLE
     >>> len(sha256_of(SAMPLE_ARTICLE))
@@ -204,6 +228,11 @@ def make_figures(a: Analysis) -> dict[str, tuple[object, pd.DataFrame]]:
     >>> from analysis.text import load_article
     >>> sorted(make_figures(analyse(load_article(SAMPLE_ARTICLE)))) == sorted(FIGURES)
     True
+    >>> from analysis.text import article_from_text
+    >>> sorted(make_figures(analyse(article_from_text("“We trade,” Ruto said.", "x"))))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    ['quote-share-by-speaker', 'quote-timeline', 'readability-quotes-vs-narration',
+     'sentence-lengths', 'topic-frequency']
     """
     src = _source_note(a.article)
     colours = F.speaker_colours(a.share["speaker"])
@@ -213,19 +242,24 @@ def make_figures(a: Analysis) -> dict[str, tuple[object, pd.DataFrame]]:
     read_units = a.readability[a.readability["unit"].isin(["article", "section"])]
     read_quotes = a.readability[a.readability["unit"].isin(["article", "quoted", "narration",
                                                             "speaker"])]
-    return {
+    lex = a.lexicon or default_lexicon()
+    lexicon = f"Lexicon: {lex.name}" + (f" {lex.version}" if lex.version else "")
+    figs = {
         "quote-share-by-speaker": (F.fig_quote_share(a.share, colours, src), a.share),
         "quote-timeline": (F.fig_quote_timeline(a.quotes, len(a.article.paragraphs), colours,
                                                 src), timeline),
-        "topic-frequency": (F.fig_topic_frequency(a.topics, src), a.topics),
-        "topics-by-section": (F.fig_topics_by_section(a.topics_by_section, src),
-                              a.topics_by_section),
-        "readability-by-section": (F.fig_readability_by_section(a.readability, src), read_units),
-        "readability-quotes-vs-narration": (
-            F.fig_readability_quotes_vs_narration(a.readability, colours, src), read_quotes),
-        "sentence-lengths": (F.fig_sentence_lengths(a.sentences, src),
-                             a.sentences.drop(columns=["text"])),
+        "topic-frequency": (F.fig_topic_frequency(a.topics, src, lexicon), a.topics),
     }
+    if has_sections(a.article.sections):
+        figs["topics-by-section"] = (F.fig_topics_by_section(a.topics_by_section, src),
+                                     a.topics_by_section)
+        figs["readability-by-section"] = (F.fig_readability_by_section(a.readability, src),
+                                          read_units)
+    figs["readability-quotes-vs-narration"] = (
+        F.fig_readability_quotes_vs_narration(a.readability, colours, src), read_quotes)
+    figs["sentence-lengths"] = (F.fig_sentence_lengths(a.sentences, src),
+                                a.sentences.drop(columns=["text"]))
+    return figs
 
 
 # --------------------------------------------------------------------------- audit view
@@ -243,12 +277,13 @@ def audit_html(a: Analysis) -> str:
     """
     art = a.article
     colours = F.speaker_colours(a.share["speaker"])
-    labels = default_lexicon().labels()
-    topic_colours = {t: F.PALETTE[i % len(F.PALETTE)] for i, t in enumerate(labels)}
+    labels = (a.lexicon or default_lexicon()).labels()
+    topic_colours = F.topic_colours(labels)
     events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, html)
     for q in a.quotes.itertuples():
-        speaker = q.speaker if isinstance(q.speaker, str) else "(unattributed)"
-        title = f"{speaker} — {q.kind}" + (f", cue: {q.cue}" if isinstance(q.cue, str) else "")
+        speaker = q.speaker if isinstance(q.speaker, str) else F.NO_SPEAKER
+        who = q.speaker if isinstance(q.speaker, str) else "no identified speaker"
+        title = f"{who} — {q.kind}" + (f", cue: {q.cue}" if isinstance(q.cue, str) else "")
         if q.kind in SPEECH_KINDS:
             style = f"background:{colours.get(speaker, F.UNATTRIBUTED_COLOUR)}40;"
             cls = "quote"
@@ -256,7 +291,8 @@ def audit_html(a: Analysis) -> str:
             style = "outline:1px dashed #888;"
             cls = q.kind
         events.append((q.start, 0, "open",
-                       f'<span class="{cls}" style="{style}" title="{html.escape(title)}">'))
+                       f'<span class="{cls}" style="{style}" title="{html.escape(title)}" '
+                       f'data-label="{html.escape(title)}">'))
         events.append((q.end, 1, "close", "</span>"))
     for h in a.hits.itertuples():
         title = f"{labels[h.topic]}: {h.term}"
@@ -287,7 +323,10 @@ def audit_html(a: Analysis) -> str:
         f"<title>Audit view: {html.escape(art.id)}</title>"
         "<style>body{font-family:'DejaVu Sans',Arial,sans-serif;max-width:46em;margin:2em auto;"
         "line-height:1.55;color:#222}mark{color:inherit}.legend{font-size:.85em;"
-        "margin:.4em 0}</style></head><body>\n"
+        "margin:.4em 0}span[data-label]{position:relative}"
+        "span[data-label]:hover::after{content:attr(data-label);position:absolute;left:0;"
+        "top:100%;z-index:2;background:#222;color:#fff;font-size:.8em;line-height:1.3;"
+        "padding:1px 6px;border-radius:3px;white-space:nowrap}</style></head><body>\n"
         f"<h1>Audit view: {html.escape(art.id)}</h1>\n"
         f'<div class="legend">Speakers: {legend}</div>\n'
         f'<div class="legend">Topics (underlined): {topic_legend}</div>\n'
@@ -318,6 +357,32 @@ def _lexicon_version(topics: dict) -> str:
     return f", version {version}" if version else ""
 
 
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    """``1 section``, ``2 sections``, ``1,224 words``.
+
+    >>> _n(1, "section"), _n(7, "heading"), _n(1224, "word"), _n(2, "body", "bodies")
+    ('1 section', '7 headings', '1,224 words', '2 bodies')
+    """
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def _input_sentence(art: dict) -> str:
+    """``Input `file` (SHA-256 `…`); place X, date Y.`` without empty parts.
+
+    >>> _input_sentence({"input": {"file": "a.txt", "sha256": None}, "metadata": {"date": ""}})
+    'Input `a.txt`.'
+    >>> _input_sentence({"input": {"file": "a.txt", "sha256": "ab" * 32},
+    ...                  "metadata": {"place": "Nairobi", "outlet": None}})
+    'Input `a.txt` (SHA-256 `abababababababab…`); place Nairobi.'
+    """
+    inp = art["input"]
+    text = f"Input `{inp.get('file') or art['article_id']}`"
+    if inp.get("sha256"):
+        text += f" (SHA-256 `{inp['sha256'][:16]}…`)"
+    desc = ", ".join(f"{k} {v}" for k, v in art["metadata"].items() if v)
+    return text + (f"; {desc}." if desc else ".")
+
+
 def render_report(results: dict) -> str:
     """``report.md`` text from a results.json object (every number comes from it).
 
@@ -329,31 +394,40 @@ def render_report(results: dict) -> str:
     True
     """
     lines = ["# News analysis report", "",
-             "Generated by `python -m analysis figures` from `figures/results.json`; do not edit "
-             "by hand.", ""]
+             "Generated by `news-analysis figures` (`python -m analysis figures`) from the "
+             "`results.json` in the same folder as this report; do not edit by hand.", ""]
     prov = results["provenance"]
     for art in results["articles"]:
         aid = art["article_id"]
         s, q, r = art["structure"], art["quotes"], art["readability"]
-        meta = art["metadata"]
+        sectioned = has_sections(s["sections"])
         lines += [f"## {aid}", ""]
-        desc = ", ".join(f"{k} {v}" for k, v in meta.items() if v)
-        lines += [f"Input `{art['input']['file']}` (SHA-256 `{art['input']['sha256'][:16]}…`); "
-                  f"{desc}.", "",
-                  f"The body has {s['paragraphs']} paragraphs in {len(s['sections'])} sections "
-                  f"({s['headings']} headings), {s['sentences']} sentences and "
-                  f"{s['words']:,} words.", ""]
+        lines += [_input_sentence(art), "",
+                  f"The body has {_n(s['paragraphs'], 'paragraph')} in "
+                  f"{_n(len(s['sections']), 'section')} ({_n(s['headings'], 'heading')}), "
+                  f"{_n(s['sentences'], 'sentence')} and {_n(s['words'], 'word')}.", ""]
         lines += ["### Who gets quoted", ""]
         if q["speech_quotes"]:
-            lines += [f"{q['speech_quotes']} quotes ({q['quoted_words']} quoted words) are "
-                      f"speech; {q['unattributed_quotes']} are unattributed. Scare quotes "
-                      f"({q['by_kind']['scare']}) and indirect speech ({q['by_kind']['indirect']} "
-                      "reports) are not counted.", "",
+            lines += [f"{_n(q['speech_quotes'], 'quote')} ({_n(q['quoted_words'], 'quoted word')}) "
+                      f"{'is' if q['speech_quotes'] == 1 else 'are'} speech, "
+                      + (f"{q['unattributed_quotes']} of them with no identified speaker"
+                         if q["unattributed_quotes"] else "all with an identified speaker")
+                      + ". Scare "
+                      f"quotes ({q['by_kind']['scare']}) and indirect speech "
+                      f"({_n(q['by_kind']['indirect'], 'report')}) are not counted.", "",
                       "| speaker | quotes | quoted words | share of quotes | share of words |",
                       "|---|---:|---:|---:|---:|"]
             for row in q["share"]:
-                lines.append(f"| {row['speaker']} | {row['quotes']} | {row['words']} | "
-                             f"{_pct(row['quote_share'])} | {_pct(row['word_share'])} |")
+                lines.append(f"| {F.display_label(row['speaker'])} | {row['quotes']} | "
+                             f"{row['words']} | {_pct(row['quote_share'])} | "
+                             f"{_pct(row['word_share'])} |")
+            if q.get("share_by_affiliation"):
+                lines += ["", "| affiliation | quotes | quoted words | share of quotes "
+                          "| share of words |", "|---|---:|---:|---:|---:|"]
+                for row in q["share_by_affiliation"]:
+                    lines.append(f"| {F.display_label(row['affiliation'])} | {row['quotes']} | "
+                                 f"{row['words']} | {_pct(row['quote_share'])} | "
+                                 f"{_pct(row['word_share'])} |")
             lines += ["", f"![Who gets quoted]({aid}/quote-share-by-speaker.png)", "",
                       f"![Where each speaker is quoted]({aid}/quote-timeline.png)", ""]
         else:
@@ -370,8 +444,12 @@ def render_report(results: dict) -> str:
         places = ", ".join(f"{p['place']} ({p['mentions']})"
                            for p in art["topics"]["places"][:8])
         lines += ["", f"Places mentioned most: {places or 'none'}.", "",
-                  f"![Topic frequency]({aid}/topic-frequency.png)", "",
-                  f"![Topics by section]({aid}/topics-by-section.png)", ""]
+                  f"![Topic frequency]({aid}/topic-frequency.png)", ""]
+        if sectioned:
+            lines += [f"![Topics by section]({aid}/topics-by-section.png)", ""]
+        else:
+            lines += ["The article has no headings (one section), so there are no by-section "
+                      "figures: the whole-article rates above are the section's.", ""]
         lines += ["### How hard it is to read", ""]
         if r.get("words"):
             lines += [f"Counts: {r['sentences']} sentences, {r['words']:,} words, "
@@ -393,8 +471,9 @@ def render_report(results: dict) -> str:
                           f"({r['quoted']['words']} words), narration at "
                           f"{_num(r['narration']['flesch_kincaid_grade'])} "
                           f"({r['narration']['words']} words).", ""]
-            lines += [f"![Readability by section]({aid}/readability-by-section.png)", "",
-                      f"![Quoted speech vs narration]({aid}/readability-quotes-vs-narration.png)",
+            if sectioned:
+                lines += [f"![Readability by section]({aid}/readability-by-section.png)", ""]
+            lines += [f"![Quoted speech vs narration]({aid}/readability-quotes-vs-narration.png)",
                       "", f"![Sentence length]({aid}/sentence-lengths.png)", ""]
         else:
             lines += ["No body text to measure.", ""]
@@ -420,9 +499,10 @@ def _save_figure(fig, stem: Path) -> None:
             fig.savefig(stem.with_suffix(f".{fmt}"), format=fmt, **F.SAVE_KW[fmt])
 
 
-def write_outputs(raw_dir: Path, out_dir: Path) -> dict:
+def write_outputs(raw_dir: Path, out_dir: Path, lexicon: str | Path | None = None) -> dict:
     """Analyse every article listed in ``raw_dir/articles.csv`` (or every ``*.txt`` when there
-    is no table) and write figures, CSVs, audit views, results.json and report.md to ``out_dir``.
+    is no table) and write figures, CSVs, audit views, results.json and report.md to ``out_dir``
+    (topics from the TOML ``lexicon`` file; default: the shipped lexicon).
 
     Everything is written to a temporary directory first and then moved into place file by
     file, so an error leaves the previous outputs untouched. Returns the results object.
@@ -436,10 +516,11 @@ def write_outputs(raw_dir: Path, out_dir: Path) -> dict:
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     meta = read_metadata(raw_dir / "articles.csv")
     files = sorted(raw_dir / name for name in meta) if meta else sorted(raw_dir.glob("*.txt"))
+    lex = load_lexicon(lexicon) if lexicon is not None else None
     analyses = []
     for path in files:
         art = load_article(path, meta)
-        analyses.append((path, analyse(art)))
+        analyses.append((path, analyse(art, lex)))
     results = {"provenance": provenance(),
                "articles": [article_results(a, sha256_of(p)) for p, a in analyses]}
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -48,8 +48,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
-import pandas as pd
-
+from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.sentences import punkt_spans
 
 #: Headings are lines of at most this many words with no closing punctuation.

@@ -91,8 +91,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
+from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.config import RESOURCES_DIR
 from analysis.text import Article, InputError
 

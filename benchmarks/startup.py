@@ -1,0 +1,48 @@
+"""Wall time of one single-article command, start-up included: ``quotes FILE`` (goal < 0.4 s).
+
+Run with ``.venv/bin/python benchmarks/startup.py [N]``. Each run is a fresh
+``python -m analysis quotes data/raw/ruto_blinken_2024.txt`` (table output to /dev/null);
+the script reports the median and the minimum of N runs, and, measured in the same run, a bare
+``python -c pass`` and ``python -c "import pandas"`` for scale (what the command saves by not
+importing pandas). Byte-code is cached (``PYTHONDONTWRITEBYTECODE`` is cleared) as in a normal
+installation; timings on a shared machine are noisy, so compare numbers from one run only.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "raw" / "ruto_blinken_2024.txt"
+
+
+def wall(cmd: list[str], n: int) -> list[float]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)  # warm-up
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+def main(n: int = 10) -> None:
+    rows = [
+        ("quotes FILE", [sys.executable, "-m", "analysis", "quotes", str(SAMPLE)]),
+        ("python -c pass", [sys.executable, "-c", "pass"]),
+        ("python -c 'import pandas'", [sys.executable, "-c", "import pandas"]),
+    ]
+    print(f"{'command':28} {'median s':>9} {'min s':>7}   ({n} runs each)")
+    for name, cmd in rows:
+        t = wall(cmd, n)
+        print(f"{name:28} {statistics.median(t):9.3f} {min(t):7.3f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
