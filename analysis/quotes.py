@@ -370,7 +370,8 @@ def _is_cap(w: str) -> bool:
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
-    while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower():
+    while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower() and not (
+            j > 0 and words[j - 1][0].lower() in _DETERMINERS):  # "the daily wrote": a noun
         j -= 1
     if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
         j -= 1
@@ -635,9 +636,11 @@ class _Resolver:
             words = words[1:] or words
         elif words[0].lower() == "the":
             words[0] = "the"
+        bare = [w for w in words if w.lower() != "the"]
+        if not bare:  # a determiner alone names no one
+            return _Speaker(None, None)
         head = _head_noun(words)
         # "the president" / "the minister": a person named earlier with that role
-        bare = [w for w in words if w.lower() != "the"]
         if words[0] == "the" and len(bare) <= 2:
             role_word = bare[-1].lower()
             for m in self.reg.recent(subj.start):
