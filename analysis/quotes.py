@@ -621,7 +621,7 @@ class _Resolver:
             return None
         if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words):
             ent = self.reg.add(Entity(0, subj.text, kind="organization"))
-            ent.aliases.add(subj.text.lower())
+            self.reg.add_alias(ent, subj.text.lower())
         else:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
             ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
@@ -775,6 +775,7 @@ class _Index:
         self.marks = sorted((s.open_mark, s.close_mark if s.close_mark is not None else s.end)
                             for s in spans)
         self.mark_starts = [a for a, _ in self.marks]
+        self.cue_cache: dict[tuple[int, int, bool], tuple[_Subject, str, int] | None] = {}
 
     def sentence_of(self, pos: int):
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -835,6 +836,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     indirect = _indirect(article, index, resolver)
     quotes: list[Quote] = []
     by_id: dict[int, Quote] = {}
+    last_speech: dict[int, Quote] = {}  # the latest speech quote of each block
     block_spans: dict[int, list[QuoteSpan]] = {}
     for s in spans:
         block_spans.setdefault(s.block, []).append(s)
@@ -848,7 +850,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
         content = text[s.start:s.end]
         n_words = len(WORD_PATTERN.findall(content))
-        floor = (prev_span.close_mark + 1) if prev_span and prev_span.close_mark else block.start
+        # the clause before a quote starts after the previous quote of its paragraph (after
+        # the opening mark of one never closed): each stretch of text is read once
+        floor = block.start if prev_span is None else (
+            prev_span.close_mark + 1 if prev_span.close_mark is not None
+            else prev_span.open_mark + 1)
         sent_start = index.sentence_start(s.open_mark, floor)
         prefix = text[sent_start:s.open_mark]
         prefix_stripped = prefix.strip()
@@ -896,8 +902,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         if position is None:
             prior = by_id.get(s.quote_id) if s.part > 0 else None
             if prior is None and prev_span is not None and opens_clause:
-                prior = next((q for q in reversed(quotes) if q.block == s.block
-                              and q.kind in SPEECH_KINDS), None)
+                prior = last_speech.get(s.block)
             if prior is not None and prior.kind in SPEECH_KINDS:
                 speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
                                    prior.affiliation)
@@ -927,6 +932,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         if s.unbalanced:
             q.flags.append("unbalanced")
         quotes.append(q)
+        if kind in SPEECH_KINDS:
+            last_speech[s.block] = q
         if s.part == 0:
             by_id[s.quote_id] = q
     _backfill_chains(quotes)
@@ -1019,7 +1026,22 @@ def _clause_subject(words) -> _Subject | None:
 def _sentence_cue(text: str, start: int, end: int, index: _Index,
                   registry: Registry | None = None) -> tuple[_Subject, str, int] | None:
     """A speaker + cue in a sentence (outside its quotes), last one first. A participle cue
-    ("…, calling it “…”") takes the first person or organisation named in the sentence."""
+    ("…, calling it “…”") takes the first person or organisation named in the sentence.
+
+    Computed once per sentence (a sentence holding many quotes is not read again for each)."""
+    key = (start, end, registry is not None)
+    if key not in index.cue_cache:
+        index.cue_cache[key] = _sentence_cue_uncached(text, start, end, index, registry)
+    found = index.cue_cache[key]
+    if found is None:
+        return None
+    subj, cue, cue_start = found
+    return _Subject(subj.text, subj.start, subj.end, subj.appositive, subj.role,
+                    subj.origin), cue, cue_start
+
+
+def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
+                           registry: Registry | None) -> tuple[_Subject, str, int] | None:
     words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
     for c0, c1 in _cue_in_words(words):
         cue = " ".join(x[0] for x in words[c0:c1 + 1])

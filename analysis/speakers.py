@@ -178,6 +178,7 @@ class Registry:
     article: Article | None = field(default=None, repr=False)
     _common: set[str] | None = field(default=None, repr=False)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
+    _by_org: dict[str, Entity] = field(default_factory=dict, repr=False)
 
     def common_words(self) -> set[str]:
         """Words the article also writes in lower case: common words, not names (computed
@@ -195,7 +196,17 @@ class Registry:
         self.entities.append(entity)
         if entity.kind == "person" and entity.last:
             self._by_last.setdefault(entity.last, []).append(entity)
+        elif entity.kind != "person":
+            self._by_org.setdefault(_org_key(entity.name), entity)
+            for alias in entity.aliases:
+                self._by_org.setdefault(alias, entity)
         return entity
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        """Another name an organisation goes by (found by :meth:`resolve` from then on)."""
+        entity.aliases.add(alias)
+        if entity.kind != "person":
+            self._by_org.setdefault(alias, entity)
 
     def by_last(self, last: str) -> list[Entity]:
         """People whose surname is ``last``, in order of first mention."""
@@ -256,11 +267,7 @@ class Registry:
         return self._by_org_name(phrase)
 
     def _by_org_name(self, phrase: str) -> Entity | None:
-        key = _org_key(phrase)
-        for e in self.entities:
-            if e.kind != "person" and (_org_key(e.name) == key or key in e.aliases):
-                return e
-        return None
+        return self._by_org.get(_org_key(phrase))  # an index: no scan of every entity
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +358,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -> None:
     gender = _PRONOUN_GENDER[pronoun]
     person = []  # the last three person mentions before the pronoun, latest last
-    for m in reversed(reg.mentions):
+    for m in reg.recent(pos):  # nearby mentions only: linear on long texts
         if m.end <= pos and reg.entities[m.entity].kind == "person":
             person.insert(0, m)
             if len(person) == 3:
@@ -369,7 +376,9 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
     # a bare surname whose gender does not fit the pronoun: its namesake of that gender
     namesakes = [e for e in reg.by_last(ent.last or "") if e.gender == gender]
     if last.text == ent.last and len(namesakes) == 1:
-        idx = reg.mentions.index(last)
+        idx = bisect_left(reg.mentions, last.start, key=lambda m: m.start)
+        while reg.mentions[idx] != last:
+            idx += 1
         reg.mentions[idx] = Mention(namesakes[0].id, last.start, last.end, last.text)
 
 
