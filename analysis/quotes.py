@@ -197,14 +197,21 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
-_DOUBLE_MARK = re.compile(r'[“”„«»"]')
+_DOUBLE_MARK = re.compile(r"""''(?!')|``|[“”„«»"]""")
 _SINGLE_MARK = re.compile(r"[‘’']")
+#: Two-character marks of wire and archive text and the one-character mark they act as.
+_ASCII_DOUBLE = {"``": "“", "''": '"'}
 
 
 def _scan_double(text: str, start: int, end: int):
-    """Yield (offset, mark) for each double quote mark in text[start:end]."""
+    """Yield (offset, mark) for each double quote mark in text[start:end]; ``…'' and ''…''
+    (two apostrophes) are double quotes too, reported as the mark they act as (“ and ")."""
     for m in _DOUBLE_MARK.finditer(text, start, end):
-        yield m.start(), m.group()
+        yield m.start(), _ASCII_DOUBLE.get(m.group(), m.group())
+
+
+def _mark_len(text: str, i: int) -> int:
+    return 2 if text.startswith(("''", "``"), i) else 1
 
 
 def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
@@ -227,48 +234,54 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         para_spans: list[QuoteSpan] = []
         open_at: int | None = None
         open_char = ""
+        open_start = 0
         marks = list(_scan_double(text, b_start, b_end))
         nested = False  # a straight "…" pair nested inside a curly quote
         for i, c in marks:
             if nested:
                 nested = c != '"'
                 continue
+            after = i + _mark_len(text, i)  # first character after the mark
             if open_at is None:
                 opening = c in _OPEN_D or (
-                    c == '"' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
-                    and i + 1 < b_end and not text[i + 1].isspace()
+                    c in '"”' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
+                    and after < b_end and not text[after].isspace()
+                    and (c == '"' or text[after].isalnum())  # ”Fear. … – a reversed mark
                 )
                 if opening:
-                    open_at, open_char = i, c
+                    open_at, open_char, open_start = i, c, after
                 else:
                     warnings.append(f"paragraph {block.index}: closing quote mark at offset {i} "
                                     "without an opening one")
             else:
                 if c == '"' and open_char in "“«„" and text[i - 1] in _BEFORE_OPEN and \
-                        i + 1 < b_end and text[i + 1].isalnum():
+                        after < b_end and text[after].isalnum():
                     nested = True  # “He said "no" to me,” – an inner quote, not the close
                     continue
                 closes = (
                     c in _CLOSE_D or c == '"' or (c == "“" and open_char == "„")
+                    or (c == "“" and (after >= b_end or not text[after].isalnum())
+                        and not text[i - 1].isspace())  # “expedited review“ – a typo'd close
                 )
-                if c in "“«" and open_char not in "„" and not (
-                    i + 1 >= b_end or not text[i + 1].isalnum()
+                if c in "“«" and open_char not in "„" and not closes and not (
+                    after >= b_end or not text[after].isalnum()
                 ):
                     # a new opening mark while one is open: the first was never closed
-                    para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, i, None,
+                    para_spans.append(QuoteSpan(block.index, open_at, open_start, i, None,
                                                 unbalanced=True))
                     warnings.append(f"paragraph {block.index}: quote opened at offset {open_at} "
                                     "is not closed before the next one opens")
-                    open_at, open_char = i, c
+                    open_at, open_char, open_start = i, c, after
                     continue
                 if closes:
-                    para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
+                    # a two-character closing mark: close_mark is its last character
+                    para_spans.append(QuoteSpan(block.index, open_at, open_start, i, after - 1))
                     open_at = None
         if open_at is None:
             para_spans.extend(_single_quote_spans(text, block, para_spans))
             para_spans.sort(key=lambda q: q.open_mark)
         if open_at is not None:
-            para_spans.append(QuoteSpan(block.index, open_at, open_at + 1, b_end, None))
+            para_spans.append(QuoteSpan(block.index, open_at, open_start, b_end, None))
         # link with a quote left open by the previous paragraph
         if pending is not None:
             first = para_spans[0] if para_spans else None
@@ -289,7 +302,8 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
             if nxt is not None and text[_first_nonspace(text, nxt.start, nxt.end)] in (
                 _OPEN_D + '"'
-            ):
+            ) or nxt is not None and text.startswith(("''", "``"),
+                                                     _first_nonspace(text, nxt.start, nxt.end)):
                 last.continues = True
                 pending = last
             else:
