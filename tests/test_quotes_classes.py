@@ -35,3 +35,36 @@ def test_a_typed_opening_mark_that_closes_and_a_reversed_opening_mark():
         ("urgent audit", "partial", "Halima Noor")]
     assert quotes("”The water came at night,” said Halima Noor.") == [
         ("The water came at night,", "direct", "Halima Noor")]
+
+
+# ------------------------------------------------------------------ class 3: cues
+
+
+def test_heated_and_loud_speech_verbs_are_cues():
+    text = ("Halima Noor and Juma Otieno came to the meeting.\n"
+            "“We were robbed,” fumed Halima Noor.\n"
+            "“The new dam is wonderful,” Juma Otieno gushed.\n"
+            "Juma Otieno interjected: “Not now, please.”\n"
+            "“Enough of this,” chimed in Halima Noor.\n"
+            "As Juma Otieno put it, “the dam is a promise.”")
+    assert quotes(text) == [
+        ("We were robbed,", "direct", "Halima Noor"),
+        ("The new dam is wonderful,", "direct", "Juma Otieno"),
+        ("Not now, please.", "direct", "Juma Otieno"),
+        ("Enough of this,", "direct", "Halima Noor"),
+        ("the dam is a promise.", "direct", "Juma Otieno"),
+    ]
+
+
+# ------------------------------------------------------------------ class 2: speech fragments
+
+
+def test_short_quoted_words_after_a_speech_verb_are_speech():
+    text = ("Gov. Ann Moe (R) said the dam was “a disaster.”\n"
+            "Juma Otieno toured the valley on Monday and called the plan “reckless.”\n"
+            "Halima Noor accused the board of “hiding the truth.”")
+    assert quotes(text) == [
+        ("a disaster.", "partial", "Ann Moe"),
+        ("reckless.", "partial", "Juma Otieno"),
+        ("hiding the truth.", "partial", "Halima Noor"),
+    ]
