@@ -52,6 +52,7 @@ from analysis.speakers import (
     NOT_NAME,
     ORG_ACRONYMS,
     ORG_WORDS,
+    TITLE_WORDS,
     TITLES,
     Entity,
     Mention,
@@ -66,6 +67,9 @@ from analysis.topics import place_in
 SCARE_MAX_WORDS = 4
 SPEECH_KINDS = ("direct", "partial")
 UNATTRIBUTED = "(unattributed)"
+#: The affiliation share's label for a known speaker whose affiliation the article does not state
+#: (quotes with no speaker stay ``(unattributed)``).
+NO_AFFILIATION = "no affiliation stated"
 
 _VERBS = [
     "say", "tell", "state", "remark", "note", "add", "emphasize", "emphasise", "explain", "argue",
@@ -482,7 +486,9 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         while k - 1 >= 0 and (
                 (_is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS) or
                 (words[k - 1][0] in ("and", "for", "on") and k - 2 >= 0 and
-                 words[k - 2][0][:1].isupper() and words[k - 2][0] not in _SENTENCE_OPENERS)):
+                 words[k - 2][0][:1].isupper() and words[k - 2][0] not in _SENTENCE_OPENERS) or
+                (words[k - 1][0] == "the" and k - 3 >= 0 and words[k - 2][0] == "of" and
+                 words[k - 3][0] in TITLE_WORDS)):  # "President of the European …"
             k -= 1  # "Department of Health and Social Care"
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
@@ -629,6 +635,7 @@ class _Resolver:
         low = subj.text.lower()
         if low in _PRONOUNS:
             return self._pronoun(low, subj.start)
+        subj = _name_after_role(subj)
         words = subj.text.split()
         if len(words) == 2 and words[0].lower() == "the" and (
                 _AGE.match(words[1]) or words[1] in _DEMONYMS):
@@ -778,6 +785,39 @@ class _Resolver:
                 e.gender = want
             return _Speaker.of(e)
         return _Speaker(None, None)
+
+
+_ROLE_WORDS = {w for t in TITLES for w in t.split()} | ORG_WORDS
+
+
+def _name_after_role(subj: _Subject) -> _Subject:
+    """A role or organisation written before a person's name, in capitals, is the role:
+    "President of the European Central Bank Christine Lagarde" → Christine Lagarde (role
+    "President of the European Central Bank"), "Resident Heather Simpson" → Heather Simpson.
+    The name must start with a known first name or an initial (so "Bank of America Merrill
+    Lynch" stays an organisation).
+
+    >>> s = _name_after_role(_Subject("Resident Heather Simpson", 0, 24))
+    >>> s.text, s.role, s.start
+    ('Heather Simpson', 'Resident', 9)
+    """
+    words = subj.text.split()
+    if len(words) < 3 or not all(w[:1].isupper() or w in ("of", "the", "and", "for")
+                                 for w in words):
+        return subj
+    cut = max((k for k, w in enumerate(words[:-2]) if w in _ROLE_WORDS or w in ("of", "the")
+               or w.lower() in _SPEAKER_NOUNS), default=-1)
+    if cut < 0:
+        return subj
+    name = words[cut + 1:]
+    if not (name[0] in first_names() or re.fullmatch(r"[A-Z]\.", name[0])) or any(
+            w in ORG_WORDS or w in ORG_ACRONYMS or not w[:1].isupper() for w in name):
+        return subj
+    offset = subj.start + len(" ".join(words[:cut + 1])) + 1
+    role = " ".join(words[:cut + 1])
+    if subj.role:
+        role = f"{subj.role} {role}"
+    return _Subject(" ".join(name), offset, subj.end, subj.appositive, role, subj.origin)
 
 
 def _role_from_appositive(text: str) -> str | None:
@@ -1293,7 +1333,8 @@ def share_table(quotes: pd.DataFrame, include_indirect: bool = False,
     Counts ``direct`` and ``partial`` quotes (and ``indirect`` when asked); a multi-paragraph
     quote counts once. Columns: article_id, speaker (or affiliation), quotes, words,
     quote_share, word_share (percent of the article's counted quotes and quoted words; they sum
-    to 100 for each article). Unknown speakers are grouped as ``(unattributed)``.
+    to 100 for each article). Unknown speakers are grouped as ``(unattributed)``; by affiliation,
+    a known speaker whose affiliation the article does not state is ``no affiliation stated``.
 
     >>> from analysis.text import article_from_text
     >>> t = "“One two three four,” Ruto said. “Five six,” Okello said."
@@ -1306,6 +1347,8 @@ def share_table(quotes: pd.DataFrame, include_indirect: bool = False,
     kinds = list(SPEECH_KINDS) + (["indirect"] if include_indirect else [])
     q = quotes[quotes["kind"].isin(kinds)].copy()
     key = by
+    if key != "speaker":  # a speaker with no stated affiliation is not an unknown speaker
+        q[key] = q[key].where(q[key].notna() | q["speaker"].isna(), NO_AFFILIATION)
     q[key] = q[key].fillna(UNATTRIBUTED)
     if q.empty:
         return pd.DataFrame(columns=["article_id", key, "quotes", "words", "quote_share",

@@ -68,3 +68,28 @@ def test_short_quoted_words_after_a_speech_verb_are_speech():
         ("reckless.", "partial", "Juma Otieno"),
         ("hiding the truth.", "partial", "Halima Noor"),
     ]
+
+
+# ------------------------------------------------------------------ class 9: canonical names
+
+
+def test_no_stated_affiliation_is_not_an_unknown_speaker():
+    from analysis.quotes import quotes_table, share_table
+
+    text = ("“The dam holds,” said Kenyan Energy Minister Juma Otieno. "
+            "“It leaks,” said Halima Noor. “Who knows,” someone said.")
+    share = share_table(quotes_table(article_from_text(text, "t")), by="affiliation")
+    assert dict(zip(share["affiliation"], share["quotes"], strict=True)) == {
+        "Kenya": 1, "no affiliation stated": 1, "(unattributed)": 1}
+
+
+def test_role_or_organisation_before_a_name_is_the_role():
+    text = ("President of the Eastern Rift Bank Christine Wafula said: “Rates stay.”\n"
+            "“The water is gone,” said Resident Heather Kiprono.\n"
+            "“We will hold,” said foreign minister Dmitri Volkov.")
+    qs = extract_quotes(article_from_text(text, "t"))
+    assert [(q.speaker, q.role) for q in qs if q.kind == "direct"] == [
+        ("Christine Wafula", "President of the Eastern Rift Bank"),
+        ("Heather Kiprono", "Resident"),
+        ("Dmitri Volkov", "foreign minister"),
+    ]
