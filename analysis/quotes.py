@@ -380,7 +380,7 @@ class _Subject:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    return [(m[0], *m.span()) for m in _WORD.finditer(text, start, end)]
 
 
 def _cue_at(words, i) -> tuple[int, int] | None:
@@ -830,11 +830,20 @@ def _role_from_appositive(text: str) -> str | None:
     return None
 
 
+_AFFIL_KEYS = sorted(AFFILIATION_DEMONYMS, key=len, reverse=True)
+_AFFIL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in _AFFIL_KEYS) + r")(?!\w)")
+_AFFIL_RANK = {k: i for i, k in enumerate(_AFFIL_KEYS)}
+
+
 def _affiliation_in(text: str) -> str | None:
-    """The country or organisation a phrase states ("a Kenyan official" → Kenya)."""
-    for key in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
-            return AFFILIATION_DEMONYMS[key]
+    """The country or organisation a phrase states ("a Kenyan official" → Kenya).
+
+    >>> _affiliation_in("a senior South African diplomat"), _affiliation_in("the mayor")
+    ('South Africa', None)
+    """
+    found = [m.group() for m in _AFFIL_RE.finditer(text)]  # one pass; the longest key wins
+    if found:
+        return AFFILIATION_DEMONYMS[min(found, key=_AFFIL_RANK.__getitem__)]
     place = place_in(text)
     if place:
         return place

@@ -403,6 +403,9 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
                 "Islands", "Coast", "Great", "Lakes", "Horn", "New"}
 
 
+_PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
+
+
 def _register(reg: Registry, text: str, m: re.Match) -> None:
     title = m.group("title")
     words = m.group("name").split()
@@ -448,7 +451,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         reg.mentions.append(Mention(ent.id, org_start, org_end, name))
         return
     place_affiliation = None
-    while words and (words[0] in _PLACE_WORDS | set(AFFILIATION_DEMONYMS) or (
+    while words and (words[0] in _PLACE_OR_DEMONYM or (
             len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
         if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
             place_affiliation = place_in(words[0])
