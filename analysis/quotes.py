@@ -386,6 +386,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
 def _cue_at(words, i) -> tuple[int, int] | None:
     """If a speech cue starts at word i, return (first, last) word index of the cue."""
     w = words[i][0]
+    if i == 0 and w in ("Said", "Says", "Added", "Asked", "Wrote"):  # "Said Amina Noor, …"
+        w = w.lower()
     if i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
         return i, i + 1
     if w in _CUE_SET:
@@ -1060,6 +1062,13 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
                 subj.role = " ".join(w for w, ws, _ in aw if ws < subj.start)
                 return subj, cue
+            before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
+            if subj and subj.text[:1].isupper() and len(before) >= 2 and before[-1] == "," \
+                    and "," not in before[:-1] and before[0][:1].islower() and \
+                    all(re.match(r"^[\w’'\-]+$", w) for w in before[:-1]):
+                # "…,” another friend, Mariam Emara told reporters": a role, then the name
+                subj.role = " ".join(before[:-1])
+                return subj, cue
             if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
                     "and", "but", "or", "as", "then", "so", "while", "before", "after"):
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
@@ -1085,6 +1094,10 @@ def _before_cue(pw, opens_clause: bool):
             subj = _subject_before(words, c0)
             if subj is None and c1 + 1 < len(words) - 1:
                 subj = _subject_after(words[:-1], c1)
+            if subj is None and words[c0][0].endswith("ing") and c0 >= 2 and \
+                    words[c0 - 1][0] == ",":
+                # "Ruto then appears in a clip, saying, “…”": the clause's subject
+                subj = _clause_subject(words[:c0])
             if subj:
                 return subj, (c0, c1), "before"
         if last == ":":  # "Ruto was blunt:" — the clause's subject

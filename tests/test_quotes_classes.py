@@ -93,3 +93,18 @@ def test_role_or_organisation_before_a_name_is_the_role():
         ("Heather Kiprono", "Resident"),
         ("Dmitri Volkov", "foreign minister"),
     ]
+
+
+# ------------------------------------------------------------------ class 5: wrong person
+
+
+def test_the_name_not_the_role_or_the_clause_around_it():
+    text = ("Halima Noor and Juma Otieno came to the meeting.\n"
+            "“She is a mother of three,” another friend, Mariam Wekesa told reporters.\n"
+            "Said Dorothy Kamau, who grew up with her, “We were all so proud of her.”\n"
+            "Juma Otieno then appears in a clip from a rally, saying, “We will win this time.”\n"
+            "“No,” said campaign spokesman Glen Mutua.")
+    qs = extract_quotes(article_from_text(text, "t"))
+    assert [(q.speaker, q.role) for q in qs if q.kind == "direct"] == [
+        ("Mariam Wekesa", "another friend"), ("Dorothy Kamau", None), ("Juma Otieno", None),
+        ("Glen Mutua", "campaign spokesman")]
