@@ -1009,9 +1009,13 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     speaker = resolver.resolve(subj)
                     cue, cue_start, position, mention = cue_text, c_start, "previous-sentence", \
                         subj.text
-        if opens_clause:
+        before_mark = text[max(block.start, s.open_mark - 30):s.open_mark]
+        if opens_clause and s.part == 0 and _TITLE_CUES.search(before_mark.rstrip(" ,:")) and \
+                _is_title(content, before_mark.rstrip(" ,:")):
+            kind = "scare"  # In his new book, “Doomed to Succeed,” …
+        elif opens_clause:
             kind = "direct" if (position or n_words > SCARE_MAX_WORDS or s.part > 0) else "scare"
-        elif _is_title(content, text[max(block.start, s.open_mark - 30):s.open_mark]):
+        elif _is_title(content, before_mark):
             kind = "scare"  # a title or name: In his book “The Debt Trap”, …
         else:
             kind = "partial" if (position or n_words > SCARE_MAX_WORDS) else "scare"
@@ -1265,16 +1269,35 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "a
                 "with", "from", "ni", "na", "wa", "ya", "la", "de", "du", "le"}
 _TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|report|study|titled|entitled|"
                          r"called|named|dubbed|slogan|campaign|programme|program|series|show|"
-                         r"play|poem|hashtag|headline|documentary|magazine|newspaper)\W*$",
+                         r"play|poem|hashtag|headline|documentary|magazine|newspaper|memoir|"
+                         r"episode|column|op-ed|podcast|ad|advert|anthem)\W*$",
                          re.IGNORECASE)
+#: A broadcaster's or outlet's possessive, or "on"/"appearance on", before a title-case quote:
+#: a programme ("on NBC’s “Today”", "an appearance on “Meet the Press.”").
+_PROGRAMME_CUES = re.compile(r"(?:\b(?:[A-Z][\w.&]*|[A-Z]{2,})[’']s?|\bon|\bwatching|"
+                             r"\bhosting|\bhost of)\s*$")
 
 
 def _is_title(content: str, before: str) -> bool:
     """A short quoted phrase in title case, or named by a title word ("the book “…”"), is a
-    title or a name rather than speech."""
+    title or a name rather than speech; so is a title-case name after a broadcaster's
+    possessive or "on" ("told NBC’s “Today”", "on “Meet the Press.”"), even with US-style
+    punctuation inside the marks.
+
+    >>> _is_title("Meet the Press.", "in an appearance on "), _is_title("No way.", "He said ")
+    (True, False)
+    """
     words = re.findall(r"[^\W\d_][\w’'-]*", content)
-    if not words or len(words) > 8 or content.rstrip()[-1:] in ".?!":
+    if not words or len(words) > 8:
         return False
+    programme = bool(_PROGRAMME_CUES.search(before))
+    if content.rstrip()[-1:] in ".?!" and not (
+            (programme or _TITLE_CUES.search(before)) and content.rstrip()[-1:] == "."
+            and content.count(".") == 1):
+        return False
+    if programme and words[0][:1].isupper() and all(
+            w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return True
     title_case = words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
     return title_case and (len(words) > 1 or bool(_TITLE_CUES.search(before)))

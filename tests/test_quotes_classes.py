@@ -108,3 +108,19 @@ def test_the_name_not_the_role_or_the_clause_around_it():
     assert [(q.speaker, q.role) for q in qs if q.kind == "direct"] == [
         ("Mariam Wekesa", "another friend"), ("Dorothy Kamau", None), ("Juma Otieno", None),
         ("Glen Mutua", "campaign spokesman")]
+
+
+# ------------------------------------------------------------------ class 6: titles
+
+
+def test_programme_book_and_film_names_are_not_speech():
+    text = ("Juma Otieno told KTN’s “Morning Express” that the dam was safe.\n"
+            "Halima Noor spoke in an appearance on “Meet the Farmers.”\n"
+            "In her new book, “Rivers of Rift Valley,” Halima Noor argues for dams.\n"
+            "Halima Noor said on Monday, “The dam will hold.”")
+    assert quotes(text) == [
+        ("Morning Express", "scare", None),
+        ("Meet the Farmers.", "scare", None),
+        ("Rivers of Rift Valley,", "scare", None),
+        ("The dam will hold.", "direct", "Halima Noor"),
+    ]
