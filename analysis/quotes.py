@@ -89,6 +89,7 @@ _VERBS = [
 ]
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "refer to": ["referred to", "refers to"], "put it": ["put it", "puts it"],
+              "term": ["termed"], "label": ["labeled", "labelled"],
               "slam": ["slammed", "slams"], "cry": ["cried", "cries"],
               # verbs that are also nouns: past tense only ("reports" is usually a noun)
               "report": ["reported"], "question": ["questioned"], "answer": ["answered"],
@@ -410,6 +411,8 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         j -= 1
     if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
         j -= 1
+    if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")":  # "Ann Moe (R-Ohio), said"
+        j -= 1
     if j >= 2 and words[j][0] == ")":  # "Gov. Ann Moe (R) said": a party or state tag
         k = j - 1
         while k > 0 and j - k < 8 and words[k][0] != "(":
@@ -434,6 +437,11 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
             app_words = words[k + 1:j]
             appositive = " ".join(x[0] for x in app_words)
             j = k - 1
+            # "Dean Moe, a salesman from Sumter, South Carolina, says": a comma inside the
+            # appositive; the name is the clause's first segment
+            first = _first_segment_name(words, k)
+            if first is not None:
+                return first
         else:
             return None
     subj = _phrase_ending_at(words, j)
@@ -449,6 +457,28 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+def _first_segment_name(words, comma: int) -> _Subject | None:
+    """When the words before the comma at ``comma`` end in a place after a preposition
+    ("… from Sumter"), the subject is the name that opens the clause, before its first comma."""
+    k = comma - 1
+    while k >= 0 and words[k][0][:1].isupper():
+        k -= 1
+    if k < 0 or words[k][0] not in ("from", "in", "of", "at", "near"):
+        return None
+    start = comma
+    while start > 0 and words[start - 1][0] not in ("“", "”", '"', ".", ":", ";"):
+        start -= 1
+    first_comma = next((i for i in range(start, comma) if words[i][0] == ","), None)
+    if first_comma is None or first_comma == start:
+        return None
+    seg = words[start:first_comma]
+    if not all(w[:1].isupper() or w in ("de", "van", "bin", "al") for w, _, _ in seg) or \
+            seg[0][0] in NOT_NAME:
+        return None
+    app = " ".join(x[0] for x in words[first_comma + 1:comma])
+    return _Subject(" ".join(x[0] for x in seg), seg[0][1], seg[-1][2], app)
 
 
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "By", "But", "And", "When",
@@ -473,6 +503,11 @@ def _speaker_before_preposition(words, k: int) -> int:
         if words[q][0].lower() in _DETERMINERS:
             return q
     return k
+
+
+_NOT_IN_NOUN_PHRASE = {"had", "has", "have", "was", "were", "is", "are", "been", "be", "not",
+                       "will", "would", "could", "should", "did", "do", "does", "can", "may",
+                       "might", "must", "if", "whom", "who", "that", "which", "when", "while"}
 
 
 def _phrase_ending_at(words, j: int) -> _Subject | None:
@@ -502,6 +537,8 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         # a common-noun phrase: back to a determiner within six words
         k = j
         while k >= 0 and j - k < 6:
+            if words[k][0].lower() in _NOT_IN_NOUN_PHRASE:
+                break  # "the journalist had not been called": a verb, not a subject
             if words[k][0].lower() in _DETERMINERS:
                 k = _speaker_before_preposition(words, k)
                 return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
@@ -559,8 +596,8 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             cut = idx
             break
     phrase_words = phrase_words[:cut]
-    if not phrase_words:
-        return None
+    if not phrase_words or (len(phrase_words) == 1 and _ADVERB.match(phrase_words[0][0])):
+        return None  # "adding later, “…”": an adverb, not a subject
     text = " ".join(x[0] for x in phrase_words)
     if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
             len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
@@ -669,6 +706,9 @@ class _Resolver:
             words.pop(0)
         if not words:
             return None
+        if len(words) == 1 and (words[0].lower() in self.reg.common_words() or (
+                words[0].isupper() and len(words[0]) > 4 and words[0] not in ORG_ACRONYMS)):
+            return None  # "More from the report:", "WASHINGTON": a common word, a dateline
         if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words):
             ent = self.reg.add(Entity(0, subj.text, kind="organization"))
             self.reg.add_alias(ent, subj.text.lower())

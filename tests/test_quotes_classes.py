@@ -124,3 +124,30 @@ def test_programme_book_and_film_names_are_not_speech():
         ("Rivers of Rift Valley,", "scare", None),
         ("The dam will hold.", "direct", "Halima Noor"),
     ]
+
+
+def test_appositives_with_commas_party_tags_and_adverbs():
+    text = ("Dean Moe, a 55-year-old trader from Eldoret, Uasin Gishu, says Juma Otieno will "
+            "“leave with momentum.”\n"
+            "At the rally, Gov. Ann Wekesa (R-Kisumu), said, “We are getting ready.”\n"
+            "“We cannot afford it,” Juma Otieno said, adding later, “The fund costs a fortune.”")
+    assert quotes(text) == [
+        ("leave with momentum.", "partial", "Dean Moe"),
+        ("We are getting ready.", "direct", "Ann Wekesa"),
+        ("We cannot afford it,", "direct", "Juma Otieno"),
+        ("The fund costs a fortune.", "direct", "Juma Otieno"),
+    ]
+
+
+# ------------------------------------------------------------------ class 4: non-persons
+
+
+def test_verbs_common_words_and_datelines_are_not_speakers():
+    text = ("NAIROBI — Juma Otieno shot back that the reporter had not been called on.\n"
+            "“Go back to your desk,” Juma Otieno said.\n"
+            "More people came, and more came later. More from the report: “Turnout rose.”\n"
+            "Some painted the dispute in grave terms.\n“We cannot accept this at all.”")
+    assert [(q.text, q.speaker) for q in extract_quotes(article_from_text(text, "t"))
+            if q.kind == "direct"] == [
+        ("Go back to your desk,", "Juma Otieno"), ("Turnout rose.", None),
+        ("We cannot accept this at all.", None)]
