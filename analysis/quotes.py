@@ -661,6 +661,43 @@ def _head_noun(words: list[str]) -> str:
     return words[-1].lower()
 
 
+_LABEL = re.compile(r"((?:MR|MS|MRS|DR|SEN|GOV|REP)\.?\s+[A-Z][A-Z’'-]+|"
+                    r"[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}|Q|A)\s*:(?=\s)")
+
+
+def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _Index,
+                      text: str) -> str | None:
+    """The speaker label of a transcript turn or a factbox: “PENCE: Well, …”, ``MR. OTIENO:
+    “…”``, or a person's name alone on the line before a paragraph that is a quote.
+
+    >>> _transcript_label("KAINE: We will.", "", None, None, None, "")
+    'KAINE'
+    """
+    m = _LABEL.match(content)
+    if m is None and prefix.endswith(":"):
+        m = _LABEL.match(prefix + " ")
+        m = m if m is not None and m.end() == len(prefix) else None
+    if m is not None:
+        words = m.group(1).replace(".", "").split()
+        if words[-1] in ("Q", "A"):
+            return ""  # an interviewer's question or an unnamed answer: a label, no speaker
+        return None if all(w in ORG_ACRONYMS for w in words) else m.group(1)
+    if prefix or s is None or s.part > 0 or s.open_mark != _first_nonspace(text, block.start,
+                                                                          block.end):
+        return None
+    k = bisect_right(index.block_starts, block.start) - 2  # the block before
+    if k < 0:
+        return None
+    prev = index.blocks[k]
+    line = text[prev.start:prev.end].strip().rstrip(":")
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Z][\w’'.-]*", w) for w in words):
+        return None
+    if words[0].capitalize() not in first_names():
+        return None
+    return line
+
+
 class _Resolver:
     """Resolves subjects to speakers, remembering non-person speakers for later pronouns."""
 
@@ -695,6 +732,14 @@ class _Resolver:
             ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
                                                                      subj.appositive))))
         return _Speaker.of(ent)
+
+    def label(self, label: str, pos: int) -> _Speaker:
+        """The speaker a transcript label or a factbox name line names ("PENCE" → Mike
+        Pence when the article names him, else "Pence")."""
+        name = " ".join(w if not w.isupper() or len(w) < 2 else w.capitalize()
+                        for w in label.replace("’", "'").split())
+        name = re.sub(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?", r"\1.", name)
+        return self.resolve(_Subject(name, pos, pos + len(label)))
 
     def _new_entity(self, subj: _Subject) -> Entity | None:
         words = [w for w in subj.text.split() if w not in ("of",)]
@@ -996,8 +1041,13 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         speaker = None
         cue = cue_start = position = mention = None
 
+        # 0. a transcript label: “PENCE: Well, …” / MR. OTIENO: “…” / a name on its own line
+        label = _transcript_label(content, prefix_stripped, s, block, index, text)
+        if label is not None:
+            speaker = resolver.label(label, s.start) if label else None
+            position, mention = "label", label or None
         # 1. a cue right after the quote
-        if s.close_mark is not None:
+        if position is None and s.close_mark is not None:
             after_words = _words(text, after_start, after_end)
             ends_open = content.rstrip()[-1:] in (",", "?", "!", "—", "–", "…", "-") if \
                 content.strip() else False

@@ -151,3 +151,22 @@ def test_verbs_common_words_and_datelines_are_not_speakers():
             if q.kind == "direct"] == [
         ("Go back to your desk,", "Juma Otieno"), ("Turnout rose.", None),
         ("We cannot accept this at all.", None)]
+
+
+# ------------------------------------------------------------------ class 7: labels
+
+
+def test_transcript_labels_and_factbox_name_lines():
+    text = ("Senator Amos Kibet and Governor Ruth Chebet debated the dam.\n"
+            "“CHEBET: Well, look, this is serious business for all of us.”\n"
+            "KIBET: “We will not stand for this at all.”\n"
+            "MS. CHEBET: “Nor will I stand for it, ever.”\n"
+            "Q: “What about the farmers in the valley?”\n"
+            "AMINA WEKESA\n"
+            "“The dam gave us water and then it took our homes.”\n"
+            "Water Crisis\n"
+            "“Nobody came to help the farmers in the valley.”")
+    assert [(q.speaker, q.position) for q in extract_quotes(article_from_text(text, "t"))
+            if q.kind == "direct"] == [
+        ("Ruth Chebet", "label"), ("Amos Kibet", "label"), ("Ruth Chebet", "label"),
+        (None, "label"), ("Amina Wekesa", "label"), (None, None)]
