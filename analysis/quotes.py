@@ -1049,7 +1049,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         # 1. a cue right after the quote
         if position is None and s.close_mark is not None:
             after_words = _words(text, after_start, after_end)
-            ends_open = content.rstrip()[-1:] in (",", "?", "!", "—", "–", "…", "-") if \
+            ends_open = content.rstrip().rstrip("’'")[-1:] in (",", "?", "!", "—", "–", "…",
+                                                               "-") if \
                 content.strip() else False
             lead = after_words[0][0] if after_words else ""
             if after_words and (ends_open or lead == "," or lead[:1].islower()):
@@ -1143,8 +1144,16 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
         return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
     # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
     limit = min(len(aw), 14)
-    for i in range(1, limit):
-        if aw[i][0] in (".", "“", "”", '"', "?", "!", ";"):
+    paren_end = -1
+    for i in range(1, min(len(aw), 22)):
+        if i <= paren_end:
+            continue  # inside "(D-N.Y.)"
+        if aw[i][0] == "(":
+            paren_end = next((k for k in range(i + 1, min(len(aw), i + 9)) if aw[k][0] == ")"),
+                             -1)
+            limit += max(0, paren_end - i + 1)
+            continue
+        if i >= limit or aw[i][0] in (".", "“", "”", '"', "?", "!", ";"):
             break
         cue = _cue_at(aw, i)
         if cue:
@@ -1185,8 +1194,21 @@ def _before_cue(pw, opens_clause: bool):
                     subj.appositive = None
                     return subj, (i, i + 1), "before"
         for c0, c1 in _cue_in_words(words[:-1]):
+            # skip a leading adverbial ("Hours later, …", "On Monday, …")
+            fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
+            lead = 0 if fc is None or any(w[:1].isupper() for w, _, _ in words[1:fc]) \
+                else fc + 1
+            w0 = words[lead][0]
+            if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and words[c0 - 1][0] == "," \
+                    and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
+                                                                  w0 not in NOT_NAME)):
+                # "Trump returned the compliment, telling Reuters, “…”" / "Mr. X issued a
+                # statement saying, “…”": the subject of the clause speaks
+                subj = _clause_subject(words[lead:c0])
+                if subj:
+                    return subj, (c0, c1), "before"
             subj = _subject_before(words, c0)
-            if subj is None and c1 + 1 < len(words) - 1:
+            if subj is None and c1 + 1 < len(words) - 1 and words[c0][0] not in _PARTICIPLES:
                 subj = _subject_after(words[:-1], c1)
             if subj is None and words[c0][0].endswith("ing") and c0 >= 2 and \
                     words[c0 - 1][0] == ",":

@@ -170,3 +170,16 @@ def test_transcript_labels_and_factbox_name_lines():
             if q.kind == "direct"] == [
         ("Ruth Chebet", "label"), ("Amos Kibet", "label"), ("Ruth Chebet", "label"),
         (None, "label"), ("Amina Wekesa", "label"), (None, None)]
+
+
+def test_party_tags_after_a_quote_and_participles_after_the_clause():
+    text = ("“If the board did not take part, it should say so,” Sen. Amos Kibet (D-N.Y.) said "
+            "Tuesday.\n"
+            "Hours later, Ruth Chebet returned the compliment, telling the Daily Courier, "
+            "“Amos and I have been friends for a long time.”\n"
+            "“The answer you want is, ‘I am for it,’” Kibet, who has opposed the plan, said.")
+    assert quotes(text) == [
+        ("If the board did not take part, it should say so,", "direct", "Amos Kibet"),
+        ("Amos and I have been friends for a long time.", "direct", "Ruth Chebet"),
+        ("The answer you want is, ‘I am for it,’", "direct", "Amos Kibet"),
+    ]
