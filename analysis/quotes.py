@@ -85,7 +85,7 @@ _VERBS = [
     # attribution verbs of real news (issue 12, class 3): heated, loud and critical speech
     "fume", "gush", "interject", "chime in", "blurt out", "cry", "accuse", "blame", "criticize",
     "criticise", "dismiss", "proclaim", "assert", "condemn", "denounce", "decry", "bemoan",
-    "deride", "mock", "scream", "mutter", "allege", "put it",
+    "deride", "mock", "scream", "mutter", "allege", "put it", "echo",
 ]
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "refer to": ["referred to", "refers to"], "put it": ["put it", "puts it"],
@@ -431,7 +431,8 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     app_words = None
     if words[j][0] == ",":  # "Ortiz, a former minister, said" / "X's spokesman, Joel Ssenyonyi,"
         k = j - 1
-        while k >= 0 and words[k][0] not in (",", "“", "”", '"', ".", ":", ";"):
+        while k >= 0 and (words[k][0] not in (",", "“", "”", '"', ".", ":", ";") or (
+                words[k][0] == "." and words[k + 1][0] == ",")):  # "Allentown, Pa., said"
             k -= 1
         if k >= 1 and words[k][0] == ",":
             app_words = words[k + 1:j]
@@ -1095,6 +1096,14 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             prev = index.prev_sentence(s.open_mark)
             if prev is not None:
                 found = _sentence_cue(text, prev.start, prev.end, index)
+                if found is None and text[prev.start:prev.end].rstrip().endswith(":"):
+                    # "Trump issued the following statement:" — a colon introduces the quote
+                    pw_prev = [w for w in _words(text, prev.start, prev.end)
+                               if not index.in_marks(w[1])]
+                    subj = _clause_subject(pw_prev[:-1]) if len(pw_prev) > 1 else None
+                    if subj is not None and (subj.start == pw_prev[0][1] or
+                                             subj.text.lower() in ("he", "she", "they")):
+                        found = subj, None, None
                 if found:
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
@@ -1144,6 +1153,11 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
         return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
     # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
     limit = min(len(aw), 14)
+    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS:
+        # "…,” Trent Lott, who was majority leader under George W. Bush, said": a name and
+        # a long appositive before the cue
+        if any(w == "," for w, _, _ in aw[1:8]):
+            limit = min(len(aw), 34)
     paren_end = -1
     for i in range(1, min(len(aw), 22)):
         if i <= paren_end:
@@ -1153,8 +1167,9 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                              -1)
             limit += max(0, paren_end - i + 1)
             continue
-        if i >= limit or aw[i][0] in (".", "“", "”", '"', "?", "!", ";"):
-            break
+        if i >= limit or aw[i][0] in ("“", "”", '"', "?", "!", ";") or (
+                aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
+            break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
         cue = _cue_at(aw, i)
         if cue:
             subj = _subject_before(aw, i)
@@ -1166,6 +1181,11 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 subj.role = " ".join(w for w, ws, _ in aw if ws < subj.start)
                 return subj, cue
             before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
+            if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \
+                    before[0][:1].islower() and all(re.match(r"^[\w’'\-]+$", w) for w in before):
+                # "…,” the economist Jared Bernstein, a former adviser …, said"
+                subj.role = " ".join(before[1:] if before[0] in _DETERMINERS else before)
+                return subj, cue
             if subj and subj.text[:1].isupper() and len(before) >= 2 and before[-1] == "," \
                     and "," not in before[:-1] and before[0][:1].islower() and \
                     all(re.match(r"^[\w’'\-]+$", w) for w in before[:-1]):

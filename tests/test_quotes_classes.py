@@ -183,3 +183,17 @@ def test_party_tags_after_a_quote_and_participles_after_the_clause():
         ("Amos and I have been friends for a long time.", "direct", "Ruth Chebet"),
         ("The answer you want is, ‘I am for it,’", "direct", "Amos Kibet"),
     ]
+
+
+def test_long_appositives_after_a_quote_and_a_colon_in_the_sentence_before():
+    text = ("“Wages may finally be rising,” the economist Jared Kiprono, a former adviser in the "
+            "Treasury of the Republic, said.\n"
+            "“I just do not think so,” Cecilia Wambui, 67, a retired clerk in Nakuru, Ken., "
+            "said.\n"
+            "Ruth Chebet issued the following statement:\n"
+            "“Our prayers are with all those affected by the floods.”")
+    assert quotes(text) == [
+        ("Wages may finally be rising,", "direct", "Jared Kiprono"),
+        ("I just do not think so,", "direct", "Cecilia Wambui"),
+        ("Our prayers are with all those affected by the floods.", "direct", "Ruth Chebet"),
+    ]
