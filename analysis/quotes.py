@@ -49,6 +49,7 @@ import pandas as pd
 
 from analysis.speakers import (
     AFFILIATION_DEMONYMS,
+    HONORIFIC_GENDER,
     NOT_NAME,
     ORG_ACRONYMS,
     ORG_WORDS,
@@ -158,7 +159,7 @@ _SPEAKER_NOUNS = {
 _DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter", "declaration",
                    "document", "memo", "resolution", "survey", "study", "website", "post",
                    "tweet", "press release", "release", "filing", "ruling"}
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
                    r"Rev|Amb|Jr|Sr|St)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
 _OPEN_D = "“„«"
 _CLOSE_D = "”»"
@@ -530,6 +531,17 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             k -= 1  # "Department of Health and Social Care"
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
+        p = k - 2 if k >= 2 and words[k - 1][0] == "the" else k - 1
+        if p >= 1 and words[p][0] in ("of", "from", "at") and words[p - 1][0][:1].isupper() \
+                and words[p - 1][0] not in TITLE_WORDS and words[p - 1][0] not in ORG_WORDS \
+                and words[p - 1][0] not in NOT_NAME and any(
+                    w in ORG_WORDS for w, _, _ in words[k:j + 1]):
+            # "Mr. Morgan of the Sierra Club said": the person, not the organisation
+            q = p - 1
+            while q - 1 >= 0 and words[q - 1][0][:1].isupper() and \
+                    words[q - 1][0] not in _SENTENCE_OPENERS:
+                q -= 1
+            return _Subject(" ".join(x[0] for x in words[q:p]), words[q][1], words[p - 1][2])
         if k == j and k > 0 and words[k - 1][0].lower() == "the" and w in _DEMONYMS:
             return _Subject(f"the {w}", words[k - 1][1], we)  # "the Kenyan told reporters"
         k = _speaker_before_preposition(words, k)
@@ -593,8 +605,11 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     for idx, (pw, _, _) in enumerate(phrase_words):
         if idx > 0 and pw in ("on", "during", "after", "before", "while", "when", "to", "as",
                               "who", "which", "that", "adding", "referring", "noting") or (
-                named and idx > 0 and pw in ("in", "at", "from")):
-            cut = idx
+                named and idx > 0 and pw in ("in", "at", "from")) or (
+                named and idx > 1 and pw == "of" and idx + 1 < len(phrase_words) and
+                phrase_words[idx + 1][0] == "the" and phrase_words[idx - 1][0] not in TITLE_WORDS
+                and phrase_words[idx - 1][0] not in ORG_WORDS):
+            cut = idx  # "said Del. Stacey Plaskett of the Virgin Islands"
             break
     phrase_words = phrase_words[:cut]
     if not phrase_words or (len(phrase_words) == 1 and _ADVERB.match(phrase_words[0][0])):
@@ -746,8 +761,12 @@ class _Resolver:
         words = [w for w in subj.text.split() if w not in ("of",)]
         titles = {t for t in TITLES}
         role = None
+        gender = None
         while len(words) > 1 and (words[0] in titles or words[0] in AFFILIATION_DEMONYMS):
-            if words[0] in titles:
+            if words[0] in HONORIFIC_GENDER and words[0].rstrip(".") in ("Mr", "Mrs", "Ms",
+                                                                          "Miss"):
+                gender = HONORIFIC_GENDER[words[0]]  # an honorific is no role
+            elif words[0] in titles:
                 role = words[0] if role is None else role
             words.pop(0)
         if not words:
@@ -762,7 +781,7 @@ class _Resolver:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
             ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
                                       last=words[-1], role=role,
-                                      gender=first_names().get(words[0])))
+                                      gender=gender or first_names().get(words[0])))
         self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
         return ent
 
@@ -875,7 +894,8 @@ class _Resolver:
         return _Speaker(None, None)
 
 
-_ROLE_WORDS = {w for t in TITLES for w in t.split()} | ORG_WORDS
+_ROLE_WORDS = ({w for t in TITLES for w in t.split()} | ORG_WORDS) - {
+    "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"}  # honorifics are no role
 
 
 def _name_after_role(subj: _Subject) -> _Subject:
@@ -1178,7 +1198,8 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
             if subj and subj.text[:1].isupper() and all(
                     re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
                 # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
-                subj.role = " ".join(w for w, ws, _ in aw if ws < subj.start)
+                role = " ".join(w for w, ws, _ in aw if ws < subj.start)
+                subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
                 return subj, cue
             before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
             if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \
@@ -1216,7 +1237,8 @@ def _before_cue(pw, opens_clause: bool):
         for c0, c1 in _cue_in_words(words[:-1]):
             # skip a leading adverbial ("Hours later, …", "On Monday, …")
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
-            lead = 0 if fc is None or any(w[:1].isupper() for w, _, _ in words[1:fc]) \
+            lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
+                                       words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
                 else fc + 1
             w0 = words[lead][0]
             if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and words[c0 - 1][0] == "," \

@@ -197,3 +197,12 @@ def test_long_appositives_after_a_quote_and_a_colon_in_the_sentence_before():
         ("I just do not think so,", "direct", "Cecilia Wambui"),
         ("Our prayers are with all those affected by the floods.", "direct", "Ruth Chebet"),
     ]
+
+
+def test_a_person_of_an_organisation_and_a_place_before_the_subject():
+    text = ("Here in Kisumu, Amos Kibet stepped up his campaign, saying, “We have got to win.”\n"
+            "“It was the least bad outcome,” Ms. Ruth Chebet of the Lake Basin Authority said.\n"
+            "“This is a waste of time,” said Del. Stacey Wanjala of the Coast Region.")
+    assert [(q.speaker, q.role) for q in extract_quotes(article_from_text(text, "t"))
+            if q.kind == "direct"] == [
+        ("Amos Kibet", None), ("Ruth Chebet", None), ("Stacey Wanjala", "Del.")]
