@@ -802,6 +802,11 @@ class _Resolver:
                 e = self.reg.entities[m.entity]
                 if e.kind == "person" and e.role and role_word in e.role.lower().split():
                     return _Speaker.of(e)
+            # named later in the article ("the bank's governor said … The governor, Patrick
+            # Njoroge, …"): the one person with that role
+            holders = self.reg.with_role(role_word)
+            if len(holders) == 1:
+                return _Speaker.of(holders[0])
         if words[0] == "the" and len(bare) == 1 and bare[0].capitalize() in ORG_WORDS:
             # "the commission" / "the ministry": the organisation named earlier
             org_word = bare[0].capitalize()

@@ -209,6 +209,11 @@ class Registry:
         if entity.kind != "person":
             self._by_org.setdefault(alias, entity)
 
+    def with_role(self, role_word: str) -> list[Entity]:
+        """People whose role contains ``role_word`` (lower case), e.g. "governor"."""
+        return [e for e in self.entities if e.kind == "person" and e.role
+                and role_word in e.role.lower().replace("-", " ").split()]
+
     def by_last(self, last: str) -> list[Entity]:
         """People whose surname is ``last``, in order of first mention."""
         return list(self._by_last.get(last, ()))
@@ -256,7 +261,7 @@ class Registry:
             gender = HONORIFIC_GENDER.get(title.split()[-1])
             titled = [e for e in candidates
                       if (gender and e.gender == gender) or
-                      (e.role and title.split()[-1] in e.role.split())]
+                      (e.role and title.split()[-1].lower() in e.role.lower().split())]
             candidates = titled or candidates
         if len(candidates) > 1:  # nearest earlier mention wins
             ids = {e.id for e in candidates}
@@ -500,9 +505,30 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if ent.affiliation is None:
         ent.affiliation = place_affiliation
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
+    if ent.role is None:  # "Amina Odhiambo, the minister of health, …": the appositive's role
+        app = _APPOSITIVE_ROLE.match(text, m.end()) or _ROLE_BEFORE.search(
+            text, max(0, start - 60), start)  # "The governor, Patrick Njoroge, …"
+        if app is not None:
+            ent.role = app.group(1)
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
         org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))
         reg.mentions.append(Mention(org.id, m.start("of"), m.end("of"), of_part))
+
+
+_ROLE_HEADS = sorted({w.lower() for w in TITLE_WORDS if w.isalpha() and len(w) > 3} |
+                    {"spokesman", "spokeswoman", "spokesperson", "minister", "governor",
+                     "director", "chairman", "chairwoman", "secretary", "president", "mayor",
+                     "senator", "ambassador", "adviser", "advisor", "official", "strategist",
+                     "economist", "analyst", "lawyer", "attorney", "chief", "executive"},
+                    key=len, reverse=True)
+_APPOSITIVE_ROLE = re.compile(
+    r",[ \t]+(?:the|a|an|its|their|his|her)[ \t]+((?:[\w’'-]+[ \t]+){0,3}?(?:"
+    + "|".join(_ROLE_HEADS) + r"))\b(?:[ \t]+of[ \t]+[\w ]{1,30}?)?(?=[,.;])")
+
+
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]+((?:[\w’'-]+[ \t]+){0,3}?(?:"
+    + "|".join(_ROLE_HEADS) + r")),[ \t]+$")
 
 
 def _pick_nearest(reg: Registry, candidates: list[Entity], pos: int) -> Entity:

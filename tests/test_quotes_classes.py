@@ -206,3 +206,28 @@ def test_a_person_of_an_organisation_and_a_place_before_the_subject():
     assert [(q.speaker, q.role) for q in extract_quotes(article_from_text(text, "t"))
             if q.kind == "direct"] == [
         ("Amos Kibet", None), ("Ruth Chebet", None), ("Stacey Wanjala", "Del.")]
+
+
+# ------------------------------------------------------------------ class 8: descriptions
+
+
+def test_a_description_is_the_person_named_before_or_after():
+    text = ("“Inflation will fall,” the bank’s governor said.\n"
+            "The governor, Patrick Wanyama, spoke for an hour.\n"
+            "Amina Odhiambo, the minister of health, toured the clinic. “We need nurses,” the "
+            "minister said.")
+    assert [(q.text, q.speaker) for q in extract_quotes(article_from_text(text, "t"))
+            if q.kind == "direct"] == [
+        ("Inflation will fall,", "Patrick Wanyama"), ("We need nurses,", "Amina Odhiambo")]
+
+
+# ------------------------------------------------------------------ class 10: same surname
+
+
+def test_two_people_with_one_surname_title_and_gender_decide():
+    text = ("Peter Kamau, a farmer, met Grace Kamau, the county governor.\n"
+            "“The rains failed,” Mr. Kamau said.\n"
+            "“We will send food,” she said.\n"
+            "“Help is coming,” Governor Kamau said.")
+    assert [q.speaker for q in extract_quotes(article_from_text(text, "t"))
+            if q.kind == "direct"] == ["Peter Kamau", "Grace Kamau", "Grace Kamau"]
