@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import analysis.quotes as quotes_mod
+import analysis.quotes.attribution as quotes_mod
 import analysis.speakers as speakers_mod
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
