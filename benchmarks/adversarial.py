@@ -5,7 +5,9 @@ through the whole per-article analysis in-process: the text model (structure), t
 readability (with quote units) and topics — the calls :func:`analysis.report.analyse` makes.
 Reported per size: seconds per stage and the total, and the growth ratio of the total when the
 input doubles (linear time shows as ~2; the goal is ≤ 2.5); each size keeps the fastest of three
-runs (``--repeat``). A size that takes longer than the
+runs (``--repeat``). Because timings on a shared machine are noisy, each size also reports the
+number of Python function calls of one profiled run and its growth ratio: work, not time, so an
+exact ~2.0 shows linear work whatever the load. A size that takes longer than the
 time limit (``--limit``, default 120 s) is stopped and the larger sizes of that pattern skipped.
 
 Patterns:
@@ -29,6 +31,9 @@ Timings on a shared machine are noisy: compare ratios from one run.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import pstats
 import resource
 import signal
 import subprocess
@@ -108,7 +113,7 @@ def run_once(text: str) -> dict[str, float]:
             "total": t4 - t0}
 
 
-def bench_pattern(name: str, sizes, limit: float, repeat: int = 3
+def bench_pattern(name: str, sizes, limit: float, repeat: int = 3, count_calls: bool = True
                   ) -> list[tuple[int, dict | None, str]]:
     rows = []
     previous = None
@@ -126,6 +131,12 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 3
                 again = run_once(text)
                 res = again if again["total"] < res["total"] else res
             note = ""
+            if count_calls:  # Python function calls of one run: work, free of timing noise
+                prof = cProfile.Profile()
+                prof.enable()
+                run_once(text)
+                prof.disable()
+                res["calls"] = pstats.Stats(prof, stream=io.StringIO()).total_calls
         except _Timeout:
             res, note = None, f"> {limit:.0f} s"
             previous = "timeout"
@@ -139,19 +150,23 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 3
 
 def print_pattern(name: str, rows) -> float | None:
     worst = None
-    prev_total = None
+    prev_total = prev_calls = None
     for kb, res, note in rows:
         if res is None:
             print(f"{name:<14} {kb:>4} KB  {note}")
-            prev_total = None
+            prev_total = prev_calls = None
             continue
         ratio = res["total"] / prev_total if prev_total else None
+        calls = res.get("calls")
+        c_ratio = calls / prev_calls if calls and prev_calls else None
         if ratio is not None:
             worst = max(worst or 0.0, ratio)
         print(f"{name:<14} {kb:>4} KB  {res['text']:7.3f} {res['quotes']:7.3f} "
               f"{res['readability']:7.3f} {res['topics']:7.3f} {res['total']:8.3f}  "
-              f"{'' if ratio is None else f'{ratio:5.2f}'}")
+              f"{'' if ratio is None else f'{ratio:5.2f}':>5}  {calls or '':>9} "
+              f"{'' if c_ratio is None else f'{c_ratio:5.2f}'}")
         prev_total = max(res["total"], 1e-3)
+        prev_calls = calls
     return worst
 
 
@@ -208,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     run_once("“Warm up,” Ruto said. The Ministry of Health met him.")  # one-time loading
     print(f"{'pattern':<14} {'size':>7}  {'text':>7} {'quotes':>7} {'read':>7} {'topics':>7} "
-          f"{'total s':>8}  ratio")
+          f"{'total s':>8}  ratio      calls  ratio")
     worst = {}
     for name in args.patterns or list(PATTERNS):
         worst[name] = print_pattern(name, bench_pattern(name, args.sizes, args.limit,
