@@ -52,7 +52,8 @@ TITLES = [
     "Inspector General", "Inspector-General", "Deputy Secretary", "Under Secretary",
     "Assistant Secretary", "Special Envoy", "Foreign Secretary", "Home Secretary",
     "President", "Secretary", "Minister", "Senator", "Sen.", "Governor", "Gov.",
-    "Representative", "Rep.", "Ambassador", "Amb.", "General", "Gen.", "Lt.", "Col.", "Colonel",
+    "Representative", "Rep.", "Del.", "Delegate", "Ambassador", "Amb.", "General", "Gen.", "Lt.",
+    "Col.", "Colonel",
     "Major", "Maj.", "Captain", "Capt.", "Sgt.", "Sergeant", "Commander", "Admiral", "Adm.",
     "Chancellor", "Premier", "King", "Queen", "Prince", "Princess", "Pope", "Judge", "Justice",
     "Professor", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Miss", "Mayor", "Commissioner",
@@ -178,6 +179,7 @@ class Registry:
     article: Article | None = field(default=None, repr=False)
     _common: set[str] | None = field(default=None, repr=False)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
+    _by_org: dict[str, Entity] = field(default_factory=dict, repr=False)
 
     def common_words(self) -> set[str]:
         """Words the article also writes in lower case: common words, not names (computed
@@ -195,7 +197,22 @@ class Registry:
         self.entities.append(entity)
         if entity.kind == "person" and entity.last:
             self._by_last.setdefault(entity.last, []).append(entity)
+        elif entity.kind != "person":
+            self._by_org.setdefault(_org_key(entity.name), entity)
+            for alias in entity.aliases:
+                self._by_org.setdefault(alias, entity)
         return entity
+
+    def add_alias(self, entity: Entity, alias: str) -> None:
+        """Another name an organisation goes by (found by :meth:`resolve` from then on)."""
+        entity.aliases.add(alias)
+        if entity.kind != "person":
+            self._by_org.setdefault(alias, entity)
+
+    def with_role(self, role_word: str) -> list[Entity]:
+        """People whose role contains ``role_word`` (lower case), e.g. "governor"."""
+        return [e for e in self.entities if e.kind == "person" and e.role
+                and role_word in e.role.lower().replace("-", " ").split()]
 
     def by_last(self, last: str) -> list[Entity]:
         """People whose surname is ``last``, in order of first mention."""
@@ -244,7 +261,7 @@ class Registry:
             gender = HONORIFIC_GENDER.get(title.split()[-1])
             titled = [e for e in candidates
                       if (gender and e.gender == gender) or
-                      (e.role and title.split()[-1] in e.role.split())]
+                      (e.role and title.split()[-1].lower() in e.role.lower().split())]
             candidates = titled or candidates
         if len(candidates) > 1:  # nearest earlier mention wins
             ids = {e.id for e in candidates}
@@ -256,11 +273,7 @@ class Registry:
         return self._by_org_name(phrase)
 
     def _by_org_name(self, phrase: str) -> Entity | None:
-        key = _org_key(phrase)
-        for e in self.entities:
-            if e.kind != "person" and (_org_key(e.name) == key or key in e.aliases):
-                return e
-        return None
+        return self._by_org.get(_org_key(phrase))  # an index: no scan of every entity
 
 
 @lru_cache(maxsize=1)
@@ -351,7 +364,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -> None:
     gender = _PRONOUN_GENDER[pronoun]
     person = []  # the last three person mentions before the pronoun, latest last
-    for m in reversed(reg.mentions):
+    for m in reg.recent(pos):  # nearby mentions only: linear on long texts
         if m.end <= pos and reg.entities[m.entity].kind == "person":
             person.insert(0, m)
             if len(person) == 3:
@@ -369,7 +382,9 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
     # a bare surname whose gender does not fit the pronoun: its namesake of that gender
     namesakes = [e for e in reg.by_last(ent.last or "") if e.gender == gender]
     if last.text == ent.last and len(namesakes) == 1:
-        idx = reg.mentions.index(last)
+        idx = bisect_left(reg.mentions, last.start, key=lambda m: m.start)
+        while reg.mentions[idx] != last:
+            idx += 1
         reg.mentions[idx] = Mention(namesakes[0].id, last.start, last.end, last.text)
 
 
@@ -392,6 +407,9 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
                 "Middle", "Gulf", "Sea", "Ocean", "River", "Lake", "Mount", "City", "County",
                 "Province", "Region", "Valley", "Street", "Road", "Avenue", "Square", "Island",
                 "Islands", "Coast", "Great", "Lakes", "Horn", "New"}
+
+
+_PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
 
 
 def _register(reg: Registry, text: str, m: re.Match) -> None:
@@ -439,7 +457,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         reg.mentions.append(Mention(ent.id, org_start, org_end, name))
         return
     place_affiliation = None
-    while words and (words[0] in _PLACE_WORDS | set(AFFILIATION_DEMONYMS) or (
+    while words and (words[0] in _PLACE_OR_DEMONYM or (
             len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
         if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
             place_affiliation = place_in(words[0])
@@ -487,9 +505,30 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if ent.affiliation is None:
         ent.affiliation = place_affiliation
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
+    if ent.role is None:  # "Amina Odhiambo, the minister of health, …": the appositive's role
+        app = _APPOSITIVE_ROLE.match(text, m.end()) or _ROLE_BEFORE.search(
+            text, max(0, start - 60), start)  # "The governor, Patrick Njoroge, …"
+        if app is not None:
+            ent.role = app.group(1)
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
         org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))
         reg.mentions.append(Mention(org.id, m.start("of"), m.end("of"), of_part))
+
+
+_ROLE_HEADS = sorted({w.lower() for w in TITLE_WORDS if w.isalpha() and len(w) > 3} |
+                    {"spokesman", "spokeswoman", "spokesperson", "minister", "governor",
+                     "director", "chairman", "chairwoman", "secretary", "president", "mayor",
+                     "senator", "ambassador", "adviser", "advisor", "official", "strategist",
+                     "economist", "analyst", "lawyer", "attorney", "chief", "executive"},
+                    key=len, reverse=True)
+_APPOSITIVE_ROLE = re.compile(
+    r",[ \t]+(?:the|a|an|its|their|his|her)[ \t]+((?:[\w’'-]+[ \t]+){0,3}?(?:"
+    + "|".join(_ROLE_HEADS) + r"))\b(?:[ \t]+of[ \t]+[\w ]{1,30}?)?(?=[,.;])")
+
+
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]+((?:[\w’'-]+[ \t]+){0,3}?(?:"
+    + "|".join(_ROLE_HEADS) + r")),[ \t]+$")
 
 
 def _pick_nearest(reg: Registry, candidates: list[Entity], pos: int) -> Entity:

@@ -119,9 +119,12 @@ def test_multi_paragraph_quote():
 
 
 def test_scare_quotes_and_slogans_are_not_speech():
-    qs = quotes("The so-called “peace dividend” never came. Workers chanted “No sale” outside.")
+    qs = quotes("The so-called “peace dividend” never came. Banners outside read “No sale”.")
     assert [(q.text, q.kind, q.speaker) for q in qs] == [
         ("peace dividend", "scare", None), ("No sale", "scare", None)]
+    # a slogan people chant is their speech (issue 12, class 2)
+    qs = quotes("Workers chanted “No sale” outside.")
+    assert [(q.text, q.kind, q.speaker) for q in qs] == [("No sale", "partial", "workers")]
     assert share_table(quotes_table(article_from_text("The “deal” failed.", "t"))).empty
 
 

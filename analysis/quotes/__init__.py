@@ -1,0 +1,60 @@
+"""Quotes: detection with offsets, attribution to speakers, and quote share.
+
+Detection (per paragraph, :func:`find_quote_spans`)
+    Double quotes: curly “ ”, straight ", low „ (closed by “ or ”) and « ». A straight " opens
+    after start of paragraph, white space or an opening bracket/dash, and closes otherwise.
+    Single quotes ‘ ’ (or ') inside a double quote are part of its text; an apostrophe between
+    letters or after an s (Kenya’s, they’ve, farmers’, don't) is never a quote mark. A paragraph
+    with no double quote may use ‘ … ’ as its quote marks (British style).
+    Newswire convention: a paragraph whose quote is still open at its end continues into the next
+    paragraph when that one opens with a quote mark; the parts share a ``quote_id``. Otherwise the
+    open quote is *unbalanced*: it is kept to the end of its own paragraph and flagged, never
+    allowed to swallow the rest of the article. A stray closing mark is reported as a warning.
+Kinds
+    ``direct`` — a quote that opens its clause (at the start of a sentence or after ``,`` / ``:``);
+    ``partial`` — a quote embedded in narration with a speech cue in its sentence ("He called it
+    “the hard part”"), or longer than :data:`SCARE_MAX_WORDS` words; ``scare`` — a short quoted
+    phrase with no speech cue (scare quotes, titles, slogans); ``indirect`` — reported speech
+    without quote marks ("Blinken noted that …", "According to Okello, …", "…, she said.").
+    Speech share counts ``direct`` and ``partial`` quotes; ``indirect`` only on request.
+Attribution (first rule that applies)
+    1. a cue right after the quote: ``“…,” Ruto said`` / ``“…,” said Ortiz, a former minister``;
+    2. a cue before it in the same sentence: ``He remarked, “…”`` / ``According to X, “…”`` /
+       ``Ruto told reporters: “…”``;
+    3. a continuation: an earlier quote in the same paragraph, or the previous part of a
+       multi-paragraph quote (``“A,” she said. “B.”``);
+    4. a cue in the sentence before the quote.
+    The subject next to the cue is resolved by :mod:`analysis.speakers` (names, aliases,
+    pronouns, officials, organisations, documents); no subject found → speaker ``None``,
+    counted as *unattributed*.
+
+Every quote has ``start``/``end`` offsets of its words inside the marks, so
+``article.text[start:end] == text``.
+
+>>> from analysis.text import article_from_text
+>>> art = article_from_text("Mr. John Otieno spoke. “We will win,” he said. “It is early.”", "x")
+>>> for q in extract_quotes(art):
+...     print(q.text, q.speaker, q.kind, q.position, sep=" | ")
+We will win, | John Otieno | direct | after
+It is early. | John Otieno | direct | continuation
+"""
+
+from analysis.quotes.attribution import Quote, extract_quotes
+from analysis.quotes.cues import CUE_RE, SPEECH_CUES
+from analysis.quotes.kinds import SCARE_MAX_WORDS, SPEECH_KINDS
+from analysis.quotes.marks import QuoteSpan, find_quote_spans
+from analysis.quotes.share import (
+    NO_AFFILIATION,
+    QUOTE_COLUMNS,
+    UNATTRIBUTED,
+    quote_rows,
+    quote_warnings,
+    quotes_table,
+    share_table,
+)
+
+__all__ = [
+    "CUE_RE", "NO_AFFILIATION", "QUOTE_COLUMNS", "SCARE_MAX_WORDS", "SPEECH_CUES", "SPEECH_KINDS",
+    "UNATTRIBUTED", "Quote", "QuoteSpan", "extract_quotes", "find_quote_spans", "quote_rows",
+    "quote_warnings", "quotes_table", "share_table",
+]

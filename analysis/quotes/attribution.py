@@ -1,0 +1,525 @@
+"""Attribution: the rules that give each quote its cue and speaker (after, before,
+continuation, previous sentence, transcript labels) and reported speech without marks.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from analysis.quotes.cues import (
+    _DETERMINERS,
+    _INDIRECT_CUES,
+    _INDIRECT_RE,
+    _PARTICIPLES,
+    _cue_at,
+    _cue_in_words,
+    _words,
+)
+from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
+from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
+from analysis.quotes.subjects import (
+    _SENTENCE_OPENERS,
+    _clause_subject,
+    _Resolver,
+    _Speaker,
+    _Subject,
+    _subject_after,
+    _subject_before,
+)
+from analysis.speakers import (
+    NOT_NAME,
+    ORG_ACRONYMS,
+    Registry,
+    find_entities,
+    first_names,
+)
+from analysis.text import WORD_PATTERN, Article
+
+
+@dataclass
+class Quote:
+    quote_id: int
+    part: int
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_kind: str | None
+    role: str | None
+    affiliation: str | None
+    cue: str | None
+    cue_start: int | None
+    position: str | None  # after, before, colon, continuation, previous-sentence, indirect
+    mention: str | None  # the words that name the speaker next to the cue
+    block: int
+    unbalanced: bool = False
+    continues: bool = False
+    flags: list[str] = field(default_factory=list)
+
+
+_LABEL = re.compile(r"((?:MR|MS|MRS|DR|SEN|GOV|REP)\.?\s+[A-Z][A-Z’'-]+|"
+                    r"[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}|Q|A)\s*:(?=\s)")
+
+
+def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _Index,
+                      text: str) -> str | None:
+    """The speaker label of a transcript turn or a factbox: “PENCE: Well, …”, ``MR. OTIENO:
+    “…”``, or a person's name alone on the line before a paragraph that is a quote.
+
+    >>> _transcript_label("KAINE: We will.", "", None, None, None, "")
+    'KAINE'
+    """
+    m = _LABEL.match(content)
+    if m is None and prefix.endswith(":"):
+        m = _LABEL.match(prefix + " ")
+        m = m if m is not None and m.end() == len(prefix) else None
+    if m is not None:
+        words = m.group(1).replace(".", "").split()
+        if words[-1] in ("Q", "A"):
+            return ""  # an interviewer's question or an unnamed answer: a label, no speaker
+        return None if all(w in ORG_ACRONYMS for w in words) else m.group(1)
+    if prefix or s is None or s.part > 0 or s.open_mark != _first_nonspace(text, block.start,
+                                                                          block.end):
+        return None
+    k = bisect_right(index.block_starts, block.start) - 2  # the block before
+    if k < 0:
+        return None
+    prev = index.blocks[k]
+    line = text[prev.start:prev.end].strip().rstrip(":")
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Z][\w’'.-]*", w) for w in words):
+        return None
+    if words[0].capitalize() not in first_names():
+        return None
+    return line
+
+
+class _Index:
+    """Sorted lookups that keep extraction linear on long texts."""
+
+    def __init__(self, article: Article, spans: list[QuoteSpan]):
+        self.sentences = article.sentences
+        self.sentence_starts = [s.start for s in article.sentences]
+        self.blocks = article.blocks
+        self.block_starts = [b.start for b in article.blocks]
+        self.marks = sorted((s.open_mark, s.close_mark if s.close_mark is not None else s.end)
+                            for s in spans)
+        self.mark_starts = [a for a, _ in self.marks]
+        self.cue_cache: dict[tuple[int, int, bool], tuple[_Subject, str, int] | None] = {}
+
+    def sentence_of(self, pos: int):
+        i = bisect_right(self.sentence_starts, pos) - 1
+        if i >= 0 and pos <= self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_start(self, pos: int, floor: int) -> int:
+        s = self.sentence_of(pos)
+        return max(s.start, floor) if s is not None else floor
+
+    def prev_sentence(self, pos: int):
+        i = bisect_left(self.sentence_starts, pos) - 1
+        while i >= 0 and self.sentences[i].end > pos:
+            i -= 1
+        return self.sentences[i] if i >= 0 else None
+
+    def block_of(self, pos: int) -> int:
+        return self.blocks[bisect_right(self.block_starts, pos) - 1].index
+
+    def in_marks(self, pos: int) -> bool:
+        """Inside a quote, marks included."""
+        i = bisect_right(self.mark_starts, pos) - 1
+        return i >= 0 and pos <= self.marks[i][1]
+
+    def overlaps_marks(self, start: int, end: int) -> bool:
+        i = bisect_right(self.mark_starts, end) - 1
+        return i >= 0 and self.marks[i][1] >= start
+
+
+def extract_quotes(article: Article, include_indirect: bool = True,
+                   spans: list[QuoteSpan] | None = None) -> list[Quote]:
+    """All quotes of an article, attributed (see the module docstring for the rules).
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> from analysis.text import load_article
+    >>> qs = [q for q in extract_quotes(load_article(SAMPLE_ARTICLE)) if q.kind == "direct"]
+    >>> len(qs), qs[1].speaker, qs[1].position
+    (9, 'Antony J. Blinken', 'before')
+    """
+    text = article.text
+    if spans is None:
+        spans, _ = find_quote_spans(article)
+    registry = find_entities(article, [(s.open_mark, (s.close_mark or s.end) + 1) for s in spans])
+    resolver = _Resolver(article, registry)
+    index = _Index(article, spans)
+    # reported speech first: it introduces speakers ("The forum … said") that later pronouns
+    # ("it said") refer to
+    indirect = _indirect(article, index, resolver)
+    quotes: list[Quote] = []
+    by_id: dict[int, Quote] = {}
+    last_speech: dict[int, Quote] = {}  # the latest speech quote of each block
+    block_spans: dict[int, list[QuoteSpan]] = {}
+    for s in spans:
+        block_spans.setdefault(s.block, []).append(s)
+    blocks = {b.index: b for b in article.blocks}
+    position_in_block = {id(s): k for sib in block_spans.values() for k, s in enumerate(sib)}
+    for s in spans:
+        block = blocks[s.block]
+        siblings = block_spans[s.block]
+        idx = position_in_block[id(s)]
+        prev_span = siblings[idx - 1] if idx > 0 else None
+        next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
+        content = text[s.start:s.end]
+        n_words = len(WORD_PATTERN.findall(content))
+        # the clause before a quote starts after the previous quote of its paragraph (after
+        # the opening mark of one never closed): each stretch of text is read once
+        floor = block.start if prev_span is None else (
+            prev_span.close_mark + 1 if prev_span.close_mark is not None
+            else prev_span.open_mark + 1)
+        sent_start = index.sentence_start(s.open_mark, floor)
+        prefix = text[sent_start:s.open_mark]
+        prefix_stripped = prefix.strip()
+        opens_clause = prefix_stripped == "" or prefix_stripped.endswith((",", ":", "—", "–"))
+        after_end = next_span.open_mark if next_span else block.end
+        after_start = (s.close_mark + 1) if s.close_mark is not None else s.end
+        speaker = None
+        cue = cue_start = position = mention = None
+
+        # 0. a transcript label: “PENCE: Well, …” / MR. OTIENO: “…” / a name on its own line
+        label = _transcript_label(content, prefix_stripped, s, block, index, text)
+        if label is not None:
+            speaker = resolver.label(label, s.start) if label else None
+            position, mention = "label", label or None
+        # 1. a cue right after the quote
+        if position is None and s.close_mark is not None:
+            after_words = _words(text, after_start, after_end)
+            ends_open = content.rstrip().rstrip("’'")[-1:] in (",", "?", "!", "—", "–", "…",
+                                                               "-") if \
+                content.strip() else False
+            lead = after_words[0][0] if after_words else ""
+            if after_words and (ends_open or lead == "," or lead[:1].islower()):
+                aw = after_words[1:] if lead == "," else after_words
+                found = _after_cue(aw)
+                if found:
+                    subj, (c0, c1) = found
+                    speaker = resolver.resolve(subj) if subj else None
+                    cue = " ".join(x[0] for x in aw[c0:c1 + 1])
+                    cue_start, position = aw[c0][1], "after"
+                    mention = subj.text if subj else None
+        # 2. a cue before it in the same sentence
+        if position is None and s.part == 0:
+            pw = _words(text, sent_start, s.open_mark)
+            found = _before_cue(pw, opens_clause)
+            if found:
+                subj, cue_pos, pos_kind = found
+                speaker = resolver.resolve(subj)
+                cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
+                cue_start = pw[cue_pos[0]][1] if cue_pos else None
+                position, mention = pos_kind, subj.text
+        # 2b. an embedded quote: a speaker and cue anywhere in its sentence
+        if position is None and not opens_clause and s.part == 0:
+            sent = index.sentence_of(s.open_mark)
+            if sent is not None:
+                found = _sentence_cue(text, sent.start, sent.end, index, registry)
+                if found and _can_speak(found[0]):  # not "the numbers tell a story"
+                    subj, cue_text, c_start = found
+                    speaker = resolver.resolve(subj)
+                    cue, cue_start, position, mention = cue_text, c_start, "sentence", subj.text
+        # 3. continuation
+        if position is None:
+            prior = by_id.get(s.quote_id) if s.part > 0 else None
+            if prior is None and prev_span is not None and opens_clause:
+                prior = last_speech.get(s.block)
+            if prior is not None and prior.kind in SPEECH_KINDS:
+                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
+                                   prior.affiliation)
+                position = "continuation"
+        # 4. a cue in the previous sentence
+        if position is None and opens_clause and prefix_stripped == "":
+            prev = index.prev_sentence(s.open_mark)
+            if prev is not None:
+                found = _sentence_cue(text, prev.start, prev.end, index)
+                if found is None and text[prev.start:prev.end].rstrip().endswith(":"):
+                    # "Trump issued the following statement:" — a colon introduces the quote
+                    pw_prev = [w for w in _words(text, prev.start, prev.end)
+                               if not index.in_marks(w[1])]
+                    subj = _clause_subject(pw_prev[:-1]) if len(pw_prev) > 1 else None
+                    if subj is not None and (subj.start == pw_prev[0][1] or
+                                             subj.text.lower() in ("he", "she", "they")):
+                        found = subj, None, None
+                if found:
+                    subj, cue_text, c_start = found
+                    speaker = resolver.resolve(subj)
+                    cue, cue_start, position, mention = cue_text, c_start, "previous-sentence", \
+                        subj.text
+        before_mark = text[max(block.start, s.open_mark - 30):s.open_mark]
+        if opens_clause and s.part == 0 and _TITLE_CUES.search(before_mark.rstrip(" ,:")) and \
+                _is_title(content, before_mark.rstrip(" ,:")):
+            kind = "scare"  # In his new book, “Doomed to Succeed,” …
+        elif opens_clause:
+            kind = "direct" if (position or n_words > SCARE_MAX_WORDS or s.part > 0) else "scare"
+        elif _is_title(content, before_mark):
+            kind = "scare"  # a title or name: In his book “The Debt Trap”, …
+        else:
+            kind = "partial" if (position or n_words > SCARE_MAX_WORDS) else "scare"
+        if kind == "scare":
+            speaker, cue, cue_start, position, mention = None, None, None, None, None
+        sp = speaker or _Speaker(None, None)
+        q = Quote(s.quote_id, s.part, s.start, s.end, content, kind, sp.name, sp.kind, sp.role,
+                  sp.affiliation, cue, cue_start, position, mention, s.block,
+                  unbalanced=s.unbalanced, continues=s.continues)
+        if s.unbalanced:
+            q.flags.append("unbalanced")
+        quotes.append(q)
+        if kind in SPEECH_KINDS:
+            last_speech[s.block] = q
+        if s.part == 0:
+            by_id[s.quote_id] = q
+    _backfill_chains(quotes)
+    if include_indirect:
+        quotes.extend(indirect)
+        quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
+    if not aw:
+        return None
+    # inverted: "said Ortiz, a former minister" / "according to a joint statement"
+    if len(aw) > 2 and aw[0][0].lower() == "according" and aw[1][0] == "to":
+        subj = _subject_after(aw, 1)
+        if subj:
+            subj.appositive = None
+        return subj, (0, 1)
+    cue = _cue_at(aw, 0)
+    if cue:
+        return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
+    # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
+    limit = min(len(aw), 14)
+    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS:
+        # "…,” Trent Lott, who was majority leader under George W. Bush, said": a name and
+        # a long appositive before the cue
+        if any(w == "," for w, _, _ in aw[1:8]):
+            limit = min(len(aw), 34)
+    paren_end = -1
+    for i in range(1, min(len(aw), 22)):
+        if i <= paren_end:
+            continue  # inside "(D-N.Y.)"
+        if aw[i][0] == "(":
+            paren_end = next((k for k in range(i + 1, min(len(aw), i + 9)) if aw[k][0] == ")"),
+                             -1)
+            limit += max(0, paren_end - i + 1)
+            continue
+        if i >= limit or aw[i][0] in ("“", "”", '"', "?", "!", ";") or (
+                aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
+            break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
+        cue = _cue_at(aw, i)
+        if cue:
+            subj = _subject_before(aw, i)
+            if subj and (subj.start if subj.origin is None else subj.origin) == aw[0][1]:
+                return subj, cue
+            if subj and subj.text[:1].isupper() and all(
+                    re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
+                # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
+                role = " ".join(w for w, ws, _ in aw if ws < subj.start)
+                subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
+                return subj, cue
+            before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
+            if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \
+                    before[0][:1].islower() and all(re.match(r"^[\w’'\-]+$", w) for w in before):
+                # "…,” the economist Jared Bernstein, a former adviser …, said"
+                subj.role = " ".join(before[1:] if before[0] in _DETERMINERS else before)
+                return subj, cue
+            if subj and subj.text[:1].isupper() and len(before) >= 2 and before[-1] == "," \
+                    and "," not in before[:-1] and before[0][:1].islower() and \
+                    all(re.match(r"^[\w’'\-]+$", w) for w in before[:-1]):
+                # "…,” another friend, Mariam Emara told reporters": a role, then the name
+                subj.role = " ".join(before[:-1])
+                return subj, cue
+            if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
+                    "and", "but", "or", "as", "then", "so", "while", "before", "after"):
+                return None, cue  # "“…,” someone said": a cue, but no speaker we can name
+            return None
+    return None
+
+
+def _before_cue(pw, opens_clause: bool):
+    """Subject and cue in the words before a quote's opening mark (same sentence)."""
+    if not pw:
+        return None
+    words = pw
+    last = words[-1][0]
+    if opens_clause and last in (",", ":", "—", "–"):
+        # "according to X,"
+        for i in range(len(words) - 3, -1, -1):
+            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+                subj = _subject_after(words, i + 1)
+                if subj:  # "according to X, …": what follows the comma is the report
+                    subj.appositive = None
+                    return subj, (i, i + 1), "before"
+        for c0, c1 in _cue_in_words(words[:-1]):
+            # skip a leading adverbial ("Hours later, …", "On Monday, …")
+            fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
+            lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
+                                       words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
+                else fc + 1
+            w0 = words[lead][0]
+            if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and words[c0 - 1][0] == "," \
+                    and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
+                                                                  w0 not in NOT_NAME)):
+                # "Trump returned the compliment, telling Reuters, “…”" / "Mr. X issued a
+                # statement saying, “…”": the subject of the clause speaks
+                subj = _clause_subject(words[lead:c0])
+                if subj:
+                    return subj, (c0, c1), "before"
+            subj = _subject_before(words, c0)
+            if subj is None and c1 + 1 < len(words) - 1 and words[c0][0] not in _PARTICIPLES:
+                subj = _subject_after(words[:-1], c1)
+            if subj is None and words[c0][0].endswith("ing") and c0 >= 2 and \
+                    words[c0 - 1][0] == ",":
+                # "Ruto then appears in a clip, saying, “…”": the clause's subject
+                subj = _clause_subject(words[:c0])
+            if subj:
+                return subj, (c0, c1), "before"
+        if last == ":":  # "Ruto was blunt:" — the clause's subject
+            subj = _clause_subject(words[:-1])
+            if subj:
+                return subj, None, "colon"
+        return None
+    # partial quote: a cue earlier in the clause ("He called it “…”"), said by someone who
+    # can speak (not "the figures tell a “mixed” story")
+    for c0, _c1 in _cue_in_words(words):
+        subj = _subject_before(words, c0)
+        if subj and _can_speak(subj):
+            return subj, (c0, _c1), "before"
+    return None
+
+
+def _sentence_cue(text: str, start: int, end: int, index: _Index,
+                  registry: Registry | None = None) -> tuple[_Subject, str, int] | None:
+    """A speaker + cue in a sentence (outside its quotes), last one first. A participle cue
+    ("…, calling it “…”") takes the first person or organisation named in the sentence.
+
+    Computed once per sentence (a sentence holding many quotes is not read again for each)."""
+    key = (start, end, registry is not None)
+    if key not in index.cue_cache:
+        index.cue_cache[key] = _sentence_cue_uncached(text, start, end, index, registry)
+    found = index.cue_cache[key]
+    if found is None:
+        return None
+    subj, cue, cue_start = found
+    return _Subject(subj.text, subj.start, subj.end, subj.appositive, subj.role,
+                    subj.origin), cue, cue_start
+
+
+def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
+                           registry: Registry | None) -> tuple[_Subject, str, int] | None:
+    words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
+    for c0, c1 in _cue_in_words(words):
+        cue = " ".join(x[0] for x in words[c0:c1 + 1])
+        if words[c0][0].endswith("ing"):
+            if registry is not None:
+                first = registry.first_between(start, words[c0][1])
+                if first is not None:
+                    return _Subject(first.text, first.start, first.end), cue, words[c0][1]
+            continue
+        subj = _subject_before(words, c0)
+        if subj:
+            return subj, cue, words[c0][1]
+    return None
+
+
+def _backfill_chains(quotes: list[Quote]) -> None:
+    """A multi-paragraph quote attributed only in a later part gives that speaker to all parts."""
+    chains: dict[int, list[Quote]] = {}
+    for q in quotes:
+        chains.setdefault(q.quote_id, []).append(q)
+    for parts in chains.values():
+        if len(parts) < 2:
+            continue
+        known = next((p for p in parts if p.speaker), None)
+        if known is None:
+            continue
+        for p in parts:
+            if p.speaker is None:
+                p.speaker, p.speaker_kind = known.speaker, known.speaker_kind
+                p.role, p.affiliation = known.role, known.affiliation
+                p.position = p.position or "continuation"
+            if p.kind == "scare":
+                p.kind = "direct"
+
+
+def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quote]:
+    """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
+    text = article.text
+    out: list[Quote] = []
+    for sent in article.sentences:
+        if index.overlaps_marks(sent.start, sent.end - 1):
+            continue
+        if not _INDIRECT_RE.search(text, sent.start, sent.end) and \
+                "ccording to" not in text[sent.start:sent.end]:
+            continue
+        words = _words(text, sent.start, sent.end)
+        found = None
+        # According to X, …
+        for i in range(len(words) - 2):
+            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+                subj = _subject_after(words, i + 1)
+                if subj:  # "according to X, …": what follows the comma is the report
+                    subj.appositive = None
+                if subj:
+                    k = next((j for j in range(i + 2, len(words)) if words[j][0] == ","), None)
+                    if i == 0 and k is not None and k + 1 < len(words):
+                        span = (words[k + 1][1], _trim_end(text, sent.start, sent.end))
+                    elif i > 0:
+                        span = (sent.start, words[i - 1][2] if words[i - 1][0] != "," else
+                                words[i - 2][2])
+                    else:
+                        span = None
+                    if span:
+                        found = (subj, "according to", words[i][1], span)
+                break
+        if found is None:
+            for c0, c1 in _cue_in_words(words, from_end=False):
+                if words[c0][0] not in _INDIRECT_CUES:
+                    continue
+                subj = _subject_before(words, c0)
+                if subj is None or not _can_speak(subj):
+                    continue
+                nxt = words[c1 + 1][0] if c1 + 1 < len(words) else "."
+                if nxt in (".", ",", ";", "!", "?") and \
+                        text[sent.start:subj.start].rstrip().endswith(","):
+                    # "Trade had grown, she said." — the report comes before the cue
+                    span = (sent.start, text.rindex(",", sent.start, subj.start))
+                else:
+                    k = c1 + 1
+                    if k < len(words) and words[k][0].lower() in (
+                            "reporters", "journalists", "lawmakers", "him", "her", "them",
+                            "parliament", "delegates"):
+                        k += 1
+                    if k < len(words) and words[k][0] == "that":
+                        k += 1
+                    if k >= len(words) or words[k][0] in (".", ",", ":", ";"):
+                        continue
+                    span = (words[k][1], _trim_end(text, sent.start, sent.end))
+                found = (subj, " ".join(x[0] for x in words[c0:c1 + 1]), words[c0][1], span)
+                break
+        if found is None:
+            continue
+        subj, cue, cue_start, (a, b) = found
+        if b <= a:
+            continue
+        sp = resolver.resolve(subj)
+        block = index.block_of(a)
+        out.append(Quote(-1, 0, a, b, text[a:b], "indirect", sp.name, sp.kind, sp.role,
+                         sp.affiliation, cue, cue_start, "indirect", subj.text, block))
+    return out
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in ".!? \n":
+        end -= 1
+    return end

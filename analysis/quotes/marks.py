@@ -1,0 +1,202 @@
+"""Quote marks: where each quote starts and ends, per paragraph (the first stage).
+
+See :mod:`analysis.quotes` for the rules (double, single, wire-style ``''…''``, multi-paragraph
+quotes, unbalanced marks).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from analysis.text import Article
+
+_OPEN_D = "“„«"
+
+
+_CLOSE_D = "”»"
+
+
+_BEFORE_OPEN = set(" \t\n([{—–-/")
+
+
+@dataclass
+class QuoteSpan:
+    """One quoted stretch inside one paragraph (a multi-paragraph quote has several)."""
+
+    block: int
+    open_mark: int  # offset of the opening mark
+    start: int  # first character inside the marks
+    end: int  # one past the last character inside the marks
+    close_mark: int | None  # offset of the closing mark, None when the paragraph ends open
+    quote_id: int = 0
+    part: int = 0
+    continues: bool = False  # the quote goes on in the next paragraph
+    unbalanced: bool = False
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # Kenya’s, they’ve, don't
+    if before in "sS" and not after.isalnum():
+        return True  # farmers’ (possessive plural)
+    if not before.isalnum() and after.isdigit():
+        return True  # ’90s
+    return False
+
+
+_DOUBLE_MARK = re.compile(r"""''(?!')|``|[“”„«»"]""")
+
+
+_SINGLE_MARK = re.compile(r"[‘’']")
+
+
+#: Two-character marks of wire and archive text and the one-character mark they act as.
+_ASCII_DOUBLE = {"``": "“", "''": '"'}
+
+
+def _scan_double(text: str, start: int, end: int):
+    """Yield (offset, mark) for each double quote mark in text[start:end]; ``…'' and ''…''
+    (two apostrophes) are double quotes too, reported as the mark they act as (“ and ")."""
+    for m in _DOUBLE_MARK.finditer(text, start, end):
+        yield m.start(), _ASCII_DOUBLE.get(m.group(), m.group())
+
+
+def _mark_len(text: str, i: int) -> int:
+    return 2 if text.startswith(("''", "``"), i) else 1
+
+
+def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
+    """Quote spans of every paragraph, linked across paragraphs; plus warnings.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“First part of it.\\n“Second part,” she said.", "x")
+    >>> spans, warnings = find_quote_spans(art)
+    >>> [(art.text[s.start:s.end], s.quote_id, s.part, s.continues) for s in spans]
+    [('First part of it.', 0, 0, True), ('Second part,', 0, 1, False)]
+    """
+    text = article.text
+    spans: list[QuoteSpan] = []
+    warnings: list[str] = []
+    paragraphs = article.paragraphs
+    next_id = 0
+    pending: QuoteSpan | None = None  # an open quote from the previous paragraph
+    for pi, block in enumerate(paragraphs):
+        b_start, b_end = block.start, block.end
+        para_spans: list[QuoteSpan] = []
+        open_at: int | None = None
+        open_char = ""
+        open_start = 0
+        marks = list(_scan_double(text, b_start, b_end))
+        nested = False  # a straight "…" pair nested inside a curly quote
+        for i, c in marks:
+            if nested:
+                nested = c != '"'
+                continue
+            after = i + _mark_len(text, i)  # first character after the mark
+            if open_at is None:
+                opening = c in _OPEN_D or (
+                    c in '"”' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
+                    and after < b_end and not text[after].isspace()
+                    and (c == '"' or text[after].isalnum())  # ”Fear. … – a reversed mark
+                )
+                if opening:
+                    open_at, open_char, open_start = i, c, after
+                else:
+                    warnings.append(f"paragraph {block.index}: closing quote mark at offset {i} "
+                                    "without an opening one")
+            else:
+                if c == '"' and open_char in "“«„" and text[i - 1] in _BEFORE_OPEN and \
+                        after < b_end and text[after].isalnum():
+                    nested = True  # “He said "no" to me,” – an inner quote, not the close
+                    continue
+                closes = (
+                    c in _CLOSE_D or c == '"' or (c == "“" and open_char == "„")
+                    or (c == "“" and (after >= b_end or not text[after].isalnum())
+                        and not text[i - 1].isspace())  # “expedited review“ – a typo'd close
+                )
+                if c in "“«" and open_char not in "„" and not closes and not (
+                    after >= b_end or not text[after].isalnum()
+                ):
+                    # a new opening mark while one is open: the first was never closed
+                    para_spans.append(QuoteSpan(block.index, open_at, open_start, i, None,
+                                                unbalanced=True))
+                    warnings.append(f"paragraph {block.index}: quote opened at offset {open_at} "
+                                    "is not closed before the next one opens")
+                    open_at, open_char, open_start = i, c, after
+                    continue
+                if closes:
+                    # a two-character closing mark: close_mark is its last character
+                    para_spans.append(QuoteSpan(block.index, open_at, open_start, i, after - 1))
+                    open_at = None
+        if open_at is None:
+            para_spans.extend(_single_quote_spans(text, block, para_spans))
+            para_spans.sort(key=lambda q: q.open_mark)
+        if open_at is not None:
+            para_spans.append(QuoteSpan(block.index, open_at, open_start, b_end, None))
+        # link with a quote left open by the previous paragraph
+        if pending is not None:
+            first = para_spans[0] if para_spans else None
+            if first is not None and first.open_mark == _first_nonspace(text, b_start, b_end):
+                first.quote_id, first.part = pending.quote_id, pending.part + 1
+            else:
+                pending.unbalanced = True
+                pending.continues = False
+                warnings.append(f"paragraph {pending.block}: quote opened at offset "
+                                f"{pending.open_mark} is never closed")
+            pending = None
+        for s in para_spans:
+            if s.part == 0:
+                s.quote_id = next_id
+                next_id += 1
+        if para_spans and para_spans[-1].close_mark is None and not para_spans[-1].unbalanced:
+            last = para_spans[-1]
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and text[_first_nonspace(text, nxt.start, nxt.end)] in (
+                _OPEN_D + '"'
+            ) or nxt is not None and text.startswith(("''", "``"),
+                                                     _first_nonspace(text, nxt.start, nxt.end)):
+                last.continues = True
+                pending = last
+            else:
+                last.unbalanced = True
+                warnings.append(f"paragraph {block.index}: quote opened at offset "
+                                f"{last.open_mark} is never closed; kept to its paragraph")
+        spans.extend(para_spans)
+    return spans, warnings
+
+
+def _first_nonspace(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ or '…' used as primary quote marks, outside the paragraph's double quotes."""
+    out = []
+    open_at = None
+    inside = sorted((d.open_mark, d.close_mark if d.close_mark is not None else d.end)
+                    for d in doubles)
+    inside_starts = [a for a, _ in inside]
+    for m in _SINGLE_MARK.finditer(text, block.start, block.end):
+        i, c = m.start(), m.group()
+        k = bisect_right(inside_starts, i) - 1
+        if k >= 0 and i <= inside[k][1]:
+            continue
+        prev = text[i - 1] if i > block.start else " "
+        nxt = text[i + 1] if i + 1 < block.end else " "
+        if open_at is None:
+            if c in "‘'" and not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
+                open_at = i
+        elif c in "’'" and not prev.isspace() and not nxt.isalnum() and (
+                not _is_apostrophe(text, i) or not prev.isalnum() or prev in "sS"):
+            # with a quote open, "opportunities' for" / "NHS'." close it rather than being
+            # a plural possessive
+            out.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
+            open_at = None
+    return out

@@ -1,0 +1,593 @@
+"""Subjects next to a cue and the speakers they name: subject phrases before and after a
+cue, and their resolution to people, organisations, documents or unnamed officials (through
+:mod:`analysis.speakers`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass
+
+from analysis.quotes.cues import (
+    _ADVERB,
+    _DETERMINERS,
+    _DOCUMENT_NOUNS,
+    _PRONOUNS,
+    _SPEAKER_NOUNS,
+    CUE_RE,
+)
+from analysis.speakers import (
+    AFFILIATION_DEMONYMS,
+    HONORIFIC_GENDER,
+    NOT_NAME,
+    ORG_ACRONYMS,
+    ORG_WORDS,
+    TITLE_WORDS,
+    TITLES,
+    Entity,
+    Mention,
+    Registry,
+    first_names,
+)
+from analysis.text import Article
+from analysis.topics import place_in
+
+
+@dataclass
+class _Subject:
+    text: str
+    start: int
+    end: int
+    appositive: str | None = None
+    role: str | None = None  # descriptive words before a name ("government spokesman")
+    origin: int | None = None  # where the whole phrase starts, when the name is inside it
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w in ("of", "de", "van", "von", "bin", "al", "wa", "ole")
+
+
+def _subject_before(words, cue_first: int) -> _Subject | None:
+    """The subject phrase ending right before the cue word at ``cue_first``."""
+    j = cue_first - 1
+    while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower() and not (
+            j > 0 and words[j - 1][0].lower() in _DETERMINERS):  # "the daily wrote": a noun
+        j -= 1
+    if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
+        j -= 1
+    if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")":  # "Ann Moe (R-Ohio), said"
+        j -= 1
+    if j >= 2 and words[j][0] == ")":  # "Gov. Ann Moe (R) said": a party or state tag
+        k = j - 1
+        while k > 0 and j - k < 8 and words[k][0] != "(":
+            k -= 1
+        if words[k][0] == "(":
+            j = k - 1
+    if j >= 1 and words[j][0] in ("and", "but"):
+        # "Moe took the stage in Reno and said": the subject that opens the clause
+        w0 = words[0][0]
+        if w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and w0 not in NOT_NAME):
+            return _clause_subject(words[:j])
+        return None
+    if j < 0:
+        return None
+    appositive = None
+    app_words = None
+    if words[j][0] == ",":  # "Ortiz, a former minister, said" / "X's spokesman, Joel Ssenyonyi,"
+        k = j - 1
+        while k >= 0 and (words[k][0] not in (",", "“", "”", '"', ".", ":", ";") or (
+                words[k][0] == "." and words[k + 1][0] == ",")):  # "Allentown, Pa., said"
+            k -= 1
+        if k >= 1 and words[k][0] == ",":
+            app_words = words[k + 1:j]
+            appositive = " ".join(x[0] for x in app_words)
+            j = k - 1
+            # "Dean Moe, a salesman from Sumter, South Carolina, says": a comma inside the
+            # appositive; the name is the clause's first segment
+            first = _first_segment_name(words, k)
+            if first is not None:
+                return first
+        else:
+            return None
+    subj = _phrase_ending_at(words, j)
+    if subj is None:
+        return None
+    subj.appositive = appositive
+    common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
+              or "’s " in subj.text.replace("'s ", "’s "))
+    if app_words and common and len(app_words) <= 4 and \
+            all(x[0][:1].isupper() for x in app_words):
+        # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
+        # "Its secretary-general, Akelo Misori, said"
+        return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
+                        role=subj.text, origin=subj.start)
+    return subj
+
+
+def _first_segment_name(words, comma: int) -> _Subject | None:
+    """When the words before the comma at ``comma`` end in a place after a preposition
+    ("… from Sumter"), the subject is the name that opens the clause, before its first comma."""
+    k = comma - 1
+    while k >= 0 and words[k][0][:1].isupper():
+        k -= 1
+    if k < 0 or words[k][0] not in ("from", "in", "of", "at", "near"):
+        return None
+    start = comma
+    while start > 0 and words[start - 1][0] not in ("“", "”", '"', ".", ":", ";"):
+        start -= 1
+    first_comma = next((i for i in range(start, comma) if words[i][0] == ","), None)
+    if first_comma is None or first_comma == start:
+        return None
+    seg = words[start:first_comma]
+    if not all(w[:1].isupper() or w in ("de", "van", "bin", "al") for w, _, _ in seg) or \
+            seg[0][0] in NOT_NAME:
+        return None
+    app = " ".join(x[0] for x in words[first_comma + 1:comma])
+    return _Subject(" ".join(x[0] for x in seg), seg[0][1], seg[-1][2], app)
+
+
+_SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "By", "But", "And", "When",
+                     "While", "After", "Before", "Speaking", "According", "However",
+                     "Meanwhile", "Later", "Instead", "Earlier", "Still", "Yet", "So"}
+
+
+def _speaker_before_preposition(words, k: int) -> int:
+    """Start of "a spokesperson for [the commission / the U.S. State Department]" when the
+    phrase starting at ``k`` follows a speaker noun and a preposition; else ``k``."""
+    p = k - 1
+    if p >= 0 and words[p][0].lower() == "the":
+        p -= 1
+    if k < len(words) and words[k][0].lower() == "the":
+        p = k - 1
+    if p >= 1 and words[p][0] in ("for", "of", "at", "in", "from") and \
+            words[p - 1][0].lower() in _SPEAKER_NOUNS:
+        q = p - 1
+        while q - 1 >= 0 and p - q < 4 and re.match(r"^[\w’'\-.]+$", words[q - 1][0]) and \
+                words[q][0].lower() not in _DETERMINERS:
+            q -= 1
+        if words[q][0].lower() in _DETERMINERS:
+            return q
+    return k
+
+
+_NOT_IN_NOUN_PHRASE = {"had", "has", "have", "was", "were", "is", "are", "been", "be", "not",
+                       "will", "would", "could", "should", "did", "do", "does", "can", "may",
+                       "might", "must", "if", "whom", "who", "that", "which", "when", "while"}
+
+
+def _phrase_ending_at(words, j: int) -> _Subject | None:
+    """A pronoun, a name or a common-noun phrase whose last word is ``words[j]``."""
+    w, ws, we = words[j]
+    low = w.lower()
+    if low in _PRONOUNS and low not in ("him", "her"):
+        return _Subject(w, ws, we)
+    if w[:1].isupper() and low in _SPEAKER_NOUNS and (j == 0 or not words[j - 1][0][:1].isupper()):
+        return _Subject(low, ws, we)  # "Observers described …" at a sentence start
+    if (w[:1].isupper() and w not in NOT_NAME) or w in ORG_ACRONYMS:
+        k = j
+        while k - 1 >= 0 and (
+                (_is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS) or
+                (words[k - 1][0] in ("and", "for", "on") and k - 2 >= 0 and
+                 words[k - 2][0][:1].isupper() and words[k - 2][0] not in _SENTENCE_OPENERS) or
+                (words[k - 1][0] == "the" and k - 3 >= 0 and words[k - 2][0] == "of" and
+                 words[k - 3][0] in TITLE_WORDS)):  # "President of the European …"
+            k -= 1  # "Department of Health and Social Care"
+        while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
+            k += 1
+        p = k - 2 if k >= 2 and words[k - 1][0] == "the" else k - 1
+        if p >= 1 and words[p][0] in ("of", "from", "at") and words[p - 1][0][:1].isupper() \
+                and words[p - 1][0] not in TITLE_WORDS and words[p - 1][0] not in ORG_WORDS \
+                and words[p - 1][0] not in NOT_NAME and any(
+                    w in ORG_WORDS for w, _, _ in words[k:j + 1]):
+            # "Mr. Morgan of the Sierra Club said": the person, not the organisation
+            q = p - 1
+            while q - 1 >= 0 and words[q - 1][0][:1].isupper() and \
+                    words[q - 1][0] not in _SENTENCE_OPENERS:
+                q -= 1
+            return _Subject(" ".join(x[0] for x in words[q:p]), words[q][1], words[p - 1][2])
+        if k == j and k > 0 and words[k - 1][0].lower() == "the" and w in _DEMONYMS:
+            return _Subject(f"the {w}", words[k - 1][1], we)  # "the Kenyan told reporters"
+        k = _speaker_before_preposition(words, k)
+        return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+    if low.isalpha() or "-" in low or "’" in low or "'" in low:
+        # a common-noun phrase: back to a determiner within six words
+        k = j
+        while k >= 0 and j - k < 6:
+            if words[k][0].lower() in _NOT_IN_NOUN_PHRASE:
+                break  # "the journalist had not been called": a verb, not a subject
+            if words[k][0].lower() in _DETERMINERS:
+                k = _speaker_before_preposition(words, k)
+                return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+            if not re.match(r"^[\w’'\-]+$", words[k][0]) or CUE_RE.fullmatch(words[k][0]):
+                break
+            k -= 1
+        if low in _SPEAKER_NOUNS:
+            k = j
+            while k - 1 >= 0 and j - k < 2 and re.match(r"^[\w’'\-]+$", words[k - 1][0]) and \
+                    words[k - 1][0].lower() not in _DETERMINERS and \
+                    not CUE_RE.fullmatch(words[k - 1][0]) and \
+                    words[k - 1][0] not in _SENTENCE_OPENERS and \
+                    (words[k - 1][0][:1].islower()
+                     or words[k - 1][0].endswith(("'", "’", "’s", "'s"))):
+                k -= 1
+            return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+    return None
+
+
+def _subject_after(words, cue_last: int) -> _Subject | None:
+    """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
+    k = cue_last + 1
+    if k >= len(words):
+        return None
+    w = words[k][0]
+    stop = {",", ".", ";", ":", "“", "”", '"', "?", "!", "—", "–", "(", ")"}
+    end = k
+    while end < len(words) and words[end][0] not in stop and end - k < 8:
+        end += 1
+    if end == k:
+        return None
+    phrase_words = words[k:end]
+    low = w.lower()
+    if low in ("on", "in", "at", "during", "after", "before", "to", "that", "of"):
+        return None
+    appositive = None
+    app_words: list = []
+    if end < len(words) and words[end][0] == ",":
+        a_end = end + 1
+        while a_end < len(words) and words[a_end][0] not in stop:
+            a_end += 1
+        if a_end > end + 1:
+            app_words = words[end + 1:a_end]
+            appositive = " ".join(x[0] for x in app_words)
+    if low in _PRONOUNS:
+        return _Subject(w, words[k][1], words[k][2], appositive)
+    # cut a trailing time/place phrase after a name: "said Ruto on Monday" (a common-noun
+    # phrase keeps it: "said one woman in Rhamu")
+    cut = len(phrase_words)
+    named = w[:1].isupper() and low not in _DETERMINERS
+    for idx, (pw, _, _) in enumerate(phrase_words):
+        if idx > 0 and pw in ("on", "during", "after", "before", "while", "when", "to", "as",
+                              "who", "which", "that", "adding", "referring", "noting") or (
+                named and idx > 0 and pw in ("in", "at", "from")) or (
+                named and idx > 1 and pw == "of" and idx + 1 < len(phrase_words) and
+                phrase_words[idx + 1][0] == "the" and phrase_words[idx - 1][0] not in TITLE_WORDS
+                and phrase_words[idx - 1][0] not in ORG_WORDS):
+            cut = idx  # "said Del. Stacey Plaskett of the Virgin Islands"
+            break
+    phrase_words = phrase_words[:cut]
+    if not phrase_words or (len(phrase_words) == 1 and _ADVERB.match(phrase_words[0][0])):
+        return None  # "adding later, “…”": an adverb, not a subject
+    text = " ".join(x[0] for x in phrase_words)
+    if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
+            len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
+        # "said one elderly farmer, Hussein Ali": the name is in the appositive
+        return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
+    if (text[:1].islower() or phrase_words[0][0].endswith(("’s", "'s"))) and \
+            phrase_words[-1][0][:1].isupper():
+        # "said police chief Japhet Koome" / "asked Sonko's supporter Jane Akinyi": a role
+        # in lower case (or a possessive), then the name
+        k = len(phrase_words) - 1
+        while k > 0 and (phrase_words[k - 1][0][:1].isupper() or
+                         phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
+            k -= 1
+        if phrase_words[k][0][:1].isupper() and k > 0 and \
+                phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by"):
+            role = " ".join(x[0] for x in phrase_words[:k])
+            if phrase_words[0][0].lower() in _DETERMINERS:
+                role = " ".join(x[0] for x in phrase_words[1:k])
+            name = " ".join(x[0] for x in phrase_words[k:])
+            return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
+    return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    kind: str | None
+    role: str | None = None
+    affiliation: str | None = None
+    head: str | None = None  # the head noun of a phrase speaker ("spokesperson")
+
+    @classmethod
+    def of(cls, e: Entity, affiliation: str | None = None) -> _Speaker:
+        return cls(e.name, e.kind, e.role, e.affiliation or affiliation)
+
+
+_PREPOSITIONS = ("for", "of", "at", "from", "with", "in")
+
+
+_PHRASE_GENDER = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m", "mother": "f",
+                  "father": "m", "chairwoman": "f", "chairman": "m", "girl": "f", "boy": "m",
+                  "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
+                  "brother": "m", "widow": "f", "grandmother": "f", "grandfather": "m"}
+
+
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+#: Nationality words that can stand for a person ("the Kenyan"), from the places gazetteer.
+_DEMONYMS = {"Kenyan", "Ugandan", "Tanzanian", "Ethiopian", "Somali", "Nigerian", "Ghanaian",
+             "Rwandan", "Sudanese", "Congolese", "American", "British", "Briton", "French",
+             "German", "Chinese", "Russian", "Indian", "Haitian", "Eritrean", "Burundian",
+             "Zambian", "Zimbabwean", "Malawian", "Egyptian", "Moroccan", "Algerian",
+             "Tunisian", "Senegalese", "Cameroonian", "Ivorian", "Jamaican", "Canadian",
+             "Australian", "Japanese", "Brazilian", "Mexican", "Spaniard", "Italian", "Dutch"}
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of a noun phrase: the word before its first preposition, else the last word.
+
+    >>> _head_noun("spokesperson for the U.S. State Department".split())
+    'spokesperson'
+    """
+    for i, w in enumerate(words):
+        if i > 0 and w in _PREPOSITIONS:
+            return words[i - 1].lower()
+    return words[-1].lower()
+
+
+class _Resolver:
+    """Resolves subjects to speakers, remembering non-person speakers for later pronouns."""
+
+    def __init__(self, article: Article, registry: Registry):
+        self.article = article
+        self.reg = registry
+        self.groups: list[tuple[int, _Speaker]] = []  # (offset, speaker) of phrase speakers
+        self.resolved_pronouns: list[tuple[int, Entity]] = []
+
+    def resolve(self, subj: _Subject) -> _Speaker:
+        low = subj.text.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(low, subj.start)
+        subj = _name_after_role(subj)
+        words = subj.text.split()
+        if len(words) == 2 and words[0].lower() == "the" and (
+                _AGE.match(words[1]) or words[1] in _DEMONYMS):
+            # "the Kenyan told reporters", "the 27-year-old said": the latest person
+            return self._latest_person(subj.start, place_in(words[1]))
+        if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
+                len(words) > 1 and words[-1].islower()):  # "Kenya's government"
+            return self._phrase(subj)
+        ent = self.reg.resolve(subj.text, subj.start)
+        if ent is None:
+            ent = self._new_entity(subj)
+        if ent is None:
+            return _Speaker(None, None)
+        if ent.role is None and ent.kind == "person":
+            ent.role = subj.role or (_role_from_appositive(subj.appositive)
+                                     if subj.appositive else None)
+        if ent.affiliation is None:
+            ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
+                                                                     subj.appositive))))
+        return _Speaker.of(ent)
+
+    def label(self, label: str, pos: int) -> _Speaker:
+        """The speaker a transcript label or a factbox name line names ("PENCE" → Mike
+        Pence when the article names him, else "Pence")."""
+        name = " ".join(w if not w.isupper() or len(w) < 2 else w.capitalize()
+                        for w in label.replace("’", "'").split())
+        name = re.sub(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?", r"\1.", name)
+        return self.resolve(_Subject(name, pos, pos + len(label)))
+
+    def _new_entity(self, subj: _Subject) -> Entity | None:
+        words = [w for w in subj.text.split() if w not in ("of",)]
+        titles = {t for t in TITLES}
+        role = None
+        gender = None
+        while len(words) > 1 and (words[0] in titles or words[0] in AFFILIATION_DEMONYMS):
+            if words[0] in HONORIFIC_GENDER and words[0].rstrip(".") in ("Mr", "Mrs", "Ms",
+                                                                          "Miss"):
+                gender = HONORIFIC_GENDER[words[0]]  # an honorific is no role
+            elif words[0] in titles:
+                role = words[0] if role is None else role
+            words.pop(0)
+        if not words:
+            return None
+        if len(words) == 1 and (words[0].lower() in self.reg.common_words() or (
+                words[0].isupper() and len(words[0]) > 4 and words[0] not in ORG_ACRONYMS)):
+            return None  # "More from the report:", "WASHINGTON": a common word, a dateline
+        if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words):
+            ent = self.reg.add(Entity(0, subj.text, kind="organization"))
+            self.reg.add_alias(ent, subj.text.lower())
+        else:
+            name = " ".join(words).removesuffix("’s").removesuffix("'s")
+            ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
+                                      last=words[-1], role=role,
+                                      gender=gender or first_names().get(words[0])))
+        self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
+        return ent
+
+    def _phrase(self, subj: _Subject) -> _Speaker:
+        words = subj.text.split()
+        if words[0].lower() in ("a", "an", "one", "another"):
+            words = words[1:] or words
+        elif words[0].lower() == "the":
+            words[0] = "the"
+        bare = [w for w in words if w.lower() != "the"]
+        if not bare:  # a determiner alone names no one
+            return _Speaker(None, None)
+        head = _head_noun(words)
+        # "the president" / "the minister": a person named earlier with that role
+        if words[0] == "the" and len(bare) <= 2:
+            role_word = bare[-1].lower()
+            for m in self.reg.recent(subj.start):
+                e = self.reg.entities[m.entity]
+                if e.kind == "person" and e.role and role_word in e.role.lower().split():
+                    return _Speaker.of(e)
+            # named later in the article ("the bank's governor said … The governor, Patrick
+            # Njoroge, …"): the one person with that role
+            holders = self.reg.with_role(role_word)
+            if len(holders) == 1:
+                return _Speaker.of(holders[0])
+        if words[0] == "the" and len(bare) == 1 and bare[0].capitalize() in ORG_WORDS:
+            # "the commission" / "the ministry": the organisation named earlier
+            org_word = bare[0].capitalize()
+            for m in self.reg.recent(subj.start):
+                e = self.reg.entities[m.entity]
+                if e.kind == "organization" and org_word in e.name.split():
+                    return _Speaker.of(e, _affiliation_in(e.name))
+        name = " ".join(words)
+        if words[0] == "the":  # "the spokesperson": the one introduced earlier
+            earlier = self._earlier_phrase(head, subj.start)
+            if earlier is not None:
+                return earlier
+        kind = "document" if head in _DOCUMENT_NOUNS else (
+            "organization" if any(w in ORG_WORDS for w in words) or head in (
+                "forum", "ministry", "government", "police", "agency", "embassy", "office",
+                "department", "committee", "council", "union", "company", "bank", "court",
+                "organisation", "organization", "charity", "coalition", "delegation", "team")
+            else "group" if head.endswith("s") and head not in ("news",) else "official")
+        affiliation = _affiliation_in(name)
+        sp = _Speaker(name, kind, None, affiliation, head=head)
+        self._add_group(subj.start, sp)
+        return sp
+
+    def _add_group(self, offset: int, sp: _Speaker) -> None:
+        insort(self.groups, (offset, sp), key=lambda g: g[0])
+
+    def _groups_before(self, pos: int, limit: int = 60):
+        """Phrase speakers introduced before ``pos``, the nearest first."""
+        i = bisect_left(self.groups, pos, key=lambda g: g[0])
+        for k in range(i - 1, max(i - 1 - limit, -1), -1):
+            yield self.groups[k]
+
+    def _earlier_phrase(self, head: str, pos: int) -> _Speaker | None:
+        for _, sp in self._groups_before(pos):
+            if sp.name and (sp.head or sp.name.split()[-1].lower()) == head:
+                return sp
+        text = self.article.text
+        found = None
+        window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{0,3}}"
+                             rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
+                             text[window:pos]):
+            found = m
+        if found is None or found.group(1).lower() == head and found.group(0)[:3].lower() == "the":
+            return None
+        name = found.group(1)
+        kind = "document" if head in _DOCUMENT_NOUNS else "official"
+        sp = _Speaker(name, kind, None, _affiliation_in(name), head=head)
+        self._add_group(window + found.start(), sp)
+        return sp
+
+    def _latest_person(self, pos: int, affiliation: str | None) -> _Speaker:
+        fallback = None
+        for m in self.reg.recent(pos):
+            e = self.reg.entities[m.entity]
+            if e.kind != "person":
+                continue
+            if affiliation is None or e.affiliation in (None, affiliation):
+                return _Speaker.of(e, affiliation)
+            fallback = fallback or e
+        if fallback is not None:
+            return _Speaker.of(fallback)
+        return _Speaker(None, None)
+
+    def _pronoun(self, low: str, pos: int) -> _Speaker:
+        want = _PRONOUNS[low]
+        if want in ("p", "n"):  # they / it: the latest organisation, group or document
+            cands = list(self._groups_before(pos, 1))
+            for m in self.reg.recent(pos):
+                e = self.reg.entities[m.entity]
+                if e.kind != "person":
+                    cands.append((m.start, _Speaker.of(e)))
+                    break
+            if cands:
+                return max(cands, key=lambda x: x[0])[1]
+            return _Speaker(None, None)
+        named = next(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                      if self.reg.entities[m.entity].kind == "person"
+                      and self.reg.entities[m.entity].gender in (None, want)), None)
+        # an unnamed person who spoke ("another nurse … said she …") can be the antecedent too
+        unnamed = next(((o, sp) for o, sp in self._groups_before(pos) if sp.kind == "official"
+                        and _PHRASE_GENDER.get(sp.head or "") in (None, want)), None)
+        if unnamed is not None and (named is None or unnamed[0] > named[0].start):
+            return unnamed[1]
+        if named is not None:
+            e = named[1]
+            if e.gender is None:
+                e.gender = want
+            return _Speaker.of(e)
+        return _Speaker(None, None)
+
+
+_ROLE_WORDS = ({w for t in TITLES for w in t.split()} | ORG_WORDS) - {
+    "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"}  # honorifics are no role
+
+
+def _name_after_role(subj: _Subject) -> _Subject:
+    """A role or organisation written before a person's name, in capitals, is the role:
+    "President of the European Central Bank Christine Lagarde" → Christine Lagarde (role
+    "President of the European Central Bank"), "Resident Heather Simpson" → Heather Simpson.
+    The name must start with a known first name or an initial (so "Bank of America Merrill
+    Lynch" stays an organisation).
+
+    >>> s = _name_after_role(_Subject("Resident Heather Simpson", 0, 24))
+    >>> s.text, s.role, s.start
+    ('Heather Simpson', 'Resident', 9)
+    """
+    words = subj.text.split()
+    if len(words) < 3 or not all(w[:1].isupper() or w in ("of", "the", "and", "for")
+                                 for w in words):
+        return subj
+    cut = max((k for k, w in enumerate(words[:-2]) if w in _ROLE_WORDS or w in ("of", "the")
+               or w.lower() in _SPEAKER_NOUNS), default=-1)
+    if cut < 0:
+        return subj
+    name = words[cut + 1:]
+    if not (name[0] in first_names() or re.fullmatch(r"[A-Z]\.", name[0])) or any(
+            w in ORG_WORDS or w in ORG_ACRONYMS or not w[:1].isupper() for w in name):
+        return subj
+    offset = subj.start + len(" ".join(words[:cut + 1])) + 1
+    role = " ".join(words[:cut + 1])
+    if subj.role:
+        role = f"{subj.role} {role}"
+    return _Subject(" ".join(name), offset, subj.end, subj.appositive, role, subj.origin)
+
+
+def _role_from_appositive(text: str) -> str | None:
+    """"a former minister" → "former minister"; clauses ("who …", "adding …") are no role."""
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+        return " ".join(words[1:]) or None
+    if words and words[0] in TITLES:
+        return " ".join(words)
+    return None
+
+
+_AFFIL_KEYS = sorted(AFFILIATION_DEMONYMS, key=len, reverse=True)
+
+
+_AFFIL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in _AFFIL_KEYS) + r")(?!\w)")
+
+
+_AFFIL_RANK = {k: i for i, k in enumerate(_AFFIL_KEYS)}
+
+
+def _affiliation_in(text: str) -> str | None:
+    """The country or organisation a phrase states ("a Kenyan official" → Kenya).
+
+    >>> _affiliation_in("a senior South African diplomat"), _affiliation_in("the mayor")
+    ('South Africa', None)
+    """
+    found = [m.group() for m in _AFFIL_RE.finditer(text)]  # one pass; the longest key wins
+    if found:
+        return AFFILIATION_DEMONYMS[min(found, key=_AFFIL_RANK.__getitem__)]
+    place = place_in(text)
+    if place:
+        return place
+    org = re.search(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])", text)
+    return {"U.N.": "UN"}.get(org.group(), org.group()) if org else None
+
+
+def _clause_subject(words) -> _Subject | None:
+    for i, (w, s, e) in enumerate(words):
+        if w.lower() in ("he", "she", "they"):
+            return _Subject(w, s, e)
+        if w[:1].isupper() and w not in NOT_NAME:
+            j = i
+            while j + 1 < len(words) and _is_cap(words[j + 1][0]) and words[j + 1][0] != "of":
+                j += 1
+            return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
+    return None

@@ -1,0 +1,93 @@
+"""Linear work on hostile text (issue 10): quotes and speakers read each stretch of text a bounded
+number of times. Measured by counting work (characters tokenised, entities compared, mentions
+visited) — never by timing — so the tests are exact on a loaded machine."""
+
+from __future__ import annotations
+
+import pytest
+
+import analysis.quotes.attribution as quotes_mod
+import analysis.speakers as speakers_mod
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+
+@pytest.fixture
+def tokenised(monkeypatch):
+    """Characters handed to the quote module's word splitter."""
+    count = {"chars": 0}
+    real = quotes_mod._words
+
+    def counting(text, start, end):
+        count["chars"] += max(0, end - start)
+        return real(text, start, end)
+
+    monkeypatch.setattr(quotes_mod, "_words", counting)
+    return count
+
+
+@pytest.mark.parametrize("unit, head", [
+    ('a "b ', 'He said "'),  # straight quotes in one long sentence
+    ("the so-called “reform” and ", ""),  # scare quotes in one long sentence
+    ("“word ", ""),  # opening marks that never close
+])
+def test_quotes_in_one_long_sentence_are_read_once(tokenised, unit, head):
+    per_char = []
+    for n in (200, 800):
+        tokenised["chars"] = 0
+        text = head + unit * n
+        extract_quotes(article_from_text(text, "t"))
+        per_char.append(tokenised["chars"] / len(text))
+    # before: every quote re-split its whole sentence (work per character grew with n)
+    assert per_char[1] <= 6
+    assert per_char[1] <= 1.2 * per_char[0]
+
+
+def test_organisation_lookup_is_an_index(monkeypatch):
+    calls = {"n": 0}
+    real = speakers_mod._org_key
+
+    def counting(phrase):
+        calls["n"] += 1
+        return real(phrase)
+
+    monkeypatch.setattr(speakers_mod, "_org_key", counting)
+    names = [f"K{a}{b}" for a in "bdfgklmnprst" for b in "aeiou"][:50]
+    text = " ".join(f"The Ministry of {n.capitalize()} met him." for n in names)
+    reg = speakers_mod.find_entities(article_from_text(text, "t"))
+    assert len([e for e in reg.entities if e.kind == "organization"]) == 50
+    # before: each new organisation compared its name with every earlier one (~1,300 calls)
+    assert calls["n"] <= 3 * 50
+
+
+class _CountingList(list):
+    reads = 0
+
+    def __getitem__(self, i):
+        _CountingList.reads += 1
+        return super().__getitem__(i)
+
+
+def test_gender_learning_looks_back_a_bounded_distance(monkeypatch):
+    class CountingRegistry(speakers_mod.Registry):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.entities = _CountingList()
+
+    monkeypatch.setattr(speakers_mod, "Registry", CountingRegistry)
+    _CountingList.reads = 0
+    text = "The Ministry of Health met him. " * 400
+    reg = speakers_mod.find_entities(article_from_text(text, "t"))
+    assert len(reg.mentions) == 400
+    # before: every "him" looked up the entity of every earlier mention (~80,000 reads)
+    assert _CountingList.reads <= 400 * (speakers_mod.RECENT_MENTIONS + 2)
+
+
+def test_linear_fixes_keep_attribution():
+    text = ("Amina Odhiambo of the Ministry of Health spoke. She called the plan “a start” and "
+            "“a promise”, and said “we will see”.")
+    qs = [(q.text, q.kind, q.speaker) for q in extract_quotes(article_from_text(text, "t"))
+          if q.kind != "indirect"]
+    assert qs == [("a start", "partial", "Amina Odhiambo"),
+                  ("a promise", "partial", "Amina Odhiambo"),
+                  ("we will see", "partial", "Amina Odhiambo")]
