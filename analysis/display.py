@@ -29,6 +29,8 @@ from __future__ import annotations
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from analysis.quotes.share import NO_AFFILIATION, UNATTRIBUTED
+
 #: Share columns that hold percent (0–100), as the quote share tables do.
 PERCENT_COLUMNS = frozenset({"quote_share", "word_share"})
 #: Share columns that hold fractions (0–1), as the topic summary does.
@@ -44,8 +46,8 @@ COUNT_COLUMNS = frozenset({
 WRAP_EM = 32
 NO_SPEAKER_LABEL = "no identified speaker"
 NO_AFFILIATION_LABEL = "no affiliation stated"
-_NO_SPEAKER_VALUES = {"(unattributed)"}
-_NO_AFFILIATION_VALUES = {"(no affiliation stated)"}
+_NO_SPEAKER_VALUES = {UNATTRIBUTED}
+_NO_AFFILIATION_VALUES = {NO_AFFILIATION}
 
 
 class Tables(list):
@@ -69,7 +71,7 @@ def readable_labels(df: pd.DataFrame) -> pd.DataFrame:
     >>> readable_labels(df).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['Ruto', 'Kenya'], ['A. Aide', 'no affiliation stated'],
      ['no identified speaker', 'no identified speaker']]
-    >>> share = pd.DataFrame({"affiliation": ["(unattributed)", "(no affiliation stated)"]})
+    >>> share = pd.DataFrame({"affiliation": ["(unattributed)", "no affiliation stated"]})
     >>> readable_labels(share)["affiliation"].tolist()
     ['no identified speaker', 'no affiliation stated']
     """

@@ -32,6 +32,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from analysis.quotes.share import NO_AFFILIATION as NO_AFFILIATION_STATED
+from analysis.quotes.share import UNATTRIBUTED
+
 #: Okabe & Ito (2008) colour-blind-safe palette (black left out: it is for text).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 #: More distinct colours after the Okabe–Ito ones (Paul Tol's "muted" scheme, its greys left out),
@@ -39,9 +42,9 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 EXTRA_PALETTE = ["#332288", "#117733", "#882255", "#999933", "#44AA99", "#CC6677", "#DDCC77",
                  "#AA4499", "#88CCEE"]
 #: The label of speech with no identified speaker (the quotes tables' ``(unattributed)``).
-NO_SPEAKER = "(unattributed)"
+NO_SPEAKER = UNATTRIBUTED
 #: The label of quotes whose speaker is known but states no affiliation.
-NO_AFFILIATION = "(no affiliation stated)"
+NO_AFFILIATION = NO_AFFILIATION_STATED
 UNATTRIBUTED_COLOUR = "#999999"
 NO_AFFILIATION_COLOUR = "#CCCCCC"
 STYLE = {
@@ -96,8 +99,8 @@ def speaker_colours(speakers) -> dict[str, str]:
 
     >>> speaker_colours(["William Ruto", "Antony J. Blinken", "(unattributed)"])
     {'William Ruto': '#0072B2', 'Antony J. Blinken': '#E69F00', '(unattributed)': '#999999'}
-    >>> speaker_colours(["Kenya", "(no affiliation stated)", "(unattributed)"])
-    {'Kenya': '#0072B2', '(no affiliation stated)': '#CCCCCC', '(unattributed)': '#999999'}
+    >>> speaker_colours(["Kenya", "no affiliation stated", "(unattributed)"])
+    {'Kenya': '#0072B2', 'no affiliation stated': '#CCCCCC', '(unattributed)': '#999999'}
     """
     out: dict[str, str] = {}
     i = 0
@@ -118,7 +121,7 @@ def display_label(name: str) -> str:
     """How a speaker or affiliation is labelled in figures and reports: the tables' placeholder
     labels in words, so that no identified speaker and no stated affiliation read differently.
 
-    >>> display_label("(unattributed)"), display_label("(no affiliation stated)")
+    >>> display_label("(unattributed)"), display_label("no affiliation stated")
     ('no identified speaker', 'no affiliation stated')
     >>> display_label("William Ruto")
     'William Ruto'
@@ -131,10 +134,11 @@ def topic_colours(topics) -> dict[str, str]:
     """A different colour for every topic, in lexicon order: the Okabe–Ito palette, then Paul
     Tol's muted colours, then evenly spaced hues (never a repeat, however long the lexicon).
 
-    >>> from analysis.topics import default_lexicon
+    >>> from analysis.topics import default_lexicon, load_lexicon
     >>> colours = topic_colours(default_lexicon().labels())
     >>> len(colours), len(set(colours.values()))
-    (8, 8)
+    (17, 17)
+    >>> colours = topic_colours(load_lexicon("international-affairs").labels())
     >>> colours["security"] != colours["climate"]
     True
     """

@@ -336,15 +336,20 @@ def test_report_names_metadata_when_present():
 def test_every_topic_has_its_own_colour(sample):
     from analysis import figures as F
     from analysis.report import audit_html
-    from analysis.topics import default_lexicon
+    from analysis.report import analyse
+    from analysis.topics import default_lexicon, load_lexicon
 
     colours = F.topic_colours(default_lexicon().labels())
-    assert len(set(colours.values())) == len(colours) == 8
+    assert len(set(colours.values())) == len(colours) == 17
     many = F.topic_colours([f"t{i}" for i in range(40)])
     assert len(set(many.values())) == 40
-    page = audit_html(sample)
-    legend = re.findall(r'border-bottom:2px solid (#[0-9A-Fa-f]{6});margin-right:8px">'
-                        r"([^<]+)</span>", page)
+    legend_re = (r'border-bottom:2px solid (#[0-9A-Fa-f]{6});margin-right:8px">'
+                 r"([^<]+)</span>")
+    legend = re.findall(legend_re, audit_html(sample))
+    assert len(legend) == 17 and len({c for c, _ in legend}) == 17
+    # the international-affairs lexicon once gave Security and Climate one colour
+    intl = analyse(sample.article, load_lexicon("international-affairs"))
+    legend = re.findall(legend_re, audit_html(intl))
     assert len(legend) == 8 and len({c for c, _ in legend}) == 8
     by_label = {label: c for c, label in legend}
     assert by_label["Security &amp; peacekeeping"] != by_label["Climate &amp; environment"]
@@ -381,7 +386,7 @@ def test_report_tells_no_speaker_from_no_affiliation():
                       "share": [row("Mary Wanjiru", "speaker", 3, 30),
                                 row("(unattributed)", "speaker", 1, 10)],
                       "share_by_affiliation": [
-                          row("(no affiliation stated)", "affiliation", 3, 30),
+                          row("no affiliation stated", "affiliation", 3, 30),
                           row("(unattributed)", "affiliation", 1, 10)]},
            "topics": {"lexicon": "L", "summary": [], "places": []},
            "readability": {}}
