@@ -335,8 +335,7 @@ def test_report_names_metadata_when_present():
 
 def test_every_topic_has_its_own_colour(sample):
     from analysis import figures as F
-    from analysis.report import audit_html
-    from analysis.report import analyse
+    from analysis.report import analyse, audit_html
     from analysis.topics import default_lexicon, load_lexicon
 
     colours = F.topic_colours(default_lexicon().labels())
