@@ -168,18 +168,18 @@ def _cmd_figures(args) -> int:
     matplotlib.use("Agg")  # no display needed; figures are saved, never shown
     from analysis.report import write_outputs
 
-    raw = Path(args.raw)
-    if not raw.is_dir():
-        problem = "no such directory" if not raw.exists() else "not a directory"
-        raise InputError(f"{args.raw}: {problem}")
-    if not (raw / "articles.csv").is_file() and not list(raw.glob("*.txt")):
-        raise InputError(f"{args.raw}: no articles (articles.csv or *.txt) found")
     t0 = time.perf_counter()
-    results = write_outputs(raw, Path(args.out))
-    n = len(results["articles"])
+
+    def warn(msg: str) -> None:
+        print(f"warning: {msg}", file=sys.stderr)
+
+    results = write_outputs(Path(args.raw), Path(args.out), warn=warn)
+    n, failed = len(results["articles"]), len(results["failures"])
     print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
-          f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    return 0
+          f"in {time.perf_counter() - t0:.1f} s"
+          + (f"; {failed} article(s) failed (listed in results.json and report.md)"
+             if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
@@ -234,8 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; returns the exit status (2 for a user mistake, with one line on
-    stderr). See the module docstring for an example."""
+    """Run one subcommand; returns the exit status: 0 success, 1 when ``figures`` wrote its
+    outputs but some articles failed (they are listed in results.json and report.md), 2 for a
+    user mistake (bad input, metadata or output folder), with one line on stderr. See the
+    module docstring for an example."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
