@@ -211,7 +211,8 @@ def staged_output(out_dir: str | Path) -> Iterator[Path]:
         if out.is_dir() and not _looks_like_ours(out):
             raise OutputError(f"--out {given}: a folder not written by this tool (no "
                               f"{OWN_RESULTS} of {OWN_PACKAGE}); refusing to replace it")
-        out.parent.mkdir(parents=True, exist_ok=True)
+        if not out.parent.is_dir():
+            out.parent.mkdir(parents=True)
         clean_stale(out)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-{os.getpid()}-",
                                         dir=out.parent))
