@@ -15,10 +15,13 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from analysis import cli
 from analysis import output as output_mod
@@ -77,9 +80,9 @@ def figures(raw: Path, out: Path, capsys=None, *extra) -> tuple[int, str, list]:
 def assert_inside_out(paths, out: Path) -> None:
     """Every written path is inside ``out`` or its transient sibling staging folder."""
     out = Path(os.path.abspath(out))
-    for event, p in paths:
+    for kind, p in paths:
         p = Path(os.path.abspath(p))
-        if event == "os.mkdir" and p in out.parents:
+        if kind == "os.mkdir" and p in out.parents:
             continue  # creating the folders that lead to --out
         ok = p == out or p.is_relative_to(out) or (
             p.parent == out.parent and p.name.startswith(f".{out.name}.")) or (
@@ -89,7 +92,7 @@ def assert_inside_out(paths, out: Path) -> None:
                 if anc.parent == out.parent and anc.name.startswith(f".{out.name}."):
                     ok = True
                     break
-        assert ok, f"{event} wrote {p} outside {out}"
+        assert ok, f"{kind} wrote {p} outside {out}"
 
 
 def one_line_error(err: str, *needles: str) -> str:
@@ -566,9 +569,6 @@ def test_html_in_ids_and_metadata_is_escaped(tmp_path, capsys):
     assert "<script>" not in page
 
 
-# --------------------------------------------------------------------------- fuzz
-
-
 def test_every_written_path_is_inside_out(tmp_path, capsys):
     raw = make_raw(tmp_path, "id,file\nx,sub/a.txt\n", {"sub/a.txt": ARTICLE})
     out = tmp_path / "nested" / "out"
@@ -576,3 +576,94 @@ def test_every_written_path_is_inside_out(tmp_path, capsys):
     assert rc == 0 and written
     assert_inside_out(written, out)
     assert any(p.endswith("audit.html") for _, p in written)  # the watcher sees the writes
+
+
+# --------------------------------------------------------------------------- fuzz
+
+_IDS = st.one_of(
+    st.sampled_from(["a", "b", "A", "ok_1", "x.y-z", "../x", "/abs/elsewhere", "a/b", "..", ".",
+                     "results.json", "report.md", "", " a ", "a\"b", "é", "x" * 129]),
+    st.text(alphabet="ab./_-;,\"' \n\r\t\\<>$", max_size=8))
+_FILES = st.one_of(
+    st.sampled_from(["a.txt", "sub/b.txt", "./a.txt", "missing.txt", "../outside.txt",
+                     "/etc/hostname", "../../../../etc/hostname", "sub", "link.txt", "pipe.txt",
+                     "articles.csv", "", "sub/../a.txt", "sub//b.txt", "a.txt\n"]),
+    st.text(alphabet="ab./_-;,\"' \n\\$", max_size=10))
+_META = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
+
+
+def _cell(value: str, sep: str, quote: bool) -> str:
+    if quote or any(c in value for c in (sep, '"', "\n", "\r")):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+_GOOD_IDS = ["a", "B-2", "ok_1", "x.y-z"]
+_GOOD_FILES = ["a.txt", "sub/b.txt", "missing.txt", "sub", "pipe.txt", "./a.txt"]
+
+
+@st.composite
+def articles_csv(draw) -> bytes:
+    """An articles.csv as a careless user or an attacker might write it: about half are
+    usable tables (some rows pointing at missing files, folders or FIFOs), the rest break one
+    rule or many (separators, columns, short rows, ids, paths, encodings, quotes, BOMs)."""
+    careful = draw(st.booleans())
+    columns = draw(st.permutations(["id", "file", "place"]))
+    if careful:
+        sep, encoding = ",", "utf-8"
+        n = draw(st.integers(1, 2))
+        ids = draw(st.permutations(_GOOD_IDS))[:n]
+        files = draw(st.permutations(_GOOD_FILES[:-1]))[:n]
+        rows = [[{"id": i, "file": f}.get(c, draw(_META)) for c in columns]
+                for i, f in zip(ids, files, strict=True)]
+    else:
+        sep = draw(st.sampled_from([",", ",", ";", "\t"]))
+        columns = draw(st.sampled_from([columns, columns[:2], columns[1:], ["id", "file"],
+                                        columns + ["title", "file "], columns + ["Id"]]))
+        encoding = draw(st.sampled_from(["utf-8", "utf-8", "latin-1", "utf-16"]))
+        rows = []
+        for _ in range(draw(st.integers(0, 3))):
+            cells = {"id": draw(_IDS), "file": draw(_FILES)}
+            row = [cells.get(c.strip().lower(), draw(_META)) for c in columns]
+            if draw(st.integers(0, 4)) == 0:  # a short or long row
+                row = row[:-1] if draw(st.booleans()) else row + ["extra"]
+            rows.append(row)
+    quote = draw(st.booleans())
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    text = eol.join(sep.join(_cell(v, sep, quote) for v in r) for r in [columns, *rows])
+    text += draw(st.sampled_from([eol, "", eol + eol]))
+    bom = draw(st.sampled_from(["", "", "\ufeff"]))
+    return (bom + text).encode(encoding, errors="replace")
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(table=articles_csv())
+def test_fuzz_articles_csv(table, capsys):
+    """Whatever articles.csv says: no traceback, status 0, 1 or 2 (2 with one ``error:``
+    line and nothing written), every written path inside --out, the input folder untouched."""
+    with tempfile.TemporaryDirectory() as d:
+        root = Path(d)
+        (root / "outside.txt").write_text(ARTICLE, encoding="utf-8")
+        raw = make_raw(root, table, {"a.txt": ARTICLE, "sub/b.txt": OTHER})
+        (raw / "link.txt").symlink_to(root / "outside.txt")
+        os.mkfifo(raw / "pipe.txt")
+        before = {p: p.read_bytes() if p.is_file() else None
+                  for p in sorted(root.rglob("*")) if not p.is_fifo()}
+        out = root / "out"
+        try:
+            rc, err, written = figures(raw, out, capsys)
+        except SystemExit as exc:  # argparse only; never expected here
+            pytest.fail(f"SystemExit {exc.code}")
+        assert rc in (0, 1, 2), err
+        assert "Traceback" not in err
+        event(f"exit {rc}")
+        if rc == 2:
+            one_line_error(err)
+            assert written == [] and not out.exists()
+        else:
+            assert (out / "results.json").is_file() and (out / "report.md").is_file()
+        assert_inside_out(written, out)
+        after = {p: p.read_bytes() if p.is_file() else None
+                 for p in sorted(root.rglob("*")) if not p.is_fifo() and not p.is_relative_to(out)}
+        assert after == before
