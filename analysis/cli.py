@@ -15,6 +15,7 @@ ruto_blinken_2024,Antony J. Blinken,3,72,33.333333333333336,38.70967741935484
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -241,12 +242,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a full or closed stdout fails here, not at exit
+        return status
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `| head`
+        _drop_stdout()
         return 0
+    except OSError as exc:  # reading and --out are InputErrors: this is stdout (e.g. /dev/full)
+        _drop_stdout()
+        print(f"error: cannot write the output to stdout ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -164,6 +164,16 @@ def swap_in(staging: Path, out: Path) -> None:
     new one, never a mix; elsewhere ``out`` is first renamed to ``.<name>.old-<pid>-…`` and
     ``staging`` renamed to ``out`` (a crash between the two leaves no ``out``, and the next run
     puts the old one back). The previous tree is then deleted.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     old, new = Path(d) / "out", Path(d) / ".out.staging-1-x"
+    ...     for folder, name in ((old, "old.txt"), (new, "new.txt")):
+    ...         folder.mkdir()
+    ...         _ = (folder / name).write_text(name)
+    ...     swap_in(new, old)
+    ...     sorted(os.listdir(d)), os.listdir(old)
+    (['out'], ['new.txt'])
     """
     staging, out = Path(staging), Path(out)
     if not os.path.lexists(out):

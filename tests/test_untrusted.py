@@ -677,3 +677,17 @@ def test_single_file_command_ignores_a_broken_table_beside_it(tmp_path, capsys):
     captured = capsys.readouterr()
     assert "separated by ';'" in captured.err and "metadata not used" in captured.err
     assert captured.out.splitlines()[1].startswith("a,")  # the id is the file name
+
+
+def test_output_to_a_full_device(tmp_path, capsys):
+    from analysis.config import SAMPLE_ARTICLE
+
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([sys.executable, "-m", "analysis", "quotes", str(SAMPLE_ARTICLE)],
+                             stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert out.returncode == 2
+    one_line_error(out.stderr, "stdout", "No space left on device")
+    raw = make_raw(tmp_path, None)
+    rc, err, written = figures(raw, Path("/dev/full"), capsys)
+    assert rc == 2 and written == []
+    one_line_error(err, "--out /dev/full", "not a directory")
