@@ -447,6 +447,18 @@ def read_metadata(path: str | Path) -> dict[str, dict]:
     return {r.file: r.meta for r in rows or []}
 
 
+def _metadata_row(path: Path, metadata: dict[str, dict]) -> dict:
+    """The row of ``metadata`` (keyed by paths relative to the table's folder) for ``path``:
+    the longest key that ``path`` ends with (``2024/a.txt`` before ``a.txt``)."""
+    best: tuple[int, dict] = (0, {})
+    for key, row in metadata.items():
+        parts = tuple(x for x in key.split("/") if x not in ("", "."))
+        if parts and len(parts) <= len(path.parts) and path.parts[-len(parts):] == parts \
+                and len(parts) > best[0]:
+            best = (len(parts), row)
+    return best[1]
+
+
 def load_article(path: str | Path, metadata: dict[str, dict] | None = None, *,
                  row: dict | None = None) -> Article:
     """Read a file into an :class:`Article`.
@@ -476,7 +488,7 @@ def load_article(path: str | Path, metadata: dict[str, dict] | None = None, *,
             except InputError as exc:
                 warnings.append(f"{exc}; metadata not used")
                 metadata = {}
-        row = metadata.get(p.name, {})
+        row = _metadata_row(p, metadata)
     meta = dict(row)
     article_id = meta.get("id") or p.stem
     meta.setdefault("file", p.name)

@@ -285,6 +285,9 @@ def test_file_in_subfolder_keeps_its_row(tmp_path, capsys):
     assert art["article_id"] == "sub_a" and art["input"]["file"] == "2024/a.txt"
     assert art["metadata"] == {"date": "2024-09-26", "place": "Nairobi"}
     assert_inside_out(written, out)
+    from analysis.text import read_metadata  # the library calls find the row the same way
+
+    assert load_article(raw / "2024" / "a.txt", read_metadata(raw / "articles.csv")).id == "sub_a"
 
 
 @pytest.mark.parametrize("table, needle", [
