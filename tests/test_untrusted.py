@@ -641,6 +641,7 @@ def articles_csv(draw) -> bytes:
     return (bom + text).encode(encoding, errors="replace")
 
 
+@pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # fuzzed metadata in figures
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(table=articles_csv())
