@@ -144,7 +144,7 @@ def test_unsafe_id_refused_with_its_line(tmp_path, capsys, bad_id):
     out = tmp_path / "out"
     rc, err, written = figures(raw, out, capsys)
     assert rc == 2
-    one_line_error(err, "articles.csv line 3", "id")
+    one_line_error(err, "articles.csv line 3: id '")
     assert written == [] and not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["raw"]  # nothing created anywhere
 
@@ -167,7 +167,7 @@ def test_file_outside_the_folder_refused(tmp_path, capsys, bad_file):
     (raw / "articles.csv").write_text(f'id,file\nx,"{bad_file}"\n', encoding="utf-8")
     rc, err, written = figures(raw, tmp_path / "out", capsys)
     assert rc == 2 and written == []
-    one_line_error(err, "articles.csv line 2", "file")
+    one_line_error(err, "articles.csv line 2: file '")
 
 
 def test_symlink_leading_outside_refused(tmp_path, capsys):
