@@ -15,6 +15,7 @@ ruto_blinken_2024,Antony J. Blinken,3,72,33.333333333333336,38.70967741935484
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -245,18 +246,18 @@ def _cmd_figures(args) -> int:
     matplotlib.use("Agg")  # no display needed; figures are saved, never shown
     from analysis.report import write_outputs
 
-    raw = Path(args.raw)
-    if not raw.is_dir():
-        problem = "no such directory" if not raw.exists() else "not a directory"
-        raise InputError(f"{args.raw}: {problem}")
-    if not (raw / "articles.csv").is_file() and not list(raw.glob("*.txt")):
-        raise InputError(f"{args.raw}: no articles (articles.csv or *.txt) found")
     t0 = time.perf_counter()
-    results = write_outputs(raw, Path(args.out), lexicon=args.lexicon)
-    n = len(results["articles"])
+
+    def warn(msg: str) -> None:
+        print(f"warning: {msg}", file=sys.stderr)
+
+    results = write_outputs(Path(args.raw), Path(args.out), lexicon=args.lexicon, warn=warn)
+    n, failed = len(results["articles"]), len(results["failures"])
     print(f"wrote figures, results.json and report.md for {n} article(s) to {args.out} "
-          f"in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
-    return 0
+          f"in {time.perf_counter() - t0:.1f} s"
+          + (f"; {failed} article(s) failed (listed in results.json and report.md)"
+             if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
 
 
 #: Where ``figures`` reads and writes by default: relative to the current folder, so that an
@@ -369,19 +370,39 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one subcommand; returns the exit status (2 for a user mistake, with one line on
-    stderr). See the module docstring for an example."""
+    """Run one subcommand; returns the exit status: 0 success, 1 when ``figures`` wrote its
+    outputs but some articles failed (they are listed in results.json and report.md), 2 for a
+    user mistake (bad input, metadata or output folder), with one line on stderr. See the
+    module docstring for an example."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command == "figures":
             _figures_dirs_hint(args)
-        return int(args.func(args) or 0)
+        status = int(args.func(args) or 0)
+        sys.stdout.flush()  # a full or closed stdout fails here, not at exit
+        return status
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. `| head`
+        _drop_stdout()
         return 0
+    except OSError as exc:  # reading and --out are InputErrors: this is stdout (e.g. /dev/full)
+        _drop_stdout()
+        print(f"error: cannot write the output to stdout ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 2
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -258,13 +258,17 @@ def fig_topic_frequency(summary: pd.DataFrame, source: str,
     'Lexicon hits per 1,000 words (article body: 1,224 words)'
     """
     df = summary.sort_values("per_1000_words")
+    # an article without body words has no rate (None): drawn as an empty bar, labelled "–"
+    rates = pd.to_numeric(df["per_1000_words"], errors="coerce").astype(float)
     fig, ax = _figure(8, max(2.8, 1.5 + 0.42 * len(df)))
     with mpl.rc_context(STYLE):
         y = np.arange(len(df))
-        ax.barh(y, df["per_1000_words"], color="#0072B2")
-        top = float(df["per_1000_words"].max()) if len(df) else 0.0
-        for yi, v, h in zip(y, df["per_1000_words"], df["hits"], strict=True):
-            ax.text(v + top * 0.01 + 0.1, yi, f"{v:.1f}  ({h} hits)", va="center", fontsize=9)
+        ax.barh(y, rates.fillna(0.0), color="#0072B2")
+        top = float(rates.max()) if rates.notna().any() else 0.0
+        for yi, v, h in zip(y, rates, df["hits"], strict=True):
+            label = f"{v:.1f}  ({h} hits)" if v == v else f"–  ({h} hits)"
+            ax.text((v if v == v else 0.0) + top * 0.01 + 0.1, yi, label, va="center",
+                    fontsize=9)
         ax.set_yticks(y, df["label"])
         ax.set_xlim(0, top * 1.3 + 1)
         words = int(summary["words"].iloc[0]) if len(summary) else 0

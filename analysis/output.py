@@ -7,10 +7,21 @@
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import json
 import math
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from analysis._lazy import pd  # pandas is imported when a table is first built
+from analysis.text import InputError
 
 
 def clean(obj):
@@ -52,3 +63,183 @@ def dumps(obj) -> str:
     '{\\n  "a": null,\\n  "b": 1\\n}'
     """
     return json.dumps(clean(obj), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+
+
+# --------------------------------------------------------------------------- output folders
+
+#: An existing output folder is replaced only when it is empty or holds a ``results.json``
+#: written by this package (so ``--out ~`` or ``--out data`` can never be swept away).
+OWN_RESULTS = "results.json"
+OWN_PACKAGE = "news-analysis"
+#: Hidden files of an existing output folder that are carried over (git placeholders).
+KEEP_FILES = (".gitkeep", ".gitignore")
+
+_STALE = re.compile(r"\.(?P<name>.+)\.(?P<kind>staging|old)-(?P<pid>\d+)-.*")
+
+
+class OutputError(InputError):
+    """An output folder that cannot be written; one line naming it (exit status 2)."""
+
+
+def _looks_like_ours(out: Path) -> bool:
+    """True when ``out`` may be replaced: empty, or holding our ``results.json``."""
+    entries = [e for e in os.listdir(out) if e not in KEEP_FILES]
+    if not entries:
+        return True
+    try:
+        with open(out / OWN_RESULTS, encoding="utf-8") as fh:
+            data = json.load(fh)
+        return data.get("provenance", {}).get("package") == OWN_PACKAGE
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def clean_stale(out: Path) -> list[Path]:
+    """Remove what an interrupted run left beside ``out``: ``.<name>.staging-<pid>-*`` folders
+    (never complete) and ``.<name>.old-<pid>-*`` folders (the previous outputs; put back when
+    the run died between its two renames and ``out`` is missing). Folders of a run that is
+    still going are left alone. Returns what was removed or restored.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     (Path(d) / ".figures.staging-999999999-x").mkdir()
+    ...     [p.name for p in clean_stale(Path(d) / "figures")]
+    ['.figures.staging-999999999-x']
+    """
+    out = Path(out)
+    parent = out.parent
+    done = []
+    try:
+        names = sorted(os.listdir(parent))
+    except OSError:
+        return done
+    for entry in names:
+        m = _STALE.fullmatch(entry)
+        if not m or m["name"] != out.name or _pid_alive(int(m["pid"])):
+            continue
+        path = parent / entry
+        if m["kind"] == "old" and not os.path.lexists(out):
+            os.rename(path, out)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+        done.append(path)
+    return done
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False when
+    the platform or file system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Make the complete folder ``staging`` become ``out`` with one rename.
+
+    When ``out`` does not exist, ``staging`` is renamed to it. Otherwise the two are exchanged
+    atomically where the system allows it (Linux), so a reader sees either the old tree or the
+    new one, never a mix; elsewhere ``out`` is first renamed to ``.<name>.old-<pid>-…`` and
+    ``staging`` renamed to ``out`` (a crash between the two leaves no ``out``, and the next run
+    puts the old one back). The previous tree is then deleted.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     old, new = Path(d) / "out", Path(d) / ".out.staging-1-x"
+    ...     for folder, name in ((old, "old.txt"), (new, "new.txt")):
+    ...         folder.mkdir()
+    ...         _ = (folder / name).write_text(name)
+    ...     swap_in(new, old)
+    ...     sorted(os.listdir(d)), os.listdir(old)
+    (['out'], ['new.txt'])
+    """
+    staging, out = Path(staging), Path(out)
+    if not os.path.lexists(out):
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous outputs
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
+    os.rmdir(old)
+    os.rename(out, old)
+    os.rename(staging, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+@contextmanager
+def staged_output(out_dir: str | Path) -> Iterator[Path]:
+    """Write a whole output folder at once: yields an empty staging folder beside ``out_dir``
+    (same parent, so the final rename never copies); when the block ends without an error the
+    staging folder replaces ``out_dir`` in one rename (:func:`swap_in`), else it is deleted and
+    ``out_dir`` is untouched. Leftovers of interrupted runs are cleaned first
+    (:func:`clean_stale`).
+
+    Raises :class:`OutputError` (one line) when ``out_dir`` is a file, is a folder this package
+    did not write, or cannot be written (read-only, full disk, …).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     with staged_output(Path(d) / "out") as tmp:
+    ...         _ = (tmp / "results.json").write_text("{}")
+    ...     sorted(os.listdir(d)), os.listdir(Path(d) / "out")
+    (['out'], ['results.json'])
+    """
+    given = str(out_dir)
+    out = Path(os.path.abspath(out_dir))
+    if os.path.islink(out):
+        out = Path(os.path.realpath(out))
+    if os.path.lexists(out) and not out.is_dir():
+        raise OutputError(f"--out {given}: exists and is not a directory")
+    try:
+        if out.is_dir() and not _looks_like_ours(out):
+            raise OutputError(f"--out {given}: a folder not written by this tool (no "
+                              f"{OWN_RESULTS} of {OWN_PACKAGE}); refusing to replace it")
+        if not out.parent.is_dir():
+            out.parent.mkdir(parents=True)
+        clean_stale(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-{os.getpid()}-",
+                                        dir=out.parent))
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; outputs are shared
+    except OSError as exc:
+        raise OutputError(f"--out {given}: cannot write ({_why(exc)})") from None
+    try:
+        yield staging
+        for keep in KEEP_FILES:
+            if (out / keep).is_file() and not os.path.lexists(staging / keep):
+                shutil.copy2(out / keep, staging / keep)
+        swap_in(staging, out)
+    except OSError as exc:
+        raise OutputError(f"--out {given}: cannot write outputs ({_why(exc)}); previous "
+                          "outputs left as they were") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import platform
+import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -35,10 +34,11 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import figures as F
-from analysis.output import dumps, records
+from analysis.inputs import ArticleRow, list_articles, read_regular
+from analysis.output import dumps, records, staged_output
 from analysis.quotes import SPEECH_KINDS, quotes_table, share_table
 from analysis.readability import readability_summary, readability_table
-from analysis.text import Article, load_article, read_metadata, sections_table, sentences_table
+from analysis.text import Article, InputError, load_article, sections_table, sentences_table
 from analysis.topics import (
     DEFAULT_LEXICON,
     Lexicon,
@@ -189,13 +189,14 @@ def sha256_of(path: Path) -> str:
 
 
 def _source_note(art: Article) -> str:
-    """The source line under every figure: article id, place and date when known, package.
+    """The source line under every figure: article id, place and date when known, package
+    (``$`` escaped: matplotlib would read it as maths).
 
     >>> from analysis.text import article_from_text
     >>> _source_note(article_from_text("Text.", "x", {"date": "2024-09-26"})).split("; ")[:2]
     ['x', '2024-09-26']
     """
-    meta = art.meta
+    meta = {k: v.replace("$", r"\$") if isinstance(v, str) else v for k, v in art.meta.items()}
     parts = [art.id]
     where = ", ".join(x for x in (meta.get("place"), meta.get("date")) if x)
     if where:
@@ -339,6 +340,31 @@ def audit_html(a: Analysis) -> str:
 # --------------------------------------------------------------------------- report
 
 
+# "_" between letters or digits never starts emphasis (CommonMark), so ids stay readable
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md(value) -> str:
+    """Text from ids, metadata or an article made inert in Markdown: one line, Markdown
+    punctuation backslash-escaped, HTML tags and entities shown as text.
+
+    >>> md("<script>x</script> *bold* [link](u) &amp; a|b\\nnext")
+    '&lt;script&gt;x&lt;/script&gt; \\\\*bold\\\\* \\\\[link\\\\](u) &amp;amp; a\\\\|b next'
+    >>> md("ruto_blinken_2024 _x_")
+    'ruto_blinken_2024 \\\\_x\\\\_'
+    """
+    text = " ".join(str(value).split())
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _code(value) -> str:
+    """A file name as a Markdown code span (plain escaped text when it holds a backtick)."""
+    text = " ".join(str(value).split())
+    return f"`{text}`" if "`" not in text else md(text)
+
+
 def _pct(x) -> str:
     return "–" if x is None else f"{x:.1f} %"
 
@@ -376,10 +402,10 @@ def _input_sentence(art: dict) -> str:
     'Input `a.txt` (SHA-256 `abababababababab…`); place Nairobi.'
     """
     inp = art["input"]
-    text = f"Input `{inp.get('file') or art['article_id']}`"
+    text = f"Input {_code(inp.get('file') or art['article_id'])}"
     if inp.get("sha256"):
         text += f" (SHA-256 `{inp['sha256'][:16]}…`)"
-    desc = ", ".join(f"{k} {v}" for k, v in art["metadata"].items() if v)
+    desc = ", ".join(f"{md(k)} {md(v)}" for k, v in art["metadata"].items() if v)
     return text + (f"; {desc}." if desc else ".")
 
 
@@ -401,7 +427,7 @@ def render_report(results: dict) -> str:
         aid = art["article_id"]
         s, q, r = art["structure"], art["quotes"], art["readability"]
         sectioned = has_sections(s["sections"])
-        lines += [f"## {aid}", ""]
+        lines += [f"## {md(aid)}", ""]
         lines += [_input_sentence(art), "",
                   f"The body has {_n(s['paragraphs'], 'paragraph')} in "
                   f"{_n(len(s['sections']), 'section')} ({_n(s['headings'], 'heading')}), "
@@ -418,14 +444,14 @@ def render_report(results: dict) -> str:
                       "| speaker | quotes | quoted words | share of quotes | share of words |",
                       "|---|---:|---:|---:|---:|"]
             for row in q["share"]:
-                lines.append(f"| {F.display_label(row['speaker'])} | {row['quotes']} | "
+                lines.append(f"| {md(F.display_label(row['speaker']))} | {row['quotes']} | "
                              f"{row['words']} | {_pct(row['quote_share'])} | "
                              f"{_pct(row['word_share'])} |")
             if q.get("share_by_affiliation"):
                 lines += ["", "| affiliation | quotes | quoted words | share of quotes "
                           "| share of words |", "|---|---:|---:|---:|---:|"]
                 for row in q["share_by_affiliation"]:
-                    lines.append(f"| {F.display_label(row['affiliation'])} | {row['quotes']} | "
+                    lines.append(f"| {md(F.display_label(row['affiliation']))} | {row['quotes']} | "
                                  f"{row['words']} | {_pct(row['quote_share'])} | "
                                  f"{_pct(row['word_share'])} |")
             lines += ["", f"![Who gets quoted]({aid}/quote-share-by-speaker.png)", "",
@@ -433,15 +459,15 @@ def render_report(results: dict) -> str:
         else:
             lines += ["No quoted speech was found.", ""]
         lines += ["### What is talked about", "",
-                  f"Lexicon: {art['topics']['lexicon']}"
-                  f"{_lexicon_version(art['topics'])}. Rates are hits per 1,000 words of the "
+                  f"Lexicon: {md(art['topics']['lexicon'])}"
+                  f"{md(_lexicon_version(art['topics']))}. Rates are hits per 1,000 words of the "
                   "body.", "",
                   "| topic | hits | per 1,000 words | paragraphs mentioning it |",
                   "|---|---:|---:|---:|"]
         for row in art["topics"]["summary"]:
-            lines.append(f"| {row['label']} | {row['hits']} | {_num(row['per_1000_words'])} | "
+            lines.append(f"| {md(row['label'])} | {row['hits']} | {_num(row['per_1000_words'])} | "
                          f"{row['paragraphs']} of {row['n_paragraphs']} |")
-        places = ", ".join(f"{p['place']} ({p['mentions']})"
+        places = ", ".join(f"{md(p['place'])} ({p['mentions']})"
                            for p in art["topics"]["places"][:8])
         lines += ["", f"Places mentioned most: {places or 'none'}.", "",
                   f"![Topic frequency]({aid}/topic-frequency.png)", ""]
@@ -479,6 +505,16 @@ def render_report(results: dict) -> str:
             lines += ["No body text to measure.", ""]
         lines += [f"Audit view: [{aid}/audit.html]({aid}/audit.html) shows every quote and "
                   "topic term in the text.", ""]
+    failures = results.get("failures") or []
+    if failures:
+        lines += ["## Articles that failed", "",
+                  f"{len(failures)} article(s) could not be analysed; they have no figures and "
+                  "no numbers above.", "",
+                  "| article | file | line of articles.csv | error |", "|---|---|---:|---|"]
+        for f in failures:
+            lines.append(f"| {md(f['article_id'])} | {md(f['file'])} | {f['line'] or '–'} | "
+                         f"{md(f['error'])} |")
+        lines.append("")
     deps = ", ".join(f"{k} {v}" for k, v in prov["dependencies"].items())
     lines += ["## Method and provenance", "",
               f"{prov['package']} {prov['version']} on Python {prov['python']}; {deps}.",
@@ -499,47 +535,84 @@ def _save_figure(fig, stem: Path) -> None:
             fig.savefig(stem.with_suffix(f".{fmt}"), format=fmt, **F.SAVE_KW[fmt])
 
 
-def write_outputs(raw_dir: Path, out_dir: Path, lexicon: str | Path | None = None) -> dict:
+def _one_line(exc: BaseException) -> str:
+    """An exception as one line: its type (unless it is a user-input error) and message."""
+    msg = " ".join(str(exc).split()) or "no message"
+    return msg if isinstance(exc, InputError) else f"{type(exc).__name__}: {msg}"
+
+
+def _prepare(row: ArticleRow, lexicon: Lexicon | None = None
+             ) -> tuple[Analysis, dict, dict, str]:
+    """Everything one article needs before writing: analysis, results, figures, audit page."""
+    sha = hashlib.sha256(read_regular(row.path)).hexdigest()
+    a = analyse(load_article(row.path, row=row.meta), lexicon)
+    return a, article_results(a, sha), make_figures(a), audit_html(a)
+
+
+def _write_article(d: Path, figs: dict, page: str) -> None:
+    d.mkdir()
+    for stem, (fig, data) in figs.items():
+        _save_figure(fig, d / stem)
+        data.to_csv(d / f"{stem}.csv", index=False, lineterminator="\n")
+    (d / "audit.html").write_text(page, encoding="utf-8")
+
+
+def write_outputs(raw_dir: Path, out_dir: Path, lexicon: str | Path | None = None,
+                  warn=None) -> dict:
     """Analyse every article listed in ``raw_dir/articles.csv`` (or every ``*.txt`` when there
     is no table) and write figures, CSVs, audit views, results.json and report.md to ``out_dir``
     (topics from the TOML ``lexicon`` file; default: the shipped lexicon).
 
-    Everything is written to a temporary directory first and then moved into place file by
-    file, so an error leaves the previous outputs untouched. Returns the results object.
+    The table is validated first (:func:`analysis.inputs.list_articles`: safe ids, files inside
+    ``raw_dir``); a bad table raises :class:`InputError` and nothing is written. An article that
+    cannot be read or analysed is recorded in ``results["failures"]`` (id, file, table line,
+    one-line error) and in report.md, and the run goes on; ``warn`` (a callable) is told each
+    failure as it happens. The whole output folder is written beside ``out_dir`` and swapped in
+    with one rename (:func:`analysis.output.staged_output`): after the call ``out_dir`` holds
+    exactly this run's outputs, or, on an error, exactly the previous ones. Returns the results
+    object.
 
     >>> import tempfile
     >>> from analysis.config import RAW_DIR
     >>> with tempfile.TemporaryDirectory() as out:
-    ...     write_outputs(RAW_DIR, out)["articles"][0]["quotes"]["speech_quotes"]
-    9
+    ...     res = write_outputs(RAW_DIR, out)
+    >>> res["articles"][0]["quotes"]["speech_quotes"], res["failures"]
+    (9, [])
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
-    meta = read_metadata(raw_dir / "articles.csv")
-    files = sorted(raw_dir / name for name in meta) if meta else sorted(raw_dir.glob("*.txt"))
+    rows = list_articles(raw_dir)
     lex = load_lexicon(lexicon) if lexicon is not None else None
-    analyses = []
-    for path in files:
-        art = load_article(path, meta)
-        analyses.append((path, analyse(art, lex)))
-    results = {"provenance": provenance(),
-               "articles": [article_results(a, sha256_of(p)) for p, a in analyses]}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
-    try:
-        for _, a in analyses:
-            d = staging / a.article.id
-            d.mkdir()
-            for stem, (fig, data) in make_figures(a).items():
-                _save_figure(fig, d / stem)
-                data.to_csv(d / f"{stem}.csv", index=False, lineterminator="\n")
-            (d / "audit.html").write_text(audit_html(a), encoding="utf-8")
+    real_raw, real_out = raw_dir.resolve(), out_dir.resolve()
+    if real_raw == real_out or real_raw.is_relative_to(real_out) or \
+            real_out.is_relative_to(real_raw):
+        raise InputError(f"--out {out_dir}: overlaps the input folder {raw_dir}")
+    articles, failures = [], []
+    with staged_output(out_dir) as staging:
+        for row in rows:
+            d = staging / row.id
+            try:
+                a, res, figs, page = _prepare(row, lex)
+            except Exception as exc:  # noqa: BLE001 - one bad article never stops a run
+                failures.append(_failure(row, exc, warn))
+                continue
+            try:
+                _write_article(d, figs, page)
+            except OSError:
+                raise  # the output folder cannot be written (full, read-only): stop the run
+            except Exception as exc:  # noqa: BLE001 - e.g. a figure that cannot be drawn
+                shutil.rmtree(d, ignore_errors=True)
+                failures.append(_failure(row, exc, warn))
+                continue
+            articles.append(res)
+        results = {"provenance": provenance(), "articles": articles, "failures": failures}
         (staging / "results.json").write_text(dumps(results) + "\n", encoding="utf-8")
         (staging / "report.md").write_text(render_report(results), encoding="utf-8")
-        for src in sorted(staging.rglob("*")):
-            if src.is_file():
-                dst = out_dir / src.relative_to(staging)
-                dst.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(src, dst)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return results
+
+
+def _failure(row: ArticleRow, exc: BaseException, warn) -> dict:
+    rec = {"article_id": row.id, "file": row.file, "line": row.line or None,
+           "error": _one_line(exc)}
+    if warn is not None:
+        warn(f"{row.file}: {rec['error']}; article skipped")
+    return rec

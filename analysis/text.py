@@ -40,7 +40,6 @@ Words
 
 from __future__ import annotations
 
-import csv
 import html
 import re
 from dataclasses import dataclass, field
@@ -192,28 +191,44 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str, list[str]]
     """Decode file bytes the way the project reads every input.
 
     Returns ``(text, encoding, warnings)``. UTF-8 is read as ``open(path, encoding="utf-8").read()``
-    would (a BOM stays as U+FEFF at offset 0, CRLF and CR become LF). Invalid UTF-8 falls back to
-    cp1252, then latin-1, with a warning naming the encoding (for letters the two agree; latin-1
-    is used only for bytes cp1252 leaves undefined). Bytes with NUL, or with more than 0.5 %
-    control characters after decoding, are refused as binary.
+    would (a BOM stays as U+FEFF at offset 0, CRLF and CR become LF). UTF-16 and UTF-32 with a
+    byte-order mark are read as ``open(path, encoding="utf-16")`` (or ``"utf-32"``) would: the
+    mark is dropped. Invalid UTF-8 falls back to cp1252, then latin-1, with a warning naming the
+    encoding (for letters the two agree; latin-1 is used only for bytes cp1252 leaves undefined).
+    Bytes with NUL (outside UTF-16/32), or with more than 0.5 % control characters after
+    decoding, are refused as binary.
 
     >>> decode_bytes("caf\\u00e9\\r\\n".encode("utf-8"))
     ('café\\n', 'utf-8', [])
     >>> decode_bytes(b"\\x93Hi\\x94")[0:2]
     ('“Hi”', 'cp1252')
+    >>> decode_bytes("“Hi”\\n".encode("utf-16"))
+    ('“Hi”\\n', 'utf-16', [])
     """
-    if b"\x00" in data:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not text")
     warnings: list[str] = []
-    try:
-        text = data.decode("utf-8")
-        encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
-    except UnicodeDecodeError:
+    for bom, codec in ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+                       (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                text, encoding = data.decode(codec), codec
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: not valid {codec.upper()} despite its byte-order "
+                                 "mark") from None
+            break
+    else:
+        if b"\x00" in data:
+            raise InputError(f"{name}: binary file (contains NUL bytes), not text")
         try:
-            text, encoding = data.decode("cp1252"), "cp1252"
+            text = data.decode("utf-8")
+            encoding = "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
         except UnicodeDecodeError:
-            text, encoding = data.decode("latin-1"), "latin-1"
-        warnings.append(f"{name}: not valid UTF-8; decoded as {encoding}")
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                text, encoding = data.decode("latin-1"), "latin-1"
+            warnings.append(f"{name}: not valid UTF-8; decoded as {encoding}")
+    if "\x00" in text:
+        raise InputError(f"{name}: binary file (contains NUL characters), not text")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     controls = sum(1 for c in text if (c < " " and c not in "\t\n\f\v") or "\x7f" <= c <= "\x9f")
@@ -225,23 +240,17 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str, list[str]]
 def read_text(path: str | Path) -> tuple[str, str, list[str]]:
     """Read a file as text: ``(text, encoding, warnings)``; see :func:`decode_bytes`.
 
-    Raises :class:`InputError` with a one-line message for a missing path, a directory, an
+    Raises :class:`InputError` with a one-line message for a missing path, a directory, a FIFO
+    or device, a file over the size limit (:data:`analysis.inputs.MAX_INPUT_BYTES`), an
     unreadable or binary file.
 
     >>> from analysis.config import SAMPLE_ARTICLE
     >>> read_text(SAMPLE_ARTICLE)[1]
     'utf-8'
     """
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory, not a text file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return decode_bytes(data, str(path))
+    from analysis.inputs import read_regular
+
+    return decode_bytes(read_regular(path), str(path))
 
 
 # --------------------------------------------------------------------------- blocks
@@ -420,26 +429,45 @@ def article_from_text(
 
 
 def read_metadata(path: str | Path) -> dict[str, dict]:
-    """The metadata table (``data/raw/articles.csv``) as ``{file name: row}``.
+    """The metadata table (``data/raw/articles.csv``) as ``{file: row}``, ``file`` being the
+    path relative to the table's folder as written in the table; ``{}`` when there is no table.
+
+    Validated by :func:`analysis.inputs.read_articles_table` (safe ids, files inside the folder,
+    no duplicates); a bad table raises :class:`InputError` naming its line.
 
     >>> from analysis.config import ARTICLES_CSV
     >>> read_metadata(ARTICLES_CSV)["ruto_blinken_2024.txt"]["date"]
     '2024-09-26'
     """
+    from analysis.inputs import read_articles_table
+
     p = Path(path)
-    if not p.is_file():
-        return {}
-    with p.open(encoding="utf-8", newline="") as fh:
-        return {row["file"]: row for row in csv.DictReader(fh)}
+    rows = read_articles_table(p.parent, p.name)
+    return {r.file: r.meta for r in rows or []}
 
 
-def load_article(path: str | Path, metadata: dict[str, dict] | None = None) -> Article:
+def _metadata_row(path: Path, metadata: dict[str, dict]) -> dict:
+    """The row of ``metadata`` (keyed by paths relative to the table's folder) for ``path``:
+    the longest key that ``path`` ends with (``2024/a.txt`` before ``a.txt``)."""
+    best: tuple[int, dict] = (0, {})
+    for key, row in metadata.items():
+        parts = tuple(x for x in key.split("/") if x not in ("", "."))
+        if parts and len(parts) <= len(path.parts) and path.parts[-len(parts):] == parts \
+                and len(parts) > best[0]:
+            best = (len(parts), row)
+    return best[1]
+
+
+def load_article(path: str | Path, metadata: dict[str, dict] | None = None, *,
+                 row: dict | None = None) -> Article:
     """Read a file into an :class:`Article`.
 
-    The id and metadata come from ``articles.csv`` beside the file when it lists the file (or
-    from ``metadata``), else the id is the file name without extension. HTML input is reduced to
-    its visible text first (:func:`html_to_text`); offsets then index that text, as the warning
-    says.
+    The id and metadata come from ``row`` when given, else from ``metadata`` (as returned by
+    :func:`read_metadata`, looked up by file name), else from ``articles.csv`` beside the file
+    when it lists the file; otherwise the id is the file name without extension. A broken
+    ``articles.csv`` beside the file is then not used (a warning says why). HTML input is
+    reduced to its visible text first (:func:`html_to_text`); offsets then index that text, as
+    the warning says.
 
     >>> from analysis.config import SAMPLE_ARTICLE
     >>> art = load_article(SAMPLE_ARTICLE)
@@ -452,9 +480,15 @@ def load_article(path: str | Path, metadata: dict[str, dict] | None = None) -> A
         text = html_to_text(text)
         warnings.append(f"{path}: HTML input; analysing its visible text (script/style removed)")
         encoding = f"{encoding}+html"
-    if metadata is None:
-        metadata = read_metadata(p.parent / "articles.csv")
-    meta = dict(metadata.get(p.name, {}))
+    if row is None:
+        if metadata is None:
+            try:
+                metadata = read_metadata(p.parent / "articles.csv")
+            except InputError as exc:
+                warnings.append(f"{exc}; metadata not used")
+                metadata = {}
+        row = _metadata_row(p, metadata)
+    meta = dict(row)
     article_id = meta.get("id") or p.stem
     meta.setdefault("file", p.name)
     art = article_from_text(text, article_id, meta, encoding, warnings)

@@ -285,8 +285,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     name = str(path) if path is not None else "default lexicon"
     if not p.is_file():
         raise LexiconError(f"{name}: no such lexicon file")
-    try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    from analysis.inputs import read_regular  # regular files of bounded size only
+
+    try:  # a byte-order mark (as some editors write) is accepted
+        data = tomllib.loads(read_regular(p).decode("utf-8-sig"))
+    except InputError as exc:
+        raise LexiconError(str(exc)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"{name}: not valid TOML ({exc})") from None
     unknown = set(data) - {"meta", "topics", "rules"}
@@ -336,8 +340,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
                             tuple(lists["acronyms"]), tuple(lists["exclude"]), code.strip(),
                             tuple(lists["names"]), context))
     meta = data.get("meta", {})
-    if not isinstance(meta, dict):
-        raise LexiconError(f"{name}: [meta] must be a table")
+    if not isinstance(meta, dict) or not isinstance(meta.get("name", name), str):
+        raise LexiconError(f"{name}: [meta] must be a table with a string 'name'")
     lex = Lexicon(str(meta.get("name", name)), topics, name, str(meta.get("version", "")),
                   path=p, **rules)
     _build_index(lex)
