@@ -389,10 +389,10 @@ def test_crash_inside_analysis_is_recorded(tmp_path, capsys, monkeypatch):
     raw = make_raw(tmp_path, None, {"a.txt": ARTICLE, "b.txt": OTHER})
     real = report_mod.analyse
 
-    def analyse(article):
+    def analyse(article, lexicon=None):
         if article.id == "a":
             raise RecursionError("maximum recursion depth exceeded")
-        return real(article)
+        return real(article, lexicon)
 
     monkeypatch.setattr(report_mod, "analyse", analyse)
     out = tmp_path / "out"
