@@ -280,12 +280,28 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     [['humanitarian', 'food security', 16, 29], ['security', 'security', 34, 42], \
 ['diplomacy', 'talks', 43, 48]]
     """
+    return pd.DataFrame.from_records(topic_hit_records(article, lexicon, _quote_lookup(quotes)),
+                                     columns=HIT_COLUMNS)
+
+
+def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
+                      speech: list[tuple[int, int, str]] | None = None) -> list[tuple]:
+    """The rows of :func:`topic_hits` as plain tuples in :data:`HIT_COLUMNS` order (no
+    DataFrame: the corpus path). ``speech`` lists the speech quotes as sorted
+    ``(start, end, speaker or "")`` tuples.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“Trade matters,” Ruto said.", "x")
+    >>> row = topic_hit_records(art, speech=[(1, 14, "Ruto")])[0]
+    >>> row[1], row[4], row[5], row[-2:]
+    ('economy', 'Trade', 1, (True, 'Ruto'))
+    """
     lex = lexicon or default_lexicon()
     labels = lex.labels()
     body = article.body_tokens
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
-    spans = _quote_lookup(quotes)
+    spans = speech or []
     rows = []
     for tid, term, i, j in _match_runs(article, lex):
         if tid is None:
@@ -295,7 +311,7 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
         rows.append((article.id, tid, labels[tid], term, article.text[a.start:b.end], a.start,
                      b.end, para_no[a.block], a.block, section[a.block], a.sentence, inq,
                      speaker))
-    return pd.DataFrame.from_records(rows, columns=HIT_COLUMNS)
+    return rows
 
 
 @lru_cache(maxsize=1)
@@ -456,12 +472,25 @@ def place_hits(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataF
     [['South Sudan', 'South Sudan'], ['DR Congo', 'DRC'], ['United States', 'U.S.'], \
 ['Kenya', 'Kenyan']]
     """
+    return pd.DataFrame.from_records(place_hit_records(article, _quote_lookup(quotes)),
+                                     columns=PLACE_COLUMNS)
+
+
+def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | None = None
+                      ) -> list[tuple]:
+    """The rows of :func:`place_hits` as plain tuples in :data:`PLACE_COLUMNS` order (no
+    DataFrame: the corpus path); ``speech`` as for :func:`topic_hit_records`.
+
+    >>> from analysis.text import article_from_text
+    >>> [r[1] for r in place_hit_records(article_from_text("Kenya and Haiti met.", "x"))]
+    ['Kenya', 'Haiti']
+    """
     lex = _places()
     types = {t.id: t.label for t in lex.topics}
     text = article.text
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
-    spans = _quote_lookup(quotes)
+    spans = speech or []
     rows = []
     last_end = -1
     last_place = None
@@ -507,7 +536,7 @@ def place_hits(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataF
                      para_no[a.block], a.block, section[a.block], a.sentence, inq, spk))
         last_end, last_place = b.end, pid
         i += k
-    return pd.DataFrame.from_records(rows, columns=PLACE_COLUMNS)
+    return rows
 
 
 def _strip_poss(word: str) -> str:
