@@ -182,6 +182,12 @@ def _cmd_figures(args) -> int:
     return 0
 
 
+def _cmd_corpus(args) -> int:
+    from analysis.corpus.cli import run
+
+    return run(args)
+
+
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
     p.add_argument("file", help="article file (UTF-8 text; cp1252/latin-1 and HTML are converted)")
     p.add_argument("--format", choices=formats, default=default, help="output format")
@@ -191,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m analysis``.
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
-    ['figures', 'quotes', 'readability', 'structure', 'topics']
+    ['corpus', 'figures', 'quotes', 'readability', 'structure', 'topics']
     """
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -230,6 +236,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--raw", default=str(RAW_DIR), help="folder of articles and articles.csv")
     p.add_argument("--out", default=str(FIGURES_DIR), help="output folder")
     p.set_defaults(func=_cmd_figures)
+    p = sub.add_parser("corpus", help="analyse a folder or table of articles into Parquet "
+                       "tables, corpus figures and a report")
+    from analysis.corpus.cli import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=_cmd_corpus)
     return parser
 
 

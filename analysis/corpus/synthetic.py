@@ -22,13 +22,13 @@ AUTHORS = ["Staff reporter", "Wanjiru Ndegwa", "Tom Achieng", "Lucy Barasa", "Sa
 
 # (name, role phrase, surname) — all fictional
 PEOPLE = [
-    ("Amina Wekesa", "the trade minister", "Wekesa"),
-    ("Daniel Otieno", "a security analyst", "Otieno"),
+    ("Amina Wekesa", "Kenya’s trade minister", "Wekesa"),
+    ("Daniel Otieno", "a Ugandan security analyst", "Otieno"),
     ("Grace Mwangi", "the county governor", "Mwangi"),
     ("Peter Kamau", "a senior health official", "Kamau"),
     ("Halima Noor", "the opposition leader", "Noor"),
     ("Joseph Mutua", "a farmers' union spokesman", "Mutua"),
-    ("Esther Chebet", "the environment secretary", "Chebet"),
+    ("Esther Chebet", "Tanzania’s environment secretary", "Chebet"),
     ("Victor Odhiambo", "an economist at a Nairobi bank", "Odhiambo"),
     ("Mary Akinyi", "a school principal", "Akinyi"),
     ("Samuel Lagat", "the police commander", "Lagat"),
