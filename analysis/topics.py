@@ -498,7 +498,7 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
     i, n = 0, len(body)
     while i < n:
         t = body[i]
-        parts = _split_compound(t.text, t.start)
+        parts = _split_compound(t.text, t.start) if _HYPHEN.search(t.text) else ()
         if len(parts) > 1:
             for ptext, pstart in parts:
                 place = _lookup_single(lex, ptext)
@@ -537,6 +537,9 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
         last_end, last_place = b.end, pid
         i += k
     return rows
+
+
+_HYPHEN = re.compile(r"[-‐‑]")  # only hyphenated tokens can be compounds (fast path)
 
 
 def _strip_poss(word: str) -> str:

@@ -140,6 +140,12 @@ def _batches(items: Iterable[tuple[Item, str]], size: int, run: int
         yield f"r{run:05d}-b{k:07d}", batch, keys
 
 
+def _warm_up(lexicon: str | None) -> None:
+    """Load every lazily loaded resource by analysing one tiny article."""
+    article_records(Item("warm-up", {"id": "warm-up"}, "", text="“Trade grew in Kenya,” "
+                         "Ruto said. Analysts agreed.\n"), _lexicon(lexicon))
+
+
 def _run_inline(batches, out_dir, lexicon, on_done: Callable[[dict], None]) -> None:
     for name, items, keys in batches:
         on_done(run_batch(items, name, out_dir, lexicon, keys))
@@ -149,8 +155,15 @@ def _run_pool(batches, out_dir, lexicon, jobs: int, on_done) -> None:
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    ctx = mp.get_context("forkserver" if sys.platform != "win32" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    # On Linux, workers are forked from this process after one warm-up article, so the CMU
+    # dictionary, Punkt parameters, lexicon and gazetteer are loaded once and shared.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    if method == "fork":
+        _warm_up(lexicon)
+    ctx = mp.get_context(method)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                             initializer=None if method == "fork" else _warm_up,
+                             initargs=() if method == "fork" else (lexicon,)) as pool:
         pending = set()
         for name, items, keys in batches:
             pending.add(pool.submit(run_batch, items, name, out_dir, lexicon, keys))

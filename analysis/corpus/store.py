@@ -171,10 +171,13 @@ def done_keys(out_dir: Path) -> dict[str, str]:
         return {}
     con = _connect()
     q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
-    rows = con.execute(f"""
-        SELECT article_id, key FROM (
-          SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch DESC) AS n
-          FROM ({q})) WHERE n = 1 AND status = 'ok'""").fetchall()
+    try:
+        rows = con.execute(f"""
+            SELECT article_id, key FROM (
+              SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch DESC) AS n
+              FROM ({q})) WHERE n = 1 AND status = 'ok'""").fetchall()
+    finally:
+        con.close()
     return dict(rows)
 
 
