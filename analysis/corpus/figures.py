@@ -166,7 +166,7 @@ def fig_readability_by_outlet(values: pd.DataFrame, summary: pd.DataFrame,
         data = [values[values["group"] == g]["value"].to_numpy() for g in groups]
         y = np.arange(len(groups))[::-1] + 1
         if groups:
-            ax.boxplot(data, positions=y, vert=False, widths=0.5, showfliers=False,
+            ax.boxplot(data, positions=y, orientation="horizontal", widths=0.5, showfliers=False,
                        patch_artist=True, boxprops={"facecolor": "#56B4E9", "alpha": 0.6},
                        medianprops={"color": "#D55E00", "linewidth": 1.5}, zorder=2)
             rng = np.random.default_rng(0)  # fixed jitter: same bytes every time
