@@ -250,7 +250,10 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     run = store.next_run(out)
     done = store.done_keys(out)
     n_total = corpus.count
-    ids: list[str] = []
+    # the input's ids, streamed to a file (memory stays flat); finalise joins on them
+    (out / store.STAGING).mkdir(exist_ok=True)  # removed at the start of the next run
+    ids_path = out / store.STAGING / f"ids-{os.getpid()}.txt"
+    ids = ids_path.open("w", encoding="utf-8")
     counts = {"input_articles": n_total, "analysed": 0, "skipped": 0}
     size = batch_size or max(1, min(200 if engine == "local" else 1000,
                                     -(-n_total // (4 * jobs))))
@@ -258,7 +261,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
 
     def todo():
         for item in corpus.items():
-            ids.append(item.article_id)
+            ids.write(item.article_id + "\n")
             key = article_key(item.sha256, code, lexicon_sha) if not item.error else ""
             if item.error is None and done.get(item.article_id) == key:
                 counts["skipped"] += 1
@@ -289,7 +292,11 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     finally:
         progress.close()
     t_final = time.perf_counter()
-    tables = store.finalise(out, ids)
+    ids.close()
+    try:
+        tables = store.finalise(out, ids_path)
+    finally:
+        ids_path.unlink(missing_ok=True)
     t_end = time.perf_counter()
     from analysis.report import provenance
 

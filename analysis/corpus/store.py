@@ -181,16 +181,19 @@ def done_keys(out_dir: Path) -> dict[str, str]:
     return dict(rows)
 
 
-def finalise(out_dir: Path, ids: list[str]) -> dict[str, dict]:
-    """Write the final tables for the articles ``ids`` (the current input) from the committed
-    batches: each article's latest attempt, sorted by article_id; drop batches no longer used.
-    Returns ``{table: {"file", "rows", "sha256"}}``.
+def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
+    """Write the final tables for the articles of the current input (``ids``: a text file, one
+    id per line) from the committed batches: each article's latest attempt, sorted by
+    article_id; drop batches no longer used. Returns ``{table: {"file", "rows", "sha256"}}``.
     """
     import hashlib
 
     out_dir = Path(out_dir)
     con = _connect()
-    con.register("input_ids", pa.table({"article_id": pa.array(ids, type=_S)}))
+    ids_sql = str(ids).replace("'", "''")
+    con.execute(f"""CREATE TEMP TABLE input_ids AS SELECT * FROM read_csv('{ids_sql}',
+                    columns = {{'article_id': 'VARCHAR'}}, header = false, delim = '\t',
+                    quote = '', escape = '')""")
     q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
     con.execute(f"""
         CREATE TEMP TABLE winners AS
