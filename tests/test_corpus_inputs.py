@@ -160,17 +160,22 @@ def test_bad_articles_become_error_rows_and_the_run_goes_on(tmp_path, capsys):
     rows = sample_rows(4)
     rows.insert(1, {"id": "empty", "text": ""})
     rows.insert(2, {"id": "nul", "text": None})
+    rows.append({"id": "bin", "text": "\x00\x01\x02 not text"})
+    rows.append({"id": "crlf", "text": rows[0]["text"].replace("\n", "\r\n")})
     write_jsonl(tmp_path / "c.jsonl", rows)
     folder = tmp_path / "f"
     folder.mkdir()
     (folder / "good.txt").write_text(rows[0]["text"], encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
     code, err = corpus([tmp_path / "c.jsonl", "--out", tmp_path / "o1"], capsys)
-    assert code == 1 and "1 article(s) failed" in err
+    assert code == 1 and "2 article(s) failed" in err
     errors = table(tmp_path / "o1", "errors")
-    assert errors[["article_id", "stage"]].values.tolist() == [["nul", "read"]]
+    assert errors[["article_id", "stage"]].values.tolist() == [["bin", "read"], ["nul", "read"]]
+    assert "binary" in errors["message"].iloc[0]
     arts = table(tmp_path / "o1", "articles").set_index("article_id")
-    assert len(arts) == 5 and arts.loc["empty", "words"] == 0  # empty text: empty tables
+    assert len(arts) == 6 and arts.loc["empty", "words"] == 0  # empty text: empty tables
+    same = ["words", "sentences", "speech_quotes", "quoted_words", "topic_hits"]
+    assert arts.loc["crlf", same].tolist() == arts.loc[rows[0]["id"], same].tolist()
     code, err = corpus([folder, "--out", tmp_path / "o2"], capsys)
     assert code == 1
     errors = table(tmp_path / "o2", "errors")

@@ -37,7 +37,7 @@ from analysis.quotes import (
     find_quote_spans,
 )
 from analysis.readability import COUNT_COLUMNS, FLAG_COLUMNS, METRIC_COLUMNS, readability_records
-from analysis.text import Article, article_from_text, load_article
+from analysis.text import Article, article_from_text, decode_bytes, load_article
 from analysis.topics import (
     HIT_COLUMNS,
     PLACE_COLUMNS,
@@ -71,15 +71,20 @@ TABLES = {
 
 def load_item(item: Item) -> Article:
     """The Article of an input item: a folder file is read exactly as the single-article
-    commands read it (:func:`analysis.text.load_article`); a table row's text is used as is.
+    commands read it (:func:`analysis.text.load_article`); a table row's text goes through the
+    same checks as file bytes (:func:`analysis.text.decode_bytes`: line ends normalised, binary
+    refused) and is otherwise used as is (no HTML extraction).
 
-    >>> load_item(Item("x", {"id": "x", "outlet": "O"}, "", text="One. Two.")).meta["outlet"]
-    'O'
+    >>> art = load_item(Item("x", {"id": "x", "outlet": "O"}, "", text="One.\\r\\nTwo."))
+    >>> art.meta["outlet"], art.text
+    ('O', 'One.\\nTwo.')
     """
     if item.path is not None:
         name = item.meta["file"]
         return load_article(item.path, {name: item.meta})
-    return article_from_text(item.text, item.article_id, item.meta)
+    text, encoding, warnings = decode_bytes(item.text.encode("utf-8", "replace"),
+                                            item.article_id)
+    return article_from_text(text, item.article_id, item.meta, encoding, warnings)
 
 
 def quote_rows(article: Article, quotes) -> list[tuple]:
