@@ -54,6 +54,9 @@ def article_key(sha256: str, code: str, lexicon_sha256: str) -> str:
     return hashlib.sha256(f"{sha256}:{code}:{lexicon_sha256}".encode()).hexdigest()
 
 
+_LEXICON_CACHE_MAX = 200_000
+
+
 @lru_cache(maxsize=4)
 def _lexicon(path: str | None):
     return load_lexicon(path) if path else load_lexicon(None)
@@ -72,6 +75,8 @@ def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | No
     """
     t0 = time.perf_counter()
     lex = _lexicon(lexicon_path)
+    if len(lex._cache) > _LEXICON_CACHE_MAX:  # the lexicon's per-token memo grows with the
+        lex._cache.clear()                     # vocabulary; bound it so memory stays flat
     tables: dict[str, list[tuple]] = {}
     ok = 0
     for item, key in zip(items, keys, strict=True):
@@ -319,8 +324,23 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
                     "articles_per_s": round(counts["analysed"] / wall, 1) if wall > 0 and
                     counts["analysed"] else None},
     }
+    manifest["memory"] = _peak_memory()
     store.write_manifest(out, manifest)
     return RunResult(out, manifest, corpus.problems)
+
+
+def _peak_memory() -> dict:
+    """Peak resident memory (MB) of this process and of its largest finished child process
+    (pool workers; not Dask workers, which belong to the cluster)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return {}
+    scale = 1024 if sys.platform != "darwin" else 1
+    return {"client_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+                                    / 2**20, 1),
+            "largest_worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN)
+                                            .ru_maxrss * scale / 2**20, 1)}
 
 
 def store_sha256(path: Path) -> str:

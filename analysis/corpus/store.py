@@ -138,12 +138,20 @@ def next_run(out_dir: Path) -> int:
     return max(runs, default=0) + 1
 
 
-def _connect(threads: int = 2):
+#: DuckDB's memory for compaction; beyond it, sorts spill to ``.staging/duckdb`` on disk, so
+#: peak memory does not grow with the corpus.
+DUCKDB_MEMORY = "256MB"
+
+
+def _connect(threads: int = 2, spill: Path | None = None):
     import duckdb
 
     con = duckdb.connect()
     con.execute(f"SET threads = {int(threads)}")
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
     con.execute("SET preserve_insertion_order = true")
+    if spill is not None:
+        con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
     return con
 
 
@@ -189,7 +197,7 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
     import hashlib
 
     out_dir = Path(out_dir)
-    con = _connect()
+    con = _connect(spill=out_dir / STAGING / "duckdb")
     ids_sql = str(ids).replace("'", "''")
     con.execute(f"""CREATE TEMP TABLE input_ids AS SELECT * FROM read_csv('{ids_sql}',
                     columns = {{'article_id': 'VARCHAR'}}, header = false, delim = '\t',
