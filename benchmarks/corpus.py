@@ -201,7 +201,7 @@ def dask_task_overhead(n: int = 2000) -> float:
     from dask.distributed import Client, LocalCluster, wait
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=50) as cluster, \
+                      dashboard_address=":0", silence_logs=50) as cluster, \
             Client(cluster) as c:
         wait(c.map(lambda x: x, range(50), pure=False))
         t0 = time.perf_counter()

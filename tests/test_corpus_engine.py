@@ -51,7 +51,7 @@ def test_dask_equals_local(reference, tmp_path):
     from dask.distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster:
+                      dashboard_address=":0") as cluster:
         r = run_corpus(SAMPLE, tmp_path / "dask", engine="dask",
                        scheduler=cluster.scheduler_address, batch_size=4, quiet=True)
     assert r.manifest["engine"]["workers"] == 2

@@ -188,7 +188,7 @@ def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_do
         client = Client(scheduler)
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=50)
+                               dashboard_address=":0", silence_logs=50)
         client = Client(cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
