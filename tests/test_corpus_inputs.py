@@ -151,9 +151,14 @@ def test_bad_parquet_and_articles_csv(tmp_path, capsys):
     (folder / "articles.csv").write_text("id,file,date\nx,a.txt,yesterday\n", encoding="utf-8")
     code, err = corpus([folder, "--out", tmp_path / "o"], capsys)
     assert code == 2 and "articles.csv: row 1: unparseable date 'yesterday'" in err
-    for args in (["no-such-dir"], [tmp_path / "junk.parquet", "--jobs", "0"]):
-        code, err = corpus([*args, "--out", tmp_path / "o"], capsys)
-        assert code == 2 and err.count("\n") == 1
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    for args in (["no-such-dir", "--out", tmp_path / "o"],
+                 [tmp_path / "junk.parquet", "--jobs", "0", "--out", tmp_path / "o"],
+                 [SAMPLE, "--out", tmp_path / "a-file"],
+                 [SAMPLE, "--out", tmp_path / "o", "--engine", "dask", "--scheduler",
+                  "tcp://127.0.0.1:9"]):
+        code, err = corpus(args, capsys)
+        assert code == 2 and err.count("\n") == 1, err
 
 
 def test_bad_articles_become_error_rows_and_the_run_goes_on(tmp_path, capsys):

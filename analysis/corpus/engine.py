@@ -185,7 +185,12 @@ def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_do
 
     cluster = None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            from analysis.text import InputError
+
+            raise InputError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=50)
@@ -250,6 +255,10 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     lexicon_sha = store_sha256(lexicon_file)
     code = code_version()
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        from analysis.text import InputError
+
+        raise InputError(f"{out_dir}: exists and is not a folder (--out needs a folder)")
     out.mkdir(parents=True, exist_ok=True)
     store.clean_staging(out)
     run = store.next_run(out)
