@@ -353,6 +353,12 @@ def _peak_memory() -> dict:
 
 
 def store_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MB chunks (inputs can be large).
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> store_sha256(SAMPLE_ARTICLE) == hashlib.sha256(SAMPLE_ARTICLE.read_bytes()).hexdigest()
+    True
+    """
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):

@@ -123,17 +123,37 @@ def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> boo
 
 
 def clean_staging(out_dir: Path) -> None:
-    """Remove half-written batches a killed run left in ``.staging/``."""
+    """Remove half-written batches a killed run left in ``.staging/``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / STAGING / "r00001-b0000003-ab12").mkdir(parents=True)
+    >>> clean_staging(d); (d / STAGING).exists()
+    False
+    """
     shutil.rmtree(Path(out_dir) / STAGING, ignore_errors=True)
 
 
 def committed_batches(out_dir: Path) -> list[str]:
+    """Names of the batches committed in ``out_dir``, oldest first.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = write_batch(d, "r00002-b0000000", {}); committed_batches(d)
+    ['r00002-b0000000']
+    """
     d = Path(out_dir) / BATCHES
     return sorted(p.name for p in d.iterdir() if p.is_dir()) if d.is_dir() else []
 
 
 def next_run(out_dir: Path) -> int:
-    """The number of this run: one more than any committed batch's (``r<run>-b<batch>``)."""
+    """The number of this run: one more than any committed batch's (``r<run>-b<batch>``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> next_run(d), write_batch(d, "r00004-b0000000", {}), next_run(d)
+    (1, True, 5)
+    """
     runs = [int(b[1:6]) for b in committed_batches(out_dir) if b[:1] == "r"]
     return max(runs, default=0) + 1
 
@@ -193,6 +213,14 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
     """Write the final tables for the articles of the current input (``ids``: a text file, one
     id per line) from the committed batches: each article's latest attempt, sorted by
     article_id; drop batches no longer used. Returns ``{table: {"file", "rows", "sha256"}}``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = write_batch(d, "r00001-b0000000", {"errors": [("b", "read", "x")]})
+    >>> _ = write_batch(d, "r00002-b0000000", {"errors": [("b", "read", "y")]})
+    >>> _ = (d / "ids.txt").write_text("b\\n")
+    >>> finalise(d, d / "ids.txt")["errors"]["rows"], committed_batches(d)
+    (1, ['r00002-b0000000'])
     """
     import hashlib
 
@@ -237,7 +265,13 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
 
 
 def write_manifest(out_dir: Path, manifest: dict) -> None:
-    """Write ``manifest.json`` atomically (sorted keys, UTF-8)."""
+    """Write ``manifest.json`` atomically (sorted keys, UTF-8).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> write_manifest(d, {"b": 1, "a": 2}); (d / MANIFEST).read_text().split()[:3]
+    ['{', '"a":', '2,']
+    """
     from analysis.output import dumps
 
     path = Path(out_dir) / MANIFEST
