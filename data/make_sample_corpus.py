@@ -24,8 +24,8 @@ OUT = ROOT / "data" / "corpus"
 N, SEED, PARAGRAPHS = 36, 2024, 12
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def main(out: Path = OUT) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     rows = []
     for k, art in enumerate(synthetic_articles(N, seed=SEED, paragraphs=PARAGRAPHS)):
         aid = art["id"].replace("synthetic", "sample")
@@ -39,15 +39,15 @@ def main() -> None:
                     f"</head>\n<body><h1>{html.escape(lines[0])}</h1>\n{paras}</body></html>\n")
         else:
             name, body = f"{aid}.txt", art["text"]
-        (OUT / name).write_text(body, encoding="utf-8", newline="\n")
+        (out / name).write_text(body, encoding="utf-8", newline="\n")
         rows.append({"id": aid, "title": art["title"], "outlet": art["outlet"],
                      "author": art["author"], "date": art["date"], "place": "",
                      "url": "", "language": "en", "file": name})
-    with (OUT / "articles.csv").open("w", encoding="utf-8", newline="") as fh:
+    with (out / "articles.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
-    print(f"wrote {len(rows)} articles to {OUT.relative_to(ROOT)}", file=sys.stderr)
+    print(f"wrote {len(rows)} articles to {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

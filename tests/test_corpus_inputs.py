@@ -187,3 +187,18 @@ def test_bad_articles_become_error_rows_and_the_run_goes_on(tmp_path, capsys):
     assert errors["article_id"].tolist() == ["binary"]
     assert "binary file" in errors["message"].iloc[0]
     assert table(tmp_path / "o2", "articles")["article_id"].tolist() == ["good"]
+
+
+def test_sample_corpus_is_what_its_script_writes(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_sample_corpus",
+                                                  ROOT / "data" / "make_sample_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main(tmp_path)
+    ours = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    shipped = {p.name: p.read_bytes() for p in SAMPLE.iterdir()}
+    assert ours == shipped and len(ours) == 37
+    meta = pd.read_csv(SAMPLE / "articles.csv")
+    assert meta["outlet"].nunique() == 3 and meta["date"].str.startswith("2024-").all()
