@@ -37,6 +37,7 @@ lab: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/corpus.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

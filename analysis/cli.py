@@ -282,6 +282,12 @@ def prog_name(argv0: str | None = None) -> str:
     return name
 
 
+def _cmd_corpus(args) -> int:
+    from analysis.corpus.cli import run
+
+    return run(args)
+
+
 def _add_file(p: argparse.ArgumentParser, formats=("json", "csv", "table"), default="table"):
     p.add_argument("file", help="article file (UTF-8 text; cp1252/latin-1 and HTML are converted)")
     p.add_argument("--format", choices=formats, default=default,
@@ -309,7 +315,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     """The argument parser of ``python -m analysis`` (or the installed ``news-analysis``).
 
     >>> sorted(build_parser()._subparsers._group_actions[0].choices)
-    ['figures', 'lexicon', 'quotes', 'readability', 'structure', 'topics']
+    ['corpus', 'figures', 'lexicon', 'quotes', 'readability', 'structure', 'topics']
     >>> build_parser("news-analysis").parse_args(["figures"]).raw
     'data/raw'
     """
@@ -366,6 +372,12 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                    help="output folder, relative to the current folder (default: %(default)s)")
     _add_lexicon(p)
     p.set_defaults(func=_cmd_figures)
+    p = sub.add_parser("corpus", help="analyse a folder or table of articles into Parquet "
+                       "tables, corpus figures and a report")
+    from analysis.corpus.cli import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=_cmd_corpus)
     return parser
 
 

@@ -374,14 +374,17 @@ def article_units(article: Article, quotes: pd.DataFrame | None = None) -> list[
         i, j = bisect_left(blocks, b.index), bisect_right(blocks, b.index)
         units.append(Unit("paragraph", str(b.index), f"paragraph {b.index}", range(i, j)))
     if quotes is not None:
-        units.extend(_quote_units(body, quotes))
+        units.extend(_quote_units(body, _speech_spans(quotes)))
     return units
 
 
-def _quote_units(body, quotes: pd.DataFrame) -> list[Unit]:
+def _speech_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
     speech = quotes[quotes["kind"].isin(SPEECH_KINDS)].sort_values("start")
-    spans = list(zip(speech["start"], speech["end"], speech["speaker"].fillna(UNATTRIBUTED),
-                     strict=True))
+    return list(zip(speech["start"], speech["end"], speech["speaker"].fillna(UNATTRIBUTED),
+                    strict=True))
+
+
+def _quote_units(body, spans: list[tuple[int, int, str]]) -> list[Unit]:
     owner: dict[int, int] = {}  # body position -> quote number
     j = 0
     for p, t in enumerate(body):
@@ -416,9 +419,29 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
     >>> int(row.sentences), int(row.words), round(float(row.flesch_kincaid_grade), 1)
     (52, 1224, 16.5)
     """
+    columns = ["article_id", "unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS,
+               *FLAG_COLUMNS]
+    spans = None if quotes is None else _speech_spans(quotes)
+    return pd.DataFrame.from_records(readability_records(article, spans), columns=columns)
+
+
+def readability_records(article: Article, speech: list[tuple[int, int, str]] | None = None
+                        ) -> list[tuple]:
+    """The rows of :func:`readability_table` as plain tuples in its column order (no DataFrame:
+    the corpus path). ``speech`` lists the speech quotes as ``(start, end, speaker)`` sorted by
+    start, unknown speakers as ``(unattributed)``; None leaves out the quote units.
+
+    >>> from analysis.text import article_from_text
+    >>> rows = readability_records(article_from_text("The cat sat. It was happy.", "x"))
+    >>> [(r[1], r[4], r[5]) for r in rows]
+    [('article', 2, 6), ('section', 2, 6), ('paragraph', 2, 6)]
+    """
     body = _BodyCounts(article)
+    units = article_units(article)
+    if speech is not None:
+        units.extend(_quote_units(article.body_tokens, speech))
     rows = []
-    for u in article_units(article, quotes):
+    for u in units:
         counts = body.counts(u)
         smog_ok = counts["sentences"] >= 30
         linsear_ok = counts["words"] >= 100
@@ -426,9 +449,7 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
                      *(counts[k] for k in COUNT_COLUMNS),
                      *(nan if v is None else v for v in metrics_from_counts(counts).values()),
                      smog_ok, linsear_ok, smog_ok and linsear_ok))
-    columns = ["article_id", "unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS,
-               *FLAG_COLUMNS]
-    return pd.DataFrame.from_records(rows, columns=columns)
+    return rows
 
 
 def readability_summary(table: pd.DataFrame) -> dict:

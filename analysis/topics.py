@@ -614,12 +614,30 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, 'few'], \
 ['conflict', 'terrorism', 48, 'negation']]
     """
+    rows = topic_hit_records(article, lexicon, _quote_lookup(quotes), dropped)
+    return pd.DataFrame.from_records(rows, columns=HIT_COLUMNS + (["dropped"] if dropped else []))
+
+
+def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
+                      speech: list[tuple[int, int, str]] | None = None,
+                      dropped: bool = False) -> list[tuple]:
+    """The rows of :func:`topic_hits` as plain tuples in :data:`HIT_COLUMNS` order (no
+    DataFrame: the corpus path). ``speech`` lists the speech quotes as sorted
+    ``(start, end, speaker or "")`` tuples; with ``dropped=True`` each row ends with the
+    reason a candidate did not count (empty for counted hits).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“Trade and investment matter,” Ruto said.", "x")
+    >>> row = topic_hit_records(art, speech=[(1, 29, "Ruto")])[0]
+    >>> row[1], row[4], row[5], row[-2:]
+    ('economy', 'Trade', 1, (True, 'Ruto'))
+    """
     lex = lexicon or default_lexicon()
     labels = lex.labels()
     body = article.body_tokens
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
-    spans = _quote_lookup(quotes)
+    spans = speech or []
     rows = []
     runs = list(_match_runs(article, lex, with_dropped=True))
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
@@ -634,7 +652,7 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
         row = (article.id, tid, labels[tid], term, article.text[a.start:b.end], a.start,
                b.end, para_no[a.block], a.block, section[a.block], a.sentence, inq, speaker)
         rows.append(row + (reason or "",) if dropped else row)
-    return pd.DataFrame.from_records(rows, columns=HIT_COLUMNS + (["dropped"] if dropped else []))
+    return rows
 
 
 @lru_cache(maxsize=1)
@@ -795,12 +813,25 @@ def place_hits(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataF
     [['South Sudan', 'South Sudan'], ['DR Congo', 'DRC'], ['United States', 'U.S.'], \
 ['Kenya', 'Kenyan']]
     """
+    return pd.DataFrame.from_records(place_hit_records(article, _quote_lookup(quotes)),
+                                     columns=PLACE_COLUMNS)
+
+
+def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | None = None
+                      ) -> list[tuple]:
+    """The rows of :func:`place_hits` as plain tuples in :data:`PLACE_COLUMNS` order (no
+    DataFrame: the corpus path); ``speech`` as for :func:`topic_hit_records`.
+
+    >>> from analysis.text import article_from_text
+    >>> [r[1] for r in place_hit_records(article_from_text("Kenya and Haiti met.", "x"))]
+    ['Kenya', 'Haiti']
+    """
     lex = _places()
     types = {t.id: t.label for t in lex.topics}
     text = article.text
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
-    spans = _quote_lookup(quotes)
+    spans = speech or []
     rows = []
     last_end = -1
     last_place = None
@@ -808,7 +839,7 @@ def place_hits(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataF
     i, n = 0, len(body)
     while i < n:
         t = body[i]
-        parts = _split_compound(t.text, t.start)
+        parts = _split_compound(t.text, t.start) if _HYPHEN.search(t.text) else ()
         if len(parts) > 1:
             for ptext, pstart in parts:
                 place = _lookup_single(lex, ptext)
@@ -846,7 +877,10 @@ def place_hits(article: Article, quotes: pd.DataFrame | None = None) -> pd.DataF
                      para_no[a.block], a.block, section[a.block], a.sentence, inq, spk))
         last_end, last_place = b.end, pid
         i += k
-    return pd.DataFrame.from_records(rows, columns=PLACE_COLUMNS)
+    return rows
+
+
+_HYPHEN = re.compile(r"[-‐‑]")  # only hyphenated tokens can be compounds (fast path)
 
 
 def _strip_poss(word: str) -> str:

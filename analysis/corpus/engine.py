@@ -1,0 +1,366 @@
+"""Running the per-article function over a corpus: in-process, on a local process pool, or on a
+Dask distributed cluster — the same :func:`run_batch` everywhere, so the tables are the same.
+
+:func:`run_corpus` validates the input (:func:`analysis.corpus.sources.open_corpus`), skips the
+articles whose latest committed result has the same key (text SHA-256 + code version + lexicon
+SHA-256), cuts the rest into batches in input order, runs :func:`run_batch` on each (which writes
+its batch atomically, :func:`analysis.corpus.store.write_batch`), then compacts the tables
+(:func:`analysis.corpus.store.finalise`) and writes ``manifest.json``. At most a few batches per
+worker are in flight, so memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from analysis.config import PACKAGE_DIR
+from analysis.corpus import store
+from analysis.corpus.records import article_records
+from analysis.corpus.sources import Item, open_corpus
+from analysis.topics import DEFAULT_LEXICON, load_lexicon
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """SHA-256 (first 16 hex digits) of the package's code and resources: any change to how
+    numbers are made gives a new version, so a rerun recomputes every article.
+
+    >>> len(code_version())
+    16
+    """
+    h = hashlib.sha256()
+    files = sorted(p for p in PACKAGE_DIR.rglob("*")
+                   if p.is_file() and p.suffix in (".py", ".csv", ".txt", ".toml")
+                   and "__pycache__" not in p.parts)
+    for p in files:
+        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def article_key(sha256: str, code: str, lexicon_sha256: str) -> str:
+    """The key that decides whether a rerun may skip an article.
+
+    >>> article_key("a" * 64, "c0de", "b" * 64)[:12]
+    '9d5ca9da2d2e'
+    """
+    return hashlib.sha256(f"{sha256}:{code}:{lexicon_sha256}".encode()).hexdigest()
+
+
+_LEXICON_CACHE_MAX = 200_000
+
+
+@lru_cache(maxsize=4)
+def _lexicon(path: str | None):
+    return load_lexicon(path) if path else load_lexicon(None)
+
+
+def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | None,
+              keys: list[str]) -> dict:
+    """Analyse a batch of articles and write it (``batches/<name>``); the unit of work of every
+    engine. Returns counts and the time spent, for progress and the manifest.
+
+    >>> import tempfile
+    >>> d = tempfile.mkdtemp()
+    >>> run_batch([Item("a", {"id": "a"}, "0", text="One. Two.")], "r00001-b0000000", d,
+    ...           None, ["k"])["ok"]
+    1
+    """
+    t0 = time.perf_counter()
+    lex = _lexicon(lexicon_path)
+    if len(lex._cache) > _LEXICON_CACHE_MAX:  # the lexicon's per-token memo grows with the
+        lex._cache.clear()                     # vocabulary; bound it so memory stays flat
+    tables: dict[str, list[tuple]] = {}
+    ok = 0
+    for item, key in zip(items, keys, strict=True):
+        rec = article_records(item, lex, key)
+        ok += bool(rec["articles"])
+        for t, rows in rec.items():
+            tables.setdefault(t, []).extend(rows)
+    write_batch_t0 = time.perf_counter()
+    store.write_batch(Path(out_dir), name, tables)
+    t1 = time.perf_counter()
+    return {"name": name, "articles": len(items), "ok": ok, "failed": len(items) - ok,
+            "analyse_s": write_batch_t0 - t0, "write_s": t1 - write_batch_t0, "pid": os.getpid()}
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class Progress:
+    """Articles done, rate and ETA on stderr: a tqdm bar on a terminal, else one line every
+    ``every`` articles; nothing when quiet."""
+
+    def __init__(self, total: int, quiet: bool = False, every: int = 1000, stream=None):
+        self.total, self.done, self.every = total, 0, max(1, every)
+        self.stream = stream or sys.stderr
+        self.t0 = time.perf_counter()
+        self._next = self.every
+        self.bar = None
+        self.quiet = quiet
+        if not quiet and getattr(self.stream, "isatty", lambda: False)():
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="article", file=self.stream, smoothing=0.1)
+
+    def update(self, n: int) -> None:
+        self.done += n
+        if self.bar is not None:
+            self.bar.update(n)
+        elif not self.quiet and (self.done >= self._next or self.done == self.total):
+            while self._next <= self.done:
+                self._next += self.every
+            rate = self.done / max(time.perf_counter() - self.t0, 1e-9)
+            eta = (self.total - self.done) / rate if rate else 0
+            print(f"corpus: {self.done:,}/{self.total:,} articles, {rate:,.1f} articles/s, "
+                  f"ETA {eta:,.0f} s", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+# --------------------------------------------------------------------------- engines
+
+
+def _batches(items: Iterable[tuple[Item, str]], size: int, run: int
+             ) -> Iterator[tuple[str, list[Item], list[str]]]:
+    batch: list[Item] = []
+    keys: list[str] = []
+    k = 0
+    for item, key in items:
+        batch.append(item)
+        keys.append(key)
+        if len(batch) == size:
+            yield f"r{run:05d}-b{k:07d}", batch, keys
+            batch, keys, k = [], [], k + 1
+    if batch:
+        yield f"r{run:05d}-b{k:07d}", batch, keys
+
+
+def _warm_up(lexicon: str | None) -> None:
+    """Load every lazily loaded resource by analysing one tiny article."""
+    article_records(Item("warm-up", {"id": "warm-up"}, "", text="“Trade grew in Kenya,” "
+                         "Ruto said. Analysts agreed.\n"), _lexicon(lexicon))
+
+
+def _run_inline(batches, out_dir, lexicon, on_done: Callable[[dict], None]) -> None:
+    for name, items, keys in batches:
+        on_done(run_batch(items, name, out_dir, lexicon, keys))
+
+
+def _run_pool(batches, out_dir, lexicon, jobs: int, on_done) -> None:
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    # On Linux, workers are forked from this process after one warm-up article, so the CMU
+    # dictionary, Punkt parameters, lexicon and gazetteer are loaded once and shared.
+    method = "fork" if sys.platform.startswith("linux") else "spawn"
+    if method == "fork":
+        _warm_up(lexicon)
+    ctx = mp.get_context(method)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
+                             initializer=None if method == "fork" else _warm_up,
+                             initargs=() if method == "fork" else (lexicon,)) as pool:
+        pending = set()
+        for name, items, keys in batches:
+            pending.add(pool.submit(run_batch, items, name, out_dir, lexicon, keys))
+            if len(pending) >= 2 * jobs:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for f in finished:
+                    on_done(f.result())
+        for f in pending:
+            on_done(f.result())
+
+
+def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_done) -> dict:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            from analysis.text import InputError
+
+            raise InputError(f"--scheduler {scheduler}: cannot connect ({exc})") from None
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=50)
+        client = Client(cluster)
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        ac = as_completed()
+        in_flight = 0
+        for name, items, keys in batches:
+            ac.add(client.submit(run_batch, items, name, out_dir, lexicon, keys, key=name,
+                                 pure=False))
+            in_flight += 1
+            while in_flight >= 2 * workers:
+                on_done(next(ac).result())
+                in_flight -= 1
+        for f in ac:
+            on_done(f.result())
+        return {"workers": workers, "scheduler": scheduler or "LocalCluster"}
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+@dataclass
+class RunResult:
+    """What a corpus run did (also written to ``manifest.json``)."""
+
+    out_dir: Path
+    manifest: dict
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return self.manifest["tables"]["errors"]["rows"]
+
+
+def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None = None,
+               engine: str = "local", scheduler: str | None = None,
+               lexicon: str | Path | None = None, batch_size: int | None = None,
+               quiet: bool = False, progress_every: int = 1000) -> RunResult:
+    """Analyse every article of a corpus into Parquet tables in ``out_dir`` (see the module
+    docstring). Raises :class:`analysis.text.InputError` for bad input (nothing is written).
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> out = tempfile.mkdtemp()
+    >>> r = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> r.manifest["counts"]["analysed"], r.manifest["tables"]["quotes"]["rows"]
+    (1, 17)
+    >>> run_corpus(RAW_DIR, out, jobs=1, quiet=True).manifest["counts"]["skipped"]
+    1
+    """
+    t_start = time.perf_counter()
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    jobs = jobs or os.cpu_count() or 1
+    corpus = open_corpus(input_path)
+    lexicon_path = str(Path(lexicon).resolve()) if lexicon else None
+    _lexicon(lexicon_path)  # validate before writing anything (LexiconError is an InputError)
+    lexicon_file = Path(lexicon_path) if lexicon_path else DEFAULT_LEXICON
+    lexicon_sha = store_sha256(lexicon_file)
+    code = code_version()
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        from analysis.text import InputError
+
+        raise InputError(f"{out_dir}: exists and is not a folder (--out needs a folder)")
+    out.mkdir(parents=True, exist_ok=True)
+    store.clean_staging(out)
+    run = store.next_run(out)
+    done = store.done_keys(out)
+    n_total = corpus.count
+    # the input's ids, streamed to a file (memory stays flat); finalise joins on them
+    (out / store.STAGING).mkdir(exist_ok=True)  # removed at the start of the next run
+    ids_path = out / store.STAGING / f"ids-{os.getpid()}.txt"
+    ids = ids_path.open("w", encoding="utf-8")
+    counts = {"input_articles": n_total, "analysed": 0, "skipped": 0}
+    size = batch_size or max(1, min(200 if engine == "local" else 1000,
+                                    -(-n_total // (4 * jobs))))
+    progress = Progress(n_total, quiet=quiet, every=progress_every)
+
+    def todo():
+        for item in corpus.items():
+            ids.write(item.article_id + "\n")
+            key = article_key(item.sha256, code, lexicon_sha) if not item.error else ""
+            if item.error is None and done.get(item.article_id) == key:
+                counts["skipped"] += 1
+                progress.update(1)
+                continue
+            counts["analysed"] += 1
+            yield item, key
+
+    timing = {"analyse_s": 0.0, "write_s": 0.0, "batches": 0}
+
+    def on_done(res: dict) -> None:
+        timing["analyse_s"] += res["analyse_s"]
+        timing["write_s"] += res["write_s"]
+        timing["batches"] += 1
+        progress.update(res["articles"])
+
+    batches = _batches(todo(), size, run)
+    t_run = time.perf_counter()
+    engine_info: dict = {"engine": engine, "jobs": jobs, "batch_size": size}
+    try:
+        if engine == "dask":
+            engine_info.update(_run_dask(batches, str(out), lexicon_path, jobs, scheduler,
+                                         on_done))
+        elif jobs == 1:
+            _run_inline(batches, str(out), lexicon_path, on_done)
+        else:
+            _run_pool(batches, str(out), lexicon_path, jobs, on_done)
+    finally:
+        progress.close()
+    t_final = time.perf_counter()
+    ids.close()
+    try:
+        tables = store.finalise(out, ids_path)
+    finally:
+        ids_path.unlink(missing_ok=True)
+    t_end = time.perf_counter()
+    from analysis.report import provenance
+
+    wall = t_final - t_run
+    manifest = {
+        "inputs": [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()],
+        "input": {"path": str(corpus.path), "form": corpus.kind},
+        "code_version": code,
+        "lexicon": {"file": str(lexicon_file), "sha256": lexicon_sha},
+        "provenance": provenance(),
+        "counts": {**counts, "ok": tables["articles"]["rows"],
+                   "failed": tables["errors"]["rows"]},
+        "problems": corpus.problems,
+        "engine": engine_info,
+        "tables": tables,
+        "timings": {"total_s": round(t_end - t_start, 3), "analysis_wall_s": round(wall, 3),
+                    "finalise_s": round(t_end - t_final, 3),
+                    "worker_analyse_s": round(timing["analyse_s"], 3),
+                    "worker_write_s": round(timing["write_s"], 3),
+                    "articles_per_s": round(counts["analysed"] / wall, 1) if wall > 0 and
+                    counts["analysed"] else None},
+    }
+    manifest["memory"] = _peak_memory()
+    store.write_manifest(out, manifest)
+    return RunResult(out, manifest, corpus.problems)
+
+
+def _peak_memory() -> dict:
+    """Peak resident memory (MB) of this process and of its largest finished child process
+    (pool workers; not Dask workers, which belong to the cluster)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return {}
+    scale = 1024 if sys.platform != "darwin" else 1
+    return {"client_peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+                                    / 2**20, 1),
+            "largest_worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN)
+                                            .ru_maxrss * scale / 2**20, 1)}
+
+
+def store_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MB chunks (inputs can be large).
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> store_sha256(SAMPLE_ARTICLE) == hashlib.sha256(SAMPLE_ARTICLE.read_bytes()).hexdigest()
+    True
+    """
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

@@ -1,0 +1,311 @@
+"""Corpus questions over the Parquet tables of a run, answered with DuckDB (embedded, no
+server), each returned as a tidy DataFrame that carries its denominators.
+
+* :func:`quote_share` — quotes, quoted words, articles quoted in and shares per speaker (or
+  affiliation) across the corpus, or within each outlet, month or article (``per=``), the top
+  ``top`` speakers and ``(others)``;
+* :func:`topic_rates` — topic hits per 1,000 words by outlet or by month;
+* :func:`readability_by_outlet` — the distribution of an article-level readability metric;
+* :func:`speakers_by_topic` — who is quoted in the quotes that mention each topic.
+
+Counting follows the single-article tables: ``direct`` and ``partial`` quotes count (``indirect``
+when asked), a quote spanning paragraphs counts once, unknown speakers are ``(unattributed)``,
+articles without an outlet or date are grouped as ``(no outlet)`` / ``(no date)``.
+
+>>> import tempfile
+>>> from analysis.config import RAW_DIR
+>>> from analysis.corpus.engine import run_corpus
+>>> out = tempfile.mkdtemp()
+>>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+>>> quote_share(out)[["speaker", "quotes", "words", "articles"]].values.tolist()
+[['William Ruto', 6, 114, 1], ['Antony J. Blinken', 3, 72, 1]]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.quotes import UNATTRIBUTED
+
+OTHERS = "(others)"
+_GROUPS = {
+    None: "'corpus'",
+    "outlet": "coalesce(a.outlet, '(no outlet)')",
+    "month": "coalesce(substr(a.date, 1, 7), '(no date)')",
+    "article": "a.article_id",
+}
+
+
+def connect(out_dir: str | Path):
+    """A DuckDB connection with one view per table of the run in ``out_dir``.
+
+    >>> import tempfile
+    >>> connect(tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    analysis.text.InputError: ... no corpus tables (run `python -m analysis corpus` first)
+    """
+    import duckdb
+
+    from analysis.corpus.records import TABLES
+    from analysis.text import InputError
+
+    out = Path(out_dir)
+    if not (out / "articles.parquet").is_file():
+        raise InputError(f"{out}: no corpus tables (run `python -m analysis corpus` first)")
+    con = duckdb.connect()
+    con.execute("SET threads = 2")
+    for t in TABLES:
+        path = str(out / f"{t}.parquet").replace("'", "''")
+        con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{path}')")
+    return con
+
+
+def _con(tables):
+    return tables if hasattr(tables, "execute") else connect(tables)
+
+
+def _group_expr(per: str | None) -> str:
+    if per not in _GROUPS:
+        raise ValueError(f"per must be one of {sorted(k for k in _GROUPS if k)} or None")
+    return _GROUPS[per]
+
+
+def quote_share(tables, by: str = "speaker", per: str | None = None, top: int | None = 10,
+                include_indirect: bool = False) -> pd.DataFrame:
+    """Quote share across the corpus (``per=None``) or within each outlet, month or article.
+
+    Columns: group, ``by`` (speaker or affiliation), quotes, words, articles (articles the
+    speaker is quoted in), quote_share and word_share (percent of the group's counted quotes
+    and quoted words), and the denominators group_quotes, group_words, group_articles (articles
+    in the group, quoted or not). The ``top`` speakers by words overall are kept; the rest are
+    summed as ``(others)`` in each group (``top=None`` keeps everyone). Rows: groups in order,
+    then words, quotes descending, ``(others)`` last.
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> row = quote_share(out, top=1).iloc[1]
+    >>> row.speaker, int(row.quotes), int(row.words), float(round(row.word_share, 1))
+    ('(others)', 3, 72, 38.7)
+    """
+    if by not in ("speaker", "affiliation"):
+        raise ValueError(f"by must be 'speaker' or 'affiliation', not {by!r}")
+    con = _con(tables)
+    g = _group_expr(per)
+    kinds = "('direct', 'partial'" + (", 'indirect')" if include_indirect else ")")
+    qkey = ("CASE WHEN q.kind = 'indirect' THEN q.quote_id::VARCHAR || ':indirect:' || "
+            "q.start::VARCHAR ELSE q.quote_id::VARCHAR END")
+    df = con.execute(f"""
+        WITH q AS (
+          SELECT {g} AS grp, q.article_id, coalesce(q.{by}, '{UNATTRIBUTED}') AS who,
+                 {qkey} AS qkey, q.words
+          FROM quotes q JOIN articles a USING (article_id)
+          WHERE q.kind IN {kinds}),
+        per_who AS (
+          SELECT grp, who, count(DISTINCT (article_id, qkey)) AS quotes, sum(words) AS words,
+                 count(DISTINCT article_id) AS articles
+          FROM q GROUP BY grp, who),
+        ranked AS (
+          SELECT who, row_number() OVER (ORDER BY sum(words) DESC, sum(quotes) DESC, who)
+                 AS rank
+          FROM per_who GROUP BY who),
+        labelled AS (
+          SELECT grp, CASE WHEN ? IS NULL OR rank <= ? THEN who ELSE '{OTHERS}' END AS who,
+                 q.article_id, q.qkey, q.words
+          FROM q JOIN ranked USING (who)),
+        grp_totals AS (
+          SELECT {g} AS grp, count(*) AS group_articles FROM articles a GROUP BY 1)
+        SELECT l.grp AS "group", l.who AS "{by}",
+               count(DISTINCT (l.article_id, l.qkey)) AS quotes, sum(l.words) AS words,
+               count(DISTINCT l.article_id) AS articles
+        FROM labelled l GROUP BY l.grp, l.who
+    """, [top, top]).df()
+    totals = con.execute(f"SELECT {g} AS grp, count(*) AS n FROM articles a GROUP BY 1").df()
+    if df.empty:
+        return pd.DataFrame(columns=["group", by, "quotes", "words", "articles", "quote_share",
+                                     "word_share", "group_quotes", "group_words",
+                                     "group_articles"])
+    for c in ("quotes", "words", "articles"):
+        df[c] = df[c].astype("int64")
+    sums = df.groupby("group")[["quotes", "words"]].transform("sum")
+    df["quote_share"] = 100 * df["quotes"] / sums["quotes"]
+    df["word_share"] = 100 * df["words"] / sums["words"].where(sums["words"] > 0)
+    df["group_quotes"] = sums["quotes"].astype("int64")
+    df["group_words"] = sums["words"].astype("int64")
+    df["group_articles"] = df["group"].map(dict(zip(totals["grp"], totals["n"],
+                                                    strict=True))).astype("int64")
+    df["_others"] = df[by] == OTHERS
+    df = df.sort_values(["group", "_others", "words", "quotes", by],
+                        ascending=[True, True, False, False, True])
+    return df.drop(columns="_others").reset_index(drop=True)
+
+
+def topic_rates(tables, per: str = "outlet") -> pd.DataFrame:
+    """Topic hits per 1,000 words in each outlet (or month), every topic in every group.
+
+    Columns: group, topic, label, hits, words (all body words of the group's articles: the
+    denominator), per_1000_words, articles (in the group), articles_with_topic, article_share.
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> r = topic_rates(out, per="month").set_index("topic").loc["economy"]
+    >>> r.group, int(r.hits), int(r.words), round(float(r.per_1000_words), 2)
+    ('2024-09', 24, 1224, 19.61)
+    """
+    con = _con(tables)
+    g = _group_expr(per)
+    df = con.execute(f"""
+        WITH a AS (SELECT {g} AS grp, a.article_id, a.words FROM articles a),
+        words AS (SELECT grp, sum(words) AS words, count(*) AS articles FROM a GROUP BY grp),
+        t AS (SELECT a.grp, t.topic, any_value(t.label) AS label, sum(t.hits) AS hits,
+                     count(*) FILTER (WHERE t.hits > 0) AS articles_with_topic
+              FROM topics t JOIN a USING (article_id) GROUP BY a.grp, t.topic)
+        SELECT t.grp AS "group", t.topic, t.label, t.hits::BIGINT AS hits,
+               w.words::BIGINT AS words,
+               CASE WHEN w.words > 0 THEN 1000.0 * t.hits / w.words END AS per_1000_words,
+               w.articles, t.articles_with_topic,
+               t.articles_with_topic / w.articles AS article_share
+        FROM t JOIN words w USING (grp)
+        ORDER BY "group", hits DESC, topic
+    """).df()
+    return df
+
+
+def readability_by_outlet(tables, metric: str = "flesch_kincaid_grade",
+                          per: str = "outlet") -> pd.DataFrame:
+    """Distribution of an article-level readability metric per outlet (or month): articles,
+    words, mean, sd, min, p25, median, p75, max, and how many articles are ``reliable`` (enough
+    sentences and words for every formula).
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> r = readability_by_outlet(out).iloc[0]
+    >>> r["group"], int(r["articles"]), round(float(r["median"]), 1)
+    ('(no outlet)', 1, 16.5)
+    """
+    from analysis.readability import METRIC_COLUMNS
+
+    if metric not in METRIC_COLUMNS:
+        raise ValueError(f"metric must be one of {METRIC_COLUMNS}")
+    con = _con(tables)
+    g = _group_expr(per)
+    return con.execute(f"""
+        SELECT {g} AS "group", '{metric}' AS metric, count(*) AS articles,
+               sum(r.words)::BIGINT AS words,
+               avg(r.{metric}) AS mean, stddev_samp(r.{metric}) AS sd, min(r.{metric}) AS min,
+               quantile_cont(r.{metric}, 0.25) AS p25, median(r.{metric}) AS median,
+               quantile_cont(r.{metric}, 0.75) AS p75, max(r.{metric}) AS max,
+               count(*) FILTER (WHERE r.reliable) AS reliable_articles
+        FROM readability r JOIN articles a USING (article_id)
+        WHERE r.unit = 'article' AND r.{metric} IS NOT NULL
+        GROUP BY 1 ORDER BY 1
+    """).df()
+
+
+def readability_values(tables, metric: str = "flesch_kincaid_grade",
+                       per: str = "outlet") -> pd.DataFrame:
+    """One row per article: group, article_id, words and the metric (what box plots draw).
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> readability_values(out)["article_id"].tolist()
+    ['ruto_blinken_2024']
+    """
+    from analysis.readability import METRIC_COLUMNS
+
+    if metric not in METRIC_COLUMNS:
+        raise ValueError(f"metric must be one of {METRIC_COLUMNS}")
+    return _con(tables).execute(f"""
+        SELECT {_group_expr(per)} AS "group", a.article_id, r.words, r.{metric} AS value
+        FROM readability r JOIN articles a USING (article_id)
+        WHERE r.unit = 'article' AND r.{metric} IS NOT NULL ORDER BY 1, 2""").df()
+
+
+def speakers_by_topic(tables, top: int = 5) -> pd.DataFrame:
+    """The most-quoted speakers on each topic: among speech quotes that contain a hit of the
+    topic, quotes and words per speaker, with the topic's totals as denominators.
+
+    Columns: topic, label, speaker, quotes, words, articles, quote_share (percent of the topic's
+    quotes), topic_quotes, topic_words, rank (1 = most quotes; ``top`` per topic).
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> df = speakers_by_topic(out)
+    >>> df[df.topic == "economy"][["speaker", "quotes"]].values.tolist()
+    [['Antony J. Blinken', 1], ['William Ruto', 1]]
+    """
+    con = _con(tables)
+    return con.execute(f"""
+        WITH q AS (
+          SELECT article_id, quote_id, start, "end", words,
+                 coalesce(speaker, '{UNATTRIBUTED}') AS speaker
+          FROM quotes WHERE kind IN ('direct', 'partial')),
+        tq AS (
+          SELECT DISTINCT h.topic, h.label, q.article_id, q.quote_id, q.speaker, q.start,
+                 q.words
+          FROM topic_hits h JOIN q ON h.article_id = q.article_id
+           AND h.start >= q.start AND h."end" <= q."end"),
+        s AS (
+          SELECT topic, any_value(label) AS label, speaker,
+                 count(DISTINCT (article_id, quote_id)) AS quotes, sum(words) AS words,
+                 count(DISTINCT article_id) AS articles
+          FROM tq GROUP BY topic, speaker),
+        tot AS (
+          SELECT topic, count(DISTINCT (article_id, quote_id)) AS topic_quotes
+          FROM tq GROUP BY topic),
+        totw AS (
+          SELECT topic, sum(words) AS topic_words FROM (
+            SELECT DISTINCT topic, article_id, quote_id, start, words FROM tq) GROUP BY topic)
+        SELECT s.topic, s.label, s.speaker, s.quotes, s.words::BIGINT AS words, s.articles,
+               100.0 * s.quotes / tot.topic_quotes AS quote_share, tot.topic_quotes,
+               totw.topic_words::BIGINT AS topic_words,
+               row_number() OVER (PARTITION BY s.topic ORDER BY s.quotes DESC, s.words DESC,
+                                  s.speaker) AS rank
+        FROM s JOIN tot USING (topic) JOIN totw USING (topic)
+        QUALIFY rank <= {int(top)}
+        ORDER BY s.topic, rank
+    """).df()
+
+
+def corpus_overview(tables) -> dict:
+    """Totals of a run: articles, outlets, date range, words, speech quotes, failed articles.
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> corpus_overview(out)["words"], corpus_overview(out)["speech_quotes"]
+    (1224, 9)
+    """
+    con = _con(tables)
+    row = con.execute("""
+        SELECT count(*), count(DISTINCT outlet), min(date), max(date), sum(words),
+               sum(sentences), sum(speech_quotes), sum(quoted_words), sum(unattributed_quotes),
+               sum(topic_hits), sum(place_mentions)
+        FROM articles""").fetchone()
+    failed = con.execute("SELECT count(*) FROM errors").fetchone()[0]
+    keys = ["articles", "outlets", "first_date", "last_date", "words", "sentences",
+            "speech_quotes", "quoted_words", "unattributed_quotes", "topic_hits",
+            "place_mentions"]
+    out = {k: (int(v) if isinstance(v, (int, float)) and not isinstance(v, bool) and v is not None
+               else v) for k, v in zip(keys, row, strict=True)}
+    out["failed"] = int(failed)
+    return out

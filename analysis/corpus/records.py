@@ -1,0 +1,213 @@
+"""The per-article function of a corpus run: one article in, plain records out (no DataFrame).
+
+:func:`article_records` reads or builds the :class:`~analysis.text.Article`, then calls the same
+functions the single-article commands call, at their records level, counting once:
+
+* quotes — :func:`analysis.quotes.find_quote_spans` + :func:`analysis.quotes.extract_quotes`,
+  rows exactly as :func:`analysis.quotes.quotes_table` builds them (:data:`TABLES` ``quotes``);
+* topic hits — :func:`analysis.topics.topic_hit_records` (``topic_hits``), and from those hits
+  the topic × article summary of :func:`analysis.topics.topic_summary` (``topics``);
+* places — :func:`analysis.topics.place_hit_records` (``places``: one row per mention);
+* readability — :func:`analysis.readability.readability_records` (``readability``: article,
+  sections, paragraphs, quoted speech, narration, speakers);
+* ``articles`` — metadata, input hash and encoding, structure counts and quote totals.
+
+Every row starts with ``article_id``. A failure at any stage gives one ``errors`` row (article,
+stage, message) and no other row for that article: an article is counted whole or not at all.
+
+>>> from analysis.corpus.sources import Item
+>>> rec = article_records(Item("demo", {"id": "demo"}, "0" * 64,
+...                            text="“We trade,” Ruto said. Kenya grows."))
+>>> [(k, len(v)) for k, v in rec.items() if v]  # doctest: +NORMALIZE_WHITESPACE
+[('articles', 1), ('quotes', 1), ('topic_hits', 1), ('topics', 8), ('readability', 6),
+ ('places', 1)]
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+
+from analysis.corpus.sources import Item
+from analysis.quotes import (
+    QUOTE_COLUMNS,
+    SPEECH_KINDS,
+    UNATTRIBUTED,
+    extract_quotes,
+    find_quote_spans,
+)
+from analysis.readability import COUNT_COLUMNS, FLAG_COLUMNS, METRIC_COLUMNS, readability_records
+from analysis.text import Article, article_from_text, decode_bytes, load_article
+from analysis.topics import (
+    HIT_COLUMNS,
+    PLACE_COLUMNS,
+    SUMMARY_COLUMNS,
+    Lexicon,
+    default_lexicon,
+    place_hit_records,
+    topic_hit_records,
+)
+
+ARTICLE_COLUMNS = [
+    "article_id", "title", "outlet", "author", "date", "place", "url", "language", "file",
+    "sha256", "key", "encoding", "warnings", "headings", "paragraphs", "sentences", "words",
+    "speech_quotes", "quoted_words", "unattributed_quotes", "direct", "partial", "scare",
+    "indirect", "topic_hits", "place_mentions",
+]
+READABILITY_COLUMNS = ["article_id", "unit", "unit_id", "label", *COUNT_COLUMNS,
+                       *METRIC_COLUMNS, *FLAG_COLUMNS]
+ERROR_COLUMNS = ["article_id", "stage", "message"]
+#: Every table of a corpus run with its columns, in the order rows are built.
+TABLES = {
+    "articles": ARTICLE_COLUMNS,
+    "quotes": QUOTE_COLUMNS,
+    "topic_hits": HIT_COLUMNS,
+    "topics": SUMMARY_COLUMNS,
+    "readability": READABILITY_COLUMNS,
+    "places": PLACE_COLUMNS,
+    "errors": ERROR_COLUMNS,
+}
+
+
+def load_item(item: Item) -> Article:
+    """The Article of an input item: a folder file is read exactly as the single-article
+    commands read it (:func:`analysis.text.load_article`); a table row's text goes through the
+    same checks as file bytes (:func:`analysis.text.decode_bytes`: line ends normalised, binary
+    refused) and is otherwise used as is (no HTML extraction).
+
+    >>> art = load_item(Item("x", {"id": "x", "outlet": "O"}, "", text="One.\\r\\nTwo."))
+    >>> art.meta["outlet"], art.text
+    ('O', 'One.\\nTwo.')
+    """
+    if item.path is not None:
+        name = item.meta["file"]
+        return load_article(item.path, {name: item.meta})
+    text, encoding, warnings = decode_bytes(item.text.encode("utf-8", "replace"),
+                                            item.article_id)
+    return article_from_text(text, item.article_id, item.meta, encoding, warnings)
+
+
+def quote_rows(article: Article, quotes) -> list[tuple]:
+    """Rows of :func:`analysis.quotes.quotes_table` (its columns) from extracted quotes.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“Hello there, friends,” Ruto said.", "x")
+    >>> quote_rows(art, extract_quotes(art))[0][3:8]
+    (1, 22, 'Hello there, friends,', 'direct', 'Ruto')
+    """
+    para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
+    section = {b.index: b.section for b in article.blocks}
+    tokens = article.tokens
+    starts = [t.start for t in tokens]
+    rows = []
+    for q in quotes:
+        i = bisect_left(starts, q.start)
+        j = bisect_left(starts, q.end)
+        n = sum(1 for t in tokens[i:j] if t.end <= q.end)
+        rows.append((article.id, q.quote_id, q.part, q.start, q.end, q.text, q.kind, q.speaker,
+                     q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
+                     q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,
+                     q.continues))
+    return rows
+
+
+def topic_rows(article: Article, hits: list[tuple], lexicon: Lexicon) -> list[tuple]:
+    """Rows of :func:`analysis.topics.topic_summary` (every lexicon topic, sorted by hits, then
+    lexicon order) counted from hit records.
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Trade grew. Security too.\\nTrade again.", "x")
+    >>> lex = default_lexicon()
+    >>> [r[1:4] for r in topic_rows(art, topic_hit_records(art, lex), lex)][:2]
+    [('economy', 'Economy, trade & investment', 2), ('security', 'Security & peacekeeping', 1)]
+    """
+    words = len(article.body_tokens)
+    n_par = len(article.paragraphs)
+    n_sent = len(article.sentences)
+    total = len(hits)
+    count: dict[str, int] = {}
+    paras: dict[str, set] = {}
+    sents: dict[str, set] = {}
+    for h in hits:  # HIT_COLUMNS: article_id, topic, label, term, matched, start, end, paragraph,
+        t = h[1]    # block, section, sentence, ...
+        count[t] = count.get(t, 0) + 1
+        paras.setdefault(t, set()).add(h[7])
+        sents.setdefault(t, set()).add(h[10])
+    rows = []
+    for order, t in enumerate(lexicon.topics):
+        k = count.get(t.id, 0)
+        p = len(paras.get(t.id, ()))
+        s = len(sents.get(t.id, ()))
+        rows.append((-k, order, (article.id, t.id, t.label, k, words,
+                                 1000 * k / words if words else None,
+                                 p, n_par, p / n_par if n_par else None,
+                                 s, n_sent, s / n_sent if n_sent else None,
+                                 k / total if total else None)))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [r[2] for r in rows]
+
+
+def _nan_to_none(row: tuple) -> tuple:
+    return tuple(None if isinstance(v, float) and math.isnan(v) else v for v in row)
+
+
+def article_records(item: Item, lexicon: Lexicon | None = None,
+                    key: str = "") -> dict[str, list[tuple]]:
+    """Every table's rows for one article (see the module docstring), keyed by table name.
+
+    ``key`` (text hash + code version + lexicon hash) is stored in the ``articles`` row so a
+    rerun can skip the article when nothing changed. Never raises for a bad article: the
+    failure becomes an ``errors`` row naming the stage.
+
+    >>> rec = article_records(Item("bad", {"id": "bad"}, "", error="too big"))
+    >>> rec["errors"]
+    [('bad', 'read', 'too big')]
+    """
+    lex = lexicon or default_lexicon()
+    out: dict[str, list[tuple]] = {name: [] for name in TABLES}
+    aid = item.article_id
+    if item.error:
+        out["errors"].append((aid, "read", item.error))
+        return out
+    stage = "read"
+    try:
+        art = load_item(item)
+        stage = "quotes"
+        spans, quote_warnings = find_quote_spans(art)
+        quotes = extract_quotes(art, True, spans)
+        qrows = quote_rows(art, quotes)
+        speech_rows = [r for r in qrows if r[6] in SPEECH_KINDS]
+        speech = sorted((r[3], r[4], r[7] or "") for r in speech_rows)
+        stage = "topics"
+        hits = topic_hit_records(art, lex, speech)
+        topics = topic_rows(art, hits, lex)
+        stage = "places"
+        places = place_hit_records(art, speech)
+        stage = "readability"
+        read_speech = [(s, e, sp or UNATTRIBUTED) for s, e, sp in speech]
+        readability = [_nan_to_none(r) for r in readability_records(art, read_speech)]
+        stage = "articles"
+        kinds = {"direct": 0, "partial": 0, "scare": 0, "indirect": 0}  # rows, as results.json
+        for r in qrows:
+            kinds[r[6]] = kinds.get(r[6], 0) + 1
+        speech_ids = {r[1] for r in speech_rows}
+        unattributed = {r[1] for r in speech_rows if r[7] is None}
+        meta = art.meta
+        article = (aid, *(meta.get(k) for k in ("title", "outlet", "author", "date", "place",
+                                                "url", "language", "file")),
+                   item.sha256, key, art.encoding, [*art.warnings, *quote_warnings],
+                   sum(b.kind == "heading" for b in art.blocks), len(art.paragraphs),
+                   len(art.sentences), len(art.body_tokens), len(speech_ids),
+                   sum(r[18] for r in speech_rows), len(unattributed),
+                   kinds["direct"], kinds["partial"], kinds["scare"], kinds["indirect"],
+                   len(hits), len(places))
+    except Exception as exc:  # noqa: BLE001 - one bad article never stops a run
+        out["errors"].append((aid, stage, f"{type(exc).__name__}: {exc}".splitlines()[0][:500]))
+        return out
+    out["articles"].append(article)
+    out["quotes"] = qrows
+    out["topic_hits"] = hits
+    out["topics"] = topics
+    out["readability"] = readability
+    out["places"] = places
+    return out

@@ -1,0 +1,280 @@
+"""Corpus storage: tidy Parquet tables written in atomic batches, compacted into one file per
+table, with a ``manifest.json``.
+
+Layout of an output folder::
+
+    manifest.json            inputs' SHA-256, counts, versions, lexicon hash, timings, tables
+    <table>.parquet          articles, quotes, topic_hits, topics, readability, places, errors
+    batches/<batch>/<table>.parquet   the committed work (kept for incremental reruns)
+
+A batch is written into ``.staging/`` and renamed into ``batches/`` in one step, so a batch is
+either complete or absent: a run killed at any point loses at most the batches in flight, and
+the next run redoes exactly those. :func:`finalise` then picks, for every article of the input,
+its latest attempt (an ``articles`` row, or an ``errors`` row), and writes each table sorted by
+``article_id`` (DuckDB, out of core) through a temporary file renamed into place — the tables do
+not depend on the number of jobs, the engine or the batch size.
+
+>>> schema("errors").names
+['article_id', 'stage', 'message', '_seq']
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from analysis.corpus.records import TABLES
+from analysis.readability import COUNT_COLUMNS, FLAG_COLUMNS, METRIC_COLUMNS
+
+_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+_TYPES: dict[str, dict[str, pa.DataType]] = {
+    "articles": {"warnings": pa.list_(_S), **dict.fromkeys(
+        ["headings", "paragraphs", "sentences", "words", "speech_quotes", "quoted_words",
+         "unattributed_quotes", "direct", "partial", "scare", "indirect", "topic_hits",
+         "place_mentions"], _I)},
+    "quotes": {**dict.fromkeys(["quote_id", "part", "start", "end", "cue_start", "paragraph",
+                                "block", "section", "words"], _I),
+               "unbalanced": _B, "continues": _B},
+    "topic_hits": {**dict.fromkeys(["start", "end", "paragraph", "block", "section",
+                                    "sentence"], _I), "in_quote": _B},
+    "topics": {**dict.fromkeys(["hits", "words", "paragraphs", "n_paragraphs", "sentences",
+                                "n_sentences"], _I),
+               **dict.fromkeys(["per_1000_words", "paragraph_share", "sentence_share",
+                                "hit_share"], _F)},
+    "readability": {**dict.fromkeys(COUNT_COLUMNS, _I), "linsear_sentences": _F,
+                    **dict.fromkeys(METRIC_COLUMNS, _F), **dict.fromkeys(FLAG_COLUMNS, _B)},
+    "places": {**dict.fromkeys(["start", "end", "paragraph", "block", "section", "sentence"],
+                               _I), "in_quote": _B},
+    "errors": {},
+}
+BATCHES = "batches"
+STAGING = ".staging"
+MANIFEST = "manifest.json"
+
+
+def schema(table: str) -> pa.Schema:
+    """The Arrow schema of a table in a batch file (its columns plus ``_seq``, the row's
+    position within its article, dropped from the final tables).
+
+    >>> schema("topics").field("per_1000_words").type
+    DataType(double)
+    """
+    types = _TYPES[table]
+    return pa.schema([(c, types.get(c, _S)) for c in TABLES[table]] + [("_seq", _I)])
+
+
+def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
+    """Rows of one table (tuples in its column order) as an Arrow table with ``_seq``.
+
+    >>> to_arrow("errors", [("a", "read", "x"), ("b", "read", "y")]).column("_seq").to_pylist()
+    [0, 0]
+    """
+    sch = schema(table)
+    seq, last, k = [], None, 0
+    for r in rows:
+        k = k + 1 if r[0] == last else 0
+        last = r[0]
+        seq.append(k)
+    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in TABLES[table]]
+    arrays = [pa.array(list(c), type=f.type) for c, f in zip(cols, sch, strict=False)]
+    arrays.append(pa.array(seq, type=_I))
+    return pa.Table.from_arrays(arrays, schema=sch)
+
+
+def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> bool:
+    """Write one batch atomically: every table into a staging folder, then one rename into
+    ``batches/<name>``. Returns False when that batch already exists (a retried task).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> write_batch(d, "r00001-b0000000", {t: [] for t in TABLES})
+    True
+    >>> sorted(p.name for p in (d / "batches" / "r00001-b0000000").iterdir())[:2]
+    ['articles.parquet', 'errors.parquet']
+    """
+    out_dir = Path(out_dir)
+    target = out_dir / BATCHES / name
+    if target.exists():
+        return False
+    (out_dir / BATCHES).mkdir(parents=True, exist_ok=True)
+    (out_dir / STAGING).mkdir(parents=True, exist_ok=True)
+    stage = out_dir / STAGING / f"{name}-{uuid.uuid4().hex[:8]}"
+    stage.mkdir()
+    try:
+        for t in TABLES:
+            pq.write_table(to_arrow(t, tables.get(t, [])), stage / f"{t}.parquet",
+                           compression="zstd")
+        try:
+            os.rename(stage, target)
+        except OSError:
+            if target.exists():
+                return False
+            raise
+    finally:
+        if stage.exists():
+            shutil.rmtree(stage, ignore_errors=True)
+    return True
+
+
+def clean_staging(out_dir: Path) -> None:
+    """Remove half-written batches a killed run left in ``.staging/``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> (d / STAGING / "r00001-b0000003-ab12").mkdir(parents=True)
+    >>> clean_staging(d); (d / STAGING).exists()
+    False
+    """
+    shutil.rmtree(Path(out_dir) / STAGING, ignore_errors=True)
+
+
+def committed_batches(out_dir: Path) -> list[str]:
+    """Names of the batches committed in ``out_dir``, oldest first.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = write_batch(d, "r00002-b0000000", {}); committed_batches(d)
+    ['r00002-b0000000']
+    """
+    d = Path(out_dir) / BATCHES
+    return sorted(p.name for p in d.iterdir() if p.is_dir()) if d.is_dir() else []
+
+
+def next_run(out_dir: Path) -> int:
+    """The number of this run: one more than any committed batch's (``r<run>-b<batch>``).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> next_run(d), write_batch(d, "r00004-b0000000", {}), next_run(d)
+    (1, True, 5)
+    """
+    runs = [int(b[1:6]) for b in committed_batches(out_dir) if b[:1] == "r"]
+    return max(runs, default=0) + 1
+
+
+#: DuckDB's memory for compaction; beyond it, sorts spill to ``.staging/duckdb`` on disk, so
+#: peak memory does not grow with the corpus.
+DUCKDB_MEMORY = "256MB"
+
+
+def _connect(threads: int = 2, spill: Path | None = None):
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"SET threads = {int(threads)}")
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    con.execute("SET preserve_insertion_order = true")
+    if spill is not None:
+        con.execute(f"SET temp_directory = '{str(spill).replace(chr(39), chr(39) * 2)}'")
+    return con
+
+
+def _glob(out_dir: Path, table: str) -> str:
+    return str(Path(out_dir) / BATCHES / "*" / f"{table}.parquet").replace("'", "''")
+
+
+_ATTEMPTS = """
+    SELECT article_id, key, 'ok' AS status, regexp_extract(filename, '(r\\d+-b\\d+)', 1) AS batch
+    FROM read_parquet('{a}', filename = true)
+    UNION ALL
+    SELECT DISTINCT article_id, NULL, 'error', regexp_extract(filename, '(r\\d+-b\\d+)', 1)
+    FROM read_parquet('{e}', filename = true)
+"""
+
+
+def done_keys(out_dir: Path) -> dict[str, str]:
+    """``{article_id: key}`` of articles whose latest committed attempt succeeded.
+
+    >>> import tempfile
+    >>> done_keys(tempfile.mkdtemp())
+    {}
+    """
+    if not committed_batches(out_dir):
+        return {}
+    con = _connect()
+    q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
+    try:
+        rows = con.execute(f"""
+            SELECT article_id, key FROM (
+              SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch DESC) AS n
+              FROM ({q})) WHERE n = 1 AND status = 'ok'""").fetchall()
+    finally:
+        con.close()
+    return dict(rows)
+
+
+def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
+    """Write the final tables for the articles of the current input (``ids``: a text file, one
+    id per line) from the committed batches: each article's latest attempt, sorted by
+    article_id; drop batches no longer used. Returns ``{table: {"file", "rows", "sha256"}}``.
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> _ = write_batch(d, "r00001-b0000000", {"errors": [("b", "read", "x")]})
+    >>> _ = write_batch(d, "r00002-b0000000", {"errors": [("b", "read", "y")]})
+    >>> _ = (d / "ids.txt").write_text("b\\n")
+    >>> finalise(d, d / "ids.txt")["errors"]["rows"], committed_batches(d)
+    (1, ['r00002-b0000000'])
+    """
+    import hashlib
+
+    out_dir = Path(out_dir)
+    con = _connect(spill=out_dir / STAGING / "duckdb")
+    ids_sql = str(ids).replace("'", "''")
+    con.execute(f"""CREATE TEMP TABLE input_ids AS SELECT * FROM read_csv('{ids_sql}',
+                    columns = {{'article_id': 'VARCHAR'}}, header = false, delim = '\t',
+                    quote = '', escape = '')""")
+    q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
+    con.execute(f"""
+        CREATE TEMP TABLE winners AS
+        SELECT article_id, batch FROM (
+          SELECT a.*, row_number() OVER (PARTITION BY a.article_id ORDER BY a.batch DESC) AS n
+          FROM ({q}) a JOIN input_ids USING (article_id)) WHERE n = 1""")
+    tmp = Path(tempfile.mkdtemp(prefix=".final-", dir=out_dir))
+    info = {}
+    try:
+        for t in TABLES:
+            path = tmp / f"{t}.parquet"
+            cols = ", ".join(f'x."{c}"' for c in TABLES[t])
+            con.execute(f"""
+                COPY (SELECT {cols}
+                      FROM read_parquet('{_glob(out_dir, t)}', filename = true) x
+                      JOIN winners w ON x.article_id = w.article_id
+                       AND regexp_extract(x.filename, '(r\\d+-b\\d+)', 1) = w.batch
+                      ORDER BY x.article_id, x._seq)
+                TO '{str(path).replace("'", "''")}' (FORMAT parquet, COMPRESSION zstd)""")
+            rows = pq.ParquetFile(path).metadata.num_rows
+            info[t] = {"file": f"{t}.parquet", "rows": rows,
+                       "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+        used = {b for (b,) in con.execute("SELECT DISTINCT batch FROM winners").fetchall()}
+        for t in TABLES:
+            os.replace(tmp / f"{t}.parquet", out_dir / f"{t}.parquet")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        con.close()
+    for b in committed_batches(out_dir):
+        if b not in used:
+            shutil.rmtree(out_dir / BATCHES / b, ignore_errors=True)
+    return info
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    """Write ``manifest.json`` atomically (sorted keys, UTF-8).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> write_manifest(d, {"b": 1, "a": 2}); (d / MANIFEST).read_text().split()[:3]
+    ['{', '"a":', '2,']
+    """
+    from analysis.output import dumps
+
+    path = Path(out_dir) / MANIFEST
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(dumps(manifest) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

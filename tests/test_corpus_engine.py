@@ -1,0 +1,128 @@
+"""Corpus runs: the tables do not depend on --jobs or the engine (local pool, Dask), reruns skip
+unchanged articles, a run killed with SIGKILL resumes without losing or duplicating anything,
+progress goes to stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.corpus.engine import run_corpus
+from analysis.corpus.records import TABLES
+from analysis.corpus.synthetic import synthetic_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "corpus"
+
+
+def tables(out) -> dict[str, pd.DataFrame]:
+    return {t: pd.read_parquet(Path(out) / f"{t}.parquet") for t in TABLES}
+
+
+def assert_same(a: dict, b: dict) -> None:
+    for t in TABLES:
+        pd.testing.assert_frame_equal(a[t], b[t], obj=t)
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    out = tmp_path_factory.mktemp("jobs1")
+    run_corpus(SAMPLE, out, jobs=1, quiet=True)
+    return tables(out)
+
+
+def test_jobs_and_batch_size_do_not_change_the_tables(reference, tmp_path):
+    r = run_corpus(SAMPLE, tmp_path / "j2", jobs=2, batch_size=5, quiet=True)
+    assert r.manifest["engine"]["jobs"] == 2 and r.manifest["timings"]["articles_per_s"] > 0
+    assert_same(tables(tmp_path / "j2"), reference)
+    assert len(reference["articles"]) == 36 and reference["errors"].empty
+    assert reference["articles"]["article_id"].is_monotonic_increasing
+
+
+def test_dask_equals_local(reference, tmp_path):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=":0") as cluster:
+        r = run_corpus(SAMPLE, tmp_path / "dask", engine="dask",
+                       scheduler=cluster.scheduler_address, batch_size=4, quiet=True)
+    assert r.manifest["engine"]["workers"] == 2
+    assert r.manifest["engine"]["scheduler"].startswith(("tcp://", "inproc://"))
+    assert_same(tables(tmp_path / "dask"), reference)
+
+
+def test_rerun_skips_unchanged_and_redoes_changed(tmp_path):
+    src = tmp_path / "c.jsonl"
+    arts = list(synthetic_articles(8, seed=7))
+    src.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_corpus(src, out, jobs=1, quiet=True).manifest["counts"]
+    assert (first["analysed"], first["skipped"]) == (8, 0)
+    again = run_corpus(src, out, jobs=1, quiet=True).manifest["counts"]
+    assert (again["analysed"], again["skipped"]) == (0, 8)
+    arts[3]["text"] += "“A new quote,” Grace Mwangi said.\n"
+    del arts[5]
+    src.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+    third = run_corpus(src, out, jobs=1, quiet=True).manifest["counts"]
+    assert (third["analysed"], third["skipped"], third["ok"]) == (1, 6, 7)
+    fresh = tmp_path / "fresh"
+    run_corpus(src, fresh, jobs=1, quiet=True)
+    assert_same(tables(out), tables(fresh))  # article 5 gone, article 3 updated, nothing twice
+    lexicon = tmp_path / "lex.toml"
+    lexicon.write_text((ROOT / "analysis/resources/topics_default.toml").read_text(
+        encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    fourth = run_corpus(src, out, jobs=1, quiet=True, lexicon=lexicon).manifest["counts"]
+    assert fourth["analysed"] == 7  # a new lexicon hash: every article again
+
+
+def test_resume_after_sigkill(tmp_path):
+    src = tmp_path / "c.jsonl"
+    src.write_text("".join(json.dumps(a) + "\n" for a in synthetic_articles(120, seed=11)),
+                   encoding="utf-8")
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "analysis", "corpus", str(src), "--out", str(out), "--jobs",
+           "1", "--batch-size", "4", "--no-figures", "--quiet"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        done = list((out / "batches").glob("*")) if (out / "batches").is_dir() else []
+        if len(done) >= 3:
+            break
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert not (out / "manifest.json").exists()
+    committed = len(list((out / "batches").glob("*")))
+    assert 3 <= committed < 30
+    resumed = subprocess.run(cmd, capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
+    assert counts["skipped"] >= 4 * committed and counts["skipped"] + counts["analysed"] == 120
+    fresh = tmp_path / "fresh"
+    run_corpus(src, fresh, jobs=1, quiet=True)
+    assert_same(tables(out), tables(fresh))
+    assert not any((out / ".staging").glob("*")) if (out / ".staging").exists() else True
+
+
+def test_progress_lines_and_quiet(tmp_path):
+    cmd = [sys.executable, "-m", "analysis", "corpus", str(SAMPLE), "--jobs", "1",
+           "--no-figures", "--progress-every", "10", "--batch-size", "5"]
+    r = subprocess.run([*cmd, "--out", str(tmp_path / "a")], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    lines = [x for x in r.stderr.splitlines() if x.startswith("corpus: ") and "/36" in x]
+    assert [x.split()[1] for x in lines] == ["10/36", "20/36", "30/36", "36/36"]
+    assert "articles/s" in lines[0] and "ETA" in lines[0]
+    assert r.stdout == ""
+    q = subprocess.run([*cmd, "--out", str(tmp_path / "b"), "--quiet"], capture_output=True,
+                       text=True)
+    assert q.returncode == 0 and "/36" not in q.stderr

@@ -1,0 +1,122 @@
+"""Corpus tables equal the single-article commands' numbers, article by article, on every
+shipped article (the data/raw sample and the data/corpus sample corpus)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.config import RAW_DIR
+from analysis.corpus import questions as Q
+from analysis.corpus.engine import run_corpus
+from analysis.corpus.records import TABLES
+from analysis.corpus.sources import open_corpus
+from analysis.quotes import share_table
+from analysis.report import analyse, article_results
+from analysis.text import load_article
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = [RAW_DIR, ROOT / "data" / "corpus"]
+
+
+@pytest.fixture(scope="module", params=CORPORA, ids=["raw", "corpus"])
+def run(request, tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    run_corpus(request.param, out, jobs=1, quiet=True)
+    tables = {t: pd.read_parquet(out / f"{t}.parquet") for t in TABLES}
+    singles = {}
+    corpus = open_corpus(request.param)
+    for item in corpus.items():
+        singles[item.article_id] = (item, analyse(load_article(item.path, {item.meta["file"]:
+                                                                         item.meta})))
+    return out, tables, singles
+
+
+def same(corpus_rows: pd.DataFrame, single: pd.DataFrame, what: str) -> None:
+    a = corpus_rows.reset_index(drop=True)
+    b = single.reset_index(drop=True)
+    assert list(a.columns) == list(b.columns), what
+    assert len(a) == len(b), what
+    for col in a.columns:
+        x, y = a[col].tolist(), b[col].tolist()
+        for i, (u, v) in enumerate(zip(x, y, strict=True)):
+            nu = u is None or (isinstance(u, float) and np.isnan(u)) or u is pd.NA
+            nv = v is None or (isinstance(v, float) and np.isnan(v)) or v is pd.NA
+            assert nu == nv and (nu or u == v), f"{what}: row {i} column {col}: {u!r} != {v!r}"
+
+
+def test_tables_equal_single_article_commands(run):
+    _, tables, singles = run
+    assert len(singles) >= 1 and set(tables["articles"]["article_id"]) == set(singles)
+    for aid, (_, a) in singles.items():
+        def rows(t, aid=aid):
+            df = tables[t]
+            return df[df["article_id"] == aid]
+
+        same(rows("quotes"), a.quotes, f"{aid} quotes")
+        same(rows("topic_hits"), a.hits, f"{aid} topic hits")
+        same(rows("topics"), a.topics, f"{aid} topics")
+        same(rows("readability"), a.readability, f"{aid} readability")
+        from analysis.topics import place_hits
+
+        same(rows("places"), place_hits(a.article, a.quotes), f"{aid} places")
+
+
+def test_article_rows_equal_results_json_numbers(run):
+    _, tables, singles = run
+    arts = tables["articles"].set_index("article_id")
+    for aid, (item, a) in singles.items():
+        res = article_results(a, item.sha256)
+        row = arts.loc[aid]
+        assert row["sha256"] == res["input"]["sha256"]
+        for k in ("headings", "paragraphs", "sentences", "words"):
+            assert row[k] == res["structure"][k], (aid, k)
+        for k in ("speech_quotes", "quoted_words", "unattributed_quotes"):
+            assert row[k] == res["quotes"][k], (aid, k)
+        for k, v in res["quotes"]["by_kind"].items():
+            assert row[k] == v, (aid, k)
+        outlet = row["outlet"] if isinstance(row["outlet"], str) else None
+        assert outlet == (item.meta.get("outlet") or None)
+
+
+@pytest.mark.parametrize("by", ["speaker", "affiliation"])
+def test_share_per_article_equals_share_table(run, by):
+    out, _, singles = run
+    df = Q.quote_share(out, by=by, per="article", top=None)
+    for aid, (_, a) in singles.items():
+        ours = df[df["group"] == aid][[by, "quotes", "words", "quote_share", "word_share"]]
+        theirs = share_table(a.quotes, by=by)[[by, "quotes", "words", "quote_share",
+                                                "word_share"]]
+        same(ours, theirs, f"{aid} share by {by}")
+
+
+def test_corpus_share_sums_the_articles(run):
+    """Across the corpus, each speaker's quotes and words are the sums of the per-article
+    share tables, and 'articles' is the number of articles the speaker appears in."""
+    out, _, singles = run
+    per_article = pd.concat([share_table(a.quotes) for _, a in singles.values()])
+    expected = per_article.groupby("speaker").agg(quotes=("quotes", "sum"),
+                                                  words=("words", "sum"),
+                                                  articles=("article_id", "nunique"))
+    ours = Q.quote_share(out, top=None).set_index("speaker")
+    assert ours["quotes"].to_dict() == expected["quotes"].to_dict()
+    assert ours["words"].to_dict() == expected["words"].to_dict()
+    assert ours["articles"].to_dict() == expected["articles"].to_dict()
+    assert abs(ours["word_share"].sum() - 100) < 1e-9
+    top = Q.quote_share(out, top=3)
+    assert len(top) == min(4, len(ours)) and top["words"].sum() == ours["words"].sum()
+
+
+def test_sample_numbers_checked_by_hand(tmp_path):
+    """The Ruto–Blinken sample: 9 speech quotes, Ruto 6 / 114 words (61.3 %), Blinken 3 / 72."""
+    run_corpus(RAW_DIR, tmp_path, jobs=1, quiet=True)
+    share = Q.quote_share(tmp_path)
+    assert share[["speaker", "quotes", "words", "articles"]].values.tolist() == [
+        ["William Ruto", 6, 114, 1], ["Antony J. Blinken", 3, 72, 1]]
+    assert round(share["word_share"].iloc[0], 1) == 61.3
+    read = Q.readability_by_outlet(tmp_path).iloc[0]
+    assert read["articles"] == 1 and round(read["median"], 1) == 16.5
+    assert Q.corpus_overview(tmp_path)["sentences"] == 52

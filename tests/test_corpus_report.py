@@ -1,0 +1,130 @@
+"""Corpus questions, figures and report: denominators that add up, answers equal to pandas sums
+of the single-article tables, byte-identical regeneration, a table-only mode that leaves no stale
+figure behind, per-article folders only on request, and the CLI with the default Dask cluster."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import cli
+from analysis.corpus import questions as Q
+from analysis.corpus.engine import run_corpus
+from analysis.corpus.records import load_item
+from analysis.corpus.report import CORPUS_FIGURES, write_corpus_outputs
+from analysis.corpus.sources import open_corpus
+from analysis.report import analyse
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus")
+    run_corpus(SAMPLE, out, jobs=1, quiet=True)
+    singles = [(item.meta, analyse(load_item(item))) for item in open_corpus(SAMPLE).items()]
+    return out, singles
+
+
+def test_topic_rates_equal_sums_of_article_summaries(run):
+    out, singles = run
+    rows = []
+    for meta, a in singles:
+        t = a.topics.assign(outlet=meta["outlet"], month=meta["date"][:7])
+        rows.append(t)
+    df = pd.concat(rows)
+    for per in ("outlet", "month"):
+        ours = Q.topic_rates(out, per=per).set_index(["group", "topic"])
+        hits = df.groupby([per, "topic"])["hits"].sum()
+        words = df.drop_duplicates("article_id").groupby(per)["words"].sum()
+        assert len(ours) == len(hits)
+        for (g, topic), h in hits.items():
+            row = ours.loc[(g, topic)]
+            assert row["hits"] == h and row["words"] == words[g]
+            assert row["per_1000_words"] == pytest.approx(1000 * h / words[g])
+
+
+def test_share_by_outlet_and_month_have_denominators(run):
+    out, singles = run
+    for per, key in (("outlet", "outlet"), ("month", "date")):
+        df = Q.quote_share(out, per=per, top=5)
+        for g, sub in df.groupby("group"):
+            assert sub["word_share"].sum() == pytest.approx(100)
+            assert sub["words"].sum() == sub["group_words"].iloc[0]
+            n = sum(1 for m, _ in singles if (m[key][:7] if per == "month" else m[key]) == g)
+            assert sub["group_articles"].iloc[0] == n
+            assert len(sub) <= 6 and (sub["speaker"] == "(others)").sum() <= 1
+
+
+def test_readability_and_speakers_by_topic(run):
+    out, singles = run
+    read = Q.readability_by_outlet(out).set_index("group")
+    for outlet, sub in pd.DataFrame(
+            [(m["outlet"], a.readability.iloc[0]["flesch_kincaid_grade"]) for m, a in singles],
+            columns=["outlet", "fkgl"]).groupby("outlet"):
+        assert read.loc[outlet, "articles"] == len(sub)
+        assert read.loc[outlet, "median"] == pytest.approx(sub["fkgl"].median())
+    spk = Q.speakers_by_topic(out, top=3)
+    assert spk.groupby("topic")["rank"].max().max() <= 3
+    # every counted quote of a topic really contains a hit of that topic (checked via pandas)
+    topic = spk["topic"].iloc[0]
+    n = 0
+    for _, a in singles:
+        speech = a.quotes[a.quotes["kind"].isin(["direct", "partial"])]
+        hits = a.hits[a.hits["topic"] == topic]
+        n += sum(((hits["start"] >= q.start) & (hits["end"] <= q.end)).any()
+                 for q in speech.itertuples())
+    assert spk[spk["topic"] == topic]["topic_quotes"].iloc[0] == n
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_outputs_are_byte_identical_and_table_only_leaves_nothing_stale(run, tmp_path):
+    out, _ = run
+    write_corpus_outputs(out, draw=True, articles=["sample-00002"], input_path=SAMPLE)
+    first = digest(out / "report")
+    assert {f"figures/{s}.{e}" for s in CORPUS_FIGURES for e in ("png", "svg", "csv")} <= set(first)
+    assert "articles/sample-00002/audit.html" in first
+    assert not any(k.startswith("articles/sample-00003") for k in first)
+    write_corpus_outputs(out, draw=True, articles=["sample-00002"], input_path=SAMPLE)
+    assert digest(out / "report") == first
+    write_corpus_outputs(out, draw=False)
+    second = digest(out / "report")
+    assert not any(k.endswith((".png", ".svg")) or k.startswith("articles/") for k in second)
+    assert second["figures/share-of-voice.csv"] == first["figures/share-of-voice.csv"]
+    results = json.loads((out / "report" / "results.json").read_text(encoding="utf-8"))
+    assert results["overview"]["articles"] == 36
+    md = (out / "report" / "report.md").read_text(encoding="utf-8")
+    assert "share-of-voice.png" not in md and "## Who gets quoted" in md
+    top = results["quote_share"][0]
+    assert f"| {top['speaker']} | {top['quotes']} | {top['words']} |" in md
+
+
+def test_cli_default_dask_cluster_and_unknown_article(tmp_path, capsys):
+    src = tmp_path / "c.jsonl"
+    rows = [{"id": f"a{i}", "outlet": "X", "date": "2024-05-0" + str(i + 1),
+             "text": f"“We will build {i} schools,” Mary Akinyi said. Trade grew.\n"}
+            for i in range(4)]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "analysis", "corpus", str(src), "--out",
+                        str(tmp_path / "o"), "--engine", "dask", "--jobs", "1", "--quiet",
+                        "--no-figures"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    m = json.loads((tmp_path / "o" / "manifest.json").read_text(encoding="utf-8"))
+    assert m["engine"]["scheduler"] == "LocalCluster" and m["counts"]["ok"] == 4
+    assert Q.quote_share(tmp_path / "o")[["speaker", "quotes"]].values.tolist() == [
+        ["Mary Akinyi", 4]]
+    code = cli.main(["corpus", str(src), "--out", str(tmp_path / "o"), "--quiet", "--jobs", "1",
+                     "--article", "nope"])
+    err = capsys.readouterr().err
+    assert code == 2 and "no analysed article with id 'nope'" in err
