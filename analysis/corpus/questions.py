@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.quotes import UNATTRIBUTED
+from analysis.quotes import NO_AFFILIATION, UNATTRIBUTED
 
 OTHERS = "(others)"
 _GROUPS = {
@@ -97,12 +97,17 @@ def quote_share(tables, by: str = "speaker", per: str | None = None, top: int | 
         raise ValueError(f"by must be 'speaker' or 'affiliation', not {by!r}")
     con = _con(tables)
     g = _group_expr(per)
+    # as share_table: no speaker is (unattributed); a known speaker with no stated affiliation
+    # is "no affiliation stated"
+    who = (f"coalesce(q.speaker, '{UNATTRIBUTED}')" if by == "speaker" else
+           f"coalesce(q.affiliation, CASE WHEN q.speaker IS NULL THEN '{UNATTRIBUTED}' "
+           f"ELSE '{NO_AFFILIATION}' END)")
     kinds = "('direct', 'partial'" + (", 'indirect')" if include_indirect else ")")
     qkey = ("CASE WHEN q.kind = 'indirect' THEN q.quote_id::VARCHAR || ':indirect:' || "
             "q.start::VARCHAR ELSE q.quote_id::VARCHAR END")
     df = con.execute(f"""
         WITH q AS (
-          SELECT {g} AS grp, q.article_id, coalesce(q.{by}, '{UNATTRIBUTED}') AS who,
+          SELECT {g} AS grp, q.article_id, {who} AS who,
                  {qkey} AS qkey, q.words
           FROM quotes q JOIN articles a USING (article_id)
           WHERE q.kind IN {kinds}),
@@ -158,7 +163,7 @@ def topic_rates(tables, per: str = "outlet") -> pd.DataFrame:
     >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
     >>> r = topic_rates(out, per="month").set_index("topic").loc["economy"]
     >>> r.group, int(r.hits), int(r.words), round(float(r.per_1000_words), 2)
-    ('2024-09', 24, 1224, 19.61)
+    ('2024-09', 21, 1224, 17.16)
     """
     con = _con(tables)
     g = _group_expr(per)
