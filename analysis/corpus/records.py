@@ -17,9 +17,9 @@ stage, message) and no other row for that article: an article is counted whole o
 
 >>> from analysis.corpus.sources import Item
 >>> rec = article_records(Item("demo", {"id": "demo"}, "0" * 64,
-...                            text="“We trade,” Ruto said. Kenya grows."))
+...                            text="“We trade and invest,” Ruto said. Kenya grows."))
 >>> [(k, len(v)) for k, v in rec.items() if v]  # doctest: +NORMALIZE_WHITESPACE
-[('articles', 1), ('quotes', 1), ('topic_hits', 1), ('topics', 8), ('readability', 6),
+[('articles', 1), ('quotes', 1), ('topic_hits', 2), ('topics', 17), ('readability', 6),
  ('places', 1)]
 """
 
@@ -116,10 +116,11 @@ def topic_rows(article: Article, hits: list[tuple], lexicon: Lexicon) -> list[tu
     lexicon order) counted from hit records.
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Trade grew. Security too.\\nTrade again.", "x")
+    >>> art = article_from_text("Trade grew. The war went on.\\nTrade again. Troops fought "
+    ...                         "the war.", "x")
     >>> lex = default_lexicon()
     >>> [r[1:4] for r in topic_rows(art, topic_hit_records(art, lex), lex)][:2]
-    [('economy', 'Economy, trade & investment', 2), ('security', 'Security & peacekeeping', 1)]
+    [('conflict', 'Conflict, war and peace', 3), ('economy', 'Economy, business and finance', 2)]
     """
     words = len(article.body_tokens)
     n_par = len(article.paragraphs)
