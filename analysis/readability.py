@@ -146,23 +146,52 @@ _LETTER_SYLLABLES = {"w": 3}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 
 
+_SIBILANT_ENDS = ("s", "x", "z", "ch", "sh", "ce", "ge")
+
+
 def _part_syllables(part: str) -> int:
+    """Syllables of one hyphen-free part (iterative: no recursion, linear in its length)."""
     if not part:
         return 0
     cmu = _cmu()
     lower = part.lower()
+    if len(lower) != len(part):  # a letter whose lower case is longer ("İ"): work on lower case
+        part = lower
+    # Possessive "'s" endings, peeled off one at a time (a word followed by thousands of "'s" is
+    # one token): each adds a syllable after a sibilant ("Xi's"→0, "Jones's"→1). The dictionary
+    # is asked again only once the rest is short enough to be one of its words.
+    extra = 0
+    end = len(lower)
+    longest = _cmu_longest()
+    while not (end <= longest and lower[:end] in cmu) and end > 2 and lower.endswith("'s", 0, end):
+        end -= 2
+        extra += lower.endswith(_SIBILANT_ENDS, 0, end)
+    if end < len(lower):
+        part, lower = part[:end], lower[:end]
     if lower in cmu:
-        return cmu[lower]
-    if lower.endswith("'s") and len(lower) > 2:
-        base = lower[:-2]
-        n = _part_syllables(part[:-2])
-        return n + (1 if base.endswith(("s", "x", "z", "ch", "sh", "ce", "ge")) else 0)
-    if _ACRONYM.match(part):
-        return sum(_LETTER_SYLLABLES.get(c, 1) for c in lower if c.isalpha())
+        return cmu[lower] + extra
     if any(c.isdigit() for c in part):
-        return sum(c.isdigit() for c in part) + _part_syllables(
-            "".join(c for c in part if c.isalpha())
-        )
+        digits = sum(c.isdigit() for c in part)
+        part = "".join(c for c in part if c.isalpha())
+        lower = part.lower()
+        if not part:
+            return digits + extra
+        if lower in cmu:
+            return digits + extra + cmu[lower]
+        extra += digits
+    if _ACRONYM.match(part):
+        return extra + sum(_LETTER_SYLLABLES.get(c, 1) for c in lower if c.isalpha())
+    return extra + _unknown_syllables(lower)
+
+
+@lru_cache(maxsize=1)
+def _cmu_longest() -> int:
+    return max(map(len, _cmu()))
+
+
+def _unknown_syllables(lower: str) -> int:
+    """Syllables of a lower-case word the dictionary does not have."""
+    cmu = _cmu()
     letters = "".join(c for c in lower if c.isalpha() or c == "'").strip("'")
     if not letters:
         return 0

@@ -129,6 +129,17 @@ def test_syllable_rules():
     assert syllables("capacity-building") == syllables("capacity") + syllables("building") == 6
 
 
+def test_possessive_endings_counted_without_recursion():
+    # "Jones's" (2) + "'s" after an s: every further "'s" follows "s" and adds one syllable
+    assert syllables("Jones's") == 2 and syllables("Xi's") == 1
+    assert syllables("Xi’s’s") == 2  # Xi (1) + 's after "Xi" (0) + 's after "Xi's" (1)
+    # a word followed by 3,000 "'s" is one token; this raised RecursionError
+    word = "word" + "'s" * 3000
+    assert syllables(word) == 1 + 2999
+    row_ = readability_table(article_from_text(f"The {word} is here.", "t")).iloc[0]
+    assert (row_.words, row_.syllables) == (4, 1 + 3000 + 1 + 1)
+
+
 # --------------------------------------------------------------------------- the sample
 
 
