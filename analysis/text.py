@@ -8,12 +8,20 @@ is exactly what ``open(path, encoding="utf-8").read()`` returns (BOM kept, CRLF 
 Definitions, made once here and used everywhere:
 
 Blocks
-    The text is split into chunks at blank lines. Inside a chunk, each line is its own block when
-    every line is a heading or ends like a sentence (one paragraph per line); otherwise the chunk is
-    one hard-wrapped paragraph. A block is a *heading* when it is a Markdown ``#`` line, or a short
-    line (at most :data:`HEADING_MAX_WORDS` words) without closing punctuation, unless the next
-    line continues it in lower case. A heading that is the very first block is the *title*.
-    Everything else is a *paragraph*.
+    The text is split into chunks at blank lines and at separator lines (``***``, ``—-``: no
+    words, no quote marks; they belong to no block). Whether a line break inside a chunk ends a
+    paragraph is decided once for the whole file: when at least as many lines end like a
+    sentence (or are longer than :data:`WRAP_MAX_CHARS`) as end mid-sentence (headings aside),
+    every line is its own block (one paragraph per line), except that a line ending mid-sentence
+    and continued in lower case on the next line is one paragraph with it; otherwise a chunk is
+    one hard-wrapped paragraph, unless all its lines end like sentences. So one unpunctuated
+    headline or a line ending in a dash (interrupted speech) does not turn a
+    one-paragraph-per-line file into one paragraph. A block is a *heading* when it is a Markdown
+    ``#`` line, or a short line (at most :data:`HEADING_MAX_WORDS` words) without closing
+    punctuation, unless the next line continues it in lower case. A heading that is the very
+    first block is the *title*; so is a first line of up to :data:`TITLE_MAX_WORDS` words
+    without closing punctuation that starts with a capital (a long headline). Everything else
+    is a *paragraph*.
 Sections
     Section 0 holds the paragraphs before the first heading (the lede); each heading opens the next.
 Sentences
@@ -54,6 +62,10 @@ from analysis.sentences import punkt_spans
 
 #: Headings are lines of at most this many words with no closing punctuation.
 HEADING_MAX_WORDS = 12
+#: The first line may be a longer headline (up to this many words, no closing punctuation).
+TITLE_MAX_WORDS = 30
+#: Hard-wrapped text has no line longer than this many characters.
+WRAP_MAX_CHARS = 120
 
 _NUM = r"\d+(?:[.,]\d+)+"
 _ACRONYM = r"(?:[A-Za-z]\.){2,}"
@@ -265,52 +277,102 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SEPARATOR = re.compile(r"[^\w“”\"‘’'«»]+")  # "***", "—-", "* * *": no words, no quote marks
+
+
+def _line_groups(text: str) -> list[list[tuple[int, int]]]:
+    """Non-empty lines ``(start, end)`` (stripped), grouped into chunks at blank lines and at
+    separator lines ("***"), which belong to no block."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl < 0 else nl
+        s, e = _strip_span(text, pos, stop)
+        if s >= e or _SEPARATOR.fullmatch(text, s, e):
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append((s, e))
+        pos = stop + 1
+    if not groups[-1]:
+        groups.pop()
+    return groups
+
+
+def _lines_are_paragraphs(text: str, groups, heads) -> bool:
+    """The whole file's verdict: is a line break inside a chunk a paragraph break?
+
+    Looks at every line break inside a chunk (not the blank-line ones): a line that ends like a
+    sentence votes yes, and so does a line longer than :data:`WRAP_MAX_CHARS` (no one hard-wraps
+    text that wide); a shorter line that ends mid-sentence (not a heading) votes no. Yes wins ties
+    and files with no vote. One-paragraph-per-line files end nearly every line with a sentence; text
+    hard-wrapped at a fixed width ends one line in ten or twenty that way.
+    """
+    ends = opens = 0
+    for lines, h in zip(groups, heads, strict=True):
+        for i in range(len(lines) - 1):
+            s, e = lines[i]
+            if text[e - 1] in _SENTENCE_END or e - s > WRAP_MAX_CHARS:
+                ends += 1
+            elif not h[i]:
+                opens += 1
+    return ends >= opens
+
+
 def split_blocks(text: str) -> list[tuple[str, int, int]]:
     """Split text into ``(kind, start, end)`` blocks; see the module docstring for the rules.
 
     >>> split_blocks("Title here\\nA paragraph.\\n\\n## Next\\nMore text.")
     [('title', 0, 10), ('paragraph', 11, 23), ('heading', 25, 32), ('paragraph', 33, 43)]
+    >>> t = "A headline of well over twelve words with no full stop at its end\\nOne.\\nTwo."
+    >>> [(k, t[s:e][:8]) for k, s, e in split_blocks(t)]
+    [('title', 'A headli'), ('paragraph', 'One.'), ('paragraph', 'Two.')]
     """
-    chunks: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BLANK_LINE.finditer(text):
-        chunks.append((pos, m.start()))
-        pos = m.end() - 1
-    chunks.append((pos, len(text)))
-
+    groups = _line_groups(text)
+    # a line followed by one that starts in lower case is a wrapped line, not a heading
+    heads = [
+        [_is_heading_line(text[s:e])
+         and not (i + 1 < len(lines) and text[lines[i + 1][0]].islower())
+         for i, (s, e) in enumerate(lines)]
+        for lines in groups
+    ]
+    per_line = _lines_are_paragraphs(text, groups, heads)
     spans: list[tuple[str, int, int]] = []
-    for c_start, c_end in chunks:
-        lines: list[tuple[int, int]] = []
-        pos = c_start
-        for line in text[c_start:c_end].split("\n"):
-            s, e = _strip_span(text, pos, pos + len(line))
-            if s < e:
-                lines.append((s, e))
-            pos += len(line) + 1
-        if not lines:
-            continue
-        # a line followed by one that starts in lower case is a wrapped line, not a heading
-        heads = [
-            _is_heading_line(text[s:e])
-            and not (i + 1 < len(lines) and text[lines[i + 1][0]].islower())
-            for i, (s, e) in enumerate(lines)
-        ]
-        one_per_line = all(
-            h or text[e - 1] in _SENTENCE_END
-            for h, (s, e) in zip(heads[:-1], lines[:-1], strict=True)
-        )
-        if one_per_line:
-            for h, (s, e) in zip(heads, lines, strict=True):
-                spans.append(("heading" if h else "paragraph", s, e))
+    for lines, h in zip(groups, heads, strict=True):
+        # one paragraph per line: the file says so, or every line of this chunk ends like one
+        if per_line or all(h[i] or text[lines[i][1] - 1] in _SENTENCE_END
+                           for i in range(len(lines) - 1)):
+            i = 0
+            while i < len(lines):
+                j = i  # a line ending mid-sentence, continued in lower case: one paragraph
+                while (j + 1 < len(lines) and text[lines[j][1] - 1] not in _SENTENCE_END
+                       and text[lines[j + 1][0]].islower()):
+                    j += 1
+                kind = "heading" if i == j and h[i] else "paragraph"
+                spans.append((kind, lines[i][0], lines[j][1]))
+                i = j + 1
         else:  # a hard-wrapped paragraph; a leading heading line still stands alone
             first = 0
-            while first < len(lines) - 1 and heads[first]:
+            while first < len(lines) - 1 and h[first]:
                 spans.append(("heading", *lines[first]))
                 first += 1
             spans.append(("paragraph", lines[first][0], lines[-1][1]))
+    if spans and spans[0][0] == "paragraph" and len(spans) > 1 and _is_title_line(
+            text[spans[0][1]:spans[0][2]]):
+        spans[0] = ("heading", spans[0][1], spans[0][2])
     if spans and spans[0][0] == "heading":
         spans[0] = ("title", spans[0][1], spans[0][2])
     return spans
+
+
+def _is_title_line(line: str) -> bool:
+    """A first line that reads as a headline: one line, no closing punctuation, capitalised, at
+    most :data:`TITLE_MAX_WORDS` words."""
+    if "\n" in line or line.endswith(_SENTENCE_END) or line.endswith((",", "—", "–", "-")):
+        return False
+    return len(line.split()) <= TITLE_MAX_WORDS and (line[0].isupper() or line[0].isdigit())
 
 
 def heading_text(text: str) -> str:

@@ -185,3 +185,72 @@ def test_crlf_and_bom_offsets(tmp_path):
     assert art.text[art.blocks[0].start : art.blocks[0].end] == "Heading here"
     assert len(art.sentences) == 2
     assert all(art.text[t.start : t.end] == t.text for t in art.tokens)
+
+
+# --------------------------------------------------------------------------- line structure
+# (issue 12, class 12: line structure is decided from the whole file, not one line)
+
+ONE_PER_LINE = (
+    "Kenyan Farmers Count the Cost of a Long Drought as the Rains Fail for a Fourth Season\n"
+    "Maize farmers in Makueni say their harvest fell by half this year.\n"
+    "“We planted twice and lost both crops,” said Wanjiru Mwangi, who farms four acres.\n"
+    "Her neighbour began to answer, “If the dam is not finished by March—\n"
+    "“It will be finished,” the county officer said. “The money is there.”\n"
+    "Market prices for a sack of maize have doubled since June.\n"
+    "Looking Ahead\n"
+    "Forecasters expect better rains in the short season.\n"
+)
+
+
+def test_long_headline_and_dash_keep_one_paragraph_per_line():
+    blocks = split_blocks(ONE_PER_LINE)
+    lines = ONE_PER_LINE.splitlines()
+    # every line is its own block: a title of 16 words (over the heading limit), a heading and
+    # 6 paragraphs with 1 + 1 + 1 (unfinished, ends in a dash) + 2 + 1 + 1 = 7 sentences
+    assert [ONE_PER_LINE[s:e] for _, s, e in blocks] == lines
+    assert [k for k, _, _ in blocks] == ["title"] + ["paragraph"] * 5 + ["heading", "paragraph"]
+    art = article_from_text(ONE_PER_LINE, "t")
+    assert len(art.paragraphs) == 6 and len(art.sentences) == 7
+
+
+def test_one_unpunctuated_line_does_not_merge_the_file():
+    # a line of 15 words with no closing punctuation in the middle of the file (a photo credit)
+    text = ONE_PER_LINE.replace("Market prices", "Photo by a staff photographer for the county "
+                                "agriculture office in Wote town last week\nMarket prices")
+    kinds = [k for k, _, _ in split_blocks(text)]
+    assert len(kinds) == len(text.splitlines()) == 9
+    assert kinds.count("paragraph") == 7
+
+
+def test_hard_wrapped_text_stays_one_paragraph_per_chunk():
+    import textwrap
+
+    paras = [
+        "Maize farmers in Makueni say their harvest fell by half this year after the short "
+        "rains failed again. County officers have promised water pans. Few have been dug.",
+        "Market prices for a sack of maize have doubled since June, and traders say the "
+        "supply from Tanzania is thinner than in any year they remember.",
+    ]
+    text = "\n\n".join(textwrap.fill(p, width=40) for p in paras)
+    assert text.count("\n") > 8  # really wrapped
+    blocks = split_blocks(text)
+    assert [k for k, _, _ in blocks] == ["paragraph", "paragraph"]
+    assert len(article_from_text(text, "t").sentences) == 4
+
+
+def test_file_verdict_for_wrapped_lines_without_blank_lines():
+    # wrapped at 30 characters with no blank line: most lines end mid-sentence, so the file is
+    # one wrapped paragraph even though two of its lines happen to end a sentence
+    text = ("The county said the dam\nwould be finished by March.\nFarmers doubt it, and the\n"
+            "contractor has not been paid\nsince the work began. Rain is\nexpected soon")
+    assert [(k, s, e) for k, s, e in split_blocks(text)] == [("paragraph", 0, len(text))]
+
+
+def test_continuation_and_separator_lines():
+    text = ("The minister said the dam\nwould open in March.\n***\nFarmers were not convinced.\n"
+            "* * *\nPrices rose again.\n")
+    blocks = [(k, text[s:e]) for k, s, e in split_blocks(text)]
+    assert blocks == [("paragraph", "The minister said the dam\nwould open in March."),
+                      ("paragraph", "Farmers were not convinced."),
+                      ("paragraph", "Prices rose again.")]
+    assert len(article_from_text(text, "t").sentences) == 3  # separators are not sentences
