@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 
@@ -49,4 +50,8 @@ def dumps(obj) -> str:
     >>> dumps({"b": 1, "a": float("inf")})
     '{\\n  "a": null,\\n  "b": 1\\n}'
     """
-    return json.dumps(clean(obj), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    out = io.StringIO()  # written piece by piece: json.dumps keeps every piece in one list
+    for chunk in encoder.iterencode(clean(obj)):
+        out.write(chunk)
+    return out.getvalue()

@@ -65,18 +65,21 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from math import nan
+from operator import attrgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED
-from analysis.text import Article
+from analysis.text import Article, token_column, token_texts
 
 COUNT_COLUMNS = [
     "sentences", "words", "syllables", "polysyllables", "complex_words", "difficult_words",
@@ -374,57 +377,75 @@ class Unit:
     unit: str
     unit_id: str
     label: str
-    positions: range | list[int]
+    positions: range | list[int] | array
     pieces: list | None = None  # None: the pieces are the tokens' sentences
+    runs: list[tuple[int, int]] | None = None  # positions as [start, stop) runs, when known
+
+
+def _runs(pos) -> list[tuple[int, int]]:
+    """Sorted positions as ``[start, stop)`` runs of consecutive positions."""
+    if isinstance(pos, range):
+        return [(pos.start, pos.stop)] if len(pos) else []
+    runs: list[tuple[int, int]] = []
+    start = prev = None
+    for p in pos:
+        if prev is None or p != prev + 1:
+            if prev is not None:
+                runs.append((start, prev + 1))
+            start = p
+        prev = p
+    if prev is not None:
+        runs.append((start, prev + 1))
+    return runs
 
 
 class _BodyCounts:
-    """Per-token features of the body, once, with prefix sums for contiguous units."""
+    """Per-token features of the body, once, kept as prefix sums (8 bytes a token and column):
+    any unit's count is a difference of two prefix sums per run of consecutive tokens."""
 
     def __init__(self, article: Article):
         body = article.body_tokens
-        self.sentence = [t.sentence for t in body]
-        feats = []
-        previous = -1
-        for t in body:
-            feats.append(word_features(t.text, t.sentence != previous))
-            previous = t.sentence
-        self.columns = {
-            "syllables": [f.syllables for f in feats],
-            "polysyllables": [f.syllables >= 3 for f in feats],
-            "complex_words": [f.complex for f in feats],
-            "difficult_words": [f.difficult for f in feats],
-            "letters": [f.letters for f in feats],
-            "characters": [f.characters for f in feats],
+        self.sentence = sentence = token_column(body, "sentence")
+        starts = [True, *map(int.__ne__, sentence[1:], sentence[:-1])] if len(sentence) else []
+        feats = list(map(word_features, token_texts(body), starts))
+        syl = [f.syllables for f in feats]
+        columns = {
+            "syllables": syl,
+            "polysyllables": map((3).__le__, syl),
+            "complex_words": map(attrgetter("complex"), feats),
+            "difficult_words": map(attrgetter("difficult"), feats),
+            "letters": map(attrgetter("letters"), feats),
+            "characters": map(attrgetter("characters"), feats),
         }
-        self.prefix = {k: [0, *accumulate(v)] for k, v in self.columns.items()}
+        self.prefix = {k: array("q", accumulate(v, initial=0)) for k, v in columns.items()}
 
     def counts(self, unit: Unit) -> dict:
         pos = unit.positions
         counts = dict.fromkeys(COUNT_COLUMNS, 0)
         counts["words"] = n = len(pos)
+        runs = unit.runs if unit.runs is not None else _runs(pos)
+        for k, pre in self.prefix.items():
+            counts[k] = sum(pre[j] - pre[i] for i, j in runs)
+        sentence = self.sentence
+        if unit.pieces is not None:
+            pieces = unit.pieces
+        elif len(runs) == 1:
+            pieces = sentence[runs[0][0]:runs[0][1]]
+        else:
+            pieces = array("q")
+            for i, j in runs:
+                pieces.extend(sentence[i:j])
         if isinstance(pos, range) and unit.pieces is None:
-            i, j = pos.start, pos.stop
-            for k, pre in self.prefix.items():
-                counts[k] = pre[j] - pre[i]
-            pieces = self.sentence[i:j]
             counts["sentences"] = pieces[-1] - pieces[0] + 1 if n else 0
         else:
-            for k, col in self.columns.items():
-                counts[k] = sum(col[p] for p in pos)
-            pieces = unit.pieces if unit.pieces is not None else [self.sentence[p] for p in pos]
             counts["sentences"] = len(set(pieces))
         # Linsear Write: the first 100 words; sentences = pieces finished inside the sample plus
         # the share of the last, unfinished one that falls inside it.
         m = min(n, 100)
         counts["linsear_words"] = m
         if m:
-            if isinstance(pos, range):
-                pre = self.prefix["polysyllables"]
-                hard = pre[pos.start + m] - pre[pos.start]
-            else:
-                poly = self.columns["polysyllables"]
-                hard = sum(poly[p] for p in pos[:m])
+            pre = self.prefix["polysyllables"]
+            hard = sum(pre[p + 1] - pre[p] for p in pos[:m])
             counts["linsear_hard"], counts["linsear_easy"] = hard, m - hard
             sample = pieces[:m]
             last = sample[-1]
@@ -443,14 +464,16 @@ def article_units(article: Article, quotes: pd.DataFrame | None = None) -> list[
     ['article', 'section', 'paragraph']
     """
     body = article.body_tokens
-    block_section = {b.index: b.section for b in article.blocks}
     units = [Unit("article", article.id, "whole article", range(len(body)))]
-    sec_of = [block_section[t.block] for t in body]
+    # body tokens come in block order, and blocks in section order: each unit is a range
+    blocks = token_column(body, "block")
+    section_blocks: dict[int, list[int]] = {}
+    for b in article.blocks:
+        section_blocks.setdefault(b.section, [b.index, b.index])[1] = b.index
     for sec in article.sections:
-        i = bisect_left(sec_of, sec.index)
-        j = bisect_right(sec_of, sec.index)
-        units.append(Unit("section", str(sec.index), sec.title, range(i, j)))
-    blocks = [t.block for t in body]
+        first, last = section_blocks.get(sec.index, (0, -1))
+        i, j = bisect_left(blocks, first), bisect_right(blocks, last)
+        units.append(Unit("section", str(sec.index), sec.title, range(i, max(i, j))))
     for b in article.paragraphs:
         i, j = bisect_left(blocks, b.index), bisect_right(blocks, b.index)
         units.append(Unit("paragraph", str(b.index), f"paragraph {b.index}", range(i, j)))
@@ -463,24 +486,46 @@ def _quote_units(body, quotes: pd.DataFrame) -> list[Unit]:
     speech = quotes[quotes["kind"].isin(SPEECH_KINDS)].sort_values("start")
     spans = list(zip(speech["start"], speech["end"], speech["speaker"].fillna(UNATTRIBUTED),
                      strict=True))
-    owner: dict[int, int] = {}  # body position -> quote number
-    j = 0
-    for p, t in enumerate(body):
-        while j < len(spans) and spans[j][1] <= t.start:
-            j += 1
-        if j < len(spans) and spans[j][0] <= t.start and t.end <= spans[j][1]:
-            owner[p] = j
-    quoted = sorted(owner)
-    narration = [p for p in range(len(body)) if p not in owner]
+    starts, ends = token_column(body, "start"), token_column(body, "end")
+    sentence = token_column(body, "sentence")
+    # each speech quote owns the run of body tokens that start and end inside it (tokens are in
+    # text order and do not overlap, so both offsets only grow: two bisections a quote)
+    owned: list[tuple[int, int, int]] = []  # (first position, stop, quote number)
+    done = 0
+    for q, (a, b, _) in enumerate(spans):
+        i = max(bisect_left(starts, a), done)
+        k = bisect_right(ends, b, i, bisect_left(starts, b, i))
+        if k > i:
+            owned.append((i, k, q))
+            done = k
+    quoted_runs = [(i, k) for i, k, _ in owned]
+    narration_runs, prev = [], 0
+    for i, k in quoted_runs:
+        if i > prev:
+            narration_runs.append((prev, i))
+        prev = k
+    if prev < len(starts):
+        narration_runs.append((prev, len(starts)))
+
+    def positions(runs):
+        out = array("q")
+        for i, k in runs:
+            out.extend(range(i, k))
+        return out
+
+    def pieces(items):
+        return [(sentence[p], q) for i, k, q in items for p in range(i, k)]
+
     units = [
-        Unit("quoted", "quoted", "quoted speech", quoted,
-             [(body[p].sentence, owner[p]) for p in quoted]),
-        Unit("narration", "narration", "narration", narration),
+        Unit("quoted", "quoted", "quoted speech", positions(quoted_runs), pieces(owned),
+             quoted_runs),
+        Unit("narration", "narration", "narration", positions(narration_runs), None,
+             narration_runs),
     ]
     for speaker in sorted({s for _, _, s in spans}):
-        ps = [p for p in quoted if spans[owner[p]][2] == speaker]
-        units.append(Unit("speaker", speaker, speaker, ps,
-                          [(body[p].sentence, owner[p]) for p in ps]))
+        mine = [(i, k, q) for i, k, q in owned if spans[q][2] == speaker]
+        runs = [(i, k) for i, k, _ in mine]
+        units.append(Unit("speaker", speaker, speaker, positions(runs), pieces(mine), runs))
     return units
 
 
@@ -498,18 +543,32 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
     (52, 1224, 16.5)
     """
     body = _BodyCounts(article)
-    rows = []
+    # one typed array a numeric column (8 bytes a value, not a Python object per cell)
+    text_cols: dict[str, list] = {"unit": [], "unit_id": [], "label": []}
+    num_cols = {k: array("d" if k == "linsear_sentences" else "q") for k in COUNT_COLUMNS}
+    num_cols.update({k: array("d") for k in METRIC_COLUMNS})
+    flag_cols = {k: array("b") for k in FLAG_COLUMNS}
     for u in article_units(article, quotes):
         counts = body.counts(u)
+        text_cols["unit"].append(u.unit)
+        text_cols["unit_id"].append(u.unit_id)
+        text_cols["label"].append(u.label)
+        for k in COUNT_COLUMNS:
+            num_cols[k].append(counts[k])
+        for k, v in metrics_from_counts(counts).items():
+            num_cols[k].append(nan if v is None else v)
         smog_ok = counts["sentences"] >= 30
         linsear_ok = counts["words"] >= 100
-        rows.append((article.id, u.unit, u.unit_id, u.label,
-                     *(counts[k] for k in COUNT_COLUMNS),
-                     *(nan if v is None else v for v in metrics_from_counts(counts).values()),
-                     smog_ok, linsear_ok, smog_ok and linsear_ok))
-    columns = ["article_id", "unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS,
-               *FLAG_COLUMNS]
-    return pd.DataFrame.from_records(rows, columns=columns)
+        for k, v in zip(FLAG_COLUMNS, (smog_ok, linsear_ok, smog_ok and linsear_ok), strict=True):
+            flag_cols[k].append(v)
+    n = len(text_cols["unit"])
+    data = {"article_id": [article.id] * n, **text_cols,
+            **{k: np.frombuffer(v, dtype=np.int64 if v.typecode == "q" else np.float64)
+               if n else np.array([], dtype=np.int64 if v.typecode == "q" else np.float64)
+               for k, v in num_cols.items()},
+            **{k: np.frombuffer(v, dtype=np.int8).astype(bool) if n else np.array([], bool)
+               for k, v in flag_cols.items()}}
+    return pd.DataFrame(data, columns=list(data))
 
 
 def readability_summary(table: pd.DataFrame) -> dict:
@@ -523,19 +582,25 @@ def readability_summary(table: pd.DataFrame) -> dict:
     (2, 3, 1)
     """
 
-    def obj(row) -> dict:
-        out = {k: row[k] for k in ("unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS,
-                                   *FLAG_COLUMNS)}
-        for k in (*COUNT_COLUMNS, *METRIC_COLUMNS):
-            v = out[k]
-            out[k] = None if v is None or (isinstance(v, float) and math.isnan(v)) else (
-                int(v) if k in COUNT_COLUMNS and float(v).is_integer() else float(v))
-        for k in FLAG_COLUMNS:
-            out[k] = bool(out[k])
+    keys = ("unit", "unit_id", "label", *COUNT_COLUMNS, *METRIC_COLUMNS, *FLAG_COLUMNS)
+    counts, metrics = set(COUNT_COLUMNS), set(METRIC_COLUMNS)
+
+    def obj(row: tuple) -> dict:
+        out = dict(zip(keys, row, strict=True))
+        for k, v in out.items():
+            if k in counts or k in metrics:
+                out[k] = None if v is None or (isinstance(v, float) and math.isnan(v)) else (
+                    int(v) if k in counts and float(v).is_integer() else float(v))
+            elif k in FLAG_COLUMNS:
+                out[k] = bool(v)
         return out
 
-    rows = {u: [obj(r) for _, r in table[table["unit"] == u].iterrows()]
-            for u in ("article", "section", "paragraph", "quoted", "narration", "speaker")}
+    rows: dict[str, list[dict]] = {u: [] for u in ("article", "section", "paragraph", "quoted",
+                                                   "narration", "speaker")}
+    # column by column, not row by row (iterrows builds a Series a row: slow on 100,000 rows)
+    for row in zip(*(table[k].tolist() for k in keys), strict=True):
+        if row[0] in rows:
+            rows[row[0]].append(obj(row))
     summary = {"article_id": table["article_id"].iloc[0] if len(table) else None,
                **rows["article"][0]}
     summary["sections"] = rows["section"]

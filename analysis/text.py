@@ -51,7 +51,10 @@ from __future__ import annotations
 import csv
 import html
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
@@ -113,16 +116,172 @@ class Token(NamedTuple):
     sentence: int  # -1 for tokens in headings and the title
 
 
+#: Articles with more word tokens than this keep them as columns of offsets only (see
+#: :class:`Tokens`); smaller ones get a plain list of :class:`Token`, as fast to index as ever.
+TOKEN_LIST_MAX = 100_000
+
+
+class TokenColumns:
+    """Every word token of an article as four integer arrays (``start``, ``end``, ``block``,
+    ``sentence``): 16 bytes a token instead of ~250 for a tuple with its string and integers.
+
+    >>> cols = TokenColumns()
+    >>> cols.add_span("Hi there.", 0, 9, block=0, sentence=0)
+    >>> list(cols.start), list(cols.end), len(cols)
+    ([0, 3], [2, 8], 2)
+    """
+
+    __slots__ = ("start", "end", "block", "sentence")
+
+    def __init__(self) -> None:
+        self.start = array("q")
+        self.end = array("q")
+        self.block = array("q")
+        self.sentence = array("q")
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def add_span(self, text: str, start: int, end: int, block: int, sentence: int) -> None:
+        """Append the word tokens of ``text[start:end]`` (:data:`WORD_PATTERN`)."""
+        flat = array("q")
+        for m in WORD_PATTERN.finditer(text, start, end):
+            flat.extend(m.span())
+        n = len(flat) // 2
+        if n:
+            self.start.extend(flat[0::2])
+            self.end.extend(flat[1::2])
+            self.block.extend(array("q", [block]) * n)
+            self.sentence.extend(array("q", [sentence]) * n)
+
+
+class Tokens(Sequence):
+    """Word tokens read from :class:`TokenColumns`: a sequence of :class:`Token` built when read.
+
+    Indexing, iteration, ``len`` and slicing (a list) behave as on a list of tokens. ``positions``
+    holds each item's token index (all tokens, or the body's); :meth:`column` and :meth:`texts`
+    read fields without building tokens.
+
+    >>> art = article_from_text("A heading\\nOne two. Three.", "x", token_list_max=0)
+    >>> toks = art.tokens
+    >>> len(toks), [t.text for t in art.body_tokens]
+    (5, ['One', 'two', 'Three'])
+    >>> toks[1]
+    Token(index=1, text='heading', start=2, end=9, block=0, sentence=-1)
+    """
+
+    __slots__ = ("_text", "_cols", "positions")
+
+    def __init__(self, text: str, cols: TokenColumns, positions: range | array | None = None):
+        self._text = text
+        self._cols = cols  # the columns of exactly these tokens, in order
+        self.positions = range(len(cols)) if positions is None else positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def _make(self, i: int) -> Token:
+        c = self._cols
+        s, e = c.start[i], c.end[i]
+        return tuple.__new__(Token, (self.positions[i], self._text[s:e], s, e, c.block[i],
+                                     c.sentence[i]))
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._make(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("token index out of range")
+        return self._make(i)
+
+    def __iter__(self):
+        text, new = self._text, tuple.__new__
+        c = self._cols
+        for g, s, e, b, snt in zip(self.positions, c.start, c.end, c.block, c.sentence,
+                                   strict=True):
+            yield new(Token, (g, text[s:e], s, e, b, snt))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Tokens, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                          strict=True))
+        return NotImplemented
+
+    __hash__ = None  # a sequence compared by value, like a list
+
+    def __repr__(self) -> str:
+        return f"<Tokens: {len(self)} word tokens>"
+
+    def column(self, name: str) -> array:
+        """One column (``start``, ``end``, ``block`` or ``sentence``) of these tokens (shared,
+        do not modify)."""
+        return getattr(self._cols, name)
+
+    def texts(self):
+        """The tokens' strings, in order."""
+        text = self._text
+        return map(text.__getitem__, map(slice, self._cols.start, self._cols.end))
+
+    def where_sentence(self) -> Tokens:
+        """The tokens inside sentences (the body), as a view with its own columns."""
+        c = self._cols
+        out = TokenColumns()
+        positions = array("q")
+        sentence = c.sentence
+        n = len(sentence)
+        i = 0
+        while i < n:  # body tokens come in runs between the tokens of headings
+            if sentence[i] < 0:
+                i += 1
+                continue
+            j = i
+            while j < n and sentence[j] >= 0:
+                j += 1
+            for name in TokenColumns.__slots__:
+                getattr(out, name).extend(getattr(c, name)[i:j])
+            positions.extend(self.positions[i:j])
+            i = j
+        return Tokens(self._text, out, positions)
+
+
+def token_column(tokens: Sequence[Token], name: str) -> array:
+    """One field of a token sequence (list or :class:`Tokens`) as an integer array.
+
+    >>> toks = article_from_text("One two.", "x").tokens
+    >>> list(token_column(toks, "start")), list(token_column(toks, "sentence"))
+    ([0, 4], [0, 0])
+    """
+    if isinstance(tokens, Tokens):
+        return tokens.column(name)
+    return array("q", [getattr(t, name) for t in tokens])
+
+
+def token_texts(tokens: Sequence[Token]):
+    """The strings of a token sequence (list or :class:`Tokens`), in order.
+
+    >>> list(token_texts(article_from_text("One two.", "x", token_list_max=0).tokens))
+    ['One', 'two']
+    """
+    if isinstance(tokens, Tokens):
+        return tokens.texts()
+    return (t.text for t in tokens)
+
+
 @dataclass
 class Article:
-    """One article: its exact text and the structure found in it (see module docstring)."""
+    """One article: its exact text and the structure found in it (see module docstring).
+
+    ``tokens`` is a list of :class:`Token` or, for very long texts, a :class:`Tokens` sequence
+    that builds each token when read (same indexing, iteration and slicing).
+    """
 
     id: str
     text: str
     blocks: list[Block]
     sections: list[Section]
     sentences: list[Sentence]
-    tokens: list[Token]
+    tokens: list[Token] | Tokens
     meta: dict = field(default_factory=dict)
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
@@ -131,10 +290,13 @@ class Article:
     def paragraphs(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "paragraph"]
 
-    @property
-    def body_tokens(self) -> list[Token]:
-        """Word tokens of the body (paragraphs), headings and title excluded."""
-        return [t for t in self.tokens if t.sentence >= 0]
+    @cached_property
+    def body_tokens(self) -> list[Token] | Tokens:
+        """Word tokens of the body (paragraphs), headings and title excluded (computed once)."""
+        toks = self.tokens
+        if isinstance(toks, Tokens):
+            return toks.where_sentence()
+        return [t for t in toks if t.sentence >= 0]
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -422,23 +584,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 # --------------------------------------------------------------------------- article
 
 
-def _add_tokens(tokens: list, text: str, start: int, end: int, block: int, sentence: int):
-    """Append the word tokens of text[start:end] (built as plain tuples: this is the hot loop)."""
-    new = tuple.__new__
-    n = len(tokens)
-    spans = [m.span() for m in WORD_PATTERN.finditer(text, start, end)]
-    tokens.extend([new(Token, (n + k, text[a:b], a, b, block, sentence))
-                   for k, (a, b) in enumerate(spans)])
-
-
 def article_from_text(
     text: str,
     article_id: str,
     meta: dict | None = None,
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
+    token_list_max: int | None = None,
 ) -> Article:
     """Build an :class:`Article` from text already read (pure: no file access).
+
+    Word tokens are kept as a list of :class:`Token`, or, beyond ``token_list_max`` tokens
+    (default :data:`TOKEN_LIST_MAX`), as a :class:`Tokens` sequence over columns of offsets.
 
     >>> art = article_from_text("One. Two.\\n\\nThree.", "x")
     >>> len(art.blocks), len(art.sentences), [t.text for t in art.tokens]
@@ -447,7 +604,7 @@ def article_from_text(
     blocks: list[Block] = []
     sections: list[Section] = []
     sentences: list[Sentence] = []
-    tokens: list[Token] = []
+    cols = TokenColumns()
     section, section_start, section_title = 0, 0, "(lede)"
     section_has_content = False  # a paragraph, or a heading of its own
     for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
@@ -464,18 +621,20 @@ def article_from_text(
             for s_start, s_end in split_sentences(text, b_start, b_end):
                 s_index = len(sentences)
                 sentences.append(Sentence(s_index, b_index, s_start, s_end))
-                _add_tokens(tokens, text, s_start, s_end, b_index, s_index)
+                cols.add_span(text, s_start, s_end, b_index, s_index)
         else:
-            _add_tokens(tokens, text, b_start, b_end, b_index, -1)
+            cols.add_span(text, b_start, b_end, b_index, -1)
     if blocks:
         sections.append(Section(section, section_title, section_start, blocks[-1].end))
+    limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
+    tokens = Tokens(text, cols)
     return Article(
         id=article_id,
         text=text,
         blocks=blocks,
         sections=sections,
         sentences=sentences,
-        tokens=tokens,
+        tokens=list(tokens) if len(cols) <= limit else tokens,
         meta=dict(meta or {}),
         encoding=encoding,
         warnings=list(warnings or []),

@@ -6,6 +6,7 @@ import pytest
 
 from analysis.config import SAMPLE_ARTICLE
 from analysis.text import (
+    Token,
     article_from_text,
     blocks_table,
     load_article,
@@ -254,3 +255,39 @@ def test_continuation_and_separator_lines():
                       ("paragraph", "Farmers were not convinced."),
                       ("paragraph", "Prices rose again.")]
     assert len(article_from_text(text, "t").sentences) == 3  # separators are not sentences
+
+
+# --------------------------------------------------------------------------- compact tokens
+# (issue 10, memory: long texts keep their tokens as columns of offsets, read as Token tuples)
+
+
+def test_token_columns_read_like_a_list():
+    text = "Kenya’s Heading\nMr. Otieno met U.S. officials. They agreed.\n\nA second one."
+    small = article_from_text(text, "t")  # a plain list of tokens
+    big = article_from_text(text, "t", token_list_max=0)  # columns, tokens built when read
+    assert isinstance(small.tokens, list) and not isinstance(big.tokens, list)
+    assert list(big.tokens) == small.tokens and big.tokens == small.tokens
+    assert len(big.tokens) == 12  # 2 in the title, 7 + 3 in the paragraphs
+    assert big.tokens[0] == Token(0, "Kenya’s", 0, 7, 0, -1)
+    # line 2 is 16..59, then a blank line; "A second one." starts at 61
+    assert big.tokens[-1] == small.tokens[-1] == Token(11, "one", 70, 73, 2, 2)
+    assert big.tokens[2:4] == small.tokens[2:4]
+    assert [t.text for t in big.tokens[::5]] == ["Kenya’s", "U.S.", "second"]
+    with pytest.raises(IndexError):
+        big.tokens[12]
+    # body tokens: the heading's two tokens left out, token indexes kept
+    assert list(big.body_tokens) == small.body_tokens
+    assert [t.index for t in big.body_tokens][:2] == [2, 3]
+    assert big.body_tokens[0].text == "Mr" and len(big.body_tokens) == 10
+    assert all(big.text[t.start:t.end] == t.text for t in big.tokens)
+
+
+def test_compact_tokens_give_the_same_tables():
+    from analysis.readability import readability_table
+
+    text = open(SAMPLE_ARTICLE, encoding="utf-8").read()
+    small = article_from_text(text, "t")
+    big = article_from_text(text, "t", token_list_max=0)
+    for table in (tokens_table, sentences_table, sections_table, blocks_table):
+        assert table(small).equals(table(big))
+    assert readability_table(small).equals(readability_table(big))
