@@ -56,6 +56,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -121,6 +123,9 @@ class Token(NamedTuple):
 TOKEN_LIST_MAX = 100_000
 
 
+_SPAN = re.Match.span
+
+
 class TokenColumns:
     """Every word token of an article as four integer arrays (``start``, ``end``, ``block``,
     ``sentence``): 16 bytes a token instead of ~250 for a tuple with its string and integers.
@@ -144,15 +149,18 @@ class TokenColumns:
 
     def add_span(self, text: str, start: int, end: int, block: int, sentence: int) -> None:
         """Append the word tokens of ``text[start:end]`` (:data:`WORD_PATTERN`)."""
-        flat = array("q")
-        for m in WORD_PATTERN.finditer(text, start, end):
-            flat.extend(m.span())
+        flat = array("q", chain.from_iterable(map(_SPAN, WORD_PATTERN.finditer(text, start, end))))
         n = len(flat) // 2
         if n:
             self.start.extend(flat[0::2])
             self.end.extend(flat[1::2])
             self.block.extend(array("q", [block]) * n)
             self.sentence.extend(array("q", [sentence]) * n)
+
+    def add_tokens(self, tokens: list[Token]) -> None:
+        """Append tokens already built."""
+        for name in self.__slots__:
+            getattr(self, name).extend(map(attrgetter(name), tokens))
 
 
 class Tokens(Sequence):
@@ -254,7 +262,7 @@ def token_column(tokens: Sequence[Token], name: str) -> array:
     """
     if isinstance(tokens, Tokens):
         return tokens.column(name)
-    return array("q", [getattr(t, name) for t in tokens])
+    return array("q", map(attrgetter(name), tokens))
 
 
 def token_texts(tokens: Sequence[Token]):
@@ -604,7 +612,24 @@ def article_from_text(
     blocks: list[Block] = []
     sections: list[Section] = []
     sentences: list[Sentence] = []
+    limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
+    token_list: list[Token] | None = []  # tokens as tuples until there are more than limit
     cols = TokenColumns()
+    new = tuple.__new__
+
+    def add(start: int, end: int, block: int, sentence: int) -> None:
+        nonlocal token_list
+        if token_list is None:
+            cols.add_span(text, start, end, block, sentence)
+            return
+        n = len(token_list)
+        spans = [m.span() for m in WORD_PATTERN.finditer(text, start, end)]
+        token_list.extend([new(Token, (n + k, text[a:b], a, b, block, sentence))
+                           for k, (a, b) in enumerate(spans)])
+        if len(token_list) > limit:  # a long text: keep columns of offsets from here on
+            cols.add_tokens(token_list)
+            token_list = None
+
     section, section_start, section_title = 0, 0, "(lede)"
     section_has_content = False  # a paragraph, or a heading of its own
     for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
@@ -621,20 +646,18 @@ def article_from_text(
             for s_start, s_end in split_sentences(text, b_start, b_end):
                 s_index = len(sentences)
                 sentences.append(Sentence(s_index, b_index, s_start, s_end))
-                cols.add_span(text, s_start, s_end, b_index, s_index)
+                add(s_start, s_end, b_index, s_index)
         else:
-            cols.add_span(text, b_start, b_end, b_index, -1)
+            add(b_start, b_end, b_index, -1)
     if blocks:
         sections.append(Section(section, section_title, section_start, blocks[-1].end))
-    limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
-    tokens = Tokens(text, cols)
     return Article(
         id=article_id,
         text=text,
         blocks=blocks,
         sections=sections,
         sentences=sentences,
-        tokens=list(tokens) if len(cols) <= limit else tokens,
+        tokens=token_list if token_list is not None else Tokens(text, cols),
         meta=dict(meta or {}),
         encoding=encoding,
         warnings=list(warnings or []),
