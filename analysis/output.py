@@ -23,9 +23,25 @@ def clean(obj):
     """
     if isinstance(obj, float):
         return None if math.isnan(obj) or math.isinf(obj) else obj
-    if isinstance(obj, dict):
-        return {k: clean(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, dict):  # copied only where something changes (large outputs)
+        out = None
+        for k, v in obj.items():
+            c = clean(v)
+            if c is not v:
+                if out is None:
+                    out = dict(obj)
+                out[k] = c
+        return obj if out is None else out
+    if isinstance(obj, list):
+        out = None
+        for i, v in enumerate(obj):
+            c = clean(v)
+            if c is not v:
+                if out is None:
+                    out = list(obj)
+                out[i] = c
+        return obj if out is None else out
+    if isinstance(obj, tuple):
         return [clean(v) for v in obj]
     if obj is pd.NA or obj is pd.NaT:
         return None
