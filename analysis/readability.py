@@ -70,7 +70,7 @@ from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain, islice
 from math import nan
 from operator import attrgetter
 from pathlib import Path
@@ -79,7 +79,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED
-from analysis.text import Article, token_column, token_texts
+from analysis.text import Article, Tokens, token_column, token_texts
 
 COUNT_COLUMNS = [
     "sentences", "words", "syllables", "polysyllables", "complex_words", "difficult_words",
@@ -164,16 +164,19 @@ def _part_syllables(part: str) -> int:
     # Possessive "'s" endings, peeled off one at a time (a word followed by thousands of "'s" is
     # one token): each adds a syllable after a sibilant ("Xi's"→0, "Jones's"→1). The dictionary
     # is asked again only once the rest is short enough to be one of its words.
+    if lower in cmu:
+        return cmu[lower]
     extra = 0
     end = len(lower)
-    longest = _cmu_longest()
-    while not (end <= longest and lower[:end] in cmu) and end > 2 and lower.endswith("'s", 0, end):
-        end -= 2
-        extra += lower.endswith(_SIBILANT_ENDS, 0, end)
-    if end < len(lower):
+    if lower.endswith("'s"):
+        longest = _cmu_longest()
+        while (end > 2 and lower.endswith("'s", 0, end)
+               and not (end <= longest and lower[:end] in cmu)):
+            end -= 2
+            extra += lower.endswith(_SIBILANT_ENDS, 0, end)
         part, lower = part[:end], lower[:end]
-    if lower in cmu:
-        return cmu[lower] + extra
+        if lower in cmu:
+            return cmu[lower] + extra
     if any(c.isdigit() for c in part):
         digits = sum(c.isdigit() for c in part)
         part = "".join(c for c in part if c.isalpha())
@@ -399,33 +402,68 @@ def _runs(pos) -> list[tuple[int, int]]:
     return runs
 
 
+def _prefix_array(values) -> array:
+    """``[0, v0, v0+v1, …]`` as an 8-byte integer array, built in chunks (no list of the whole)."""
+    out = array("q", [0])
+    it = accumulate(values)
+    while chunk := list(islice(it, 65536)):
+        out.extend(chunk)
+    return out
+
+
 class _BodyCounts:
-    """Per-token features of the body, once, kept as prefix sums (8 bytes a token and column):
-    any unit's count is a difference of two prefix sums per run of consecutive tokens."""
+    """Per-token features of the body, once, kept as prefix sums: any unit's count is a
+    difference of two prefix sums per run of consecutive tokens. Long texts (tokens kept as
+    columns) get 8-byte arrays; others plain lists, quicker to build for a few thousand words."""
 
     def __init__(self, article: Article):
         body = article.body_tokens
-        self.sentence = sentence = token_column(body, "sentence")
-        starts = [True, *map(int.__ne__, sentence[1:], sentence[:-1])] if len(sentence) else []
-        feats = list(map(word_features, token_texts(body), starts))
+        compact = isinstance(body, Tokens)
+        if compact:
+            self.sentence = sentence = token_column(body, "sentence")
+            starts = map(int.__ne__, sentence, chain([-1], sentence))  # opens its sentence
+            feats = list(map(word_features, token_texts(body), starts))
+        else:
+            self.sentence = [t.sentence for t in body]
+            feats = []
+            previous = -1
+            for t in body:
+                feats.append(word_features(t.text, t.sentence != previous))
+                previous = t.sentence
         syl = [f.syllables for f in feats]
-        columns = {
-            "syllables": syl,
-            "polysyllables": map((3).__le__, syl),
-            "complex_words": map(attrgetter("complex"), feats),
-            "difficult_words": map(attrgetter("difficult"), feats),
-            "letters": map(attrgetter("letters"), feats),
-            "characters": map(attrgetter("characters"), feats),
-        }
-        self.prefix = {k: array("q", accumulate(v, initial=0)) for k, v in columns.items()}
+        if compact:  # lazily, one column at a time, into arrays
+            columns = {
+                "syllables": syl,
+                "polysyllables": map((3).__le__, syl),
+                "complex_words": map(attrgetter("complex"), feats),
+                "difficult_words": map(attrgetter("difficult"), feats),
+                "letters": map(attrgetter("letters"), feats),
+                "characters": map(attrgetter("characters"), feats),
+            }
+            self.prefix = {k: _prefix_array(v) for k, v in columns.items()}
+        else:
+            columns = {
+                "syllables": syl,
+                "polysyllables": [n >= 3 for n in syl],
+                "complex_words": [f.complex for f in feats],
+                "difficult_words": [f.difficult for f in feats],
+                "letters": [f.letters for f in feats],
+                "characters": [f.characters for f in feats],
+            }
+            self.prefix = {k: [0, *accumulate(v)] for k, v in columns.items()}
 
     def counts(self, unit: Unit) -> dict:
         pos = unit.positions
         counts = dict.fromkeys(COUNT_COLUMNS, 0)
         counts["words"] = n = len(pos)
         runs = unit.runs if unit.runs is not None else _runs(pos)
-        for k, pre in self.prefix.items():
-            counts[k] = sum(pre[j] - pre[i] for i, j in runs)
+        if len(runs) == 1:
+            (i, j), = runs
+            for k, pre in self.prefix.items():
+                counts[k] = pre[j] - pre[i]
+        else:
+            for k, pre in self.prefix.items():
+                counts[k] = sum(pre[j] - pre[i] for i, j in runs)
         sentence = self.sentence
         if unit.pieces is not None:
             pieces = unit.pieces
@@ -445,7 +483,13 @@ class _BodyCounts:
         counts["linsear_words"] = m
         if m:
             pre = self.prefix["polysyllables"]
-            hard = sum(pre[p + 1] - pre[p] for p in pos[:m])
+            hard, left = 0, m
+            for i, j in runs:  # the first m positions, run by run
+                take = min(left, j - i)
+                hard += pre[i + take] - pre[i]
+                left -= take
+                if not left:
+                    break
             counts["linsear_hard"], counts["linsear_easy"] = hard, m - hard
             sample = pieces[:m]
             last = sample[-1]
