@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import io
 import json
 import math
 import os
@@ -33,9 +34,25 @@ def clean(obj):
     """
     if isinstance(obj, float):
         return None if math.isnan(obj) or math.isinf(obj) else obj
-    if isinstance(obj, dict):
-        return {k: clean(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
+    if isinstance(obj, dict):  # copied only where something changes (large outputs)
+        out = None
+        for k, v in obj.items():
+            c = clean(v)
+            if c is not v:
+                if out is None:
+                    out = dict(obj)
+                out[k] = c
+        return obj if out is None else out
+    if isinstance(obj, list):
+        out = None
+        for i, v in enumerate(obj):
+            c = clean(v)
+            if c is not v:
+                if out is None:
+                    out = list(obj)
+                out[i] = c
+        return obj if out is None else out
+    if isinstance(obj, tuple):
         return [clean(v) for v in obj]
     if obj is None or isinstance(obj, (str, int)):  # plain values: no pandas needed
         return obj
@@ -62,7 +79,11 @@ def dumps(obj) -> str:
     >>> dumps({"b": 1, "a": float("inf")})
     '{\\n  "a": null,\\n  "b": 1\\n}'
     """
-    return json.dumps(clean(obj), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    out = io.StringIO()  # written piece by piece: json.dumps keeps every piece in one list
+    for chunk in encoder.iterencode(clean(obj)):
+        out.write(chunk)
+    return out.getvalue()
 
 
 # --------------------------------------------------------------------------- output folders

@@ -8,12 +8,20 @@ is exactly what ``open(path, encoding="utf-8").read()`` returns (BOM kept, CRLF 
 Definitions, made once here and used everywhere:
 
 Blocks
-    The text is split into chunks at blank lines. Inside a chunk, each line is its own block when
-    every line is a heading or ends like a sentence (one paragraph per line); otherwise the chunk is
-    one hard-wrapped paragraph. A block is a *heading* when it is a Markdown ``#`` line, or a short
-    line (at most :data:`HEADING_MAX_WORDS` words) without closing punctuation, unless the next
-    line continues it in lower case. A heading that is the very first block is the *title*.
-    Everything else is a *paragraph*.
+    The text is split into chunks at blank lines and at separator lines (``***``, ``—-``: no
+    words, no quote marks; they belong to no block). Whether a line break inside a chunk ends a
+    paragraph is decided once for the whole file: when at least as many lines end like a
+    sentence (or are longer than :data:`WRAP_MAX_CHARS`) as end mid-sentence (headings aside),
+    every line is its own block (one paragraph per line), except that a line ending mid-sentence
+    and continued in lower case on the next line is one paragraph with it; otherwise a chunk is
+    one hard-wrapped paragraph, unless all its lines end like sentences. So one unpunctuated
+    headline or a line ending in a dash (interrupted speech) does not turn a
+    one-paragraph-per-line file into one paragraph. A block is a *heading* when it is a Markdown
+    ``#`` line, or a short line (at most :data:`HEADING_MAX_WORDS` words) without closing
+    punctuation, unless the next line continues it in lower case. A heading that is the very
+    first block is the *title*; so is a first line of up to :data:`TITLE_MAX_WORDS` words
+    without closing punctuation that starts with a capital (a long headline). Everything else
+    is a *paragraph*.
 Sections
     Section 0 holds the paragraphs before the first heading (the lede); each heading opens the next.
 Sentences
@@ -42,8 +50,13 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,6 +65,10 @@ from analysis.sentences import punkt_spans
 
 #: Headings are lines of at most this many words with no closing punctuation.
 HEADING_MAX_WORDS = 12
+#: The first line may be a longer headline (up to this many words, no closing punctuation).
+TITLE_MAX_WORDS = 30
+#: Hard-wrapped text has no line longer than this many characters.
+WRAP_MAX_CHARS = 120
 
 _NUM = r"\d+(?:[.,]\d+)+"
 _ACRONYM = r"(?:[A-Za-z]\.){2,}"
@@ -99,16 +116,178 @@ class Token(NamedTuple):
     sentence: int  # -1 for tokens in headings and the title
 
 
+#: Articles with more word tokens than this keep them as columns of offsets only (see
+#: :class:`Tokens`); smaller ones get a plain list of :class:`Token`, as fast to index as ever.
+TOKEN_LIST_MAX = 100_000
+
+
+_SPAN = re.Match.span
+
+
+class TokenColumns:
+    """Every word token of an article as four integer arrays (``start``, ``end``, ``block``,
+    ``sentence``): 16 bytes a token instead of ~250 for a tuple with its string and integers.
+
+    >>> cols = TokenColumns()
+    >>> cols.add_span("Hi there.", 0, 9, block=0, sentence=0)
+    >>> list(cols.start), list(cols.end), len(cols)
+    ([0, 3], [2, 8], 2)
+    """
+
+    __slots__ = ("start", "end", "block", "sentence")
+
+    def __init__(self) -> None:
+        self.start = array("q")
+        self.end = array("q")
+        self.block = array("q")
+        self.sentence = array("q")
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def add_span(self, text: str, start: int, end: int, block: int, sentence: int) -> None:
+        """Append the word tokens of ``text[start:end]`` (:data:`WORD_PATTERN`)."""
+        flat = array("q", chain.from_iterable(map(_SPAN, WORD_PATTERN.finditer(text, start, end))))
+        n = len(flat) // 2
+        if n:
+            self.start.extend(flat[0::2])
+            self.end.extend(flat[1::2])
+            self.block.extend(array("q", [block]) * n)
+            self.sentence.extend(array("q", [sentence]) * n)
+
+    def add_tokens(self, tokens: list[Token]) -> None:
+        """Append tokens already built."""
+        for name in self.__slots__:
+            getattr(self, name).extend(map(attrgetter(name), tokens))
+
+
+class Tokens(Sequence):
+    """Word tokens read from :class:`TokenColumns`: a sequence of :class:`Token` built when read.
+
+    Indexing, iteration, ``len`` and slicing (a list) behave as on a list of tokens. ``positions``
+    holds each item's token index (all tokens, or the body's); :meth:`column` and :meth:`texts`
+    read fields without building tokens.
+
+    >>> art = article_from_text("A heading\\nOne two. Three.", "x", token_list_max=0)
+    >>> toks = art.tokens
+    >>> len(toks), [t.text for t in art.body_tokens]
+    (5, ['One', 'two', 'Three'])
+    >>> toks[1]
+    Token(index=1, text='heading', start=2, end=9, block=0, sentence=-1)
+    """
+
+    __slots__ = ("_text", "_cols", "positions")
+
+    def __init__(self, text: str, cols: TokenColumns, positions: range | array | None = None):
+        self._text = text
+        self._cols = cols  # the columns of exactly these tokens, in order
+        self.positions = range(len(cols)) if positions is None else positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def _make(self, i: int) -> Token:
+        c = self._cols
+        s, e = c.start[i], c.end[i]
+        return tuple.__new__(Token, (self.positions[i], self._text[s:e], s, e, c.block[i],
+                                     c.sentence[i]))
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._make(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("token index out of range")
+        return self._make(i)
+
+    def __iter__(self):
+        text, new = self._text, tuple.__new__
+        c = self._cols
+        for g, s, e, b, snt in zip(self.positions, c.start, c.end, c.block, c.sentence,
+                                   strict=True):
+            yield new(Token, (g, text[s:e], s, e, b, snt))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Tokens, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                          strict=True))
+        return NotImplemented
+
+    __hash__ = None  # a sequence compared by value, like a list
+
+    def __repr__(self) -> str:
+        return f"<Tokens: {len(self)} word tokens>"
+
+    def column(self, name: str) -> array:
+        """One column (``start``, ``end``, ``block`` or ``sentence``) of these tokens (shared,
+        do not modify)."""
+        return getattr(self._cols, name)
+
+    def texts(self):
+        """The tokens' strings, in order."""
+        text = self._text
+        return map(text.__getitem__, map(slice, self._cols.start, self._cols.end))
+
+    def where_sentence(self) -> Tokens:
+        """The tokens inside sentences (the body), as a view with its own columns."""
+        c = self._cols
+        out = TokenColumns()
+        positions = array("q")
+        sentence = c.sentence
+        n = len(sentence)
+        i = 0
+        while i < n:  # body tokens come in runs between the tokens of headings
+            if sentence[i] < 0:
+                i += 1
+                continue
+            j = i
+            while j < n and sentence[j] >= 0:
+                j += 1
+            for name in TokenColumns.__slots__:
+                getattr(out, name).extend(getattr(c, name)[i:j])
+            positions.extend(self.positions[i:j])
+            i = j
+        return Tokens(self._text, out, positions)
+
+
+def token_column(tokens: Sequence[Token], name: str) -> array:
+    """One field of a token sequence (list or :class:`Tokens`) as an integer array.
+
+    >>> toks = article_from_text("One two.", "x").tokens
+    >>> list(token_column(toks, "start")), list(token_column(toks, "sentence"))
+    ([0, 4], [0, 0])
+    """
+    if isinstance(tokens, Tokens):
+        return tokens.column(name)
+    return array("q", map(attrgetter(name), tokens))
+
+
+def token_texts(tokens: Sequence[Token]):
+    """The strings of a token sequence (list or :class:`Tokens`), in order.
+
+    >>> list(token_texts(article_from_text("One two.", "x", token_list_max=0).tokens))
+    ['One', 'two']
+    """
+    if isinstance(tokens, Tokens):
+        return tokens.texts()
+    return (t.text for t in tokens)
+
+
 @dataclass
 class Article:
-    """One article: its exact text and the structure found in it (see module docstring)."""
+    """One article: its exact text and the structure found in it (see module docstring).
+
+    ``tokens`` is a list of :class:`Token` or, for very long texts, a :class:`Tokens` sequence
+    that builds each token when read (same indexing, iteration and slicing).
+    """
 
     id: str
     text: str
     blocks: list[Block]
     sections: list[Section]
     sentences: list[Sentence]
-    tokens: list[Token]
+    tokens: list[Token] | Tokens
     meta: dict = field(default_factory=dict)
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
@@ -117,10 +296,13 @@ class Article:
     def paragraphs(self) -> list[Block]:
         return [b for b in self.blocks if b.kind == "paragraph"]
 
-    @property
-    def body_tokens(self) -> list[Token]:
-        """Word tokens of the body (paragraphs), headings and title excluded."""
-        return [t for t in self.tokens if t.sentence >= 0]
+    @cached_property
+    def body_tokens(self) -> list[Token] | Tokens:
+        """Word tokens of the body (paragraphs), headings and title excluded (computed once)."""
+        toks = self.tokens
+        if isinstance(toks, Tokens):
+            return toks.where_sentence()
+        return [t for t in toks if t.sentence >= 0]
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]
@@ -273,52 +455,102 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_SEPARATOR = re.compile(r"[^\w“”\"‘’'«»]+")  # "***", "—-", "* * *": no words, no quote marks
+
+
+def _line_groups(text: str) -> list[list[tuple[int, int]]]:
+    """Non-empty lines ``(start, end)`` (stripped), grouped into chunks at blank lines and at
+    separator lines ("***"), which belong to no block."""
+    groups: list[list[tuple[int, int]]] = [[]]
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        stop = n if nl < 0 else nl
+        s, e = _strip_span(text, pos, stop)
+        if s >= e or _SEPARATOR.fullmatch(text, s, e):
+            if groups[-1]:
+                groups.append([])
+        else:
+            groups[-1].append((s, e))
+        pos = stop + 1
+    if not groups[-1]:
+        groups.pop()
+    return groups
+
+
+def _lines_are_paragraphs(text: str, groups, heads) -> bool:
+    """The whole file's verdict: is a line break inside a chunk a paragraph break?
+
+    Looks at every line break inside a chunk (not the blank-line ones): a line that ends like a
+    sentence votes yes, and so does a line longer than :data:`WRAP_MAX_CHARS` (no one hard-wraps
+    text that wide); a shorter line that ends mid-sentence (not a heading) votes no. Yes wins ties
+    and files with no vote. One-paragraph-per-line files end nearly every line with a sentence; text
+    hard-wrapped at a fixed width ends one line in ten or twenty that way.
+    """
+    ends = opens = 0
+    for lines, h in zip(groups, heads, strict=True):
+        for i in range(len(lines) - 1):
+            s, e = lines[i]
+            if text[e - 1] in _SENTENCE_END or e - s > WRAP_MAX_CHARS:
+                ends += 1
+            elif not h[i]:
+                opens += 1
+    return ends >= opens
+
+
 def split_blocks(text: str) -> list[tuple[str, int, int]]:
     """Split text into ``(kind, start, end)`` blocks; see the module docstring for the rules.
 
     >>> split_blocks("Title here\\nA paragraph.\\n\\n## Next\\nMore text.")
     [('title', 0, 10), ('paragraph', 11, 23), ('heading', 25, 32), ('paragraph', 33, 43)]
+    >>> t = "A headline of well over twelve words with no full stop at its end\\nOne.\\nTwo."
+    >>> [(k, t[s:e][:8]) for k, s, e in split_blocks(t)]
+    [('title', 'A headli'), ('paragraph', 'One.'), ('paragraph', 'Two.')]
     """
-    chunks: list[tuple[int, int]] = []
-    pos = 0
-    for m in _BLANK_LINE.finditer(text):
-        chunks.append((pos, m.start()))
-        pos = m.end() - 1
-    chunks.append((pos, len(text)))
-
+    groups = _line_groups(text)
+    # a line followed by one that starts in lower case is a wrapped line, not a heading
+    heads = [
+        [_is_heading_line(text[s:e])
+         and not (i + 1 < len(lines) and text[lines[i + 1][0]].islower())
+         for i, (s, e) in enumerate(lines)]
+        for lines in groups
+    ]
+    per_line = _lines_are_paragraphs(text, groups, heads)
     spans: list[tuple[str, int, int]] = []
-    for c_start, c_end in chunks:
-        lines: list[tuple[int, int]] = []
-        pos = c_start
-        for line in text[c_start:c_end].split("\n"):
-            s, e = _strip_span(text, pos, pos + len(line))
-            if s < e:
-                lines.append((s, e))
-            pos += len(line) + 1
-        if not lines:
-            continue
-        # a line followed by one that starts in lower case is a wrapped line, not a heading
-        heads = [
-            _is_heading_line(text[s:e])
-            and not (i + 1 < len(lines) and text[lines[i + 1][0]].islower())
-            for i, (s, e) in enumerate(lines)
-        ]
-        one_per_line = all(
-            h or text[e - 1] in _SENTENCE_END
-            for h, (s, e) in zip(heads[:-1], lines[:-1], strict=True)
-        )
-        if one_per_line:
-            for h, (s, e) in zip(heads, lines, strict=True):
-                spans.append(("heading" if h else "paragraph", s, e))
+    for lines, h in zip(groups, heads, strict=True):
+        # one paragraph per line: the file says so, or every line of this chunk ends like one
+        if per_line or all(h[i] or text[lines[i][1] - 1] in _SENTENCE_END
+                           for i in range(len(lines) - 1)):
+            i = 0
+            while i < len(lines):
+                j = i  # a line ending mid-sentence, continued in lower case: one paragraph
+                while (j + 1 < len(lines) and text[lines[j][1] - 1] not in _SENTENCE_END
+                       and text[lines[j + 1][0]].islower()):
+                    j += 1
+                kind = "heading" if i == j and h[i] else "paragraph"
+                spans.append((kind, lines[i][0], lines[j][1]))
+                i = j + 1
         else:  # a hard-wrapped paragraph; a leading heading line still stands alone
             first = 0
-            while first < len(lines) - 1 and heads[first]:
+            while first < len(lines) - 1 and h[first]:
                 spans.append(("heading", *lines[first]))
                 first += 1
             spans.append(("paragraph", lines[first][0], lines[-1][1]))
+    if spans and spans[0][0] == "paragraph" and len(spans) > 1 and _is_title_line(
+            text[spans[0][1]:spans[0][2]]):
+        spans[0] = ("heading", spans[0][1], spans[0][2])
     if spans and spans[0][0] == "heading":
         spans[0] = ("title", spans[0][1], spans[0][2])
     return spans
+
+
+def _is_title_line(line: str) -> bool:
+    """A first line that reads as a headline: one line, no closing punctuation, capitalised, at
+    most :data:`TITLE_MAX_WORDS` words."""
+    if "\n" in line or line.endswith(_SENTENCE_END) or line.endswith((",", "—", "–", "-")):
+        return False
+    return len(line.split()) <= TITLE_MAX_WORDS and (line[0].isupper() or line[0].isdigit())
 
 
 def heading_text(text: str) -> str:
@@ -368,23 +600,18 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 # --------------------------------------------------------------------------- article
 
 
-def _add_tokens(tokens: list, text: str, start: int, end: int, block: int, sentence: int):
-    """Append the word tokens of text[start:end] (built as plain tuples: this is the hot loop)."""
-    new = tuple.__new__
-    n = len(tokens)
-    spans = [m.span() for m in WORD_PATTERN.finditer(text, start, end)]
-    tokens.extend([new(Token, (n + k, text[a:b], a, b, block, sentence))
-                   for k, (a, b) in enumerate(spans)])
-
-
 def article_from_text(
     text: str,
     article_id: str,
     meta: dict | None = None,
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
+    token_list_max: int | None = None,
 ) -> Article:
     """Build an :class:`Article` from text already read (pure: no file access).
+
+    Word tokens are kept as a list of :class:`Token`, or, beyond ``token_list_max`` tokens
+    (default :data:`TOKEN_LIST_MAX`), as a :class:`Tokens` sequence over columns of offsets.
 
     >>> art = article_from_text("One. Two.\\n\\nThree.", "x")
     >>> len(art.blocks), len(art.sentences), [t.text for t in art.tokens]
@@ -393,7 +620,24 @@ def article_from_text(
     blocks: list[Block] = []
     sections: list[Section] = []
     sentences: list[Sentence] = []
-    tokens: list[Token] = []
+    limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
+    token_list: list[Token] | None = []  # tokens as tuples until there are more than limit
+    cols = TokenColumns()
+    new = tuple.__new__
+
+    def add(start: int, end: int, block: int, sentence: int) -> None:
+        nonlocal token_list
+        if token_list is None:
+            cols.add_span(text, start, end, block, sentence)
+            return
+        n = len(token_list)
+        spans = [m.span() for m in WORD_PATTERN.finditer(text, start, end)]
+        token_list.extend([new(Token, (n + k, text[a:b], a, b, block, sentence))
+                           for k, (a, b) in enumerate(spans)])
+        if len(token_list) > limit:  # a long text: keep columns of offsets from here on
+            cols.add_tokens(token_list)
+            token_list = None
+
     section, section_start, section_title = 0, 0, "(lede)"
     section_has_content = False  # a paragraph, or a heading of its own
     for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
@@ -410,9 +654,9 @@ def article_from_text(
             for s_start, s_end in split_sentences(text, b_start, b_end):
                 s_index = len(sentences)
                 sentences.append(Sentence(s_index, b_index, s_start, s_end))
-                _add_tokens(tokens, text, s_start, s_end, b_index, s_index)
+                add(s_start, s_end, b_index, s_index)
         else:
-            _add_tokens(tokens, text, b_start, b_end, b_index, -1)
+            add(b_start, b_end, b_index, -1)
     if blocks:
         sections.append(Section(section, section_title, section_start, blocks[-1].end))
     return Article(
@@ -421,7 +665,7 @@ def article_from_text(
         blocks=blocks,
         sections=sections,
         sentences=sentences,
-        tokens=tokens,
+        tokens=token_list if token_list is not None else Tokens(text, cols),
         meta=dict(meta or {}),
         encoding=encoding,
         warnings=list(warnings or []),

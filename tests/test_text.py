@@ -6,6 +6,7 @@ import pytest
 
 from analysis.config import SAMPLE_ARTICLE
 from analysis.text import (
+    Token,
     article_from_text,
     blocks_table,
     load_article,
@@ -185,3 +186,108 @@ def test_crlf_and_bom_offsets(tmp_path):
     assert art.text[art.blocks[0].start : art.blocks[0].end] == "Heading here"
     assert len(art.sentences) == 2
     assert all(art.text[t.start : t.end] == t.text for t in art.tokens)
+
+
+# --------------------------------------------------------------------------- line structure
+# (issue 12, class 12: line structure is decided from the whole file, not one line)
+
+ONE_PER_LINE = (
+    "Kenyan Farmers Count the Cost of a Long Drought as the Rains Fail for a Fourth Season\n"
+    "Maize farmers in Makueni say their harvest fell by half this year.\n"
+    "“We planted twice and lost both crops,” said Wanjiru Mwangi, who farms four acres.\n"
+    "Her neighbour began to answer, “If the dam is not finished by March—\n"
+    "“It will be finished,” the county officer said. “The money is there.”\n"
+    "Market prices for a sack of maize have doubled since June.\n"
+    "Looking Ahead\n"
+    "Forecasters expect better rains in the short season.\n"
+)
+
+
+def test_long_headline_and_dash_keep_one_paragraph_per_line():
+    blocks = split_blocks(ONE_PER_LINE)
+    lines = ONE_PER_LINE.splitlines()
+    # every line is its own block: a title of 16 words (over the heading limit), a heading and
+    # 6 paragraphs with 1 + 1 + 1 (unfinished, ends in a dash) + 2 + 1 + 1 = 7 sentences
+    assert [ONE_PER_LINE[s:e] for _, s, e in blocks] == lines
+    assert [k for k, _, _ in blocks] == ["title"] + ["paragraph"] * 5 + ["heading", "paragraph"]
+    art = article_from_text(ONE_PER_LINE, "t")
+    assert len(art.paragraphs) == 6 and len(art.sentences) == 7
+
+
+def test_one_unpunctuated_line_does_not_merge_the_file():
+    # a line of 15 words with no closing punctuation in the middle of the file (a photo credit)
+    text = ONE_PER_LINE.replace("Market prices", "Photo by a staff photographer for the county "
+                                "agriculture office in Wote town last week\nMarket prices")
+    kinds = [k for k, _, _ in split_blocks(text)]
+    assert len(kinds) == len(text.splitlines()) == 9
+    assert kinds.count("paragraph") == 7
+
+
+def test_hard_wrapped_text_stays_one_paragraph_per_chunk():
+    import textwrap
+
+    paras = [
+        "Maize farmers in Makueni say their harvest fell by half this year after the short "
+        "rains failed again. County officers have promised water pans. Few have been dug.",
+        "Market prices for a sack of maize have doubled since June, and traders say the "
+        "supply from Tanzania is thinner than in any year they remember.",
+    ]
+    text = "\n\n".join(textwrap.fill(p, width=40) for p in paras)
+    assert text.count("\n") > 8  # really wrapped
+    blocks = split_blocks(text)
+    assert [k for k, _, _ in blocks] == ["paragraph", "paragraph"]
+    assert len(article_from_text(text, "t").sentences) == 4
+
+
+def test_file_verdict_for_wrapped_lines_without_blank_lines():
+    # wrapped at 30 characters with no blank line: most lines end mid-sentence, so the file is
+    # one wrapped paragraph even though two of its lines happen to end a sentence
+    text = ("The county said the dam\nwould be finished by March.\nFarmers doubt it, and the\n"
+            "contractor has not been paid\nsince the work began. Rain is\nexpected soon")
+    assert [(k, s, e) for k, s, e in split_blocks(text)] == [("paragraph", 0, len(text))]
+
+
+def test_continuation_and_separator_lines():
+    text = ("The minister said the dam\nwould open in March.\n***\nFarmers were not convinced.\n"
+            "* * *\nPrices rose again.\n")
+    blocks = [(k, text[s:e]) for k, s, e in split_blocks(text)]
+    assert blocks == [("paragraph", "The minister said the dam\nwould open in March."),
+                      ("paragraph", "Farmers were not convinced."),
+                      ("paragraph", "Prices rose again.")]
+    assert len(article_from_text(text, "t").sentences) == 3  # separators are not sentences
+
+
+# --------------------------------------------------------------------------- compact tokens
+# (issue 10, memory: long texts keep their tokens as columns of offsets, read as Token tuples)
+
+
+def test_token_columns_read_like_a_list():
+    text = "Kenya’s Heading\nMr. Otieno met U.S. officials. They agreed.\n\nA second one."
+    small = article_from_text(text, "t")  # a plain list of tokens
+    big = article_from_text(text, "t", token_list_max=0)  # columns, tokens built when read
+    assert isinstance(small.tokens, list) and not isinstance(big.tokens, list)
+    assert list(big.tokens) == small.tokens and big.tokens == small.tokens
+    assert len(big.tokens) == 12  # 2 in the title, 7 + 3 in the paragraphs
+    assert big.tokens[0] == Token(0, "Kenya’s", 0, 7, 0, -1)
+    # line 2 is 16..59, then a blank line; "A second one." starts at 61
+    assert big.tokens[-1] == small.tokens[-1] == Token(11, "one", 70, 73, 2, 2)
+    assert big.tokens[2:4] == small.tokens[2:4]
+    assert [t.text for t in big.tokens[::5]] == ["Kenya’s", "U.S.", "second"]
+    with pytest.raises(IndexError):
+        big.tokens[12]
+    # body tokens: the heading's two tokens left out, token indexes kept
+    assert list(big.body_tokens) == small.body_tokens
+    assert [t.index for t in big.body_tokens][:2] == [2, 3]
+    assert big.body_tokens[0].text == "Mr" and len(big.body_tokens) == 10
+    assert all(big.text[t.start:t.end] == t.text for t in big.tokens)
+
+
+def test_compact_tokens_give_the_same_tables():
+    from analysis.readability import readability_table
+
+    text = open(SAMPLE_ARTICLE, encoding="utf-8").read()
+    small = article_from_text(text, "t")
+    big = article_from_text(text, "t", token_list_max=0)
+    for table in (tokens_table, sentences_table, sections_table, blocks_table):
+        assert table(small).equals(table(big))
+    assert readability_table(small).equals(readability_table(big))
