@@ -30,19 +30,19 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from analysis.inputs import ID_PATTERN, check_id
 from analysis.text import InputError
 
 #: Metadata columns every form may carry (besides ``text`` in tables and ``file`` in a folder).
 META_COLUMNS = ("id", "title", "outlet", "author", "date", "place", "url", "language")
-#: A safe article id: usable as a file name, no path separators, not ``.`` or ``..``.
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+#: A safe article id: the single-article commands' rule (:data:`analysis.inputs.ID_PATTERN`).
+SAFE_ID = ID_PATTERN
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 #: Articles larger than this many bytes are refused (a row in ``errors``), not analysed.
 MAX_ARTICLE_BYTES = 10_000_000
@@ -51,10 +51,14 @@ MAX_ARTICLE_BYTES = 10_000_000
 def is_safe_id(value: str) -> bool:
     """True when ``value`` can name an article (and a file) safely.
 
-    >>> [is_safe_id(x) for x in ["a-1.txt", "..", "../x", "", "é", "a/b", "x" * 129]]
-    [True, False, False, False, False, False, False]
+    >>> [is_safe_id(x) for x in ["a-1.txt", "..", "../x", "", "é", "a/b", "x" * 129, "a\\n"]]
+    [True, False, False, False, False, False, False, False]
     """
-    return bool(SAFE_ID.match(value)) and value not in (".", "..")
+    try:
+        check_id(value)
+    except InputError:
+        return False
+    return True
 
 
 def check_date(value: str) -> str:
