@@ -20,14 +20,15 @@ import sys
 from pathlib import Path
 
 from analysis._lazy import pd  # pandas only for the commands that build tables
-from analysis.output import dumps, records
+from analysis.output import dump, records
 from analysis.text import Article, InputError, blocks_table, load_article
 
 
 def _emit(df: pd.DataFrame, fmt: str, json_obj=None) -> None:
     """Print a table in the chosen format; ``json_obj`` overrides the JSON shape."""
     if fmt == "json":
-        print(dumps(records(df) if json_obj is None else json_obj))
+        dump(records(df) if json_obj is None else json_obj, sys.stdout)
+        sys.stdout.write("\n")
     elif fmt == "csv":
         sys.stdout.write(df.to_csv(index=False, lineterminator="\n"))
     else:
@@ -45,8 +46,9 @@ def _emit_rows(columns: list[str], rows: list[tuple], fmt: str, json_obj=None,
     the same bytes ``DataFrame.to_csv`` and :func:`records` give; the text table left-aligns
     text and right-aligns numbers)."""
     if fmt == "json":
-        print(dumps([dict(zip(columns, r, strict=True)) for r in rows]
-                    if json_obj is None else json_obj))
+        dump([dict(zip(columns, r, strict=True)) for r in rows]
+             if json_obj is None else json_obj, sys.stdout)
+        sys.stdout.write("\n")
         return
     if fmt == "csv":
         import csv

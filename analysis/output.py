@@ -79,11 +79,22 @@ def dumps(obj) -> str:
     >>> dumps({"b": 1, "a": float("inf")})
     '{\\n  "a": null,\\n  "b": 1\\n}'
     """
-    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
-    out = io.StringIO()  # written piece by piece: json.dumps keeps every piece in one list
-    for chunk in encoder.iterencode(clean(obj)):
-        out.write(chunk)
+    out = io.StringIO()
+    dump(obj, out)
     return out.getvalue()
+
+
+def dump(obj, fp) -> None:
+    """Write :func:`dumps`'s text to the file object ``fp`` piece by piece, never holding the
+    whole text (large outputs go straight to the file or stdout).
+
+    >>> import io
+    >>> buf = io.StringIO(); dump({"a": [1, 2]}, buf); buf.getvalue() == dumps({"a": [1, 2]})
+    True
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    for chunk in encoder.iterencode(clean(obj)):
+        fp.write(chunk)
 
 
 # --------------------------------------------------------------------------- output folders
