@@ -672,10 +672,14 @@ def readability_summary(table: pd.DataFrame) -> dict:
 
     rows: dict[str, list[dict]] = {u: [] for u in ("article", "section", "paragraph", "quoted",
                                                    "narration", "speaker")}
-    # column by column, not row by row (iterrows builds a Series a row: slow on 100,000 rows)
-    for row in zip(*(table[k].tolist() for k in keys), strict=True):
-        if row[0] in rows:
-            rows[row[0]].append(obj(row))
+    # column by column, not row by row (iterrows builds a Series a row: slow on 100,000 rows),
+    # in slices so that only one slice of cells exists as Python objects besides the output
+    step = 10_000
+    for a in range(0, len(table), step):
+        part = table.iloc[a:a + step]
+        for row in zip(*(part[k].tolist() for k in keys), strict=True):
+            if row[0] in rows:
+                rows[row[0]].append(obj(row))
     summary = {"article_id": table["article_id"].iloc[0] if len(table) else None,
                **rows["article"][0]}
     summary["sections"] = rows["section"]
