@@ -97,6 +97,27 @@ def dump(obj, fp) -> None:
         fp.write(chunk)
 
 
+# --------------------------------------------------------------------------- Markdown
+
+# "_" between letters or digits never starts emphasis (CommonMark), so ids stay readable
+_MD_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def md(value) -> str:
+    """Text from ids, metadata or an article made inert in Markdown: one line, Markdown
+    punctuation backslash-escaped, HTML tags and entities shown as text.
+
+    >>> md("<script>x</script> *bold* [link](u) &amp; a|b\\nnext")
+    '&lt;script&gt;x&lt;/script&gt; \\\\*bold\\\\* \\\\[link\\\\](u) &amp;amp; a\\\\|b next'
+    >>> md("ruto_blinken_2024 _x_")
+    'ruto_blinken_2024 \\\\_x\\\\_'
+    """
+    text = " ".join(str(value).split())
+    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 # --------------------------------------------------------------------------- output folders
 
 #: An existing output folder is replaced only when it is empty or holds a ``results.json``

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import html
 import platform
-import re
 import shutil
 from dataclasses import dataclass
 from importlib import metadata
@@ -35,7 +34,7 @@ import pandas as pd
 
 from analysis import figures as F
 from analysis.inputs import ArticleRow, list_articles, read_regular
-from analysis.output import dumps, records, staged_output
+from analysis.output import dumps, md, records, staged_output
 from analysis.quotes import SPEECH_KINDS, quotes_table, share_table
 from analysis.readability import readability_summary, readability_table
 from analysis.text import Article, InputError, load_article, sections_table, sentences_table
@@ -338,25 +337,6 @@ def audit_html(a: Analysis) -> str:
 
 
 # --------------------------------------------------------------------------- report
-
-
-# "_" between letters or digits never starts emphasis (CommonMark), so ids stay readable
-_MD_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
-_ENTITY = re.compile(r"&(?=#?\w+;)")
-
-
-def md(value) -> str:
-    """Text from ids, metadata or an article made inert in Markdown: one line, Markdown
-    punctuation backslash-escaped, HTML tags and entities shown as text.
-
-    >>> md("<script>x</script> *bold* [link](u) &amp; a|b\\nnext")
-    '&lt;script&gt;x&lt;/script&gt; \\\\*bold\\\\* \\\\[link\\\\](u) &amp;amp; a\\\\|b next'
-    >>> md("ruto_blinken_2024 _x_")
-    'ruto_blinken_2024 \\\\_x\\\\_'
-    """
-    text = " ".join(str(value).split())
-    text = _ENTITY.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _code(value) -> str:

@@ -128,3 +128,20 @@ def test_cli_default_dask_cluster_and_unknown_article(tmp_path, capsys):
                      "--article", "nope"])
     err = capsys.readouterr().err
     assert code == 2 and "no analysed article with id 'nope'" in err
+
+
+def test_report_escapes_metadata_and_names_a_shipped_lexicon(tmp_path):
+    # an outlet name from a colleague's table that would be live HTML and break a Markdown table
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("Talks on trade\n“We will trade more,” Ruto said. The war went "
+                               "on and troops fought.\n", encoding="utf-8")
+    (raw / "articles.csv").write_text("id,file,outlet,date\na,a.txt,<b>Daily|Post</b>,2024-01-02\n",
+                                      encoding="utf-8")
+    out = tmp_path / "out"
+    run_corpus(raw, out, jobs=1, quiet=True, lexicon="international-affairs")
+    res = write_corpus_outputs(out, draw=False)
+    report = (out / "report" / "report.md").read_text(encoding="utf-8")
+    assert "<b>" not in report and "&lt;b&gt;Daily\\|Post&lt;/b&gt;" in report
+    assert (res["lexicon_name"], res["lexicon_version"]) == ("International affairs news", "1.1")
+    assert "lexicon International affairs news 1.1 (SHA-256" in report

@@ -249,9 +249,11 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     jobs = jobs or os.cpu_count() or 1
     corpus = open_corpus(input_path)
-    lexicon_path = str(Path(lexicon).resolve()) if lexicon else None
-    _lexicon(lexicon_path)  # validate before writing anything (LexiconError is an InputError)
-    lexicon_file = Path(lexicon_path) if lexicon_path else DEFAULT_LEXICON
+    # a file or a shipped name (validated before anything is written: LexiconError is an
+    # InputError); workers get the resolved file
+    lex = _lexicon(str(lexicon) if lexicon else None)
+    lexicon_file = Path(lex.path or DEFAULT_LEXICON).resolve()
+    lexicon_path = str(lexicon_file) if lexicon else None
     lexicon_sha = store_sha256(lexicon_file)
     code = code_version()
     out = Path(out_dir)
@@ -319,7 +321,8 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
         "inputs": [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()],
         "input": {"path": str(corpus.path), "form": corpus.kind},
         "code_version": code,
-        "lexicon": {"file": str(lexicon_file), "sha256": lexicon_sha},
+        "lexicon": {"file": str(lexicon_file), "sha256": lexicon_sha, "name": lex.name,
+                    "version": lex.version},
         "provenance": provenance(),
         "counts": {**counts, "ok": tables["articles"]["rows"],
                    "failed": tables["errors"]["rows"]},

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 from analysis.corpus import questions as Q
-from analysis.output import dumps, records
+from analysis.output import dumps, md, records
 
 STACK_TOP = 6  # speakers told apart by colour in stacked bars (the palette has 7 colours)
 CORPUS_FIGURES = {
@@ -56,6 +56,8 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
         "provenance": manifest["provenance"],
         "code_version": manifest["code_version"],
         "lexicon": manifest["lexicon"]["sha256"],
+        "lexicon_name": manifest["lexicon"].get("name"),
+        "lexicon_version": manifest["lexicon"].get("version"),
         "inputs": manifest["inputs"],
         "tables": {t: v["rows"] for t, v in manifest["tables"].items()},
         "overview": Q.corpus_overview(con),
@@ -114,20 +116,20 @@ def render_corpus_report(results: dict, figures: bool = True) -> str:
               "| speaker | quotes | quoted words | articles | share of quotes | share of words |",
               "|---|---:|---:|---:|---:|---:|"]
     for r in results["quote_share"]:
-        lines.append(f"| {r['speaker']} | {r['quotes']} | {r['words']} | {r['articles']} | "
+        lines.append(f"| {md(r['speaker'])} | {r['quotes']} | {r['words']} | {r['articles']} | "
                      f"{_pct(r['quote_share'])} | {_pct(r['word_share'])} |")
     lines.append("")
     fig("share-of-voice")
     lines += ["### By affiliation", "", "| affiliation | quotes | quoted words | share of words |",
               "|---|---:|---:|---:|"]
     for r in results["quote_share_by_affiliation"]:
-        lines.append(f"| {r['affiliation']} | {r['quotes']} | {r['words']} | "
+        lines.append(f"| {md(r['affiliation'])} | {r['quotes']} | {r['words']} | "
                      f"{_pct(r['word_share'])} |")
     lines += ["", "### By outlet", "",
               "| outlet | speaker | quotes | quoted words | share of the outlet's words |",
               "|---|---|---:|---:|---:|"]
     for r in results["quote_share_by_outlet"]:
-        lines.append(f"| {r['group']} | {r['speaker']} | {r['quotes']} | {r['words']} | "
+        lines.append(f"| {md(r['group'])} | {md(r['speaker'])} | {r['quotes']} | {r['words']} | "
                      f"{_pct(r['word_share'])} |")
     lines.append("")
     fig("share-by-outlet")
@@ -138,7 +140,7 @@ def render_corpus_report(results: dict, figures: bool = True) -> str:
               "|---|---|---:|---:|---:|---:|"]
     for r in results["topics_by_outlet"]:
         if r["hits"]:
-            lines.append(f"| {r['group']} | {r['label']} | {r['hits']} | {r['words']:,} | "
+            lines.append(f"| {md(r['group'])} | {md(r['label'])} | {r['hits']} | {r['words']:,} | "
                          f"{_num(r['per_1000_words'], 2)} | {r['articles_with_topic']}/"
                          f"{r['articles']} |")
     lines.append("")
@@ -147,14 +149,14 @@ def render_corpus_report(results: dict, figures: bool = True) -> str:
               "Speech quotes containing a hit of the topic.", "",
               "| topic | speaker | quotes | share of the topic's quotes |", "|---|---|---:|---:|"]
     for r in results["speakers_by_topic"]:
-        lines.append(f"| {r['label']} | {r['speaker']} | {r['quotes']}/{r['topic_quotes']} | "
-                     f"{_pct(r['quote_share'])} |")
+        lines.append(f"| {md(r['label'])} | {md(r['speaker'])} | "
+                     f"{r['quotes']}/{r['topic_quotes']} | {_pct(r['quote_share'])} |")
     lines += ["", "## How hard it is to read", "",
               "Flesch–Kincaid grade of each article's body, by outlet.", "",
               "| outlet | articles | words | median | quartiles | min–max | reliable |",
               "|---|---:|---:|---:|---|---|---:|"]
     for r in results["readability_by_outlet"]:
-        lines.append(f"| {r['group']} | {r['articles']} | {r['words']:,} | {_num(r['median'])} "
+        lines.append(f"| {md(r['group'])} | {r['articles']} | {r['words']:,} | {_num(r['median'])} "
                      f"| {_num(r['p25'])}–{_num(r['p75'])} | {_num(r['min'])}–{_num(r['max'])} "
                      f"| {r['reliable_articles']} |")
     lines.append("")
@@ -162,12 +164,14 @@ def render_corpus_report(results: dict, figures: bool = True) -> str:
     if results["failed"]:
         lines += ["## Articles not analysed", "", "| article | stage | message |", "|---|---|---|"]
         for r in results["failed"]:
-            lines.append(f"| {r['article_id']} | {r['stage']} | {r['message']} |")
+            lines.append(f"| {md(r['article_id'])} | {md(r['stage'])} | {md(r['message'])} |")
         lines.append("")
     prov = results["provenance"]
     lines += ["## Provenance", "",
               f"{prov['package']} {prov['version']} (code {results['code_version']}), Python "
-              f"{prov['python']}; lexicon SHA-256 `{results['lexicon'][:16]}…`; inputs: "
+              f"{prov['python']}; lexicon {md(results.get('lexicon_name') or '')} "
+              f"{md(results.get('lexicon_version') or '')} (SHA-256 "
+              f"`{results['lexicon'][:16]}…`); inputs: "
               + ", ".join(f"`{Path(i['file']).name}` (`{i['sha256'][:16]}…`)"
                           for i in results["inputs"]) + ".", ""]
     return "\n".join(lines)
