@@ -34,24 +34,10 @@ def clean(obj):
     """
     if isinstance(obj, float):
         return None if math.isnan(obj) or math.isinf(obj) else obj
-    if isinstance(obj, dict):  # copied only where something changes (large outputs)
-        out = None
-        for k, v in obj.items():
-            c = clean(v)
-            if c is not v:
-                if out is None:
-                    out = dict(obj)
-                out[k] = c
-        return obj if out is None else out
+    if isinstance(obj, dict):
+        return _clean_items(obj, obj.items(), dict)
     if isinstance(obj, list):
-        out = None
-        for i, v in enumerate(obj):
-            c = clean(v)
-            if c is not v:
-                if out is None:
-                    out = list(obj)
-                out[i] = c
-        return obj if out is None else out
+        return _clean_items(obj, enumerate(obj), list)
     if isinstance(obj, tuple):
         return [clean(v) for v in obj]
     if obj is None or isinstance(obj, (str, int)):  # plain values: no pandas needed
@@ -71,6 +57,19 @@ def records(df: pd.DataFrame) -> list[dict]:
     [{'x': 1.0}, {'x': None}]
     """
     return clean(df.astype(object).where(df.notna(), None).to_dict(orient="records"))
+
+
+def _clean_items(obj, items, copy):
+    """``obj`` with its cleaned items, copied (by ``copy``) only where something changes: large
+    outputs are not duplicated before encoding."""
+    out = None
+    for k, v in items:
+        c = clean(v)
+        if c is not v:
+            if out is None:
+                out = copy(obj)
+            out[k] = c
+    return obj if out is None else out
 
 
 def dumps(obj) -> str:

@@ -94,7 +94,8 @@ def _alarm(signum, frame):
 
 
 def run_once(text: str) -> dict[str, float]:
-    """Seconds per stage of the whole per-article analysis of ``text``."""
+    """Seconds per stage of the whole per-article analysis of ``text`` (and, for the record,
+    ``n_sentences`` and ``n_quotes``)."""
     from analysis.quotes import quotes_table
     from analysis.readability import readability_table
     from analysis.text import article_from_text
@@ -110,7 +111,7 @@ def run_once(text: str) -> dict[str, float]:
     topic_summary(art, topic_hits(art, quotes=quotes))
     t4 = time.perf_counter()
     return {"text": t1 - t0, "quotes": t2 - t1, "readability": t3 - t2, "topics": t4 - t3,
-            "total": t4 - t0}
+            "total": t4 - t0, "n_sentences": len(art.sentences), "n_quotes": len(quotes)}
 
 
 def bench_pattern(name: str, sizes, limit: float, repeat: int = 3, count_calls: bool = True

@@ -11,7 +11,6 @@ Run: ``.venv/bin/python benchmarks/scaling.py [sizes in MB …]`` (default 1 2 5
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,29 +24,19 @@ def paragraph(size: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    from analysis.quotes import quotes_table
-    from analysis.readability import readability_table
+    from adversarial import run_once  # the same whole per-article analysis, timed by stage
+
     from analysis.text import article_from_text
-    from analysis.topics import topic_hits, topic_summary
 
     sizes = [float(a) for a in argv[1:]] or [1, 2, 5, 10]
     article_from_text(paragraph(20_000), "warmup")
     print(f"{'MB':>5} {'text':>7} {'quotes':>7} {'read':>7} {'topics':>7} {'total':>7} "
           f"{'s/MB':>6}  sentences  quotes")
     for mb in sizes:
-        big = paragraph(int(mb * 1_000_000))
-        t0 = time.perf_counter()
-        art = article_from_text(big, "big")
-        t1 = time.perf_counter()
-        quotes = quotes_table(art)
-        t2 = time.perf_counter()
-        readability_table(art, quotes)
-        t3 = time.perf_counter()
-        topic_summary(art, topic_hits(art, quotes=quotes))
-        t4 = time.perf_counter()
-        total = t4 - t0
-        print(f"{mb:5.0f} {t1 - t0:7.2f} {t2 - t1:7.2f} {t3 - t2:7.2f} {t4 - t3:7.2f} "
-              f"{total:7.2f} {total / mb:6.2f}  {len(art.sentences):9d} {len(quotes):7d}")
+        r = run_once(paragraph(int(mb * 1_000_000)))
+        print(f"{mb:5.0f} {r['text']:7.2f} {r['quotes']:7.2f} {r['readability']:7.2f} "
+              f"{r['topics']:7.2f} {r['total']:7.2f} {r['total'] / mb:6.2f}  "
+              f"{r['n_sentences']:9d} {r['n_quotes']:7d}")
     return 0
 
 
