@@ -231,3 +231,25 @@ def test_two_people_with_one_surname_title_and_gender_decide():
             "“Help is coming,” Governor Kamau said.")
     assert [q.speaker for q in extract_quotes(article_from_text(text, "t"))
             if q.kind == "direct"] == ["Peter Kamau", "Grace Kamau", "Grace Kamau"]
+
+
+# ------------------------------------------------------------------ class 5: the cue's own subject
+
+
+def test_participle_after_a_cue_reflexive_subjects_and_a_cue_closing_the_sentence():
+    text = ("Amos Kibet and Ruth Chebet will meet next week, Joel Were said, adding, “They "
+            "need to sit down and talk.”\n"
+            "Ruth Chebet herself said Tuesday that “the only way to win is to ask.”\n"
+            "Halima Noor said of the flood, “I do not like it,” adding that the dam was old.\n"
+            "“This will be a hard year” for the farmers, said Peter Wanyama.\n"
+            "“A long wait” for the valley, Grace Achieng said.")
+    assert quotes(text) == [
+        ("They need to sit down and talk.", "direct", "Joel Were"),
+        ("the only way to win is to ask.", "partial", "Ruth Chebet"),
+        ("I do not like it,", "direct", "Halima Noor"),
+        ("This will be a hard year", "direct", "Peter Wanyama"),
+        ("A long wait", "direct", "Grace Achieng"),
+    ]
+    # a clause after the comma that is not "said X" / "X said" attributes nothing
+    assert quotes("“A long wait” for the valley, and voters said it was bad.") == [
+        ("A long wait", "scare", None)]

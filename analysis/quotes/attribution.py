@@ -187,6 +187,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         after_start = (s.close_mark + 1) if s.close_mark is not None else s.end
         speaker = None
         cue = cue_start = position = mention = None
+        deferred = None
 
         # 0. a transcript label: “PENCE: Well, …” / MR. OTIENO: “…” / a name on its own line
         label = _transcript_label(content, prefix_stripped, s, block, index, text)
@@ -203,6 +204,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if after_words and (ends_open or lead == "," or lead[:1].islower()):
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
+                if found and found[0] is None and aw[found[1][0]][0].endswith("ing"):
+                    # "“…,” adding that …": a participle with no subject of its own; the
+                    # clause before the quote names the speaker ("Moe said of it, “…,” adding")
+                    deferred = found
+                    found = None
                 if found:
                     subj, (c0, c1) = found
                     speaker = resolver.resolve(subj) if subj else None
@@ -219,7 +225,17 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
                 cue_start = pw[cue_pos[0]][1] if cue_pos else None
                 position, mention = pos_kind, subj.text
-        # 2b. an embedded quote: a speaker and cue anywhere in its sentence
+        if position is None and deferred is not None:
+            c0, c1 = deferred[1]
+            cue, cue_start, position = " ".join(x[0] for x in aw[c0:c1 + 1]), aw[c0][1], "after"
+        # 2a. the sentence goes on after the quote and ends with its cue: "“A” if she
+        # lost, said Dan Moe." / "“…” for the party, Moe said." / "“It is over.” Moe said."
+        if position is None and s.close_mark is not None and opens_clause:
+            found = _trailing_cue(text, after_start, after_end, index)
+            if found:
+                subj, cue, cue_start = found
+                speaker = resolver.resolve(subj)
+                position, mention = "after", subj.text
         if position is None and not opens_clause and s.part == 0:
             sent = index.sentence_of(s.open_mark)
             if sent is not None:
@@ -346,6 +362,40 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     return None
 
 
+def _trailing_cue(text: str, start: int, end: int,
+                  index: _Index) -> tuple[_Subject, str, int] | None:
+    """A cue and its subject closing the sentence that a quote's closing mark leaves open:
+    the last clause (after its last comma) is "said X …" or "X said" and nothing else."""
+    sent = index.sentence_of(start)
+    if sent is None:
+        return None
+    stop = min(end, sent.end)
+    tw = _words(text, start, stop)
+    while tw and tw[-1][0] in (".", "!", "?", "”", "“", '"'):
+        tw.pop()
+    if not tw or len(tw) > 60 or any(w in ("“", "”", '"', ";", "?", "!") for w, _, _ in tw):
+        return None
+    k = max((i for i, (w, _, _) in enumerate(tw) if w == ","), default=-1)
+    clause = tw[k + 1:]
+    if k < 0 and (clause[0][0][:1].islower() or len(clause) > 6):
+        return None  # no comma: only "Moe said." standing alone after the quote
+    if not 2 <= len(clause) <= 12:
+        return None
+    found = _after_cue(clause)
+    if not found or found[0] is None:
+        return None
+    subj, (c0, c1) = found
+    inverted = c0 == 0
+    if not inverted and (subj.start != clause[0][1] or c1 < len(clause) - 3):
+        return None  # "X said" must open the clause and close the sentence
+    if inverted and any(w in _INDIRECT_TAIL for w, _, _ in clause[c1 + 1:]):
+        return None
+    return subj, " ".join(x[0] for x in clause[c0:c1 + 1]), clause[c0][1]
+
+
+_INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
+
+
 def _before_cue(pw, opens_clause: bool):
     """Subject and cue in the words before a quote's opening mark (same sentence)."""
     if not pw:
@@ -371,8 +421,13 @@ def _before_cue(pw, opens_clause: bool):
                     and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
                                                                   w0 not in NOT_NAME)):
                 # "Trump returned the compliment, telling Reuters, “…”" / "Mr. X issued a
-                # statement saying, “…”": the subject of the clause speaks
-                subj = _clause_subject(words[lead:c0])
+                # statement saying, “…”": the subject of the clause speaks; after a cue of
+                # its own ("…, Spicer said, adding, “…”") that cue's subject
+                subj = None
+                prior = next(_cue_in_words(words[lead:c0 - 1]), None)
+                if prior is not None and prior[1] == c0 - 2 - lead:
+                    subj = _subject_before(words, prior[0] + lead)
+                subj = subj or _clause_subject(words[lead:c0])
                 if subj:
                     return subj, (c0, c1), "before"
             subj = _subject_before(words, c0)

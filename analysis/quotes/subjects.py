@@ -51,6 +51,8 @@ def _is_cap(w: str) -> bool:
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
+    if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
+        j -= 1  # "Moe himself said": the reflexive stresses the subject
     while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower() and not (
             j > 0 and words[j - 1][0].lower() in _DETERMINERS):  # "the daily wrote": a noun
         j -= 1
