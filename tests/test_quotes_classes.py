@@ -253,3 +253,18 @@ def test_participle_after_a_cue_reflexive_subjects_and_a_cue_closing_the_sentenc
     # a clause after the comma that is not "said X" / "X said" attributes nothing
     assert quotes("“A long wait” for the valley, and voters said it was bad.") == [
         ("A long wait", "scare", None)]
+
+
+def test_a_byline_after_a_quote_names_its_speaker():
+    text = ("Voters told us what they think.\n\n"
+            "“The dam is a disgrace.” ― Stephanie Wekesa\n\n"
+            "“We will lose the farm.”― Martin Ochieng, a farmer\n\n"
+            "“The valley will flood again.”\n\n"
+            "- Amina Noor.\n\n"
+            "“Yes, we can!” - The End")
+    assert quotes(text) == [
+        ("The dam is a disgrace.", "direct", "Stephanie Wekesa"),
+        ("We will lose the farm.", "direct", "Martin Ochieng"),
+        ("The valley will flood again.", "direct", "Amina Noor"),
+        ("Yes, we can!", "scare", None),
+    ]

@@ -215,6 +215,12 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     cue = " ".join(x[0] for x in aw[c0:c1 + 1])
                     cue_start, position = aw[c0][1], "after"
                     mention = subj.text if subj else None
+        # 1b. a byline after the quote: "“…” ― Amina Noor" / a line "- Amina Noor." below it
+        if position is None and s.close_mark is not None:
+            byline = _byline(text, after_start, block, index, after_end)
+            if byline is not None:
+                subj = _Subject(*byline)
+                speaker, position, mention = resolver.resolve(subj), "after", subj.text
         # 2. a cue before it in the same sentence
         if position is None and s.part == 0:
             pw = _words(text, sent_start, s.open_mark)
@@ -360,6 +366,35 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
+
+
+_BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
+                     r"[A-Z][\w’'-]*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?[ \t\xa0]*$")
+
+
+def _byline(text: str, start: int, block, index: _Index,
+            limit: int | None = None) -> tuple[str, int, int] | None:
+    """The name of a byline that follows a quote: on the rest of its line ("“…” ― Amina
+    Noor") or as the whole next line ("- Amina Noor.").
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“We will win.”\n\n- Amina Noor.\n\nShe left.", "x")
+    >>> _byline(art.text, 14, art.blocks[0], _Index(art, []))
+    ('Amina Noor', 18, 28)
+    """
+    line_end = text.find("\n", start, block.end)
+    line_end = block.end if line_end < 0 else line_end
+    if limit is not None and limit < line_end:
+        return None  # another quote on the same line
+    m = _BYLINE.match(text, start, line_end)
+    if m is None and not text[start:block.end].strip():
+        k = bisect_right(index.block_starts, block.start)  # the block after
+        if k < len(index.blocks):
+            nxt = index.blocks[k]
+            m = _BYLINE.match(text, nxt.start, nxt.end)
+    if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
+        return None
+    return m.group(1), m.start(1), m.end(1)
 
 
 def _trailing_cue(text: str, start: int, end: int,
