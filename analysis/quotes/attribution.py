@@ -378,7 +378,7 @@ def _byline(text: str, start: int, block, index: _Index,
     Noor") or as the whole next line ("- Amina Noor.").
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("“We will win.”\n\n- Amina Noor.\n\nShe left.", "x")
+    >>> art = article_from_text("“We will win.”\\n\\n- Amina Noor.\\n\\nShe left.", "x")
     >>> _byline(art.text, 14, art.blocks[0], _Index(art, []))
     ('Amina Noor', 18, 28)
     """
