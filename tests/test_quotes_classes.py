@@ -268,3 +268,26 @@ def test_a_byline_after_a_quote_names_its_speaker():
         ("The valley will flood again.", "direct", "Amina Noor"),
         ("Yes, we can!", "scare", None),
     ]
+
+
+def test_a_quote_paragraph_after_a_quoted_speaker_goes_on_with_that_speaker():
+    text = ("Ruth Chebet shot back in a statement, saying she had “made money in bad years.”\n\n"
+            "“Frankly, this is the kind of thinking the county needs right now.”\n\n"
+            "The crowd cheered.\n\n"
+            "“Nobody asked the farmers what they wanted at all.”")
+    assert quotes(text) == [
+        ("made money in bad years.", "partial", "Ruth Chebet"),
+        ("Frankly, this is the kind of thinking the county needs right now.", "direct",
+         "Ruth Chebet"),
+        ("Nobody asked the farmers what they wanted at all.", "direct", None),
+    ]
+    # a heading between the quotes ends the turn; a short title stays a title
+    text = ("Ruth Chebet spoke, saying she had “made money in bad years.”\n\nThe Harvest\n\n"
+            "“Nobody asked the farmers what they wanted at all.”\n\n"
+            "Amos Kibet, who said he was “glad to help,” left.\n\n“Lake Days”")
+    assert quotes(text) == [
+        ("made money in bad years.", "partial", "Ruth Chebet"),
+        ("Nobody asked the farmers what they wanted at all.", "direct", None),
+        ("glad to help,", "partial", "Amos Kibet"),
+        ("Lake Days", "scare", None),
+    ]

@@ -272,11 +272,29 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     if subj is not None and (subj.start == pw_prev[0][1] or
                                              subj.text.lower() in ("he", "she", "they")):
                         found = subj, None, None
+                if found and n_words <= SCARE_MAX_WORDS and found[1] is not None and \
+                        index.overlaps_marks(prev.start, prev.end - 1):
+                    found = None  # the cue had its own quote; a short one after it is a title
                 if found:
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
                     cue, cue_start, position, mention = cue_text, c_start, "previous-sentence", \
                         subj.text
+        # 5. a paragraph that is a quote, after a sentence whose quote has a speaker: the same
+        # speaker goes on ("Moe shot back, saying he “made money.”" / "“Frankly, …”")
+        if position is None and opens_clause and prefix_stripped == "" and s.part == 0 and \
+                n_words > SCARE_MAX_WORDS and quotes and quotes[-1].kind in SPEECH_KINDS and \
+                quotes[-1].speaker and \
+                s.open_mark == _first_nonspace(text, block.start, block.end):
+            prev = index.prev_sentence(s.open_mark)
+            k = bisect_right(index.block_starts, block.start) - 2  # the paragraph before
+            if prev is not None and prev.start <= quotes[-1].start < prev.end and k >= 0 and \
+                    index.blocks[k].kind == "paragraph" and prev.start >= index.blocks[k].start:
+                # (a heading between them ends the speaker's turn)
+                prior = quotes[-1]
+                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
+                                   prior.affiliation)
+                position = "continuation"
         before_mark = text[max(block.start, s.open_mark - 30):s.open_mark]
         if opens_clause and s.part == 0 and _TITLE_CUES.search(before_mark.rstrip(" ,:")) and \
                 _is_title(content, before_mark.rstrip(" ,:")):

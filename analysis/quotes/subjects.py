@@ -58,6 +58,8 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         j -= 1
     if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
         j -= 1
+        if j >= 1 and words[j][0] == "," and words[j + 1][0] == "who":
+            j -= 1  # "Amos Kibet, who said he was “glad”": the name before the relative clause
     if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")":  # "Ann Moe (R-Ohio), said"
         j -= 1
     if j >= 2 and words[j][0] == ")":  # "Gov. Ann Moe (R) said": a party or state tag
