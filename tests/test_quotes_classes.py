@@ -291,3 +291,19 @@ def test_a_quote_paragraph_after_a_quoted_speaker_goes_on_with_that_speaker():
         ("glad to help,", "partial", "Amos Kibet"),
         ("Lake Days", "scare", None),
     ]
+
+
+def test_retorts_and_asides_are_cues():
+    text = ("Halima Noor and Juma Otieno argued at the meeting.\n\n"
+            "“Quiet,” Halima Noor demanded.\n\n"
+            "“Go back to your office,” Juma Otieno barked.\n\n"
+            "“I was wrong about the dam,” Juma Otieno admitted.\n\n"
+            "“Not in this county,” Halima Noor shot back.\n\n"
+            "Juma Otieno retorted: “The county is ours too.”")
+    assert quotes(text) == [
+        ("Quiet,", "direct", "Halima Noor"),
+        ("Go back to your office,", "direct", "Juma Otieno"),
+        ("I was wrong about the dam,", "direct", "Juma Otieno"),
+        ("Not in this county,", "direct", "Halima Noor"),
+        ("The county is ours too.", "direct", "Juma Otieno"),
+    ]

@@ -21,6 +21,10 @@ _VERBS = [
     "fume", "gush", "interject", "chime in", "blurt out", "cry", "accuse", "blame", "criticize",
     "criticise", "dismiss", "proclaim", "assert", "condemn", "denounce", "decry", "bemoan",
     "deride", "mock", "scream", "mutter", "allege", "put it", "echo",
+    # retorts and asides of real news (PolNeAR train and dev): "“Quiet,” he demanded"
+    "demand", "bark", "retort", "snap", "scoff", "sneer", "muse", "opine", "testify", "demur",
+    "remember", "exhort", "reason", "shoot back", "fire back", "hit back", "push back",
+    "weigh in",
 ]
 
 
@@ -33,7 +37,11 @@ _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "cite": ["cited"], "praise": ["praised"], "hail": ["hailed"],
               "tout": ["touted", "touts"], "grouse": ["groused"], "blast": ["blasted", "blasts"],
               "chant": ["chanted"], "yell": ["yelled", "yells"], "wonder": ["wondered"],
-              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"]}
+              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"],
+              "admit": ["admitted", "admits"], "snap": ["snapped", "snaps"],
+              "shoot back": ["shot back", "shoots back"], "hit back": ["hit back", "hits back"],
+              "bark": ["barked"], "reason": ["reasoned"], "remember": ["remembered"],
+              "demur": ["demurred", "demurs"]}
 
 
 def _forms(verb: str) -> list[str]:
