@@ -307,3 +307,15 @@ def test_retorts_and_asides_are_cues():
         ("Not in this county,", "direct", "Halima Noor"),
         ("The county is ours too.", "direct", "Juma Otieno"),
     ]
+
+
+def test_a_name_before_a_chain_of_appositives_speaks():
+    text = ("Wanjiru Lapp, director of the Lake Fund, a charity in Kisumu, said farmers "
+            "“are going to be dragged down by the floods.”\n\n"
+            "Peter Seme, 31, a photographer from Kisumu, said the dam was a “perfect "
+            "opportunity for the county.”\n\n"
+            "Kisumu, the lake city, a port, said it was “ready for the rains.”")
+    assert [(t, s) for t, _, s in quotes(text, ("partial", "direct"))] == [
+        ("are going to be dragged down by the floods.", "Wanjiru Lapp"),
+        ("perfect opportunity for the county.", "Peter Seme"),
+    ]

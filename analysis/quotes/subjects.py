@@ -89,7 +89,7 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
             j = k - 1
             # "Dean Moe, a salesman from Sumter, South Carolina, says": a comma inside the
             # appositive; the name is the clause's first segment
-            first = _first_segment_name(words, k)
+            first = _first_segment_name(words, k) or _leading_person(words, k)
             if first is not None:
                 return first
         else:
@@ -107,6 +107,32 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+def _leading_person(words, comma: int) -> _Subject | None:
+    """A person's name that opens the clause, before a chain of appositives ending at the
+    comma at ``comma``: "Ann Lapp, director of the Lake Fund, a charity, said" → Ann Lapp.
+    The name starts with a known first name or a title (so a place or an organisation that
+    opens the clause is not taken)."""
+    start = comma
+    while start > 0 and words[start - 1][0] not in ("“", "”", '"', ".", ":", ";"):
+        start -= 1
+    first_comma = next((i for i in range(start, comma) if words[i][0] == ","), None)
+    if first_comma is None or first_comma == start or first_comma == comma:
+        return None
+    seg = words[start:first_comma]
+    if len(seg) > 5 or not all(w[:1].isupper() or w in ("de", "van", "bin", "al")
+                               for w, _, _ in seg) or seg[0][0] in NOT_NAME or \
+            seg[0][0] in _SENTENCE_OPENERS or any(w in ORG_WORDS or w in ORG_ACRONYMS
+                                                  for w, _, _ in seg):
+        return None
+    lead = seg[0][0]
+    if len(seg) < 2 or not (lead in first_names() or lead in TITLES or
+                            lead in HONORIFIC_GENDER or (len(seg) <= 3 and all(
+                                re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w, _, _ in seg))):
+        return None
+    app = " ".join(x[0] for x in words[first_comma + 1:comma])
+    return _Subject(" ".join(x[0] for x in seg), seg[0][1], seg[-1][2], app)
 
 
 def _first_segment_name(words, comma: int) -> _Subject | None:
