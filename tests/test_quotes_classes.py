@@ -319,3 +319,13 @@ def test_a_name_before_a_chain_of_appositives_speaks():
         ("are going to be dragged down by the floods.", "Wanjiru Lapp"),
         ("perfect opportunity for the county.", "Peter Seme"),
     ]
+
+
+def test_who_issued_a_document_speaks_and_plural_comments_are_a_noun():
+    text = ("Ruth Chebet issued a statement describing the meeting as a “very positive step "
+            "toward unity.”\n\n"
+            "Amos Kibet read Ruth Chebet’s comments “with great care,” aides said.")
+    assert quotes(text) == [
+        ("very positive step toward unity.", "partial", "Ruth Chebet"),
+        ("with great care,", "partial", "aides"),  # not "Ruth Chebet’s comments"
+    ]

@@ -41,7 +41,9 @@ _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "admit": ["admitted", "admits"], "snap": ["snapped", "snaps"],
               "shoot back": ["shot back", "shoots back"], "hit back": ["hit back", "hits back"],
               "bark": ["barked"], "reason": ["reasoned"], "remember": ["remembered"],
-              "demur": ["demurred", "demurs"]}
+              "demur": ["demurred", "demurs"],
+              # "Ryan's comments “…”": the plural is a noun far more often than a verb
+              "comment": ["commented"]}
 
 
 def _forms(verb: str) -> list[str]:

@@ -97,6 +97,13 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     subj = _phrase_ending_at(words, j)
     if subj is None:
         return None
+    k = next((i for i in range(j, -1, -1) if words[i][1] == subj.start), -1)
+    if k >= 2 and words[k][0].lower() in ("a", "an", "the") and \
+            words[k - 1][0] in _ISSUING and _head_noun(subj.text.split()) in _DOCUMENT_NOUNS:
+        # "Moe issued a statement saying …": the one who issued it speaks
+        clause = _clause_subject(words[:k - 1])
+        if clause is not None:
+            return clause
     subj.appositive = appositive
     common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
               or "’s " in subj.text.replace("'s ", "’s "))
@@ -107,6 +114,10 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+_ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
+            "distributed", "tweeted", "filed"}
 
 
 def _leading_person(words, comma: int) -> _Subject | None:
