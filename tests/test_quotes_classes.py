@@ -329,3 +329,18 @@ def test_who_issued_a_document_speaks_and_plural_comments_are_a_noun():
         ("very positive step toward unity.", "partial", "Ruth Chebet"),
         ("with great care,", "partial", "aides"),  # not "Ruth Chebet’s comments"
     ]
+
+
+def test_a_clause_after_a_quote_that_is_not_its_attribution():
+    text = ("Amos Kibet remarked that there is still “more work to do,” noting weak harvests in "
+            "the valley.\n\n"
+            "Ruth Chebet had said, “We will see,” when asked about the dam.\n\n"
+            "Amos Kibet accuses the board of “leading from behind” and Ruth Chebet says the "
+            "board is weak.\n\n"
+            "“The dam is a promise,” as Juma Otieno put it.")
+    assert quotes(text) == [
+        ("more work to do,", "partial", "Amos Kibet"),
+        ("We will see,", "direct", "Ruth Chebet"),
+        ("leading from behind", "partial", "Amos Kibet"),
+        ("The dam is a promise,", "direct", "Juma Otieno"),
+    ]

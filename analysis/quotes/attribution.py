@@ -336,7 +336,11 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
         return subj, (0, 1)
     cue = _cue_at(aw, 0)
     if cue:
+        if aw[0][0].endswith("ing"):
+            return None, cue  # "“…,” noting flagging sales": what follows is no subject
         return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
+    if aw[0][0].lower() in _SUBORDINATORS:
+        return None  # "“…” when asked", "“…” after X said", "“…” and X says": another clause
     # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
     limit = min(len(aw), 14)
     if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS:
@@ -447,6 +451,10 @@ def _trailing_cue(text: str, start: int, end: int,
 
 
 _INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
+
+
+_SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
+                  "though", "although", "and", "but", "or", "whereas", "unless", "once"}
 
 
 def _before_cue(pw, opens_clause: bool):
