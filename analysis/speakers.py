@@ -478,6 +478,10 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
                                                    flags=re.I).split()[-1])
         if honor_gender and len(existing) > 1:
             existing = [e for e in existing if e.gender in (None, honor_gender)] or existing
+        elif len(existing) > 1:  # "Governor Kamau": the namesake who holds that role
+            role_word = title.split()[-1].rstrip(".").lower()
+            existing = [e for e in existing if e.role and role_word in
+                        e.role.lower().replace(".", "").split()] or existing
     if not (title or len(words) >= 2 or existing or lone_first_name):
         return
     if not title and not existing and \

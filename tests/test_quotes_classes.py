@@ -344,3 +344,19 @@ def test_a_clause_after_a_quote_that_is_not_its_attribution():
         ("leading from behind", "partial", "Amos Kibet"),
         ("The dam is a promise,", "direct", "Juma Otieno"),
     ]
+
+
+def test_same_surname_a_title_names_the_role_holder_and_the_nearest_mention_decides():
+    text = ("Peter Kamau, a farmer, and Grace Kamau, the governor, came to the meeting.\n\n"
+            "“Yes,” said Mr. Kamau.\n\n"
+            "“Help is coming,” said Governor Kamau.\n\n"
+            "“No,” Kamau said.\n\n"
+            "“It will flood my farm,” the farmer said.\n\n"
+            "“Not true,” Kamau said.")
+    assert [(t, s) for t, _, s in quotes(text)] == [
+        ("Yes,", "Peter Kamau"),
+        ("Help is coming,", "Grace Kamau"),  # the governor, though Mr. Kamau spoke last
+        ("No,", "Grace Kamau"),  # nearest mention: Governor Kamau
+        ("It will flood my farm,", "Peter Kamau"),
+        ("Not true,", "Peter Kamau"),  # nearest mention: the farmer
+    ]

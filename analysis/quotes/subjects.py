@@ -455,12 +455,12 @@ class _Resolver:
             for m in self.reg.recent(subj.start):
                 e = self.reg.entities[m.entity]
                 if e.kind == "person" and e.role and role_word in e.role.lower().split():
-                    return _Speaker.of(e)
+                    return self._mentioned(e, subj)
             # named later in the article ("the bank's governor said … The governor, Patrick
             # Njoroge, …"): the one person with that role
             holders = self.reg.with_role(role_word)
             if len(holders) == 1:
-                return _Speaker.of(holders[0])
+                return self._mentioned(holders[0], subj)
         if words[0] == "the" and len(bare) == 1 and bare[0].capitalize() in ORG_WORDS:
             # "the commission" / "the ministry": the organisation named earlier
             org_word = bare[0].capitalize()
@@ -483,6 +483,12 @@ class _Resolver:
         sp = _Speaker(name, kind, None, affiliation, head=head)
         self._add_group(subj.start, sp)
         return sp
+
+    def _mentioned(self, e: Entity, subj: _Subject) -> _Speaker:
+        """A description resolved to a person is a mention of that person: a bare surname
+        after it ("“…,” the farmer said. “…,” Kamau said.") goes to the nearest namesake."""
+        self.reg.add_mention(Mention(e.id, subj.start, subj.end, subj.text))
+        return _Speaker.of(e)
 
     def _add_group(self, offset: int, sp: _Speaker) -> None:
         insort(self.groups, (offset, sp), key=lambda g: g[0])
