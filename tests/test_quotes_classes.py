@@ -360,3 +360,21 @@ def test_same_surname_a_title_names_the_role_holder_and_the_nearest_mention_deci
         ("It will flood my farm,", "Peter Kamau"),
         ("Not true,", "Peter Kamau"),  # nearest mention: the farmer
     ]
+
+
+def test_a_quoted_subheading_between_a_cue_and_its_quote_takes_no_attribution():
+    text = ("Ruth Chebet spoke to the farmers on Monday. She told them:\n\n"
+            "“A Turning Point”\n\n"
+            "“We will not retreat from the valley, whatever the cost to the county.”\n\n"
+            "Amos Kibet issued the following statement:\n\n"
+            "''WE WILL STAY''\n\n"
+            "“The valley is our home and we will not leave it.”")
+    art = article_from_text(text, "t")
+    assert [(q.text, q.kind, q.speaker, q.flags) for q in extract_quotes(art)
+            if q.kind != "indirect"] == [
+        ("A Turning Point", "scare", None, ["heading"]),
+        ("We will not retreat from the valley, whatever the cost to the county.", "direct",
+         "Ruth Chebet", []),
+        ("WE WILL STAY", "scare", None, ["heading"]),
+        ("The valley is our home and we will not leave it.", "direct", "Amos Kibet", []),
+    ]

@@ -166,6 +166,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         block_spans.setdefault(s.block, []).append(s)
     blocks = {b.index: b for b in article.blocks}
     position_in_block = {id(s): k for sib in block_spans.values() for k, s in enumerate(sib)}
+    heading_blocks: set[int] = set()
     for s in spans:
         block = blocks[s.block]
         siblings = block_spans[s.block]
@@ -174,6 +175,14 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
         content = text[s.start:s.end]
         n_words = len(WORD_PATTERN.findall(content))
+        if _quoted_heading(s, block, content, n_words, text):
+            # a quoted subheading (“A Turning Point” alone on its line): no speech, and it
+            # takes no attribution from the cue before it; the quote after it does
+            q = Quote(s.quote_id, s.part, s.start, s.end, content, "scare", None, None, None,
+                      None, None, None, None, None, s.block, flags=["heading"])
+            quotes.append(q)
+            heading_blocks.add(s.block)
+            continue
         # the clause before a quote starts after the previous quote of its paragraph (after
         # the opening mark of one never closed): each stretch of text is read once
         floor = block.start if prev_span is None else (
@@ -262,6 +271,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         # 4. a cue in the previous sentence
         if position is None and opens_clause and prefix_stripped == "":
             prev = index.prev_sentence(s.open_mark)
+            while prev is not None and index.block_of(prev.start) in heading_blocks:
+                prev = index.prev_sentence(prev.start)  # over a quoted subheading
             if prev is not None:
                 found = _sentence_cue(text, prev.start, prev.end, index)
                 if found is None and text[prev.start:prev.end].rstrip().endswith(":"):
@@ -392,6 +403,17 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
 
 _BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
                      r"[A-Z][\w’'-]*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?[ \t\xa0]*$")
+
+
+def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) -> bool:
+    """A quote that is the whole of its line, short and without the punctuation that ends
+    speech: a quoted subheading (“A Turning Point”), not something said."""
+    if s.part > 0 or s.continues or s.close_mark is None or not 1 <= n_words <= 10:
+        return False
+    if content.rstrip()[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-", "’", "'"):
+        return False
+    return not text[block.start:s.open_mark].strip() and \
+        not text[s.close_mark + 1:block.end].strip(" \t\xa0\n”\"'’")
 
 
 def _byline(text: str, start: int, block, index: _Index,
