@@ -378,3 +378,17 @@ def test_a_quoted_subheading_between_a_cue_and_its_quote_takes_no_attribution():
         ("WE WILL STAY", "scare", None, ["heading"]),
         ("The valley is our home and we will not leave it.", "direct", "Amos Kibet", []),
     ]
+
+
+def test_called_after_a_lead_in_and_a_speaker_with_a_preposition():
+    text = ("There were pointed remarks, such as when Amos Kibet knocked Juma Otieno on trade "
+            "and called him a “moderate,” a subtle dig.\n\n"
+            "A reporter for the Daily Courier called it “absolute chaos.”\n\n"
+            "Ruth Chebet did not name her rival, but told farmers that the dam was “a gift.”\n\n"
+            "The figures for the valley tell a “mixed” story.")
+    assert quotes(text) == [
+        ("moderate,", "partial", "Amos Kibet"),
+        ("absolute chaos.", "partial", "reporter for the Daily Courier"),
+        ("a gift.", "partial", "Ruth Chebet"),
+        ("mixed", "scare", None),
+    ]

@@ -57,11 +57,20 @@ def _is_title(content: str, before: str) -> bool:
     return title_case and (len(words) > 1 or bool(_TITLE_CUES.search(before)))
 
 
+def _head(words: list[str]) -> str:
+    for i, w in enumerate(words):
+        if i > 0 and w in ("for", "of", "at", "from", "with", "in"):
+            return words[i - 1].lower()
+    return words[-1].lower()
+
+
 def _can_speak(subj: _Subject) -> bool:
     """A pronoun, a capitalised name or a phrase headed by a noun that can speak."""
     first = subj.text.split()[0]
     if subj.text.lower() in _PRONOUNS:
         return subj.text.lower() not in ("it",)
     if first.lower() in _DETERMINERS or subj.text[:1].islower():
-        return subj.text.split()[-1].lower() in _SPEAKER_NOUNS
+        words = subj.text.split()
+        # "a reporter for the Daily Nation": the head before the preposition
+        return words[-1].lower() in _SPEAKER_NOUNS or _head(words) in _SPEAKER_NOUNS
     return True

@@ -48,6 +48,10 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w in ("of", "de", "van", "von", "bin", "al", "wa", "ole")
 
 
+_CLAUSE_BREAKS = {",", ";", ":", "when", "as", "because", "after", "while", "since", "where",
+                  "that", "whom", "if", "though", "although", "—", "–", "(", ")", "“", "”", '"'}
+
+
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
@@ -69,10 +73,14 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         if words[k][0] == "(":
             j = k - 1
     if j >= 1 and words[j][0] in ("and", "but"):
-        # "Moe took the stage in Reno and said": the subject that opens the clause
-        w0 = words[0][0]
-        if w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and w0 not in NOT_NAME):
-            return _clause_subject(words[:j])
+        # "Moe took the stage in Reno and said": the subject that opens the clause (after
+        # a lead-in: "…, such as when Moe knocked Ortiz and called him …")
+        c = max((i + 1 for i in range(j) if words[i][0] in _CLAUSE_BREAKS), default=0)
+        for start in (c, 0) if c else (0,):
+            w0 = words[start][0] if start < j else ""
+            if w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
+                                                       w0 not in NOT_NAME):
+                return _clause_subject(words[start:j])
         return None
     if j < 0:
         return None
