@@ -170,6 +170,51 @@ class Mention:
     text: str
 
 
+_LOWER_FULL = re.compile(r"[a-z][a-z’'-]*")
+
+
+class LowerWords:
+    """The words a text writes in lower case, as a membership test: ``w in LowerWords(text)``
+    is ``w in set(_LOWER_WORD.findall(text))`` (a whole run of word characters, ’ ' and -
+    that is ``[a-z][a-z’'-]*``), found with ``str.find`` for the few words asked about
+    instead of tokenising the whole text. Answers are cached.
+
+    >>> lw = LowerWords("The farmers' union, not Farmers Ltd, spoke; re-election-day x2")
+    >>> [w in lw for w in ("farmers'", "union", "the", "ltd", "re-election-day", "x")]
+    [True, True, False, False, True, False]
+    """
+
+    __slots__ = ("text", "_seen")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        known = self._seen.get(word)
+        if known is None:
+            known = self._seen[word] = bool(_LOWER_FULL.fullmatch(word)) and \
+                self._occurs(word)
+        return known
+
+    def _occurs(self, word: str) -> bool:
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            if (i == 0 or not _word_char(text[i - 1])) and \
+                    (i + n == len(text) or not _word_char(text[i + n])):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+def _word_char(c: str) -> bool:
+    """A character of ``[\\w’'-]`` (``\\w`` as Python's ``re`` reads it in a str pattern)."""
+    return c.isalnum() or c in "_’'-"
+
+
 @dataclass
 class Registry:
     """Entities of one article and their mentions (ordered by offset)."""
@@ -177,16 +222,15 @@ class Registry:
     entities: list[Entity] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     article: Article | None = field(default=None, repr=False)
-    _common: set[str] | None = field(default=None, repr=False)
+    _common: LowerWords | None = field(default=None, repr=False)
     _by_last: dict[str, list[Entity]] = field(default_factory=dict, repr=False)
     _by_org: dict[str, Entity] = field(default_factory=dict, repr=False)
 
-    def common_words(self) -> set[str]:
-        """Words the article also writes in lower case: common words, not names (computed
-        on first use)."""
+    def common_words(self) -> LowerWords:
+        """Words the article also writes in lower case: common words, not names (asked
+        word by word, see :class:`LowerWords`)."""
         if self._common is None:
-            text = self.article.text if self.article is not None else ""
-            self._common = set(_LOWER_WORD.findall(text))
+            self._common = LowerWords(self.article.text if self.article is not None else "")
         return self._common
 
     def people(self) -> list[Entity]:
@@ -510,8 +554,9 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         ent.affiliation = place_affiliation
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
     if ent.role is None:  # "Amina Odhiambo, the minister of health, …": the appositive's role
-        app = _APPOSITIVE_ROLE.match(text, m.end()) or _ROLE_BEFORE.search(
-            text, max(0, start - 60), start)  # "The governor, Patrick Njoroge, …"
+        app = _APPOSITIVE_ROLE.match(text, m.end()) or (_ROLE_BEFORE.search(
+            text, max(0, start - 60), start) if _comma_space_before(text, start) else None)
+        # "The governor, Patrick Njoroge, …"
         if app is not None:
             ent.role = app.group(1)
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
@@ -533,6 +578,22 @@ _APPOSITIVE_ROLE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)[ \t]+((?:[\w’'-]+[ \t]+){0,3}?(?:"
     + "|".join(_ROLE_HEADS) + r")),[ \t]+$")
+
+
+def _comma_space_before(text: str, end: int) -> bool:
+    """Whether ``,[ \\t]+$`` can match in ``text[:end]`` (``$`` also before a last newline):
+    a cheap test before :data:`_ROLE_BEFORE`'s search.
+
+    >>> _comma_space_before("The governor, Ann", 14), _comma_space_before("The governor Ann", 13)
+    (True, False)
+    """
+    for e in (end, end - 1) if end > 0 and text[end - 1] == "\n" else (end,):
+        j = e
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j < e and j > 0 and text[j - 1] == ",":
+            return True
+    return False
 
 
 def _pick_nearest(reg: Registry, candidates: list[Entity], pos: int) -> Entity:
