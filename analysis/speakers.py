@@ -456,6 +456,48 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
 
 
+@lru_cache(maxsize=4096)
+def _name_shape(title: str | None, name: str, affil: bool, of_part: str | None):
+    """What a matched name is, from its words alone (cached: an article repeats its names):
+    None (no one), or (kind, whether the first word was kept, offset of the first kept word
+    in ``name``, title, words, place affiliation, first, last, full name)."""
+    words = name.split()
+    offsets = []
+    pos = 0
+    for w in words:
+        pos = name.index(w, pos)
+        offsets.append(pos)
+        pos += len(w)
+    # drop sentence openers ("In", "The", "However") before the name
+    i = 0
+    while i < len(words) and words[i] in _OPENERS and words[i] not in _PLACE_WORDS and not (
+            title and words[i].endswith(".")) and words[i] not in TITLE_WORDS:
+        i += 1
+    words, offsets = words[i:], offsets[i:]
+    if not words:
+        return None
+    if all(w.isupper() and len(w) > 1 for w in words) and not any(w in ORG_ACRONYMS for w in words):
+        return None  # a dateline ("ADDIS ABABA —") or a shouted word, not a name
+    title, words = split_role(title, words)
+    if _is_org(words) or (of_part and _is_org([words[-1]])):
+        return "organization", i == 0, offsets[0], title, tuple(words), None, None, None, None
+    place_affiliation = None
+    while words and (words[0] in _PLACE_OR_DEMONYM or (
+            len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
+        if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
+            place_affiliation = place_in(words[0])
+        words = words[1:]
+    while words and words[-1] in NOT_NAME and not words[-1].endswith("."):
+        words = words[:-1]
+    if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
+        return None
+    if any(w in _PLACE_WORDS or w in NOT_PERSON_WORDS for w in words):
+        return None
+    first, last, full = _name_parts(words)
+    return ("person", i == 0, offsets[0], title, tuple(words), place_affiliation, first, last,
+            full)
+
+
 def _register(reg: Registry, text: str, m: re.Match) -> None:
     title = m.group("title")
     words = m.group("name").split()
@@ -473,46 +515,22 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             lone_first_name = bool(before) and (before[-1] in ",;(—–" or before[-1].islower())
             if not lone_first_name:
                 return
-    offsets = []
-    pos = m.start("name")
-    for w in words:
-        pos = text.index(w, pos)
-        offsets.append(pos)
-        pos += len(w)
-    # drop sentence openers ("In", "The", "However") before the name
-    i = 0
-    while i < len(words) and words[i] in _OPENERS and words[i] not in _PLACE_WORDS and not (
-            title and words[i].endswith(".")) and words[i] not in TITLE_WORDS:
-        i += 1
-    words, offsets = words[i:], offsets[i:]
-    if not words:
+    shape = _name_shape(title, m.group("name"), bool(m.group("affil")), m.group("of"))
+    if shape is None:
         return
-    start = m.start() if (title or m.group("affil")) and i == 0 else offsets[0]
+    kind, lead_kept, rel, title, words, place_affiliation, first, last, full = shape
+    name_start = m.start("name")
     end = m.end("name")
-    if all(w.isupper() and len(w) > 1 for w in words) and not any(w in ORG_ACRONYMS for w in words):
-        return  # a dateline ("ADDIS ABABA —") or a shouted word, not a name
-    title, words = split_role(title, words)
     of_part = m.group("of")
-    if _is_org(words) or (of_part and _is_org([words[-1]])):
-        org_start = m.start() if m.group("affil") and i == 0 else offsets[0]
+    if kind == "organization":
+        org_start = m.start() if m.group("affil") and lead_kept else name_start + rel
         org_end = m.end("of") if of_part else end
         name = text[org_start:org_end]
         ent = reg._by_org_name(name) or reg.add(Entity(0, name, kind="organization"))
         reg.mentions.append(Mention(ent.id, org_start, org_end, name))
         return
-    place_affiliation = None
-    while words and (words[0] in _PLACE_OR_DEMONYM or (
-            len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
-        if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
-            place_affiliation = place_in(words[0])
-        words = words[1:]
-    while words and words[-1] in NOT_NAME and not words[-1].endswith("."):
-        words = words[:-1]
-    if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
-        return
-    if any(w in _PLACE_WORDS or w in NOT_PERSON_WORDS for w in words):
-        return
-    first, last, full = _name_parts(words)
+    start = m.start() if (m.group("title") or m.group("affil")) and lead_kept \
+        else name_start + rel
     existing = reg.by_last(last)
     if first:
         existing = [e for e in existing if e.first in (None, first)]
