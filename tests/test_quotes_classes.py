@@ -392,3 +392,18 @@ def test_called_after_a_lead_in_and_a_speaker_with_a_preposition():
         ("a gift.", "partial", "Ruth Chebet"),
         ("mixed", "scare", None),
     ]
+
+
+def test_the_subject_before_a_colon_past_lead_ins_roles_and_digest_dashes():
+    text = ("Republican presidential candidate Dan Moe took to Twitter, writing: “Another "
+            "attack, this time in the valley.”\n\n"
+            "In a Lake FM interview later that day, Ruth Chebet went further: “If he loses, it "
+            "is the end of his career.”\n\n"
+            "The Daily Courier columnist Ann Ruto went so far as to say: “The county as we "
+            "know it is over.”\n\n"
+            "TURNOUT WAS HIGH - Amina Noor and Juma Otieno: “Although the polls failed, the "
+            "turnout was high.”\n\n"
+            "Signs of a shift were there all along -More from Otieno: “Our data confirms both "
+            "trends.”")
+    assert [s for _, _, s in quotes(text)] == [
+        "Dan Moe", "Ruth Chebet", "Ann Ruto", "Amina Noor and Juma Otieno", "Juma Otieno"]

@@ -475,6 +475,20 @@ def _trailing_cue(text: str, start: int, end: int,
 _INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
 
 
+def _source_after_dash(words) -> _Subject | None:
+    """A digest's source line: "TURNOUT WAS HIGH - Ann Moe and Dan Ruto:" / "… -More from
+    Moe:" — the names after the last dash before the colon."""
+    k = max((i for i, (w, _, _) in enumerate(words) if w in ("-", "—", "–")), default=-1)
+    seg = words[k + 1:] if k >= 0 else []
+    if len(seg) >= 2 and seg[0][0] == "More" and seg[1][0] == "from":
+        seg = seg[2:]
+    if not 1 <= len(seg) <= 6 or seg[0][0] in NOT_NAME or not all(
+            w[:1].isupper() or w in ("and", "of", "de") for w, _, _ in seg) or \
+            seg[-1][0] in ("and", "of", "de"):
+        return None
+    return _Subject(" ".join(w for w, _, _ in seg), seg[0][1], seg[-1][2])
+
+
 _SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
                   "though", "although", "and", "but", "or", "whereas", "unless", "once"}
 
@@ -523,7 +537,7 @@ def _before_cue(pw, opens_clause: bool):
             if subj:
                 return subj, (c0, c1), "before"
         if last == ":":  # "Ruto was blunt:" — the clause's subject
-            subj = _clause_subject(words[:-1])
+            subj = _source_after_dash(words[:-1]) or _clause_subject(words[:-1])
             if subj:
                 return subj, None, "colon"
         return None

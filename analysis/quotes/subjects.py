@@ -637,12 +637,52 @@ def _affiliation_in(text: str) -> str | None:
 
 
 def _clause_subject(words) -> _Subject | None:
-    for i, (w, s, e) in enumerate(words):
+    """The subject that opens a clause: the first pronoun or capitalised run, after a
+    leading adverbial ("In a Fox interview, Moe went further:"), and past a modifier or a
+    role before the name ("Republican candidate Dan Moe", "The Lake Times columnist Ann
+    Ruto").
+
+    >>> _clause_subject([("In", 0, 2), ("a", 3, 4), ("Fox", 5, 8), ("interview", 9, 18),
+    ...                  (",", 18, 19), ("Moe", 20, 23), ("went", 24, 28)]).text
+    'Moe'
+    """
+    fc = next((k for k in range(min(len(words), 12)) if words[k][0] == ","), None)
+    lead = 0
+    if fc is not None and fc + 1 < len(words) and words[0][0] in _LEAD_INS:
+        lead = fc + 1
+    for i in range(lead, len(words)):
+        w, s, e = words[i]
         if w.lower() in ("he", "she", "they"):
             return _Subject(w, s, e)
         if w[:1].isupper() and w not in NOT_NAME:
             j = i
             while j + 1 < len(words) and _is_cap(words[j + 1][0]) and words[j + 1][0] != "of":
                 j += 1
+            # "Republican presidential candidate Dan Moe": a role, then the name
+            k = j + 1
+            while k < len(words) and k - j <= 3 and re.fullmatch(r"[a-z][\w-]*", words[k][0]) \
+                    and words[k][0] not in _NOT_IN_NOUN_PHRASE and not CUE_RE.fullmatch(
+                        words[k][0]):
+                k += 1
+            if j + 1 < k < len(words) and k - j <= 3 and words[k][0][:1].isupper() and \
+                    (words[k - 1][0] in _SPEAKER_NOUNS or words[k - 1][0] in _ROLE_NOUNS) and \
+                    words[k][0] not in NOT_NAME and (words[k][0] in first_names() or (
+                        k + 1 < len(words) and words[k + 1][0][:1].isupper())):
+                i, j = k, k
+                while j + 1 < len(words) and _is_cap(words[j + 1][0]) and \
+                        words[j + 1][0] != "of":
+                    j += 1
+                s = words[i][1]
             return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
     return None
+
+
+#: Role nouns of news writing beyond the speaker nouns ("The Courier columnist Ann Ruto").
+_ROLE_NOUNS = {"columnist", "commentator", "host", "anchor", "pollster", "strategist",
+               "consultant", "nominee", "hopeful", "contender", "operative", "donor",
+               "activist", "writer", "author", "blogger", "correspondent", "historian"}
+
+
+_LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", "Speaking",
+             "Asked", "Since", "Last", "This", "When", "While", "Hours", "Days", "Minutes",
+             "Moments", "Meanwhile", "Still", "Then", "Yet", "Now", "Today", "Yesterday"}
