@@ -407,3 +407,11 @@ def test_the_subject_before_a_colon_past_lead_ins_roles_and_digest_dashes():
             "trends.”")
     assert [s for _, _, s in quotes(text)] == [
         "Dan Moe", "Ruth Chebet", "Ann Ruto", "Amina Noor and Juma Otieno", "Juma Otieno"]
+
+
+def test_a_participle_after_a_long_lead_in_or_a_preposition_takes_the_clause_subject():
+    text = ("In a speech earlier in the day, Dan Moe attacked Ruth Chebet over the dam, "
+            "saying, “She is reckless and very unstable.”\n\n"
+            "Ann Silver, herself a farmer, drew a wave of boos upon saying, “Ruth heard the "
+            "valley.”")
+    assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Silver"]

@@ -20,6 +20,7 @@ from analysis.quotes.cues import (
 from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
 from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
 from analysis.quotes.subjects import (
+    _LEAD_INS,
     _SENTENCE_OPENERS,
     _clause_subject,
     _Resolver,
@@ -29,6 +30,7 @@ from analysis.quotes.subjects import (
     _subject_before,
 )
 from analysis.speakers import (
+    HONORIFIC_GENDER,
     NOT_NAME,
     ORG_ACRONYMS,
     Registry,
@@ -489,6 +491,10 @@ def _source_after_dash(words) -> _Subject | None:
     return _Subject(" ".join(w for w, _, _ in seg), seg[0][1], seg[-1][2])
 
 
+#: "… incurred boos upon saying, “…”": a preposition before a participle.
+_PARTICIPLE_PREPS = {"upon", "after", "before", "while", "by", "when", "in", "without"}
+
+
 _SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
                   "though", "although", "and", "but", "or", "whereas", "unless", "once"}
 
@@ -513,10 +519,15 @@ def _before_cue(pw, opens_clause: bool):
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
                                        words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
                 else fc + 1
+            if lead == 0 and words[0][0] in _LEAD_INS:
+                # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
+                fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
+                lead = 0 if fc is None else fc + 1
             w0 = words[lead][0]
-            if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and words[c0 - 1][0] == "," \
-                    and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
-                                                                  w0 not in NOT_NAME)):
+            if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and (
+                    words[c0 - 1][0] == "," or words[c0 - 1][0] in _PARTICIPLE_PREPS) \
+                    and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and (
+                        w0 not in NOT_NAME or w0 in HONORIFIC_GENDER))):
                 # "Trump returned the compliment, telling Reuters, “…”" / "Mr. X issued a
                 # statement saying, “…”": the subject of the clause speaks; after a cue of
                 # its own ("…, Spicer said, adding, “…”") that cue's subject
