@@ -415,3 +415,13 @@ def test_a_participle_after_a_long_lead_in_or_a_preposition_takes_the_clause_sub
             "Ann Silver, herself a farmer, drew a wave of boos upon saying, “Ruth heard the "
             "valley.”")
     assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Silver"]
+
+
+def test_infinitive_cues_more_participles_and_an_issued_statement():
+    text = ("The debate was so calm that Mr. Dan Moe was prompted to say, “So far, I cannot "
+            "believe how civil it has been.”\n\n"
+            "Ann Dean poked at Moe during the debate, tweeting, “Notice Moe sniffing all the "
+            "time.”\n\n"
+            "Immediately after the floods, Ruth Chebet issued a statement, “Last night, our "
+            "county was struck by the water.”")
+    assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Dean", "Ruth Chebet"]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from analysis.quotes.cues import (
     _DETERMINERS,
+    _DOCUMENT_NOUNS,
     _INDIRECT_CUES,
     _INDIRECT_RE,
     _PARTICIPLES,
@@ -20,6 +21,7 @@ from analysis.quotes.cues import (
 from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
 from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
 from analysis.quotes.subjects import (
+    _ISSUING,
     _LEAD_INS,
     _SENTENCE_OPENERS,
     _clause_subject,
@@ -539,6 +541,9 @@ def _before_cue(pw, opens_clause: bool):
                 if subj:
                     return subj, (c0, c1), "before"
             subj = _subject_before(words, c0)
+            if subj is None and c0 >= 2 and words[c0 - 1][0] == "to":
+                # "Moe was prompted to say, “…”": the clause's subject
+                subj = _clause_subject(words[lead:c0 - 1])
             if subj is None and c1 + 1 < len(words) - 1 and words[c0][0] not in _PARTICIPLES:
                 subj = _subject_after(words[:-1], c1)
             if subj is None and words[c0][0].endswith("ing") and c0 >= 2 and \
@@ -547,6 +552,12 @@ def _before_cue(pw, opens_clause: bool):
                 subj = _clause_subject(words[:c0])
             if subj:
                 return subj, (c0, c1), "before"
+        if len(words) >= 4 and last == "," and words[-2][0] in _DOCUMENT_NOUNS and \
+                words[-3][0].lower() in ("a", "an", "the") and words[-4][0] in _ISSUING:
+            # "Moe issued a statement, “…”": who issued it
+            subj = _clause_subject(words[:-4])
+            if subj:
+                return subj, None, "before"
         if last == ":":  # "Ruto was blunt:" — the clause's subject
             subj = _source_after_dash(words[:-1]) or _clause_subject(words[:-1])
             if subj:

@@ -66,7 +66,13 @@ _PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning"
                 "telling", "urging", "arguing", "claiming", "stressing", "accusing", "terming",
                 "dubbing", "labelling", "labeling", "accusing", "chanting", "citing",
                 "referring to", "blaming", "mocking", "declaring", "denouncing", "stating",
-                "admitting", "shouting", "yelling", "explaining", "asking"]
+                "admitting", "shouting", "yelling", "explaining", "asking",
+                # more of real news (PolNeAR train and dev): "…, tweeting, “…”"
+                "tweeting", "asserting", "writing", "posting", "responding", "replying",
+                "quipping", "joking", "answering", "recalling", "concluding", "proclaiming",
+                "complaining", "predicting", "promising", "vowing", "boasting", "lamenting",
+                "conceding", "acknowledging", "remarking", "observing", "announcing",
+                "chiding", "scolding", "retorting", "demanding", "pleading", "exclaiming"]
 
 
 SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES), key=len,

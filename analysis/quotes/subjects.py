@@ -648,7 +648,8 @@ def _clause_subject(words) -> _Subject | None:
     """
     fc = next((k for k in range(min(len(words), 12)) if words[k][0] == ","), None)
     lead = 0
-    if fc is not None and fc + 1 < len(words) and words[0][0] in _LEAD_INS:
+    if fc is not None and fc + 1 < len(words) and (words[0][0] in _LEAD_INS or (
+            words[0][0].endswith("ly") and words[0][0].lower() not in first_names_lower())):
         lead = fc + 1
     for i in range(lead, len(words)):
         w, s, e = words[i]
@@ -681,6 +682,17 @@ def _clause_subject(words) -> _Subject | None:
 _ROLE_NOUNS = {"columnist", "commentator", "host", "anchor", "pollster", "strategist",
                "consultant", "nominee", "hopeful", "contender", "operative", "donor",
                "activist", "writer", "author", "blogger", "correspondent", "historian"}
+
+
+def first_names_lower() -> set[str]:
+    """Known first names in lower case ("Kelly" is a name, "Immediately" a lead-in)."""
+    global _FIRST_LOWER
+    if _FIRST_LOWER is None:
+        _FIRST_LOWER = {n.lower() for n in first_names()}
+    return _FIRST_LOWER
+
+
+_FIRST_LOWER: set[str] | None = None
 
 
 _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", "Speaking",
