@@ -423,5 +423,7 @@ def test_infinitive_cues_more_participles_and_an_issued_statement():
             "Ann Dean poked at Moe during the debate, tweeting, “Notice Moe sniffing all the "
             "time.”\n\n"
             "Immediately after the floods, Ruth Chebet issued a statement, “Last night, our "
-            "county was struck by the water.”")
-    assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Dean", "Ruth Chebet"]
+            "county was struck by the water.”\n\n"
+            "Juma Otieno tried to laugh it off by interjecting, “Only the river.”")
+    assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Dean", "Ruth Chebet",
+                                               "Juma Otieno"]

@@ -72,7 +72,8 @@ _PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning"
                 "quipping", "joking", "answering", "recalling", "concluding", "proclaiming",
                 "complaining", "predicting", "promising", "vowing", "boasting", "lamenting",
                 "conceding", "acknowledging", "remarking", "observing", "announcing",
-                "chiding", "scolding", "retorting", "demanding", "pleading", "exclaiming"]
+                "chiding", "scolding", "retorting", "demanding", "pleading", "exclaiming",
+                "interjecting", "interrupting", "countering"]
 
 
 SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES), key=len,
