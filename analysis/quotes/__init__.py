@@ -17,13 +17,18 @@ Kinds
     phrase with no speech cue (scare quotes, titles, slogans); ``indirect`` — reported speech
     without quote marks ("Blinken noted that …", "According to Okello, …", "…, she said.").
     Speech share counts ``direct`` and ``partial`` quotes; ``indirect`` only on request.
+    A short quote alone on its line with no closing punctuation is a quoted subheading:
+    ``scare`` with the flag ``heading``; it takes no attribution from the cue before it.
 Attribution (first rule that applies)
     1. a cue right after the quote: ``“…,” Ruto said`` / ``“…,” said Ortiz, a former minister``;
     2. a cue before it in the same sentence: ``He remarked, “…”`` / ``According to X, “…”`` /
        ``Ruto told reporters: “…”``;
     3. a continuation: an earlier quote in the same paragraph, or the previous part of a
        multi-paragraph quote (``“A,” she said. “B.”``);
-    4. a cue in the sentence before the quote.
+    4. a cue in the sentence before the quote (over a quoted subheading);
+    5. a paragraph that is a quote after a sentence whose quote has a speaker: that speaker.
+    Also: a byline after the quote (``“…” ― Name`` or a line ``- Name.``) and a cue closing
+    the sentence the quote opens (``“A” for the party, said X.``) count as cues after it.
     The subject next to the cue is resolved by :mod:`analysis.speakers` (names, aliases,
     pronouns, officials, organisations, documents); no subject found → speaker ``None``,
     counted as *unattributed*.
