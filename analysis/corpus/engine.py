@@ -314,7 +314,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     finally:
         ids_path.unlink(missing_ok=True)
     t_end = time.perf_counter()
-    from analysis.report import provenance
+    from analysis.provenance import provenance
 
     wall = t_final - t_run
     manifest = {
