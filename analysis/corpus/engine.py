@@ -130,15 +130,41 @@ class Progress:
 # --------------------------------------------------------------------------- engines
 
 
-def _batches(items: Iterable[tuple[Item, str]], size: int, run: int
+#: Smallest batch the guided sizing cuts (a batch costs a few ms of files, whatever its size).
+MIN_BATCH = 16
+
+
+def _batches(items: Iterable[tuple[Item, str]], size: int, run: int,
+             remaining: Callable[[], int] | None = None, workers: int = 1
              ) -> Iterator[tuple[str, list[Item], list[str]]]:
+    """Cut ``items`` into named batches in input order: ``size`` articles each, or — given
+    ``remaining`` (articles of the input not yet read) — guided sizes that shrink as the input
+    runs out, at most ``size`` and at least :data:`MIN_BATCH`, so ``workers`` finish together
+    instead of one waiting for the other's last big batch.
+
+    >>> its = [(Item(str(i), {}, ""), "") for i in range(100)]
+    >>> [len(b) for _, b, _ in _batches(iter(its), 40, 1)]
+    [40, 40, 20]
+    >>> read = []
+    >>> todo = (read.append(x) or x for x in its)
+    >>> [len(b) for _, b, _ in _batches(todo, 40, 1, lambda: 100 - len(read), 2)]
+    [17, 16, 16, 16, 16, 16, 3]
+    """
+    def target() -> int:
+        if remaining is None:
+            return size
+        return max(1, min(size, max(MIN_BATCH, -(-remaining() // (3 * workers)))))
+
     batch: list[Item] = []
     keys: list[str] = []
     k = 0
+    want = 0
     for item, key in items:
+        if not batch:
+            want = target()
         batch.append(item)
         keys.append(key)
-        if len(batch) == size:
+        if len(batch) >= want:
             yield f"r{run:05d}-b{k:07d}", batch, keys
             batch, keys, k = [], [], k + 1
     if batch:
@@ -271,8 +297,10 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     ids_path = out / store.STAGING / f"ids-{os.getpid()}.txt"
     ids = ids_path.open("w", encoding="utf-8")
     counts = {"input_articles": n_total, "analysed": 0, "skipped": 0}
-    size = batch_size or max(1, min(200 if engine == "local" else 1000,
-                                    -(-n_total // (4 * jobs))))
+    # a given --batch-size is used as is; else batches of up to 200 (local) or 1,000 (Dask)
+    # articles, shrinking towards the end of the input when several workers share the work
+    size = batch_size or (200 if engine == "local" else 1000)
+    guided = batch_size is None and (engine == "dask" or jobs > 1)
     progress = Progress(n_total, quiet=quiet, every=progress_every)
 
     def todo():
@@ -294,7 +322,8 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
         timing["batches"] += 1
         progress.update(res["articles"])
 
-    batches = _batches(todo(), size, run)
+    batches = _batches(todo(), size, run, (lambda: n_total - counts["analysed"]
+                                           - counts["skipped"]) if guided else None, jobs)
     t_run = time.perf_counter()
     engine_info: dict = {"engine": engine, "jobs": jobs, "batch_size": size}
     try:

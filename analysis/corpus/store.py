@@ -70,19 +70,30 @@ def schema(table: str) -> pa.Schema:
 
 
 def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
-    """Rows of one table (tuples in its column order) as an Arrow table with ``_seq``.
+    """Rows of one table (tuples in its column order, grouped by article) as an Arrow table
+    with ``_seq``. A float NaN becomes null (as pandas reads a missing value), in any column.
 
     >>> to_arrow("errors", [("a", "read", "x"), ("b", "read", "y")]).column("_seq").to_pylist()
     [0, 0]
+    >>> to_arrow("topics", [("a", "t", "T", 0, 0, float("nan"), *[None] * 7)]
+    ...          ).column("per_1000_words").null_count
+    1
     """
     sch = schema(table)
-    seq, last, k = [], None, 0
-    for r in rows:
-        k = k + 1 if r[0] == last else 0
-        last = r[0]
-        seq.append(k)
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in TABLES[table]]
-    arrays = [pa.array(list(c), type=f.type) for c, f in zip(cols, sch, strict=False)]
+    if not rows:
+        return sch.empty_table()
+    cols = list(zip(*rows, strict=True))
+    # _seq: the row's position within its article's run of rows
+    seq = []
+    ids = cols[0]
+    start, last = 0, ids[0]
+    for i, a in enumerate(ids):
+        if a != last:
+            seq.extend(range(i - start))
+            start, last = i, a
+    seq.extend(range(len(ids) - start))
+    arrays = [pa.array(c, type=f.type, from_pandas=True)
+              for c, f in zip(cols, sch, strict=False)]
     arrays.append(pa.array(seq, type=_I))
     return pa.Table.from_arrays(arrays, schema=sch)
 
