@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
@@ -79,22 +80,22 @@ def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
     ...          ).column("per_1000_words").null_count
     1
     """
+    import numpy as np
+
     sch = schema(table)
     if not rows:
         return sch.empty_table()
     cols = list(zip(*rows, strict=True))
-    # _seq: the row's position within its article's run of rows
-    seq = []
-    ids = cols[0]
-    start, last = 0, ids[0]
-    for i, a in enumerate(ids):
-        if a != last:
-            seq.extend(range(i - start))
-            start, last = i, a
-    seq.extend(range(len(ids) - start))
-    arrays = [pa.array(c, type=f.type, from_pandas=True)
-              for c, f in zip(cols, sch, strict=False)]
-    arrays.append(pa.array(seq, type=_I))
+    # rows come in runs, one per article: article_id is each run's id repeated (taken by
+    # index, not converted string by string), _seq the row's position within its run
+    runs = [(a, sum(1 for _ in g)) for a, g in groupby(cols[0])]
+    counts = np.fromiter((n for _, n in runs), dtype=np.int64, count=len(runs))
+    run_of_row = np.repeat(np.arange(len(runs)), counts)
+    starts = np.cumsum(counts) - counts
+    arrays = [pa.array([a for a, _ in runs], type=_S).take(run_of_row)]
+    arrays += [pa.array(c, type=f.type, from_pandas=True)
+               for c, f in zip(cols[1:], list(sch)[1:], strict=False)]
+    arrays.append(pa.array(np.arange(len(rows)) - starts[run_of_row], type=_I))
     return pa.Table.from_arrays(arrays, schema=sch)
 
 
