@@ -248,24 +248,18 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
         SELECT article_id, batch FROM (
           SELECT a.*, row_number() OVER (PARTITION BY a.article_id ORDER BY a.batch DESC) AS n
           FROM ({q}) a JOIN input_ids USING (article_id)) WHERE n = 1""")
-    # the usual case (a first run, or a rerun that redid nothing): every committed attempt is
-    # its article's latest and is in the input, so no row needs the join to be dropped
-    (attempts,), (won,) = (con.execute(f"SELECT count(*) FROM ({q})").fetchall()[0],
-                           con.execute("SELECT count(*) FROM winners").fetchall()[0])
     tmp = Path(tempfile.mkdtemp(prefix=".final-", dir=out_dir))
     info = {}
     try:
         for t in TABLES:
             path = tmp / f"{t}.parquet"
             cols = ", ".join(f'x."{c}"' for c in TABLES[t])
-            if attempts == won:
-                source = f"read_parquet('{_glob(out_dir, t)}') x"
-            else:
-                source = f"""read_parquet('{_glob(out_dir, t)}', filename = true) x
-                      JOIN winners w ON x.article_id = w.article_id
-                       AND regexp_extract(x.filename, '(r\\d+-b\\d+)', 1) = w.batch"""
             con.execute(f"""
-                COPY (SELECT {cols} FROM {source} ORDER BY x.article_id, x._seq)
+                COPY (SELECT {cols}
+                      FROM read_parquet('{_glob(out_dir, t)}', filename = true) x
+                      JOIN winners w ON x.article_id = w.article_id
+                       AND regexp_extract(x.filename, '(r\\d+-b\\d+)', 1) = w.batch
+                      ORDER BY x.article_id, x._seq)
                 TO '{str(path).replace("'", "''")}' (FORMAT parquet, COMPRESSION zstd)""")
             rows = pq.ParquetFile(path).metadata.num_rows
             info[t] = {"file": f"{t}.parquet", "rows": rows,
