@@ -323,8 +323,10 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     ids = ids_path.open("w", encoding="utf-8")
     counts = {"input_articles": n_total, "analysed": 0, "skipped": 0}
     # a given --batch-size is used as is; else batches of up to 200 (local) or 1,000 (Dask)
-    # articles, shrinking towards the end of the input when several workers share the work
-    size = batch_size or (200 if engine == "local" else 1000)
+    # articles (at least four per worker), shrinking towards the end of the input when several
+    # workers share the work
+    size = batch_size or max(1, min(200 if engine == "local" else 1000,
+                                    -(-n_total // (4 * jobs))))
     guided = batch_size is None and (engine == "dask" or jobs > 1)
     progress = Progress(n_total, quiet=quiet, every=progress_every)
 
