@@ -10,9 +10,10 @@ skipped), and we report:
 * articles/s: input articles divided by the wall time of the whole command (start-up included);
 * peak RSS: the largest sum of resident memory over the command's process tree (parent, pool
   workers, Dask scheduler and workers), sampled every 0.1 s;
-* CPU ms per article: user + system time of the command and its pool workers (from ``wait4``;
-  Dask's workers are not its children), divided by the articles: on a shared machine the
-  steadier measure of cost, as wall time depends on what else holds the cores;
+* CPU ms per article: user + system time of the command and of the worker processes it started
+  (pool workers, a ``LocalCluster``'s workers; from ``wait4``), divided by the articles: on a
+  shared machine the steadier measure of cost, as wall time depends on what else holds the
+  cores;
 
 and in the same run, on the first 200 articles: textstat 0.7.13's eight formulas alone (what a
 user would otherwise run for readability only), our per-stage costs (parse, quotes, topics,
@@ -267,7 +268,7 @@ def main(argv=None) -> None:
                       f"{r['wall_s']:.1f} s incl. start-up; {inner} articles/s while "
                       f"analysing; compaction {t['finalise_s']:.1f} s), peak RSS "
                       f"{r['peak_rss_mb']:,.0f} MB, CPU {cpu:.1f} ms per article (command "
-                      "and pool workers, not Dask's)", flush=True)
+                      "and its workers)", flush=True)
                 results[f"{n}:{name}"] = {"articles_per_s": rate, "inner": inner,
                                           "wall_s": r["wall_s"], "cpu_ms_per_article": cpu,
                                           "finalise_s": t["finalise_s"],
