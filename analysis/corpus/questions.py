@@ -59,7 +59,10 @@ def connect(out_dir: str | Path):
         raise InputError(f"{out}: no corpus tables (run `python -m analysis corpus` first)")
     con = duckdb.connect()
     con.execute("SET threads = 2")
-    con.execute("SET enable_progress_bar = false")  # progress is the CLI's, on its terms
+    try:  # DuckDB's own bar would print on stderr even under --quiet
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:  # in Jupyter without ipywidgets the setting is refused (and no bar
+        pass              # is drawn there)
     for t in TABLES:
         path = str(out / f"{t}.parquet").replace("'", "''")
         con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{path}')")
