@@ -111,24 +111,30 @@ def quote_share(tables, by: str = "speaker", per: str | None = None, top: int | 
     kinds = "('direct', 'partial'" + (", 'indirect')" if include_indirect else ")")
     qkey = ("CASE WHEN q.kind = 'indirect' THEN q.quote_id::VARCHAR || ':indirect:' || "
             "q.start::VARCHAR ELSE q.quote_id::VARCHAR END")
-    # one row per (group, speaker, quote): counting rows is cheaper than DISTINCT on pairs
     df = con.execute(f"""
-        WITH q AS MATERIALIZED (
-          SELECT {g} AS grp, {who} AS who, q.article_id, {qkey} AS qkey,
-                 sum(q.words) AS words
+        WITH q AS (
+          SELECT {g} AS grp, q.article_id, {who} AS who,
+                 {qkey} AS qkey, q.words
           FROM quotes q JOIN articles a USING (article_id)
-          WHERE q.kind IN {kinds}
-          GROUP BY ALL),
+          WHERE q.kind IN {kinds}),
+        per_who AS (
+          SELECT grp, who, count(DISTINCT (article_id, qkey)) AS quotes, sum(words) AS words,
+                 count(DISTINCT article_id) AS articles
+          FROM q GROUP BY grp, who),
         ranked AS (
-          SELECT who, row_number() OVER (ORDER BY sum(words) DESC, count(*) DESC, who) AS rank
-          FROM q GROUP BY who),
+          SELECT who, row_number() OVER (ORDER BY sum(words) DESC, sum(quotes) DESC, who)
+                 AS rank
+          FROM per_who GROUP BY who),
         labelled AS (
           SELECT grp, CASE WHEN ? IS NULL OR rank <= ? THEN who ELSE '{OTHERS}' END AS who,
-                 article_id, qkey, sum(words) AS words
-          FROM q JOIN ranked USING (who) GROUP BY ALL)
-        SELECT grp AS "group", who AS "{by}", count(*) AS quotes, sum(words) AS words,
-               count(DISTINCT article_id) AS articles
-        FROM labelled GROUP BY grp, who
+                 q.article_id, q.qkey, q.words
+          FROM q JOIN ranked USING (who)),
+        grp_totals AS (
+          SELECT {g} AS grp, count(*) AS group_articles FROM articles a GROUP BY 1)
+        SELECT l.grp AS "group", l.who AS "{by}",
+               count(DISTINCT (l.article_id, l.qkey)) AS quotes, sum(l.words) AS words,
+               count(DISTINCT l.article_id) AS articles
+        FROM labelled l GROUP BY l.grp, l.who
     """, [top, top]).df()
     totals = con.execute(f"SELECT {g} AS grp, count(*) AS n FROM articles a GROUP BY 1").df()
     if df.empty:
