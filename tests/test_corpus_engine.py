@@ -47,6 +47,22 @@ def test_jobs_and_batch_size_do_not_change_the_tables(reference, tmp_path):
     assert reference["articles"]["article_id"].is_monotonic_increasing
 
 
+def test_guided_batches_give_the_same_tables(reference, tmp_path, monkeypatch):
+    """Default sizing with several workers: batches shrink towards the end of the input so the
+    workers finish together (the floor lowered from 16 to 1 to see it on 36 articles), and the
+    tables are still those of one job."""
+    from analysis.corpus import engine
+
+    monkeypatch.setattr(engine, "MIN_BATCH", 1)
+    r = run_corpus(SAMPLE, tmp_path / "guided", jobs=2, quiet=True)
+    assert r.manifest["engine"]["batch_size"] == 5  # 36 articles: at least 4 per worker
+    sizes = [len(pd.read_parquet(b / "articles.parquet")) for b in
+             sorted((tmp_path / "guided" / "batches").iterdir())]
+    assert sum(sizes) == 36 and sizes[0] == 5 and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert_same(tables(tmp_path / "guided"), reference)
+
+
 def test_dask_equals_local(reference, tmp_path):
     from dask.distributed import LocalCluster
 

@@ -84,6 +84,30 @@ def test_readability_and_speakers_by_topic(run):
     assert spk[spk["topic"] == topic]["topic_quotes"].iloc[0] == n
 
 
+def test_readability_mean_and_sd_are_exact_and_repeatable(run, tmp_path):
+    """mean and sd are the exactly rounded statistics of the per-article values, the same on
+    every call even when DuckDB reads the table in parallel (many small row groups)."""
+    import shutil
+    import statistics
+
+    import pyarrow.parquet as pq
+
+    out, singles = run
+    copy = tmp_path / "rowgroups"
+    shutil.copytree(out, copy, ignore=shutil.ignore_patterns("batches"))
+    pq.write_table(pq.read_table(out / "readability.parquet"), copy / "readability.parquet",
+                   row_group_size=7)
+    values: dict[str, list[float]] = {}
+    for m, a in singles:
+        values.setdefault(m["outlet"], []).append(a.readability.iloc[0]["flesch_kincaid_grade"])
+    first = Q.readability_by_outlet(copy)
+    for _ in range(3):
+        pd.testing.assert_frame_equal(Q.readability_by_outlet(copy), first, check_exact=True)
+    for row in first.itertuples():
+        assert row.mean == statistics.fmean(values[row.group])
+        assert row.sd == statistics.stdev(values[row.group])
+
+
 def digest(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -23,6 +23,8 @@ articles without an outlet or date are grouped as ``(no outlet)`` / ``(no date)`
 
 from __future__ import annotations
 
+import math
+import statistics
 from pathlib import Path
 
 import pandas as pd
@@ -57,6 +59,10 @@ def connect(out_dir: str | Path):
         raise InputError(f"{out}: no corpus tables (run `python -m analysis corpus` first)")
     con = duckdb.connect()
     con.execute("SET threads = 2")
+    try:  # DuckDB's own bar would print on stderr even under --quiet
+        con.execute("SET enable_progress_bar = false")
+    except duckdb.Error:  # in Jupyter without ipywidgets the setting is refused (and no bar
+        pass              # is drawn there)
     for t in TABLES:
         path = str(out / f"{t}.parquet").replace("'", "''")
         con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{path}')")
@@ -205,7 +211,7 @@ def readability_by_outlet(tables, metric: str = "flesch_kincaid_grade",
         raise ValueError(f"metric must be one of {METRIC_COLUMNS}")
     con = _con(tables)
     g = _group_expr(per)
-    return con.execute(f"""
+    df = con.execute(f"""
         SELECT {g} AS "group", '{metric}' AS metric, count(*) AS articles,
                sum(r.words)::BIGINT AS words,
                avg(r.{metric}) AS mean, stddev_samp(r.{metric}) AS sd, min(r.{metric}) AS min,
@@ -216,6 +222,17 @@ def readability_by_outlet(tables, metric: str = "flesch_kincaid_grade",
         WHERE r.unit = 'article' AND r.{metric} IS NOT NULL
         GROUP BY 1 ORDER BY 1
     """).df()
+    # mean and sd from exactly rounded sums: DuckDB's parallel avg/stddev add in whatever
+    # order its threads finish, so their last digits changed from run to run
+    values: dict[str, list[float]] = {}
+    for grp, v in con.execute(f"""
+            SELECT {g}, r.{metric} FROM readability r JOIN articles a USING (article_id)
+            WHERE r.unit = 'article' AND r.{metric} IS NOT NULL""").fetchall():
+        values.setdefault(grp, []).append(v)
+    df["mean"] = [statistics.fmean(values[k]) for k in df["group"]]
+    df["sd"] = [statistics.stdev(values[k]) if len(values[k]) > 1 else math.nan
+                for k in df["group"]]
+    return df
 
 
 def readability_values(tables, metric: str = "flesch_kincaid_grade",

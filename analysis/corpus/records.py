@@ -25,7 +25,6 @@ stage, message) and no other row for that article: an article is counted whole o
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 
 from analysis.corpus.sources import Item
@@ -148,10 +147,6 @@ def topic_rows(article: Article, hits: list[tuple], lexicon: Lexicon) -> list[tu
     return [r[2] for r in rows]
 
 
-def _nan_to_none(row: tuple) -> tuple:
-    return tuple(None if isinstance(v, float) and math.isnan(v) else v for v in row)
-
-
 def article_records(item: Item, lexicon: Lexicon | None = None,
                     key: str = "") -> dict[str, list[tuple]]:
     """Every table's rows for one article (see the module docstring), keyed by table name.
@@ -186,7 +181,7 @@ def article_records(item: Item, lexicon: Lexicon | None = None,
         places = place_hit_records(art, speech)
         stage = "readability"
         read_speech = [(s, e, sp or UNATTRIBUTED) for s, e, sp in speech]
-        readability = [_nan_to_none(r) for r in readability_records(art, read_speech)]
+        readability = readability_records(art, read_speech)  # NaN is stored as null
         stage = "articles"
         kinds = {"direct": 0, "partial": 0, "scare": 0, "indirect": 0}  # rows, as results.json
         for r in qrows:

@@ -24,6 +24,7 @@ import os
 import shutil
 import tempfile
 import uuid
+from itertools import groupby
 from pathlib import Path
 
 import pyarrow as pa
@@ -70,20 +71,31 @@ def schema(table: str) -> pa.Schema:
 
 
 def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
-    """Rows of one table (tuples in its column order) as an Arrow table with ``_seq``.
+    """Rows of one table (tuples in its column order, grouped by article) as an Arrow table
+    with ``_seq``. A float NaN becomes null (as pandas reads a missing value), in any column.
 
     >>> to_arrow("errors", [("a", "read", "x"), ("b", "read", "y")]).column("_seq").to_pylist()
     [0, 0]
+    >>> to_arrow("topics", [("a", "t", "T", 0, 0, float("nan"), *[None] * 7)]
+    ...          ).column("per_1000_words").null_count
+    1
     """
+    import numpy as np
+
     sch = schema(table)
-    seq, last, k = [], None, 0
-    for r in rows:
-        k = k + 1 if r[0] == last else 0
-        last = r[0]
-        seq.append(k)
-    cols = list(zip(*rows, strict=True)) if rows else [[] for _ in TABLES[table]]
-    arrays = [pa.array(list(c), type=f.type) for c, f in zip(cols, sch, strict=False)]
-    arrays.append(pa.array(seq, type=_I))
+    if not rows:
+        return sch.empty_table()
+    cols = list(zip(*rows, strict=True))
+    # rows come in runs, one per article: article_id is each run's id repeated (taken by
+    # index, not converted string by string), _seq the row's position within its run
+    runs = [(a, sum(1 for _ in g)) for a, g in groupby(cols[0])]
+    counts = np.fromiter((n for _, n in runs), dtype=np.int64, count=len(runs))
+    run_of_row = np.repeat(np.arange(len(runs)), counts)
+    starts = np.cumsum(counts) - counts
+    arrays = [pa.array([a for a, _ in runs], type=_S).take(run_of_row)]
+    arrays += [pa.array(c, type=f.type, from_pandas=True)
+               for c, f in zip(cols[1:], list(sch)[1:], strict=False)]
+    arrays.append(pa.array(np.arange(len(rows)) - starts[run_of_row], type=_I))
     return pa.Table.from_arrays(arrays, schema=sch)
 
 
