@@ -434,9 +434,13 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
 
 def _segments(start: int, end: int, exclude: list[tuple[int, int]]):
     pos = start
-    first = max(bisect_left(exclude, (start, start)) - 1, 0)
-    for s, e in exclude[first:]:
-        if e <= pos or s >= end:
+    # the spans are sorted by start: read from the one before ``start`` until one starts at
+    # or after ``end`` (no copy of the list's tail: linear over the article's paragraphs)
+    for i in range(max(bisect_left(exclude, (start, start)) - 1, 0), len(exclude)):
+        s, e = exclude[i]
+        if s >= end:
+            break
+        if e <= pos:
             continue
         if s > pos:
             yield pos, s

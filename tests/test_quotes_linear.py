@@ -91,3 +91,31 @@ def test_linear_fixes_keep_attribution():
     assert qs == [("a start", "partial", "Amina Odhiambo"),
                   ("a promise", "partial", "Amina Odhiambo"),
                   ("we will see", "partial", "Amina Odhiambo")]
+
+
+class _ReadCountingList(list):
+    """A list that counts the items read from it (by index or in a slice)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        item = super().__getitem__(i)
+        _ReadCountingList.reads += len(item) if isinstance(i, slice) else 1
+        return item
+
+
+def test_paragraph_segments_read_only_nearby_quotes():
+    # one quote per line, each line its own paragraph: 2,000 paragraphs, 2,000 quote spans
+    n = 2000
+    text = "“a”\n" * n
+    art = article_from_text(text, "t")
+    exclude = _ReadCountingList(sorted((q.start, q.end) for q in extract_quotes(art)))
+    assert len(exclude) == n
+    _ReadCountingList.reads = 0
+    segments = [seg for b in art.paragraphs
+                for seg in speakers_mod._segments(b.start, b.end, exclude)]
+    # each line "“a”" (offsets 4k..4k+3) keeps only its marks: “ at 4k and ” at 4k+2
+    assert segments[:4] == [(0, 1), (2, 3), (4, 5), (6, 7)]
+    # a binary search (~11 reads) and a few more per paragraph; before: each paragraph read
+    # every quote span after it (~2,000,000 reads)
+    assert _ReadCountingList.reads <= n * (n.bit_length() + 4)
