@@ -119,3 +119,18 @@ def test_paragraph_segments_read_only_nearby_quotes():
     # a binary search (~11 reads) and a few more per paragraph; before: each paragraph read
     # every quote span after it (~2,000,000 reads)
     assert _ReadCountingList.reads <= n * (n.bit_length() + 4)
+
+
+def test_byline_on_a_long_word_is_linear():
+    # a dash and one long capitalised word after a quote that does not end the line as a
+    # byline would: before, the name pattern tried every split of the word around each
+    # lower-case letter (n² steps: this line took hours); now one split, linear
+    word = "Q" + "u" * 100_000
+    text = f"“We will win,” — {word}!\n\nThe vote is in May."
+    art = article_from_text(text, "t")
+    assert quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, [])) is None
+    # the same word ending the line is a name (a byline), found the same way
+    text = f"“We will win,” — Ann {word}.\n\nThe vote is in May."
+    art = article_from_text(text, "t")
+    found = quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, []))
+    assert found == (f"Ann {word}", 17, 17 + 4 + len(word))

@@ -405,8 +405,12 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     return None
 
 
+#: A byline's name: up to five capitalised words, the last with a lower-case letter. The
+#: letters before that lower-case letter exclude it ("(?![a-z])"), so a long word is split
+#: one way only and a failed match costs linear time, not quadratic.
 _BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
-                     r"[A-Z][\w’'-]*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?[ \t\xa0]*$")
+                     r"[A-Z](?:(?![a-z])[\w’'-])*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?"
+                     r"[ \t\xa0]*$")
 
 
 def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) -> bool:
