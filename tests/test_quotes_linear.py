@@ -134,3 +134,37 @@ def test_byline_on_a_long_word_is_linear():
     art = article_from_text(text, "t")
     found = quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, []))
     assert found == (f"Ann {word}", 17, 17 + 4 + len(word))
+
+
+def test_lower_case_lookups_read_the_text_a_bounded_number_of_times(monkeypatch):
+    searches = {"n": 0}
+    real = speakers_mod.LowerWords._occurs
+
+    def counting(self, word):
+        searches["n"] += 1
+        return real(self, word)
+
+    monkeypatch.setattr(speakers_mod.LowerWords, "_occurs", counting)
+    # 2,000 distinct two-word names, none of their words written in lower case: each name
+    # asks whether its words are common words
+    cons, vows = "bdfgklmnprstvz", "aeiou"
+    words = [f"K{a}{b}{c}{d}" for a in vows for b in cons for c in vows for d in cons][:4000]
+    text = " ".join(f"The {words[2 * i]} {words[2 * i + 1]} met him." for i in range(2000))
+    reg = speakers_mod.find_entities(article_from_text(text, "t"))
+    assert len(reg.people()) == 2000
+    # each search that finds nothing reads the whole text; before: one per distinct word
+    # (4,000 reads of the text), now at most LOWER_WORDS_SCANS + 1 before one tokenisation
+    assert searches["n"] <= speakers_mod.LOWER_WORDS_SCANS + 1
+
+
+def test_lower_words_answers_the_same_after_tokenising():
+    text = "the farmers' union met Farmers Ltd; re-election-day x2 and " + "Kab " * 50
+    asked = ["farmers'", "union", "the", "ltd", "re-election-day", "x", "kab", "and", "met"]
+    expected = [w in set(speakers_mod._LOWER_WORD.findall(text)) for w in asked]
+    assert expected == [True, True, True, False, True, False, False, True, True]
+    lazy = speakers_mod.LowerWords(text)
+    assert [w in lazy for w in asked] == expected
+    spent = speakers_mod.LowerWords(text)
+    spent._scanned = (speakers_mod.LOWER_WORDS_SCANS + 1) * len(text)  # budget used up
+    assert [w in spent for w in asked] == expected and spent._all is not None
+
