@@ -168,3 +168,34 @@ def test_lower_words_answers_the_same_after_tokenising():
     spent._scanned = (speakers_mod.LOWER_WORDS_SCANS + 1) * len(text)  # budget used up
     assert [w in spent for w in asked] == expected and spent._all is not None
 
+
+class _SliceCountingStr(str):
+    """A str that counts the characters read through ``[]`` (a slice or one character)."""
+
+    read = 0
+
+    def __getitem__(self, i):
+        item = super().__getitem__(i)
+        _SliceCountingStr.read += len(item)
+        return item
+
+
+@pytest.mark.parametrize("unit", ["the “big” one and ", "the “big” one\nand "])
+def test_heading_and_byline_checks_read_near_the_quote(unit):
+    # a paragraph of 2,000 short quotes (on one line, or one per line of a wrapped paragraph)
+    from analysis.quotes.marks import find_quote_spans
+    n = 2000
+    art = article_from_text(unit * n, "t")
+    assert len(art.blocks) == 1
+    spans, _ = find_quote_spans(art)
+    assert len(spans) == n
+    text, block, index = _SliceCountingStr(art.text), art.blocks[0], quotes_mod._Index(art, spans)
+    _SliceCountingStr.read = 0
+    for k, s in enumerate(spans):
+        limit = spans[k + 1].open_mark if k + 1 < n else block.end
+        content = art.text[s.start:s.end]
+        assert not quotes_mod._quoted_heading(s, block, content, 1, text)
+        assert quotes_mod._byline(text, s.close_mark + 1, block, index, limit) is None
+    # before: each quote copied its paragraph up to the quote and after it (~36,000,000
+    # characters); now a few characters around each quote
+    assert _SliceCountingStr.read <= 2 * len(unit) * n
