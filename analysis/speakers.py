@@ -480,7 +480,7 @@ _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
 
 
 @lru_cache(maxsize=4096)
-def _name_shape(title: str | None, name: str, affil: bool, of_part: str | None):
+def _name_shape(title: str | None, name: str, of_part: str | None):
     """What a matched name is, from its words alone (cached: an article repeats its names):
     None (no one), or (kind, whether the first word was kept, offset of the first kept word
     in ``name``, title, words, place affiliation, first, last, full name)."""
@@ -538,7 +538,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             lone_first_name = bool(before) and (before[-1] in ",;(—–" or before[-1].islower())
             if not lone_first_name:
                 return
-    shape = _name_shape(title, m.group("name"), bool(m.group("affil")), m.group("of"))
+    shape = _name_shape(title, m.group("name"), m.group("of"))
     if shape is None:
         return
     kind, lead_kept, rel, title, words, place_affiliation, first, last, full = shape
