@@ -177,26 +177,38 @@ class LowerWords:
     """The words a text writes in lower case, as a membership test: ``w in LowerWords(text)``
     is ``w in set(_LOWER_WORD.findall(text))`` (a whole run of word characters, ’ ' and -
     that is ``[a-z][a-z’'-]*``), found with ``str.find`` for the few words asked about
-    instead of tokenising the whole text. Answers are cached.
+    instead of tokenising the whole text. Answers are cached. The searches read at most
+    :data:`LOWER_WORDS_SCANS` times the text; past that the text is tokenised once (the
+    whole-text set), so hostile text with thousands of distinct names stays linear.
 
     >>> lw = LowerWords("The farmers' union, not Farmers Ltd, spoke; re-election-day x2")
     >>> [w in lw for w in ("farmers'", "union", "the", "ltd", "re-election-day", "x")]
     [True, True, False, False, True, False]
     """
 
-    __slots__ = ("text", "_seen")
+    __slots__ = ("text", "_seen", "_scanned", "_all")
 
     def __init__(self, text: str):
         self.text = text
         self._seen: dict[str, bool] = {}
+        self._scanned = 0  # characters read by the searches so far
+        self._all: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str):
             return False
         known = self._seen.get(word)
         if known is None:
-            known = self._seen[word] = bool(_LOWER_FULL.fullmatch(word)) and \
-                self._occurs(word)
+            if not _LOWER_FULL.fullmatch(word):
+                known = False
+            elif self._all is not None:
+                known = word in self._all
+            elif self._scanned > LOWER_WORDS_SCANS * len(self.text):
+                self._all = set(_LOWER_WORD.findall(self.text))
+                known = word in self._all
+            else:
+                known = self._occurs(word)
+            self._seen[word] = known
         return known
 
     def _occurs(self, word: str) -> bool:
@@ -205,9 +217,16 @@ class LowerWords:
         while i >= 0:
             if (i == 0 or not _word_char(text[i - 1])) and \
                     (i + n == len(text) or not _word_char(text[i + n])):
+                self._scanned += i + n
                 return True
             i = text.find(word, i + 1)
+        self._scanned += len(text)
         return False
+
+
+#: How many times its text :class:`LowerWords` may read with ``str.find`` before it
+#: tokenises the text once instead.
+LOWER_WORDS_SCANS = 16
 
 
 def _word_char(c: str) -> bool:
@@ -434,9 +453,13 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
 
 def _segments(start: int, end: int, exclude: list[tuple[int, int]]):
     pos = start
-    first = max(bisect_left(exclude, (start, start)) - 1, 0)
-    for s, e in exclude[first:]:
-        if e <= pos or s >= end:
+    # the spans are sorted by start: read from the one before ``start`` until one starts at
+    # or after ``end`` (no copy of the list's tail: linear over the article's paragraphs)
+    for i in range(max(bisect_left(exclude, (start, start)) - 1, 0), len(exclude)):
+        s, e = exclude[i]
+        if s >= end:
+            break
+        if e <= pos:
             continue
         if s > pos:
             yield pos, s
@@ -457,7 +480,7 @@ _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
 
 
 @lru_cache(maxsize=4096)
-def _name_shape(title: str | None, name: str, affil: bool, of_part: str | None):
+def _name_shape(title: str | None, name: str, of_part: str | None):
     """What a matched name is, from its words alone (cached: an article repeats its names):
     None (no one), or (kind, whether the first word was kept, offset of the first kept word
     in ``name``, title, words, place affiliation, first, last, full name)."""
@@ -515,7 +538,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             lone_first_name = bool(before) and (before[-1] in ",;(—–" or before[-1].islower())
             if not lone_first_name:
                 return
-    shape = _name_shape(title, m.group("name"), bool(m.group("affil")), m.group("of"))
+    shape = _name_shape(title, m.group("name"), m.group("of"))
     if shape is None:
         return
     kind, lead_kept, rel, title, words, place_affiliation, first, last, full = shape

@@ -91,3 +91,111 @@ def test_linear_fixes_keep_attribution():
     assert qs == [("a start", "partial", "Amina Odhiambo"),
                   ("a promise", "partial", "Amina Odhiambo"),
                   ("we will see", "partial", "Amina Odhiambo")]
+
+
+class _ReadCountingList(list):
+    """A list that counts the items read from it (by index or in a slice)."""
+
+    reads = 0
+
+    def __getitem__(self, i):
+        item = super().__getitem__(i)
+        _ReadCountingList.reads += len(item) if isinstance(i, slice) else 1
+        return item
+
+
+def test_paragraph_segments_read_only_nearby_quotes():
+    # one quote per line, each line its own paragraph: 2,000 paragraphs, 2,000 quote spans
+    n = 2000
+    text = "“a”\n" * n
+    art = article_from_text(text, "t")
+    exclude = _ReadCountingList(sorted((q.start, q.end) for q in extract_quotes(art)))
+    assert len(exclude) == n
+    _ReadCountingList.reads = 0
+    segments = [seg for b in art.paragraphs
+                for seg in speakers_mod._segments(b.start, b.end, exclude)]
+    # each line "“a”" (offsets 4k..4k+3) keeps only its marks: “ at 4k and ” at 4k+2
+    assert segments[:4] == [(0, 1), (2, 3), (4, 5), (6, 7)]
+    # a binary search (~11 reads) and a few more per paragraph; before: each paragraph read
+    # every quote span after it (~2,000,000 reads)
+    assert _ReadCountingList.reads <= n * (n.bit_length() + 4)
+
+
+def test_byline_on_a_long_word_is_linear():
+    # a dash and one long capitalised word after a quote that does not end the line as a
+    # byline would: before, the name pattern tried every split of the word around each
+    # lower-case letter (n² steps: this line took hours); now one split, linear
+    word = "Q" + "u" * 100_000
+    text = f"“We will win,” — {word}!\n\nThe vote is in May."
+    art = article_from_text(text, "t")
+    assert quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, [])) is None
+    # the same word ending the line is a name (a byline), found the same way
+    text = f"“We will win,” — Ann {word}.\n\nThe vote is in May."
+    art = article_from_text(text, "t")
+    found = quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, []))
+    assert found == (f"Ann {word}", 17, 17 + 4 + len(word))
+
+
+def test_lower_case_lookups_read_the_text_a_bounded_number_of_times(monkeypatch):
+    searches = {"n": 0}
+    real = speakers_mod.LowerWords._occurs
+
+    def counting(self, word):
+        searches["n"] += 1
+        return real(self, word)
+
+    monkeypatch.setattr(speakers_mod.LowerWords, "_occurs", counting)
+    # 2,000 distinct two-word names, none of their words written in lower case: each name
+    # asks whether its words are common words
+    cons, vows = "bdfgklmnprstvz", "aeiou"
+    words = [f"K{a}{b}{c}{d}" for a in vows for b in cons for c in vows for d in cons][:4000]
+    text = " ".join(f"The {words[2 * i]} {words[2 * i + 1]} met him." for i in range(2000))
+    reg = speakers_mod.find_entities(article_from_text(text, "t"))
+    assert len(reg.people()) == 2000
+    # each search that finds nothing reads the whole text; before: one per distinct word
+    # (4,000 reads of the text), now at most LOWER_WORDS_SCANS + 1 before one tokenisation
+    assert searches["n"] <= speakers_mod.LOWER_WORDS_SCANS + 1
+
+
+def test_lower_words_answers_the_same_after_tokenising():
+    text = "the farmers' union met Farmers Ltd; re-election-day x2 and " + "Kab " * 50
+    asked = ["farmers'", "union", "the", "ltd", "re-election-day", "x", "kab", "and", "met"]
+    expected = [w in set(speakers_mod._LOWER_WORD.findall(text)) for w in asked]
+    assert expected == [True, True, True, False, True, False, False, True, True]
+    lazy = speakers_mod.LowerWords(text)
+    assert [w in lazy for w in asked] == expected
+    spent = speakers_mod.LowerWords(text)
+    spent._scanned = (speakers_mod.LOWER_WORDS_SCANS + 1) * len(text)  # budget used up
+    assert [w in spent for w in asked] == expected and spent._all is not None
+
+
+class _SliceCountingStr(str):
+    """A str that counts the characters read through ``[]`` (a slice or one character)."""
+
+    read = 0
+
+    def __getitem__(self, i):
+        item = super().__getitem__(i)
+        _SliceCountingStr.read += len(item)
+        return item
+
+
+@pytest.mark.parametrize("unit", ["the “big” one and ", "the “big” one\nand "])
+def test_heading_and_byline_checks_read_near_the_quote(unit):
+    # a paragraph of 2,000 short quotes (on one line, or one per line of a wrapped paragraph)
+    from analysis.quotes.marks import find_quote_spans
+    n = 2000
+    art = article_from_text(unit * n, "t")
+    assert len(art.blocks) == 1
+    spans, _ = find_quote_spans(art)
+    assert len(spans) == n
+    text, block, index = _SliceCountingStr(art.text), art.blocks[0], quotes_mod._Index(art, spans)
+    _SliceCountingStr.read = 0
+    for k, s in enumerate(spans):
+        limit = spans[k + 1].open_mark if k + 1 < n else block.end
+        content = art.text[s.start:s.end]
+        assert not quotes_mod._quoted_heading(s, block, content, 1, text)
+        assert quotes_mod._byline(text, s.close_mark + 1, block, index, limit) is None
+    # before: each quote copied its paragraph up to the quote and after it (~36,000,000
+    # characters); now a few characters around each quote
+    assert _SliceCountingStr.read <= 2 * len(unit) * n

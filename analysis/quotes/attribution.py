@@ -405,8 +405,12 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     return None
 
 
+#: A byline's name: up to five capitalised words, the last with a lower-case letter. The
+#: letters before that lower-case letter exclude it ("(?![a-z])"), so a long word is split
+#: one way only and a failed match costs linear time, not quadratic.
 _BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
-                     r"[A-Z][\w’'-]*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?[ \t\xa0]*$")
+                     r"[A-Z](?:(?![a-z])[\w’'-])*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?"
+                     r"[ \t\xa0]*$")
 
 
 def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) -> bool:
@@ -416,7 +420,9 @@ def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) 
         return False
     if content.rstrip()[-1:] in (".", "!", "?", ",", ";", ":", "…", "—", "–", "-", "’", "'"):
         return False
-    return not text[block.start:s.open_mark].strip() and \
+    # (the line's start found by a scan from the block's start over blanks only, not a copy
+    # of the block up to the quote: a paragraph of many short quotes stays linear)
+    return _first_nonspace(text, block.start, s.open_mark) == s.open_mark and \
         not text[s.close_mark + 1:block.end].strip(" \t\xa0\n”\"'’")
 
 
@@ -430,12 +436,16 @@ def _byline(text: str, start: int, block, index: _Index,
     >>> _byline(art.text, 14, art.blocks[0], _Index(art, []))
     ('Amina Noor', 18, 28)
     """
-    line_end = text.find("\n", start, block.end)
-    line_end = block.end if line_end < 0 else line_end
-    if limit is not None and limit < line_end:
-        return None  # another quote on the same line
+    stop = block.end if limit is None else min(limit, block.end)
+    line_end = text.find("\n", start, stop)  # (not past the next quote: linear)
+    if line_end < 0:
+        if stop < block.end:
+            return None  # another quote on the same line
+        line_end = block.end
     m = _BYLINE.match(text, start, line_end)
-    if m is None and not text[start:block.end].strip():
+    if m is None and (limit is None or limit >= block.end) and \
+            _first_nonspace(text, start, block.end) == block.end:
+        # (a quote later in the block means the rest is not blank: no copy of it is read)
         k = bisect_right(index.block_starts, block.start)  # the block after
         if k < len(index.blocks):
             nxt = index.blocks[k]

@@ -685,7 +685,11 @@ _ROLE_NOUNS = {"columnist", "commentator", "host", "anchor", "pollster", "strate
 
 
 def first_names_lower() -> set[str]:
-    """Known first names in lower case ("Kelly" is a name, "Immediately" a lead-in)."""
+    """Known first names in lower case ("Kelly" is a name, "Immediately" a lead-in).
+
+    >>> "kelly" in first_names_lower(), "immediately" in first_names_lower()
+    (True, False)
+    """
     global _FIRST_LOWER
     if _FIRST_LOWER is None:
         _FIRST_LOWER = {n.lower() for n in first_names()}
