@@ -28,6 +28,9 @@ The format::
       unless  = ["tennis", "basketball"]  no hit when one of these is in the same sentence
       require = ["judge*", "ruled"]       a hit only when one of these is in the same sentence
       window  = 8                         look only this many words either side (same sentence)
+    [[topics.<id>.context."<term>"]]  the same written twice or more (an array of tables):
+                                   several rules for one term, each with its own window; a hit
+                                   counts only when every rule passes
 
 Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 
@@ -244,27 +247,34 @@ def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...
     if not isinstance(spec, dict):
         raise LexiconError(f"{where}: 'context' must be a table of terms")
     rules = []
-    for term, rule in spec.items():
+    for term, value in spec.items():
         w = f"{where}: context '{term}'"
         if term not in listed:
             raise LexiconError(f"{w}: not one of the topic's terms, names or acronyms")
-        if not isinstance(rule, dict):
-            raise LexiconError(f"{w}: must be a table")
-        bad = set(rule) - _CONTEXT_KEYS
-        if bad:
-            raise LexiconError(f"{w}: unknown key(s): {', '.join(sorted(bad))}")
-        unless = _word_list(rule.get("unless", []), w, "unless")
-        require = _word_list(rule.get("require", []), w, "require")
-        if not unless and not require:
-            raise LexiconError(f"{w}: needs 'unless' or 'require'")
-        for word in unless + require:
-            _check_term(word, w, "context word")
-        window = rule.get("window")
-        if window is not None and (not isinstance(window, int) or isinstance(window, bool)
-                                   or not 1 <= window <= 50):
-            raise LexiconError(f"{w}: window must be an integer from 1 to 50")
-        rules.append(ContextRule(term, tuple(unless), tuple(require), window))
+        # one rule (a table) or several ([[...]]: an array of tables, every one must pass)
+        several = isinstance(value, list) and value
+        for rule in value if several else [value]:
+            rules.append(_parse_rule(term, rule, w))
     return tuple(rules)
+
+
+def _parse_rule(term: str, rule, w: str) -> ContextRule:
+    if not isinstance(rule, dict):
+        raise LexiconError(f"{w}: must be a table (or an array of tables)")
+    bad = set(rule) - _CONTEXT_KEYS
+    if bad:
+        raise LexiconError(f"{w}: unknown key(s): {', '.join(sorted(bad))}")
+    unless = _word_list(rule.get("unless", []), w, "unless")
+    require = _word_list(rule.get("require", []), w, "require")
+    if not unless and not require:
+        raise LexiconError(f"{w}: needs 'unless' or 'require'")
+    for word in unless + require:
+        _check_term(word, w, "context word")
+    window = rule.get("window")
+    if window is not None and (not isinstance(window, int) or isinstance(window, bool)
+                               or not 1 <= window <= 50):
+        raise LexiconError(f"{w}: window must be an integer from 1 to 50")
+    return ContextRule(term, tuple(unless), tuple(require), window)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -277,7 +287,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.3')
+    (['arts', 'conflict', 'crime'], '2.4')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -386,8 +396,8 @@ def _build_index(lex: Lexicon) -> None:
         entries += [(t, topic.id, "name") for t in topic.acronyms + topic.names]
         entries += [(t, topic.id, "exclude") for t in topic.exclude]
         for rule in topic.context:
-            lex._context[(topic.id, rule.term)] = (
-                _context_patterns(rule.unless), _context_patterns(rule.require), rule.window)
+            lex._context.setdefault((topic.id, rule.term), []).append(
+                (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window))
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()
@@ -572,12 +582,12 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
                 not _PUNCT.search(text, last_neg[2], body[i].start):
             reason = "negation"
         if reason is None:
-            rule = lex._context.get((tid, term))
-            if rule is not None:
+            rules = lex._context.get((tid, term))
+            if rules is not None:
                 s_id = body[i].sentence
                 sents = names.sents if names is not None else [t.sentence for t in body]
                 bounds = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
-                if not _context_ok(rule, body, norms, i, j, bounds):
+                if not all(_context_ok(rule, body, norms, i, j, bounds) for rule in rules):
                     reason = "context"
         if reason is None:
             yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)

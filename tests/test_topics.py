@@ -162,7 +162,7 @@ def test_default_lexicon_covers_the_17_iptc_subjects():
         "religion": "medtop:12000000", "science": "medtop:13000000",
         "society": "medtop:14000000", "sport": "medtop:15000000",
         "conflict": "medtop:16000000", "weather": "medtop:17000000"}
-    assert lex.version == "2.3"
+    assert lex.version == "2.4"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -393,6 +393,27 @@ def test_validation_of_rules_and_context(tmp_path):
         load_lexicon(p)
 
 
+def test_several_context_rules_for_one_term_each_with_its_window(tmp_path):
+    # two rules for "teacher": a near "-year-old" (window 2) and "donor" anywhere in the sentence
+    p = tmp_path / "x.toml"
+    p.write_text('[topics.edu]\nlabel = "Edu"\nterms = ["teacher", "school"]\n'
+                 '[[topics.edu.context.teacher]]\nunless = ["*-year-old"]\nwindow = 2\n'
+                 '[[topics.edu.context.teacher]]\nunless = ["donor*"]\n', encoding="utf-8")
+    lex2 = load_lexicon(p)
+    assert [(r.term, r.window) for r in lex2.topics[0].context] == [("teacher", 2),
+                                                                     ("teacher", None)]
+    assert hits("A 40-year-old teacher spoke.", lex2) == []
+    # the first rule's window is 2 words: a "-year-old" four words away does not stop the hit
+    assert hits("The 40-year-old said the teacher spoke.", lex2) == [("edu", "teacher")]
+    assert hits("The teacher was a generous donor to the school.", lex2) == [("edu", "school")]
+    assert hits("The teacher spoke at the school.", lex2) == [("edu", "teacher"),
+                                                              ("edu", "school")]
+    p.write_text('[topics.a]\nlabel = "A"\nterms = ["x"]\ncontext = { x = [1] }\n',
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match="context 'x': must be a table"):
+        load_lexicon(p)
+
+
 # --------------------------------------------------------------------------- own articles
 
 TOPIC_ARTICLES = Path(__file__).parent / "data" / "topics"  # written by the team
@@ -586,10 +607,10 @@ def test_results_and_report_name_the_lexicon_version():
     res = article_results(analyse(load_article(SAMPLE_ARTICLE)), "0" * 64)
     topics = res["topics"]
     assert topics["lexicon"] == "General news (IPTC Media Topics, top level)"
-    assert topics["lexicon_version"] == load_lexicon().version == "2.3"
+    assert topics["lexicon_version"] == load_lexicon().version == "2.4"
     assert len(topics["lexicon_sha256"]) == 64
     report = render_report({"provenance": provenance(), "articles": [res]})
-    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.3." in report
+    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.4." in report
 
 
 def test_cli_hits_are_the_evidence_of_every_counted_hit():
