@@ -427,15 +427,22 @@ def _specificity(matchers) -> int:
     return sum(len(m.pattern) if isinstance(m, re.Pattern) else 1000 for m in matchers)
 
 
-def _candidates(lex: Lexicon, token_text: str, norm: str) -> list:
-    key = (token_text, norm)
-    hit = lex._cache.get(key)
+def _candidates(lex: Lexicon, token_text: str) -> tuple[list, frozenset | None]:
+    """The entries whose first word matches a token, longest first, then by priority, and —
+    when every one is a phrase whose second word is an exact word — the set of those second
+    words (else None): a position whose next word is not in it matches nothing. Memoised per
+    token text (its normalised form is a function of it)."""
+    hit = lex._cache.get(token_text)
     if hit is None:
-        hit = list(lex._index.get(norm, ()))
-        hit += lex._index.get(("=", token_text.replace("’", "'").removesuffix("'s")), [])
-        hit += [g for g in lex._globs if _matches(g[0][0], token_text, norm)]
-        hit.sort(key=lambda item: (-len(item[0]), _PRIORITY[item[3]], -_specificity(item[0])))
-        lex._cache[key] = hit
+        norm = normalise(token_text)
+        cands = list(lex._index.get(norm, ()))
+        cands += lex._index.get(("=", token_text.replace("’", "'").removesuffix("'s")), [])
+        cands += [g for g in lex._globs if _matches(g[0][0], token_text, norm)]
+        cands.sort(key=lambda item: (-len(item[0]), _PRIORITY[item[3]], -_specificity(item[0])))
+        seconds = None
+        if cands and all(len(m) > 1 and m[1].__class__ is str for m, _t, _r, _k in cands):
+            seconds = frozenset(m[1] for m, _t, _r, _k in cands)
+        hit = lex._cache[token_text] = (cands, seconds)
     return hit
 
 
@@ -453,9 +460,16 @@ class _Names:
     def __init__(self, article: Article, body) -> None:
         self.text = article.text
         self.body = body
-        self.sents = [t.sentence for t in body]
+        self._sents: list[int] | None = None
         self.stops = stopwords()
         self.exempt: dict[int, bool] = {}
+
+    @property
+    def sents(self) -> list[int]:
+        """The sentence number of every body token (built on first use)."""
+        if self._sents is None:
+            self._sents = [t.sentence for t in self.body]
+        return self._sents
 
     def cap(self, k: int) -> bool:
         t = self.body[k]
@@ -542,31 +556,65 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``)."""
     text = article.text
     body = article.body_tokens
-    norms = [normalise(t.text) for t in body]
+    texts = [t.text for t in body]
+    # the lexicon entries each distinct word of the article can start; most words start none,
+    # and only the positions of those that do are visited
+    cache = lex._cache
+    hot = {}
+    words = set(texts)
+    for word in words:
+        entry = cache.get(word)
+        if entry is None:
+            entry = _candidates(lex, word)
+        if entry[0]:
+            hot[word] = entry
+    if not hot:
+        return
+    norms = list(map(normalise, texts))
     names = _Names(article, body) if lex.proper_names else None
     last_neg = None  # (sentence, end token index, end offset) of the last negation cue
-    i = 0
     n = len(body)
-    while i < n:
+    # joined[k]: tokens k and k + 1 may be words of one phrase (same sentence, white space
+    # only between them); filled on demand
+    joined: dict[int, bool] = {}
+    i = 0  # the first token not yet consumed by a match
+    for p in [k for k, w in enumerate(texts) if w in hot]:
+        if p < i:
+            continue
+        i = p
+        cands, seconds = hot[texts[i]]
+        if seconds is not None and (i + 1 == n or norms[i + 1] not in seconds):
+            continue  # this word only starts phrases, and the next word fits none of them
         best = None
-        for matchers, tid, term, kind in _candidates(lex, body[i].text, norms[i]):
+        # every candidate's first word matches this token (that is how it was found);
+        # candidates come longest first, then by priority: the first full match wins
+        for item in cands:
+            matchers = item[0]
             k = len(matchers)
+            if k == 1:
+                best = item
+                break
             if i + k > n:
                 continue
-            ok = True
             for d in range(1, k):
-                a, b = body[i + d - 1], body[i + d]
-                if b.sentence != a.sentence or text[a.end:b.start].strip() or \
-                        not _matches(matchers[d], b.text, norms[i + d]):
-                    ok = False
+                m, nd = matchers[d], norms[i + d]
+                if not (nd == m if m.__class__ is str else _matches(m, texts[i + d], nd)):
                     break
-            if ok:  # candidates come longest first, then by priority: the first match wins
-                best = (k, tid, term, kind)
+                g = joined.get(i + d - 1)
+                if g is None:
+                    a, b = body[i + d - 1], body[i + d]
+                    g = joined[i + d - 1] = (a.sentence == b.sentence and
+                                             not text[a.end:b.start].strip())
+                if not g:
+                    break
+            else:
+                best = item
                 break
         if best is None:
-            i += 1
+            i = p + 1
             continue
-        k, tid, term, kind = best
+        matchers, tid, term, kind = best
+        k = len(matchers)
         j = i + k - 1
         reason = None
         if kind == "negation":
@@ -575,7 +623,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             continue
         if kind == "exclude":
             reason = "excluded"
-        elif kind == "term" and names is not None and names.inside_name(i, j):
+        elif kind == "term" and names is not None and \
+                (texts[i][:1].isupper() or texts[j][:1].isupper()) and names.inside_name(i, j):
             reason = "name"
         if reason is None and last_neg is not None and last_neg[0] == body[i].sentence and \
                 i - last_neg[1] - 1 <= lex.negation_window and \
