@@ -371,7 +371,9 @@ def _word_matcher(word: str):
 
 def _context_patterns(words: tuple[str, ...]):
     """Context words compiled for speed: (set of exact words, one regex for the single-word
-    globs or None, list of multi-word phrases as matcher tuples); None when empty."""
+    globs or None, list of multi-word phrases as matcher tuples); None when empty. The regex is
+    multi-line: it is searched once in the window's words joined by newlines, each glob
+    anchored to one word as ``re.match`` on that word would be."""
     if not words:
         return None
     exact, globs, phrases = set(), [], []
@@ -383,7 +385,7 @@ def _context_patterns(words: tuple[str, ...]):
             globs.append(_word_matcher(w).pattern)
         else:
             exact.add(normalise(w))
-    regex = re.compile("|".join(f"(?:{g})" for g in globs)) if globs else None
+    regex = re.compile("|".join(f"(?:{g})" for g in globs), re.M) if globs else None
     return exact, regex, phrases
 
 
@@ -531,12 +533,12 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
 
     def found(patterns) -> bool:
         exact, regex, phrases = patterns
-        for k in range(lo, hi + 1):
-            if i <= k <= j:
-                continue
-            n = norms[k]
-            if n in exact or (regex is not None and regex.match(n)):
-                return True
+        around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself
+        if not exact.isdisjoint(around):
+            return True
+        if regex is not None and regex.search("\n".join(around)):
+            return True
+        for k in range(lo, hi + 1) if phrases else ():
             for pat in phrases:
                 if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
                     continue

@@ -414,6 +414,24 @@ def test_several_context_rules_for_one_term_each_with_its_window(tmp_path):
         load_lexicon(p)
 
 
+def test_context_globs_match_whole_words_of_the_window(tmp_path):
+    # "terror*" must start a word ("counterterror" is no cue) and "*-year-old" end one; the
+    # hit's own words are not its context
+    p = tmp_path / "x.toml"
+    p.write_text('[topics.c]\nlabel = "C"\nterms = ["attack", "terror-attack"]\n'
+                 '[topics.c.context.attack]\nrequire = ["terror*"]\n'
+                 '[topics.c.context.terror-attack]\nrequire = ["terror*"]\n', encoding="utf-8")
+    lex2 = load_lexicon(p)
+    assert hits("The counterterror unit saw an attack.", lex2) == []
+    assert hits("Terrorists claimed the attack.", lex2) == [("c", "attack")]
+    assert hits("A terror-attack.", lex2) == []
+    p.write_text('[topics.c]\nlabel = "C"\nterms = ["teacher"]\n'
+                 '[topics.c.context.teacher]\nunless = ["*-year-old"]\n', encoding="utf-8")
+    lex3 = load_lexicon(p)
+    assert hits("The 40-year-old-ish teacher spoke.", lex3) == [("c", "teacher")]
+    assert hits("The teacher, a 40-year-old, spoke.", lex3) == []
+
+
 # --------------------------------------------------------------------------- own articles
 
 TOPIC_ARTICLES = Path(__file__).parent / "data" / "topics"  # written by the team
