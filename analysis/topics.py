@@ -112,6 +112,7 @@ _SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _NAME_JOINERS = frozenset({"of", "the", "de", "du", "la", "le", "von", "van", "der", "da", "al",
                            "bin", "for"})
 _PRIORITY = {"name": 0, "term": 1, "negation": 2, "exclude": 3}
+_NO_CANDIDATES: tuple = ((), None)
 
 
 class LexiconError(InputError):
@@ -153,6 +154,9 @@ class Lexicon:
     _globs: list = field(default_factory=list, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
     _context: dict = field(default_factory=dict, repr=False)
+    _glob_prefix: dict = field(default_factory=dict, repr=False)  # "word*" globs by stem
+    _glob_other: list = field(default_factory=list, repr=False)   # "*word" globs
+    _glob_stem_max: int = field(default=0, repr=False)           # the longest stem
 
     def labels(self) -> dict[str, str]:
         return {t.id: t.label for t in self.topics}
@@ -410,7 +414,16 @@ def _build_index(lex: Lexicon) -> None:
         item = (matchers, tid, term, kind)
         first = matchers[0]
         if isinstance(first, re.Pattern):
+            # a glob: "word*" is found by its stem (a prefix of the token), others by regex;
+            # the position in the lexicon keeps the order of equal candidates
+            ordered = (len(lex._globs), item)
             lex._globs.append(item)
+            if words[0].startswith("*"):
+                lex._glob_other.append(ordered)
+            else:
+                stem = normalise(words[0].strip("*"))
+                lex._glob_prefix.setdefault(stem, []).append(ordered)
+                lex._glob_stem_max = max(lex._glob_stem_max, len(stem))
         else:  # an exact word, or ("=", name word)
             lex._index.setdefault(first, []).append(item)
 
@@ -439,10 +452,20 @@ def _candidates(lex: Lexicon, token_text: str) -> tuple[list, frozenset | None]:
         norm = normalise(token_text)
         cands = list(lex._index.get(norm, ()))
         cands += lex._index.get(("=", token_text.replace("’", "'").removesuffix("'s")), [])
-        cands += [g for g in lex._globs if _matches(g[0][0], token_text, norm)]
+        globs = [g for g in lex._glob_other if g[1][0][0].match(norm)]
+        prefix = lex._glob_prefix
+        for k in range(1, min(len(norm), lex._glob_stem_max) + 1):
+            found = prefix.get(norm[:k])
+            if found:
+                globs += found
+        globs.sort(key=lambda g: g[0])
+        cands += [g[1] for g in globs]
         cands.sort(key=lambda item: (-len(item[0]), _PRIORITY[item[3]], -_specificity(item[0])))
+        if not cands:  # most words: one shared entry, so the memo stays small
+            hit = lex._cache[token_text] = _NO_CANDIDATES
+            return hit
         seconds = None
-        if cands and all(len(m) > 1 and m[1].__class__ is str for m, _t, _r, _k in cands):
+        if all(len(m) > 1 and m[1].__class__ is str for m, _t, _r, _k in cands):
             seconds = frozenset(m[1] for m, _t, _r, _k in cands)
         hit = lex._cache[token_text] = (cands, seconds)
     return hit
