@@ -521,7 +521,7 @@ class _Names:
     def inside_name(self, i: int, j: int) -> bool:
         """Whether the hit on tokens i..j is a word inside a longer capitalised name."""
         c = i if self.cap(i) else (j if self.cap(j) else None)
-        if c is None or self.title_case(self.body[c].sentence):
+        if c is None:
             return False
         n = len(self.body)
         first = last = c
@@ -544,7 +544,8 @@ class _Names:
             return False
         inside = sum(1 for m in range(max(i, first), min(j, last) + 1)
                      if self.body[m].text[:1].isupper())
-        return inside < 2
+        # a headline typed as a sentence is exempt (checked last: the costlier test)
+        return inside < 2 and not self.title_case(self.body[c].sentence)
 
 
 def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
