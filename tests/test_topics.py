@@ -432,6 +432,19 @@ def test_context_globs_match_whole_words_of_the_window(tmp_path):
     assert hits("The teacher, a 40-year-old, spoke.", lex3) == []
 
 
+def test_default_lexicon_2_4_classes():
+    # classes fixed in lexicon 2.4 (team-written sentences): a surname that starts like a
+    # glob ("magazine*" no longer matches "Magaziner"), "gaming the system", a school year
+    # as a date, "holiday" only in leisure phrases
+    text = ("Ira Magaziner edits the magazine. They are gaming the system. She went on "
+            "holiday to the beaches during the school year.")
+    df = topic_hits(article_from_text(text, "x"), dropped=True)
+    assert df[["topic", "matched", "dropped"]].values.tolist() == [
+        ["arts", "magazine", "few"], ["lifestyle", "gaming the", "excluded"],
+        ["lifestyle", "on holiday", ""], ["lifestyle", "beaches", ""],
+        ["education", "during the school year", "excluded"]]
+
+
 # --------------------------------------------------------------------------- own articles
 
 TOPIC_ARTICLES = Path(__file__).parent / "data" / "topics"  # written by the team
