@@ -727,15 +727,20 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     runs = list(_match_runs(article, lex, with_dropped=True))
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
         per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
-        runs = [(tid, term, i, j, "few" if reason is None and per_topic[tid] < lex.min_hits
-                 else reason) for tid, term, i, j, reason in runs]
+        few = {tid for tid, count in per_topic.items() if count < lex.min_hits}
+        if few:
+            runs = [(tid, term, i, j, "few" if reason is None and tid in few else reason)
+                    for tid, term, i, j, reason in runs]
+    text, aid = article.text, article.id
     for tid, term, i, j, reason in runs:
         if reason is not None and not dropped:
             continue
-        a, b = body[i], body[j]
-        inq, speaker = _in_quote(spans, a.start, b.end)
-        row = (article.id, tid, labels[tid], term, article.text[a.start:b.end], a.start,
-               b.end, para_no[a.block], a.block, section[a.block], a.sentence, inq, speaker)
+        a = body[i]
+        b = a if i == j else body[j]
+        inq, speaker = _in_quote(spans, a.start, b.end) if spans else (False, None)
+        blk = a.block
+        row = (aid, tid, labels[tid], term, text[a.start:b.end], a.start, b.end, para_no[blk],
+               blk, section[blk], a.sentence, inq, speaker)
         rows.append(row + (reason or "",) if dropped else row)
     return rows
 
