@@ -15,6 +15,10 @@ The format::
       negation_window = 3          # up to this many words between the cue and the hit
       proper_names = true          # false: topic words inside names count too
       min_hits = 2                 # a topic needs this many hits in an article to count there
+    [rules.corroboration]          optional (absent: off); a hit counts only with support nearby
+      paragraph = true             another term of the topic in the same paragraph supports it
+      window = 20                  ... or one at most this many words away (0: no word window)
+      article_hits = 0             ... or the topic has this many hits in the article (0: never)
     [topics.<id>]                  one table per topic (<id>: a short lowercase identifier)
       label    = "Sport"           required
       code     = "medtop:15000000" optional scheme code
@@ -62,9 +66,23 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
   nothing there (an isolated word is most often a figure of speech or an aside: "the campaign
   caught fire", "you might have written his obituary"). The default lexicon uses 2, the
   international-affairs lexicon 1.
+* **corroboration** (``[rules.corroboration]``, checked before ``min_hits``): a hit counts only
+  when its topic is supported in its neighbourhood: another counted hit of the same topic *by a
+  different lexicon entry* (another term, name or acronym; "trade" twice is one entry, a glob
+  is one entry whatever word it matched) in the same paragraph (``paragraph = true``) or at most
+  ``window`` words away, or — when ``article_hits`` is not 0 — at least that many counted hits
+  of the topic in the article. Hits dropped for another reason neither count nor support. In
+  2016 US political news the other subjects come up mostly as one-off asides (a hobby, a figure
+  of speech, a game comparison, the weather in a scene) that bring no second word of their
+  subject; a passage *about* sport or science names several. The price is recall: an isolated
+  but correct mention ("security" alone in a paragraph of a security story) no longer counts.
+  The default lexicon (since 2.5) uses ``paragraph = true``, ``window = 20``,
+  ``article_hits = 0``, chosen on label batches 1-5 (README, ``benchmarks/topic_precision.py``);
+  the international-affairs lexicon has the rule off.
 
 ``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
-reason (``name``, ``negation``, ``context``, ``excluded``, ``few``), so every decision can be
+reason (``name``, ``negation``, ``context``, ``excluded``, ``uncorroborated``, ``few``), so
+every decision can be
 audited.
 
 Tables carry raw counts and their denominators: :func:`topic_summary` gives hits, words,
@@ -76,11 +94,12 @@ the Congo (DRC)" is one mention). :func:`suggest_terms` and :func:`suggest_corpu
 lexicon misses; :func:`check_lexicon` reports overlapping and never-matching terms.
 
 >>> from analysis.text import article_from_text
->>> art = article_from_text("Trade rose. Kenya’s trademark security deal helped trade.", "x")
+>>> art = article_from_text("Trade rose. Kenya’s trademark security deal helped exports.", "x")
 >>> topic_hits(art)[["topic", "term", "matched"]].values.tolist()
-[['economy', 'trade', 'Trade'], ['economy', 'trade', 'trade']]
+[['economy', 'trade', 'Trade'], ['economy', 'exports', 'exports']]
 
-("trademark" is not "trade"; the lone "security" is below the default lexicon's ``min_hits``.)
+("trademark" is not "trade"; the lone "security" has no other conflict term near it, so it is
+uncorroborated: ``topic_hits(art, dropped=True)`` lists it with that reason.)
 """
 
 from __future__ import annotations
@@ -105,7 +124,8 @@ STOPWORDS_TXT = RESOURCES_DIR / "stopwords_en.txt"
 _TERM_OK = re.compile(r"^\*?[\w’'.\-&]+(?:\*?)$")
 _TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "names",
                "context"}
-_RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits"}
+_RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corroboration"}
+_CORROBORATION_KEYS = {"paragraph", "window", "article_hits"}
 _CONTEXT_KEYS = {"unless", "require", "window"}
 _SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # lower-case words that may join the capitalised words of one name ("Department of Health")
@@ -125,6 +145,18 @@ class ContextRule:
     unless: tuple[str, ...] = ()
     require: tuple[str, ...] = ()
     window: int | None = None
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """When a hit counts only with support from its neighbourhood (``[rules.corroboration]``):
+    another hit of the same topic by a different lexicon entry in the same paragraph
+    (``paragraph``) or within ``window`` words (0: no word window), or at least
+    ``article_hits`` hits of the topic in the article (0: never enough on its own)."""
+
+    paragraph: bool = True
+    window: int = 0
+    article_hits: int = 0
 
 
 @dataclass(frozen=True)
@@ -149,6 +181,7 @@ class Lexicon:
     negation_window: int = 3
     proper_names: bool = True
     min_hits: int = 1
+    corroboration: Corroboration | None = None
     path: Path | None = None
     _index: dict = field(default_factory=dict, repr=False)
     _globs: list = field(default_factory=list, repr=False)
@@ -244,7 +277,33 @@ def _parse_rules(rules, name: str) -> dict:
     if not isinstance(min_hits, int) or isinstance(min_hits, bool) or not 1 <= min_hits <= 10:
         raise LexiconError(f"{name}: [rules]: min_hits must be an integer from 1 to 10")
     return {"negations": tuple(negations), "negation_window": window, "proper_names": proper,
-            "min_hits": min_hits}
+            "min_hits": min_hits,
+            "corroboration": _parse_corroboration(rules.get("corroboration"), name)}
+
+
+def _parse_corroboration(spec, name: str) -> Corroboration | None:
+    """``[rules.corroboration]`` (absent: the rule is off)."""
+    if spec is None:
+        return None
+    where = f"{name}: [rules.corroboration]"
+    if not isinstance(spec, dict):
+        raise LexiconError(f"{where}: must be a table")
+    bad = set(spec) - _CORROBORATION_KEYS
+    if bad:
+        raise LexiconError(f"{where}: unknown key(s): {', '.join(sorted(bad))}")
+    paragraph = spec.get("paragraph", True)
+    if not isinstance(paragraph, bool):
+        raise LexiconError(f"{where}: paragraph must be true or false")
+    values = {}
+    for key, top in (("window", 200), ("article_hits", 50)):
+        v = spec.get(key, 0)
+        if not isinstance(v, int) or isinstance(v, bool) or not 0 <= v <= top:
+            raise LexiconError(f"{where}: {key} must be an integer from 0 to {top}")
+        values[key] = v
+    if not paragraph and not values["window"] and not values["article_hits"]:
+        raise LexiconError(f"{where}: needs paragraph = true, a window or article_hits "
+                           "(or leave the table out to switch the rule off)")
+    return Corroboration(paragraph, values["window"], values["article_hits"])
 
 
 def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...]:
@@ -291,7 +350,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.4')
+    (['arts', 'conflict', 'crime'], '2.5')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -579,7 +638,8 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
 def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     """Yield (topic id, term, first token, last token) for every counted hit; with
     ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
-    (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``)."""
+    (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``); the
+    article-level rules (corroboration, ``min_hits``) are applied by :func:`topic_hit_records`."""
     text = article.text
     body = article.body_tokens
     texts = [t.text for t in body]
@@ -686,6 +746,42 @@ def _in_quote(spans, start: int, end: int):
     return False, None
 
 
+def corroborate(runs: list[tuple], paragraph_of: list[int], rule: Corroboration
+                ) -> list[tuple]:
+    """Mark the counted hits that lack corroboration as dropped (``uncorroborated``).
+
+    ``runs`` are ``(topic, term, first token, last token, reason)`` tuples (reason None for a
+    hit that counts so far); ``paragraph_of`` gives each body token's paragraph number. A hit
+    keeps counting when its topic has at least ``rule.article_hits`` counted hits in the article
+    (when that is not 0), or when another counted hit of the same topic *by a different lexicon
+    entry* lies in the same paragraph (``rule.paragraph``) or at most ``rule.window`` words away
+    (when that is not 0). Hits dropped for another reason neither count nor corroborate.
+
+    >>> runs = [("sport", "golf", 3, 3, None), ("sport", "golf", 40, 40, None),
+    ...         ("sport", "tee*", 45, 45, None), ("economy", "trade", 90, 90, None)]
+    >>> rule = Corroboration(paragraph=False, window=10, article_hits=0)
+    >>> [r[4] for r in corroborate(runs, [0] * 100, rule)]
+    ['uncorroborated', None, None, 'uncorroborated']
+    """
+    by_topic: dict[str, list[tuple[int, str, int, int]]] = {}
+    for n, (tid, term, i, j, reason) in enumerate(runs):
+        if reason is None:
+            by_topic.setdefault(tid, []).append((n, term, i, j))
+    weak: set[int] = set()
+    for hits in by_topic.values():
+        if rule.article_hits and len(hits) >= rule.article_hits:
+            continue
+        for n, term, i, j in hits:
+            if not any(term2 != term and (
+                    (rule.paragraph and paragraph_of[i2] == paragraph_of[i]) or
+                    (rule.window and (i2 - j if i2 > j else i - j2) <= rule.window))
+                    for _n2, term2, i2, j2 in hits):
+                weak.add(n)
+    if not weak:
+        return runs
+    return [r[:4] + ("uncorroborated",) if n in weak else r for n, r in enumerate(runs)]
+
+
 def topic_hits(article: Article, lexicon: Lexicon | None = None,
                quotes: pd.DataFrame | None = None, dropped: bool = False) -> pd.DataFrame:
     """One row per topic hit: the term, the matched text and its offsets, paragraph, section,
@@ -696,7 +792,7 @@ def topic_hits(article: Article, lexicon: Lexicon | None = None,
     >>> from analysis.text import article_from_text
     >>> art = article_from_text("Shenley Court police said it was not related to terrorism.", "x")
     >>> topic_hits(art, dropped=True)[["topic", "matched", "start", "dropped"]].values.tolist()
-    [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, 'few'], \
+    [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, 'uncorroborated'], \
 ['conflict', 'terrorism', 48, 'negation']]
     """
     rows = topic_hit_records(article, lexicon, _quote_lookup(quotes), dropped)
@@ -725,6 +821,9 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     spans = speech or []
     rows = []
     runs = list(_match_runs(article, lex, with_dropped=True))
+    if lex.corroboration is not None:
+        runs = corroborate(runs, [para_no[t.block] for t in body] if runs else [],
+                           lex.corroboration)
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
         per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
         few = {tid for tid, count in per_topic.items() if count < lex.min_hits}
@@ -767,7 +866,7 @@ def topic_summary(article: Article, hits: pd.DataFrame, lexicon: Lexicon | None 
     Every lexicon topic has a row, zero hits included; rows are sorted by hits.
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Trade grew. Security too.\\nTrade and security again.", "x")
+    >>> art = article_from_text("Trade grew. Security too.\\nExports and troops again.", "x")
     >>> s = topic_summary(art, topic_hits(art))
     >>> s[s.hits > 0][["topic", "hits", "words", "paragraph_share"]].values.tolist()
     [['conflict', 2, 8, 1.0], ['economy', 2, 8, 1.0]]
@@ -805,7 +904,7 @@ def topic_breakdown(article: Article, hits: pd.DataFrame, by: str = "section",
     Every (group, topic) pair has a row, so the table can be pivoted into a heatmap.
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Trade, exports.\\nSecurity\\nPolice, troops, police, army.", "x")
+    >>> art = article_from_text("Trade, exports.\\nSecurity\\nPolice, troops, arrests, army.", "x")
     >>> df = topic_breakdown(art, topic_hits(art))
     >>> df[df.hits > 0][["group_label", "topic", "hits"]].values.tolist()
     [['(lede)', 'economy', 2], ['Security', 'conflict', 2], ['Security', 'crime', 2]]
