@@ -729,3 +729,18 @@ def test_corroboration_validation_and_the_shipped_settings(tmp_path):
             _corroboration_lexicon(tmp_path, rule)
     assert load_lexicon().corroboration == Corroboration(True, 20, 0)
     assert load_lexicon("international-affairs").corroboration is None
+
+
+def test_cli_dropped_lists_counted_and_dropped_hits_with_reasons():
+    out = json.loads(run("topics", str(SAMPLE_ARTICLE), "--dropped", "--format", "json").stdout)
+    counted = json.loads(run("topics", str(SAMPLE_ARTICLE), "--hits", "--format", "json").stdout)
+    # the counted rows are exactly the --hits rows; the sample's 18 uncorroborated hits are the
+    # ones listed in test_sample_top_topics_default (5 conflict, 5 politics, 3 economy,
+    # 2 crime, 2 health "hospitals", 1 science "technology")
+    assert [(r["start"], r["topic"]) for r in out if r["dropped"] == ""] == [
+        (r["start"], r["topic"]) for r in counted]
+    uncorroborated = [r for r in out if r["dropped"] == "uncorroborated"]
+    assert len(uncorroborated) == 18
+    assert {r["matched"] for r in uncorroborated if r["topic"] == "health"} == {"hospitals"}
+    text = load_article(SAMPLE_ARTICLE).text
+    assert all(text[r["start"]:r["end"]] == r["matched"] for r in out)
