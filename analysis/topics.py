@@ -746,12 +746,12 @@ def _in_quote(spans, start: int, end: int):
     return False, None
 
 
-def corroborate(runs: list[tuple], paragraph_of: list[int], rule: Corroboration
-                ) -> list[tuple]:
+def corroborate(runs: list[tuple], paragraph_of, rule: Corroboration) -> list[tuple]:
     """Mark the counted hits that lack corroboration as dropped (``uncorroborated``).
 
     ``runs`` are ``(topic, term, first token, last token, reason)`` tuples (reason None for a
-    hit that counts so far); ``paragraph_of`` gives each body token's paragraph number. A hit
+    hit that counts so far); ``paragraph_of[i]`` is the paragraph number of body token ``i`` (a
+    list, or a dict holding at least the first tokens of the counted hits). A hit
     keeps counting when its topic has at least ``rule.article_hits`` counted hits in the article
     (when that is not 0), or when another counted hit of the same topic *by a different lexicon
     entry* lies in the same paragraph (``rule.paragraph``) or at most ``rule.window`` words away
@@ -822,7 +822,9 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     rows = []
     runs = list(_match_runs(article, lex, with_dropped=True))
     if lex.corroboration is not None:
-        runs = corroborate(runs, [para_no[t.block] for t in body] if runs else [],
+        # the paragraph of each counted hit's first token (not of every token: cheaper)
+        runs = corroborate(runs, {i: para_no[body[i].block]
+                                  for _t, _r, i, _j, reason in runs if reason is None},
                            lex.corroboration)
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
         per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
