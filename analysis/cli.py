@@ -199,8 +199,8 @@ def _cmd_topics(args) -> int:
         places = place_hits(art, quotes)
         table = places if args.hits else place_summary(places)
     else:
-        hits = topic_hits(art, lexicon, quotes)
-        if args.hits:
+        hits = topic_hits(art, lexicon, quotes, dropped=args.dropped)
+        if args.hits or args.dropped:
             table = hits
         elif args.by:
             table = topic_breakdown(art, hits, args.by, quotes, lexicon)
@@ -349,6 +349,9 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     group = p.add_mutually_exclusive_group()
     group.add_argument("--hits", action="store_true",
                        help="print every hit (topic, term, start, end, …) instead")
+    group.add_argument("--dropped", action="store_true",
+                       help="print every candidate hit, counted or not, with a 'dropped' "
+                            "column giving why it did not count (empty: counted)")
     group.add_argument("--suggest", action="store_true",
                        help="print suggested lexicon additions instead (FILE may be a "
                             "folder of .txt articles)")

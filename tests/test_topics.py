@@ -15,6 +15,7 @@ from analysis.config import SAMPLE_ARTICLE
 from analysis.quotes import quotes_table
 from analysis.text import article_from_text, load_article
 from analysis.topics import (
+    Corroboration,
     LexiconError,
     lexicon_path,
     load_lexicon,
@@ -162,7 +163,7 @@ def test_default_lexicon_covers_the_17_iptc_subjects():
         "religion": "medtop:12000000", "science": "medtop:13000000",
         "society": "medtop:14000000", "sport": "medtop:15000000",
         "conflict": "medtop:16000000", "weather": "medtop:17000000"}
-    assert lex.version == "2.3"
+    assert lex.version == "2.5"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -223,12 +224,18 @@ def test_sample_top_topics_default(sample):
     summary = topic_summary(art, df)
     assert summary.topic.tolist()[:3] == ["politics", "conflict", "economy"]
     hits = summary.set_index("topic").hits
-    # conflict: security 12, security threats 2, stability 4, MSS 3, extremist, conflicts
-    assert hits["conflict"] == 23
+    # conflict: security 12, security threats 2, stability 4, MSS 3, extremist, conflicts = 23
+    # before corroboration (lexicon 2.5); 5 have no other conflict term in their paragraph or
+    # within 20 words (security at 1158, 4221, 5025, 7710; "security threats" at 7325)
+    assert hits["conflict"] == 23 - 5
     # politics 28: partnership 6, relations 3, state visit 2, negotiations 2, agreement 2, …;
-    # "partnerships with major U.S. companies" fails the partnership context rule (business)
-    assert hits["politics"] == 28 and hits["economy"] == 21
-    assert hits["crime"] == 4  # police 3 and "officers" next to "police"
+    # "partnerships with major U.S. companies" fails the partnership context rule (business);
+    # uncorroborated: diplomatic, work together, state visit (2013), relations (5624),
+    # partnership (7616); economy: infrastructure, economic development, economic growth
+    assert hits["politics"] == 28 - 5 and hits["economy"] == 21 - 3
+    # police 3 and "officers" next to "police"; the two "police" of the paragraph on hospitals
+    # and police (the same term twice, no other crime term) are uncorroborated
+    assert hits["crime"] == 4 - 2
     # "security partnerships in Africa" counts; "partnerships with major U.S. companies" does not
     assert df[df.matched == "partnerships"].start.tolist() == [
         load_article(SAMPLE_ARTICLE).text.index("partnerships in Africa")]
@@ -356,6 +363,7 @@ def test_context_rules_unless_and_require(rules_lex):
 def test_default_lexicon_false_hits_from_the_issue():
     lex = load_lexicon()
     lex.min_hits = 1  # this text has one hit per topic; the rule under test is not min_hits
+    lex.corroboration = None  # nor corroboration
     text = ("Pupils at Shenley Court were evacuated after the fire, which police said was not "
             "related to terrorism. Partner Agencies Ltd sent a civilian sedan. "
             "The midfielder's attack on goal earned a penalty.")
@@ -391,6 +399,58 @@ def test_validation_of_rules_and_context(tmp_path):
                  encoding="utf-8")
     with pytest.raises(LexiconError, match="needs 'unless' or 'require'"):
         load_lexicon(p)
+
+
+def test_several_context_rules_for_one_term_each_with_its_window(tmp_path):
+    # two rules for "teacher": a near "-year-old" (window 2) and "donor" anywhere in the sentence
+    p = tmp_path / "x.toml"
+    p.write_text('[topics.edu]\nlabel = "Edu"\nterms = ["teacher", "school"]\n'
+                 '[[topics.edu.context.teacher]]\nunless = ["*-year-old"]\nwindow = 2\n'
+                 '[[topics.edu.context.teacher]]\nunless = ["donor*"]\n', encoding="utf-8")
+    lex2 = load_lexicon(p)
+    assert [(r.term, r.window) for r in lex2.topics[0].context] == [("teacher", 2),
+                                                                     ("teacher", None)]
+    assert hits("A 40-year-old teacher spoke.", lex2) == []
+    # the first rule's window is 2 words: a "-year-old" four words away does not stop the hit
+    assert hits("The 40-year-old said the teacher spoke.", lex2) == [("edu", "teacher")]
+    assert hits("The teacher was a generous donor to the school.", lex2) == [("edu", "school")]
+    assert hits("The teacher spoke at the school.", lex2) == [("edu", "teacher"),
+                                                              ("edu", "school")]
+    p.write_text('[topics.a]\nlabel = "A"\nterms = ["x"]\ncontext = { x = [1] }\n',
+                 encoding="utf-8")
+    with pytest.raises(LexiconError, match="context 'x': must be a table"):
+        load_lexicon(p)
+
+
+def test_context_globs_match_whole_words_of_the_window(tmp_path):
+    # "terror*" must start a word ("counterterror" is no cue) and "*-year-old" end one; the
+    # hit's own words are not its context
+    p = tmp_path / "x.toml"
+    p.write_text('[topics.c]\nlabel = "C"\nterms = ["attack", "terror-attack"]\n'
+                 '[topics.c.context.attack]\nrequire = ["terror*"]\n'
+                 '[topics.c.context.terror-attack]\nrequire = ["terror*"]\n', encoding="utf-8")
+    lex2 = load_lexicon(p)
+    assert hits("The counterterror unit saw an attack.", lex2) == []
+    assert hits("Terrorists claimed the attack.", lex2) == [("c", "attack")]
+    assert hits("A terror-attack.", lex2) == []
+    p.write_text('[topics.c]\nlabel = "C"\nterms = ["teacher"]\n'
+                 '[topics.c.context.teacher]\nunless = ["*-year-old"]\n', encoding="utf-8")
+    lex3 = load_lexicon(p)
+    assert hits("The 40-year-old-ish teacher spoke.", lex3) == [("c", "teacher")]
+    assert hits("The teacher, a 40-year-old, spoke.", lex3) == []
+
+
+def test_default_lexicon_2_4_classes():
+    # classes fixed in lexicon 2.4 (team-written sentences): a surname that starts like a
+    # glob ("magazine*" no longer matches "Magaziner"), "gaming the system", a school year
+    # as a date, "holiday" only in leisure phrases
+    text = ("Ira Magaziner edits the magazine. They are gaming the system. She went on "
+            "holiday to the beaches during the school year.")
+    df = topic_hits(article_from_text(text, "x"), dropped=True)
+    assert df[["topic", "matched", "dropped"]].values.tolist() == [
+        ["arts", "magazine", "uncorroborated"], ["lifestyle", "gaming the", "excluded"],
+        ["lifestyle", "on holiday", ""], ["lifestyle", "beaches", ""],
+        ["education", "during the school year", "excluded"]]
 
 
 # --------------------------------------------------------------------------- own articles
@@ -465,7 +525,7 @@ def test_globs_prefer_the_longer_stem():
     # "protest*" (politics) and "protestant*" (religion) both match "Protestants": the longer
     # glob wins; an exact word beats any glob
     lex = load_lexicon()
-    lex.min_hits = 1
+    lex.min_hits, lex.corroboration = 1, None
     assert hits("Protestants and protesters met the regiment under the regime.",
                 lex) == [("religion", "Protestants"), ("politics", "protesters"),
                                     ("conflict", "regiment"), ("politics", "regime")]
@@ -548,6 +608,7 @@ def test_cli_suggest_on_a_folder_and_lexicon_check(tmp_path):
 def test_min_hits_drops_a_topic_with_a_single_hit_in_the_article():
     lex = load_lexicon()
     assert lex.min_hits == 2
+    lex.corroboration = None  # the rule under test is min_hits alone
     text = ("The senator said the budget vote was close. His campaign caught fire after the "
             "vote, and the senator thanked voters.")
     df = topic_hits(article_from_text(text, "t"), lex, dropped=True)
@@ -586,15 +647,100 @@ def test_results_and_report_name_the_lexicon_version():
     res = article_results(analyse(load_article(SAMPLE_ARTICLE)), "0" * 64)
     topics = res["topics"]
     assert topics["lexicon"] == "General news (IPTC Media Topics, top level)"
-    assert topics["lexicon_version"] == load_lexicon().version == "2.3"
+    assert topics["lexicon_version"] == load_lexicon().version == "2.5"
     assert len(topics["lexicon_sha256"]) == 64
     report = render_report({"provenance": provenance(), "articles": [res]})
-    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.3." in report
+    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.5." in report
 
 
 def test_cli_hits_are_the_evidence_of_every_counted_hit():
     summary = json.loads(run("topics", str(SAMPLE_ARTICLE), "--format", "json").stdout)
     hits_ = json.loads(run("topics", str(SAMPLE_ARTICLE), "--hits", "--format", "json").stdout)
-    assert sum(r["hits"] for r in summary) == len(hits_) == 85
+    assert sum(r["hits"] for r in summary) == len(hits_) == 67
     text = load_article(SAMPLE_ARTICLE).text
     assert all(text[h["start"]:h["end"]] == h["matched"] for h in hits_)
+
+
+# --------------------------------------------------------------------------- corroboration
+
+
+def _corroboration_lexicon(tmp_path, rule: str):
+    p = tmp_path / "c.toml"
+    p.write_text('[meta]\nname = "c"\n[rules]\n' + rule + '\n'
+                 '[topics.sport]\nlabel = "Sport"\nterms = ["golf", "tee*", "fairway"]\n'
+                 '[topics.weather]\nlabel = "Weather"\nterms = ["rain", "forecast"]\n',
+                 encoding="utf-8")
+    return load_lexicon(p)
+
+
+def _reasons(text, lex):
+    df = topic_hits(article_from_text(text, "t"), lex, dropped=True)
+    return [(r.matched, r.dropped) for r in df.itertuples()]
+
+
+def test_corroboration_needs_a_different_term_of_the_topic_in_the_paragraph(tmp_path):
+    lex = _corroboration_lexicon(tmp_path, "[rules.corroboration]\nparagraph = true")
+    assert lex.corroboration == Corroboration(paragraph=True, window=0, article_hits=0)
+    text = ("The senator played golf, and then golf again, with donors.\n"
+            "At the club the golf pros set the tee times. Rain fell on the parade.\n"
+            "Nobody mentioned the forecast.")
+    # paragraph 1: "golf" twice is one lexicon entry, no support; paragraph 2: golf and tee*
+    # support each other; "Rain" has no other weather term in its paragraph, "forecast" is in
+    # the next one (paragraphs only: no word window)
+    assert _reasons(text, lex) == [
+        ("golf", "uncorroborated"), ("golf", "uncorroborated"), ("golf", ""), ("tee", ""),
+        ("Rain", "uncorroborated"), ("forecast", "uncorroborated")]
+    counted = topic_hits(article_from_text(text, "t"), lex)
+    assert counted[["matched", "start"]].values.tolist() == [
+        ["golf", text.index("golf pros")], ["tee", text.index("tee times")]]
+
+
+def test_corroboration_window_crosses_paragraphs_and_counts_words(tmp_path):
+    text = "Rain again.\nThe forecast was wrong."
+    # words: Rain 0, again 1, The 2, forecast 3 ("." is no word); two paragraphs, so only the
+    # word window can link them: forecast is 3 words after Rain
+    for window, expected in ((3, ""), (2, "uncorroborated")):
+        lex = _corroboration_lexicon(
+            tmp_path, f"[rules.corroboration]\nparagraph = false\nwindow = {window}")
+        assert _reasons(text, lex) == [("Rain", expected), ("forecast", expected)]
+    # no paragraph, no window, no article_hits: refused, not silently off
+    with pytest.raises(LexiconError, match="needs paragraph = true"):
+        _corroboration_lexicon(tmp_path, "[rules.corroboration]\nparagraph = false")
+
+
+def test_corroboration_by_article_hits_and_other_reasons_do_not_support(tmp_path):
+    lex = _corroboration_lexicon(
+        tmp_path, "[rules.corroboration]\nparagraph = true\narticle_hits = 3")
+    three = "Golf.\nGolf.\nGolf."
+    assert _reasons(three, lex) == [("Golf", "")] * 3  # three hits of sport in the article
+    assert _reasons("Golf.\nGolf.", lex) == [("Golf", "uncorroborated")] * 2
+    # a hit dropped for another reason (here: inside a name) does not corroborate
+    assert _reasons("Golf at the Fairway Inn.", lex) == [
+        ("Golf", "uncorroborated"), ("Fairway", "name")]
+
+
+def test_corroboration_validation_and_the_shipped_settings(tmp_path):
+    for rule, msg in (("corroboration = 3", "must be a table"),
+                      ("[rules.corroboration]\nwords = 3", "unknown key"),
+                      ("[rules.corroboration]\nwindow = -1", "window must be an integer"),
+                      ("[rules.corroboration]\nparagraph = 1", "paragraph must be true"),
+                      ("[rules.corroboration]\narticle_hits = true", "article_hits must")):
+        with pytest.raises(LexiconError, match=msg):
+            _corroboration_lexicon(tmp_path, rule)
+    assert load_lexicon().corroboration == Corroboration(True, 20, 0)
+    assert load_lexicon("international-affairs").corroboration is None
+
+
+def test_cli_dropped_lists_counted_and_dropped_hits_with_reasons():
+    out = json.loads(run("topics", str(SAMPLE_ARTICLE), "--dropped", "--format", "json").stdout)
+    counted = json.loads(run("topics", str(SAMPLE_ARTICLE), "--hits", "--format", "json").stdout)
+    # the counted rows are exactly the --hits rows; the sample's 18 uncorroborated hits are the
+    # ones listed in test_sample_top_topics_default (5 conflict, 5 politics, 3 economy,
+    # 2 crime, 2 health "hospitals", 1 science "technology")
+    assert [(r["start"], r["topic"]) for r in out if r["dropped"] == ""] == [
+        (r["start"], r["topic"]) for r in counted]
+    uncorroborated = [r for r in out if r["dropped"] == "uncorroborated"]
+    assert len(uncorroborated) == 18
+    assert {r["matched"] for r in uncorroborated if r["topic"] == "health"} == {"hospitals"}
+    text = load_article(SAMPLE_ARTICLE).text
+    assert all(text[r["start"]:r["end"]] == r["matched"] for r in out)

@@ -169,7 +169,7 @@ def topic_rates(tables, per: str = "outlet") -> pd.DataFrame:
     >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
     >>> r = topic_rates(out, per="month").set_index("topic").loc["economy"]
     >>> r.group, int(r.hits), int(r.words), round(float(r.per_1000_words), 2)
-    ('2024-09', 21, 1224, 17.16)
+    ('2024-09', 18, 1224, 14.71)
     """
     con = _con(tables)
     g = _group_expr(per)

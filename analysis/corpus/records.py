@@ -115,7 +115,7 @@ def topic_rows(article: Article, hits: list[tuple], lexicon: Lexicon) -> list[tu
     lexicon order) counted from hit records.
 
     >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Trade grew. The war went on.\\nTrade again. Troops fought "
+    >>> art = article_from_text("Trade grew. The war went on.\\nExports too. Troops fought "
     ...                         "the war.", "x")
     >>> lex = default_lexicon()
     >>> [r[1:4] for r in topic_rows(art, topic_hit_records(art, lex), lex)][:2]
