@@ -230,8 +230,11 @@ class Tokens(Sequence):
         return map(text.__getitem__, map(slice, self._cols.start, self._cols.end))
 
     def where_sentence(self) -> Tokens:
-        """The tokens inside sentences (the body), as a view with its own columns."""
+        """The tokens inside sentences (the body), as a view with its own columns (these very
+        tokens when all are in sentences: an article without headings shares its columns)."""
         c = self._cols
+        if isinstance(self.positions, range) and (not len(c) or min(c.sentence) >= 0):
+            return self
         out = TokenColumns()
         positions = array("q")
         sentence = c.sentence
