@@ -70,7 +70,7 @@ from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, groupby, islice
 from math import nan
 from operator import attrgetter
 from pathlib import Path
@@ -465,11 +465,13 @@ class _BodyCounts:
         elif len(runs) == 1:
             pieces = sentence[runs[0][0]:runs[0][1]]
         else:
-            pieces = array("q")
+            pieces = array(getattr(sentence, "typecode", "q"))
             for i, j in runs:
                 pieces.extend(sentence[i:j])
         if isinstance(pos, range) and unit.pieces is None:
             counts["sentences"] = pieces[-1] - pieces[0] + 1 if n else 0
+        elif unit.pieces is None:  # sentence numbers in token order: equal ones are adjacent
+            counts["sentences"] = sum(1 for _ in groupby(pieces))
         else:
             counts["sentences"] = len(set(pieces))
         # Linsear Write: the first 100 words; sentences = pieces finished inside the sample plus
@@ -560,7 +562,7 @@ def _quote_units(body, spans: list[tuple[int, int, str]]) -> list[Unit]:
         narration_runs.append((prev, len(starts)))
 
     def positions(runs):
-        out = array("q")
+        out = array(getattr(starts, "typecode", "q"))
         for i, k in runs:
             out.extend(range(i, k))
         return out
