@@ -55,7 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -265,8 +265,8 @@ _KINDS = ("title", "heading", "paragraph")
 class Rows(Sequence):
     """Blocks or sentences of a long article kept as integer columns: a sequence of
     :class:`Block` (or :class:`Sentence`) tuples built when read, each row's ``index`` being its
-    position. About 25 bytes a row instead of ~190 for a tuple and its integers. Indexing,
-    iteration, ``len``, slicing (a list) and ``==`` behave as on a list.
+    position: 13 to 25 bytes a row (4- or 8-byte integers) instead of ~190 for a tuple and its
+    integers. Indexing, iteration, ``len``, slicing (a list) and ``==`` behave as on a list.
 
     >>> rows = Rows(Sentence)
     >>> rows.append(Sentence(0, 1, 0, 4)); rows.append(Sentence(1, 1, 5, 9))
@@ -276,10 +276,10 @@ class Rows(Sequence):
 
     __slots__ = ("_type", "_cols")
 
-    def __init__(self, row_type: type, rows=()):
+    def __init__(self, row_type: type, rows=(), typecode: str = "q"):
         self._type = row_type
         # every field but the index (the position); a block's kind as a 1-byte code
-        self._cols = [array("b" if f == "kind" else "q") for f in row_type._fields[1:]]
+        self._cols = [array("b" if f == "kind" else typecode) for f in row_type._fields[1:]]
         self.extend(rows)
 
     def append(self, row) -> None:
@@ -560,10 +560,45 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _SEPARATOR = re.compile(r"[^\w“”\"‘’'«»]+")  # "***", "—-", "* * *": no words, no quote marks
 
 
+class _Lines:
+    """Line spans ``(start, end)`` of a chunk kept as one flat integer array (16 bytes a line,
+    not ~130 for a tuple and its integers); read as tuples. For long texts only.
+
+    >>> lines = _Lines(); lines.append((0, 4)); lines.append((5, 9))
+    >>> len(lines), lines[-1], list(lines)
+    (2, (5, 9), [(0, 4), (5, 9)])
+    """
+
+    __slots__ = ("flat",)
+
+    def __init__(self) -> None:
+        self.flat = array("q")
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.flat.extend(span)
+
+    def __len__(self) -> int:
+        return len(self.flat) // 2
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        if i < 0:
+            i += len(self)
+        return self.flat[2 * i], self.flat[2 * i + 1]
+
+    def __iter__(self):
+        flat = self.flat
+        return zip(islice(flat, 0, None, 2), islice(flat, 1, None, 2), strict=True)
+
+
+#: Texts longer than this keep their line spans in flat arrays while blocks are found.
+_COMPACT_LINES_CHARS = 1_000_000
+
+
 def _line_groups(text: str) -> list[list[tuple[int, int]]]:
     """Non-empty lines ``(start, end)`` (stripped), grouped into chunks at blank lines and at
     separator lines ("***"), which belong to no block."""
-    groups: list[list[tuple[int, int]]] = [[]]
+    new_group = _Lines if len(text) > _COMPACT_LINES_CHARS else list
+    groups: list[list[tuple[int, int]]] = [new_group()]
     pos = 0
     n = len(text)
     while pos <= n:
@@ -572,7 +607,7 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
         s, e = _strip_span(text, pos, stop)
         if s >= e or _SEPARATOR.fullmatch(text, s, e):
             if groups[-1]:
-                groups.append([])
+                groups.append(new_group())
         else:
             groups[-1].append((s, e))
         pos = stop + 1
@@ -757,13 +792,13 @@ def article_from_text(
             section_has_content = True
         blocks.append(Block(b_index, kind, b_start, b_end, section))
         if b_index == row_limit:  # a long text: blocks as columns from here on
-            blocks = Rows(Block, blocks)
+            blocks = Rows(Block, blocks, cols.start.typecode)
         if kind == "paragraph":
             for s_start, s_end in split_sentences(text, b_start, b_end):
                 s_index = len(sentences)
                 sentences.append(Sentence(s_index, b_index, s_start, s_end))
                 if s_index == row_limit:
-                    sentences = Rows(Sentence, sentences)
+                    sentences = Rows(Sentence, sentences, cols.start.typecode)
                 add(s_start, s_end, b_index, s_index)
         else:
             add(b_start, b_end, b_index, -1)

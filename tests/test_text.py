@@ -330,3 +330,20 @@ def test_compact_rows_give_the_same_results():
     assert quotes.equals(quotes_table(big))
     assert readability_table(small, quotes).equals(readability_table(big, quotes))
     assert topic_hits(small, quotes=quotes).equals(topic_hits(big, quotes=quotes))
+
+
+def test_compact_line_spans_split_the_same_blocks(monkeypatch):
+    # (issue 10, memory: texts over 1 MB keep line spans in flat arrays while finding blocks)
+    import analysis.text as text_module
+
+    texts = [
+        "Title here\nA paragraph.\n\n## Next\nMore text.",
+        "A hard-wrapped line that goes on\nand on to the end.\n***\nKenya’s Heading\nOne.\nTwo.",
+        "A headline of well over twelve words with no full stop at its end\nOne.\nTwo.\n\n",
+        open(SAMPLE_ARTICLE, encoding="utf-8").read(),
+    ]
+    expected = [split_blocks(t) for t in texts]
+    assert expected[1][0] == ("paragraph", 0, 51)  # two wrapped lines are one paragraph
+    monkeypatch.setattr(text_module, "_COMPACT_LINES_CHARS", 0)
+    assert isinstance(text_module._line_groups(texts[0])[0], text_module._Lines)
+    assert [split_blocks(t) for t in texts] == expected
