@@ -637,8 +637,8 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
                for k, v in num_cols.items()},
             **{k: np.frombuffer(v, dtype=np.int8).astype(bool) if n else np.array([], bool)
                for k, v in flag_cols.items()}}
-    # copy=False: the frame keeps these arrays as they are (no second, consolidated copy)
-    return pd.DataFrame(data, columns=list(data), copy=False)
+    # a long table keeps these arrays as they are (copy=False: no second, consolidated copy)
+    return pd.DataFrame(data, columns=list(data), copy=size <= 10_000)
 
 
 def readability_records(article: Article, speech: list[tuple[int, int, str]] | None = None
