@@ -657,6 +657,55 @@ def readability_records(article: Article, speech: list[tuple[int, int, str]] | N
             for u, counts, metrics, flags in _unit_values(article, speech)]
 
 
+#: Beyond this many paragraphs, :func:`readability_summary` makes their objects when read.
+_LAZY_ROWS = 10_000
+
+
+class _TableObjects(list):
+    """A read-only list of the JSON objects of table rows ``[start, stop)``, each made when read
+    (``make`` turns a slice of the table into objects). Iteration, ``len``, indexing, slicing
+    and ``==`` behave as on the list of those objects; it is never modified.
+
+    >>> import pandas as pd
+    >>> rows = _TableObjects(pd.DataFrame({"x": [1, 2, 3]}), 1, 3,
+    ...                      lambda part: ({"x": v} for v in part["x"].tolist()))
+    >>> len(rows), rows[-1], list(rows), rows == [{"x": 2}, {"x": 3}]
+    (2, {'x': 3}, [{'x': 2}, {'x': 3}], True)
+    """
+
+    def __init__(self, table: pd.DataFrame, start: int, stop: int, make):
+        super().__init__()
+        self._table, self._start, self._stop, self._make = table, start, stop, make
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __iter__(self):
+        for a in range(self._start, self._stop, 10_000):
+            yield from self._make(self._table.iloc[a:min(a + 10_000, self._stop)])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("list index out of range")
+        a = self._start + i
+        return next(iter(self._make(self._table.iloc[a:a + 1])))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == other
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
 def readability_summary(table: pd.DataFrame) -> dict:
     """The JSON object of ``python -m analysis readability``: the whole-article row's counts,
     metrics and flags at the top level, plus ``sections``, ``paragraphs`` and (when present)
@@ -681,16 +730,29 @@ def readability_summary(table: pd.DataFrame) -> dict:
                 out[k] = bool(v)
         return out
 
+    def objects(part):
+        return map(obj, zip(*(part[k].tolist() for k in keys), strict=True))
+
     rows: dict[str, list[dict]] = {u: [] for u in ("article", "section", "paragraph", "quoted",
                                                    "narration", "speaker")}
+    unit = table["unit"].to_numpy()
+    where = np.flatnonzero(unit == "paragraph")
+    # a long article's paragraph objects are made when the list is read (JSON written piece by
+    # piece never holds 400,000 of them); the paragraph rows are one run of the table
+    lazy = len(where) > _LAZY_ROWS and where[-1] - where[0] + 1 == len(where)
+    if lazy:
+        rows["paragraph"] = _TableObjects(table, int(where[0]), int(where[-1]) + 1, objects)
+        others = np.ones(len(table), bool)
+        others[where[0]:where[-1] + 1] = False
+        table = table[others]
     # column by column, not row by row (iterrows builds a Series a row: slow on 100,000 rows),
     # in slices so that only one slice of cells exists as Python objects besides the output
     step = 10_000
     for a in range(0, len(table), step):
         part = table.iloc[a:a + step]
-        for row in zip(*(part[k].tolist() for k in keys), strict=True):
-            if row[0] in rows:
-                rows[row[0]].append(obj(row))
+        for unit_kind, o in zip(part["unit"].tolist(), objects(part), strict=True):
+            if unit_kind in rows:
+                rows[unit_kind].append(o)
     summary = {"article_id": table["article_id"].iloc[0] if len(table) else None,
                **rows["article"][0]}
     summary["sections"] = rows["section"]
