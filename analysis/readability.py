@@ -70,7 +70,7 @@ from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, islice
+from itertools import accumulate, chain, groupby, islice
 from math import nan
 from operator import attrgetter
 from pathlib import Path
@@ -402,55 +402,50 @@ def _runs(pos) -> list[tuple[int, int]]:
     return runs
 
 
-def _prefix_array(values) -> array:
-    """``[0, v0, v0+v1, …]`` as an 8-byte integer array, built in chunks (no list of the whole)."""
-    out = array("q", [0])
-    it = accumulate(values)
-    while chunk := list(islice(it, 65536)):
-        out.extend(chunk)
-    return out
-
-
 class _BodyCounts:
     """Per-token features of the body, once, kept as prefix sums: any unit's count is a
     difference of two prefix sums per run of consecutive tokens. Long texts (tokens kept as
-    columns) get 8-byte arrays; others plain lists, quicker to build for a few thousand words."""
+    columns) get integer arrays; others plain lists, quicker to build for a few thousand words."""
 
     def __init__(self, article: Article):
         body = article.body_tokens
         compact = isinstance(body, Tokens)
-        if compact:
+        if compact:  # a long text: features in chunks straight into prefix arrays
             self.sentence = sentence = token_column(body, "sentence")
             starts = map(int.__ne__, sentence, chain([-1], sentence))  # opens its sentence
-            feats = list(map(word_features, token_texts(body), starts))
-        else:
-            self.sentence = [t.sentence for t in body]
-            feats = []
-            previous = -1
-            for t in body:
-                feats.append(word_features(t.text, t.sentence != previous))
-                previous = t.sentence
+            feats = map(word_features, token_texts(body), starts)
+            # a prefix sum is at most 3 a character (the letter W is 3 syllables): 4-byte
+            # integers hold it for any text under 2**28 characters (inputs stop at 50 MB)
+            code = "i" if len(article.text) < 2**28 else "q"
+            self.prefix = prefix = {k: array(code, [0]) for k in _FEATURE_COLUMNS}
+            while chunk := list(islice(feats, 65536)):
+                syl = [f.syllables for f in chunk]
+                for k, values in (
+                        ("syllables", syl),
+                        ("polysyllables", map((3).__le__, syl)),
+                        ("complex_words", map(attrgetter("complex"), chunk)),
+                        ("difficult_words", map(attrgetter("difficult"), chunk)),
+                        ("letters", map(attrgetter("letters"), chunk)),
+                        ("characters", map(attrgetter("characters"), chunk))):
+                    pre = prefix[k]
+                    pre.extend(islice(accumulate(values, initial=pre[-1]), 1, None))
+            return
+        self.sentence = [t.sentence for t in body]
+        feats = []
+        previous = -1
+        for t in body:
+            feats.append(word_features(t.text, t.sentence != previous))
+            previous = t.sentence
         syl = [f.syllables for f in feats]
-        if compact:  # lazily, one column at a time, into arrays
-            columns = {
-                "syllables": syl,
-                "polysyllables": map((3).__le__, syl),
-                "complex_words": map(attrgetter("complex"), feats),
-                "difficult_words": map(attrgetter("difficult"), feats),
-                "letters": map(attrgetter("letters"), feats),
-                "characters": map(attrgetter("characters"), feats),
-            }
-            self.prefix = {k: _prefix_array(v) for k, v in columns.items()}
-        else:
-            columns = {
-                "syllables": syl,
-                "polysyllables": [n >= 3 for n in syl],
-                "complex_words": [f.complex for f in feats],
-                "difficult_words": [f.difficult for f in feats],
-                "letters": [f.letters for f in feats],
-                "characters": [f.characters for f in feats],
-            }
-            self.prefix = {k: [0, *accumulate(v)] for k, v in columns.items()}
+        columns = {
+            "syllables": syl,
+            "polysyllables": [n >= 3 for n in syl],
+            "complex_words": [f.complex for f in feats],
+            "difficult_words": [f.difficult for f in feats],
+            "letters": [f.letters for f in feats],
+            "characters": [f.characters for f in feats],
+        }
+        self.prefix = {k: [0, *accumulate(v)] for k, v in columns.items()}
 
     def counts(self, unit: Unit) -> dict:
         pos = unit.positions
@@ -470,11 +465,13 @@ class _BodyCounts:
         elif len(runs) == 1:
             pieces = sentence[runs[0][0]:runs[0][1]]
         else:
-            pieces = array("q")
+            pieces = array(getattr(sentence, "typecode", "q"))
             for i, j in runs:
                 pieces.extend(sentence[i:j])
         if isinstance(pos, range) and unit.pieces is None:
             counts["sentences"] = pieces[-1] - pieces[0] + 1 if n else 0
+        elif unit.pieces is None:  # sentence numbers in token order: equal ones are adjacent
+            counts["sentences"] = sum(1 for _ in groupby(pieces))
         else:
             counts["sentences"] = len(set(pieces))
         # Linsear Write: the first 100 words; sentences = pieces finished inside the sample plus
@@ -507,12 +504,14 @@ def article_units(article: Article, quotes: pd.DataFrame | None = None) -> list[
     >>> [u.unit for u in article_units(article_from_text("One. Two.", "x"))]
     ['article', 'section', 'paragraph']
     """
-    return _units(article, None if quotes is None else _speech_spans(quotes))
+    return list(_units(article, None if quotes is None else _speech_spans(quotes)))
 
 
-def _units(article: Article, speech: list[tuple[int, int, str]] | None) -> list[Unit]:
+def _units(article: Article, speech: list[tuple[int, int, str]] | None):
+    """The units of :func:`article_units`, one at a time (an article of 400,000 one-line
+    paragraphs never holds 400,000 units)."""
     body = article.body_tokens
-    units = [Unit("article", article.id, "whole article", range(len(body)))]
+    yield Unit("article", article.id, "whole article", range(len(body)))
     # body tokens come in block order, and blocks in section order: each unit is a range
     blocks = token_column(body, "block")
     section_blocks: dict[int, list[int]] = {}
@@ -521,13 +520,17 @@ def _units(article: Article, speech: list[tuple[int, int, str]] | None) -> list[
     for sec in article.sections:
         first, last = section_blocks.get(sec.index, (0, -1))
         i, j = bisect_left(blocks, first), bisect_right(blocks, last)
-        units.append(Unit("section", str(sec.index), sec.title, range(i, max(i, j))))
-    for b in article.paragraphs:
-        i, j = bisect_left(blocks, b.index), bisect_right(blocks, b.index)
-        units.append(Unit("paragraph", str(b.index), f"paragraph {b.index}", range(i, j)))
+        yield Unit("section", str(sec.index), sec.title, range(i, max(i, j)))
+    # the paragraphs' names are made together, before any per-unit work: strings kept by the
+    # table, allocated between short-lived objects, would pin memory the allocator cannot return
+    paragraphs = [b.index for b in article.blocks if b.kind == "paragraph"]
+    unit_ids = list(map(str, paragraphs))
+    labels = [f"paragraph {p}" for p in paragraphs]
+    for p, unit_id, label in zip(paragraphs, unit_ids, labels, strict=True):
+        i, j = bisect_left(blocks, p), bisect_right(blocks, p)
+        yield Unit("paragraph", unit_id, label, range(i, j))
     if speech is not None:
-        units.extend(_quote_units(body, speech))
-    return units
+        yield from _quote_units(body, speech)
 
 
 def _speech_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
@@ -559,7 +562,7 @@ def _quote_units(body, spans: list[tuple[int, int, str]]) -> list[Unit]:
         narration_runs.append((prev, len(starts)))
 
     def positions(runs):
-        out = array("q")
+        out = array(getattr(starts, "typecode", "q"))
         for i, k in runs:
             out.extend(range(i, k))
         return out
@@ -605,29 +608,37 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
     (52, 1224, 16.5)
     """
     speech = None if quotes is None else _speech_spans(quotes)
-    # one typed array a numeric column (8 bytes a value, not a Python object per cell)
-    text_cols: dict[str, list] = {"unit": [], "unit_id": [], "label": []}
-    num_cols = {k: array("d" if k == "linsear_sentences" else "q") for k in COUNT_COLUMNS}
-    num_cols.update({k: array("d") for k in METRIC_COLUMNS})
-    flag_cols = {k: array("b") for k in FLAG_COLUMNS}
-    for u, counts, metrics, flags in _unit_values(article, speech):
-        text_cols["unit"].append(u.unit)
-        text_cols["unit_id"].append(u.unit_id)
-        text_cols["label"].append(u.label)
-        for k in COUNT_COLUMNS:
-            num_cols[k].append(counts[k])
-        for k, v in metrics.items():
-            num_cols[k].append(v)
-        for k, v in zip(FLAG_COLUMNS, flags, strict=True):
-            flag_cols[k].append(v)
-    n = len(text_cols["unit"])
+    # one typed array a numeric column (8 bytes a value, not a Python object per cell), sized
+    # once for the units to come (arrays grown value by value leave freed blocks behind)
+    size = (1 + len(article.sections) + sum(b.kind == "paragraph" for b in article.blocks)
+            + (0 if speech is None else 2 + len({s for _, _, s in speech})))
+    text_cols: dict[str, list] = {"unit": [None] * size, "unit_id": [None] * size,
+                                  "label": [None] * size}
+    num_cols = {k: array("d" if k == "linsear_sentences" else "q", bytes(8 * size))
+                for k in COUNT_COLUMNS}
+    num_cols.update({k: array("d", bytes(8 * size)) for k in METRIC_COLUMNS})
+    flag_cols = {k: array("b", bytes(size)) for k in FLAG_COLUMNS}
+    columns = [*text_cols.values(), *num_cols.values(), *flag_cols.values()]
+    n = 0
+    for n, (u, counts, metrics, flags) in enumerate(_unit_values(article, speech), 1):
+        values = (u.unit, u.unit_id, u.label, *map(counts.__getitem__, COUNT_COLUMNS),
+                  *metrics.values(), *flags)
+        if n <= size:
+            for col, v in zip(columns, values, strict=True):
+                col[n - 1] = v
+        else:  # never expected: more units than counted
+            for col, v in zip(columns, values, strict=True):
+                col.append(v)
+    for col in columns:
+        del col[n:]
     data = {"article_id": [article.id] * n, **text_cols,
             **{k: np.frombuffer(v, dtype=np.int64 if v.typecode == "q" else np.float64)
                if n else np.array([], dtype=np.int64 if v.typecode == "q" else np.float64)
                for k, v in num_cols.items()},
             **{k: np.frombuffer(v, dtype=np.int8).astype(bool) if n else np.array([], bool)
                for k, v in flag_cols.items()}}
-    return pd.DataFrame(data, columns=list(data))
+    # a long table keeps these arrays as they are (copy=False: no second, consolidated copy)
+    return pd.DataFrame(data, columns=list(data), copy=size <= 10_000)
 
 
 def readability_records(article: Article, speech: list[tuple[int, int, str]] | None = None
@@ -644,6 +655,55 @@ def readability_records(article: Article, speech: list[tuple[int, int, str]] | N
     return [(article.id, u.unit, u.unit_id, u.label, *(counts[k] for k in COUNT_COLUMNS),
              *metrics.values(), *flags)
             for u, counts, metrics, flags in _unit_values(article, speech)]
+
+
+#: Beyond this many paragraphs, :func:`readability_summary` makes their objects when read.
+_LAZY_ROWS = 10_000
+
+
+class _TableObjects(list):
+    """A read-only list of the JSON objects of table rows ``[start, stop)``, each made when read
+    (``make`` turns a slice of the table into objects). Iteration, ``len``, indexing, slicing
+    and ``==`` behave as on the list of those objects; it is never modified.
+
+    >>> import pandas as pd
+    >>> rows = _TableObjects(pd.DataFrame({"x": [1, 2, 3]}), 1, 3,
+    ...                      lambda part: ({"x": v} for v in part["x"].tolist()))
+    >>> len(rows), rows[-1], list(rows), rows == [{"x": 2}, {"x": 3}]
+    (2, {'x': 3}, [{'x': 2}, {'x': 3}], True)
+    """
+
+    def __init__(self, table: pd.DataFrame, start: int, stop: int, make):
+        super().__init__()
+        self._table, self._start, self._stop, self._make = table, start, stop, make
+
+    def __len__(self) -> int:
+        return self._stop - self._start
+
+    def __iter__(self):
+        for a in range(self._start, self._stop, 10_000):
+            yield from self._make(self._table.iloc[a:min(a + 10_000, self._stop)])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("list index out of range")
+        a = self._start + i
+        return next(iter(self._make(self._table.iloc[a:a + 1])))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == other
+
+    def __ne__(self, other) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(list(self))
 
 
 def readability_summary(table: pd.DataFrame) -> dict:
@@ -670,16 +730,29 @@ def readability_summary(table: pd.DataFrame) -> dict:
                 out[k] = bool(v)
         return out
 
+    def objects(part):
+        return map(obj, zip(*(part[k].tolist() for k in keys), strict=True))
+
     rows: dict[str, list[dict]] = {u: [] for u in ("article", "section", "paragraph", "quoted",
                                                    "narration", "speaker")}
+    unit = table["unit"].to_numpy()
+    where = np.flatnonzero(unit == "paragraph")
+    # a long article's paragraph objects are made when the list is read (JSON written piece by
+    # piece never holds 400,000 of them); the paragraph rows are one run of the table
+    lazy = len(where) > _LAZY_ROWS and where[-1] - where[0] + 1 == len(where)
+    if lazy:
+        rows["paragraph"] = _TableObjects(table, int(where[0]), int(where[-1]) + 1, objects)
+        others = np.ones(len(table), bool)
+        others[where[0]:where[-1] + 1] = False
+        table = table[others]
     # column by column, not row by row (iterrows builds a Series a row: slow on 100,000 rows),
     # in slices so that only one slice of cells exists as Python objects besides the output
     step = 10_000
     for a in range(0, len(table), step):
         part = table.iloc[a:a + step]
-        for row in zip(*(part[k].tolist() for k in keys), strict=True):
-            if row[0] in rows:
-                rows[row[0]].append(obj(row))
+        for unit_kind, o in zip(part["unit"].tolist(), objects(part), strict=True):
+            if unit_kind in rows:
+                rows[unit_kind].append(o)
     summary = {"article_id": table["article_id"].iloc[0] if len(table) else None,
                **rows["article"][0]}
     summary["sections"] = rows["section"]

@@ -55,7 +55,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -126,7 +126,8 @@ _SPAN = re.Match.span
 
 class TokenColumns:
     """Every word token of an article as four integer arrays (``start``, ``end``, ``block``,
-    ``sentence``): 16 bytes a token instead of ~250 for a tuple with its string and integers.
+    ``sentence``): 16 bytes a token instead of ~250 for a tuple with its string and integers
+    (4-byte integers, ``typecode`` ``"i"``; ``"q"`` for a text of 2**31 characters or more).
 
     >>> cols = TokenColumns()
     >>> cols.add_span("Hi there.", 0, 9, block=0, sentence=0)
@@ -136,24 +137,25 @@ class TokenColumns:
 
     __slots__ = ("start", "end", "block", "sentence")
 
-    def __init__(self) -> None:
-        self.start = array("q")
-        self.end = array("q")
-        self.block = array("q")
-        self.sentence = array("q")
+    def __init__(self, typecode: str = "i") -> None:
+        self.start = array(typecode)
+        self.end = array(typecode)
+        self.block = array(typecode)
+        self.sentence = array(typecode)
 
     def __len__(self) -> int:
         return len(self.start)
 
     def add_span(self, text: str, start: int, end: int, block: int, sentence: int) -> None:
         """Append the word tokens of ``text[start:end]`` (:data:`WORD_PATTERN`)."""
-        flat = array("q", chain.from_iterable(map(_SPAN, WORD_PATTERN.finditer(text, start, end))))
+        code = self.start.typecode
+        flat = array(code, chain.from_iterable(map(_SPAN, WORD_PATTERN.finditer(text, start, end))))
         n = len(flat) // 2
         if n:
             self.start.extend(flat[0::2])
             self.end.extend(flat[1::2])
-            self.block.extend(array("q", [block]) * n)
-            self.sentence.extend(array("q", [sentence]) * n)
+            self.block.extend(array(code, [block]) * n)
+            self.sentence.extend(array(code, [sentence]) * n)
 
     def add_tokens(self, tokens: list[Token]) -> None:
         """Append tokens already built."""
@@ -230,10 +232,13 @@ class Tokens(Sequence):
         return map(text.__getitem__, map(slice, self._cols.start, self._cols.end))
 
     def where_sentence(self) -> Tokens:
-        """The tokens inside sentences (the body), as a view with its own columns."""
+        """The tokens inside sentences (the body), as a view with its own columns (these very
+        tokens when all are in sentences: an article without headings shares its columns)."""
         c = self._cols
-        out = TokenColumns()
-        positions = array("q")
+        if isinstance(self.positions, range) and (not len(c) or min(c.sentence) >= 0):
+            return self
+        out = TokenColumns(c.start.typecode)
+        positions = array(c.start.typecode)
         sentence = c.sentence
         n = len(sentence)
         i = 0
@@ -249,6 +254,98 @@ class Tokens(Sequence):
             positions.extend(self.positions[i:j])
             i = j
         return Tokens(self._text, out, positions)
+
+
+#: Articles with more blocks (or sentences) than this keep them as columns too (:class:`Rows`).
+ROW_LIST_MAX = 100_000
+
+_KINDS = ("title", "heading", "paragraph")
+
+
+class Rows(Sequence):
+    """Blocks or sentences of a long article kept as integer columns: a sequence of
+    :class:`Block` (or :class:`Sentence`) tuples built when read, each row's ``index`` being its
+    position: 13 to 25 bytes a row (4- or 8-byte integers) instead of ~190 for a tuple and its
+    integers. Indexing, iteration, ``len``, slicing (a list) and ``==`` behave as on a list.
+
+    >>> rows = Rows(Sentence)
+    >>> rows.append(Sentence(0, 1, 0, 4)); rows.append(Sentence(1, 1, 5, 9))
+    >>> rows[-1], len(rows), [s.end for s in rows]
+    (Sentence(index=1, block=1, start=5, end=9), 2, [4, 9])
+    """
+
+    __slots__ = ("_type", "_cols")
+
+    def __init__(self, row_type: type, rows=(), typecode: str = "q"):
+        self._type = row_type
+        # every field but the index (the position); a block's kind as a 1-byte code
+        self._cols = [array("b" if f == "kind" else typecode) for f in row_type._fields[1:]]
+        self.extend(rows)
+
+    def append(self, row) -> None:
+        """Add one row (its ``index`` must be its position)."""
+        for col, v in zip(self._cols, row[1:], strict=True):
+            col.append(_KINDS.index(v) if col.typecode == "b" else v)
+
+    def extend(self, rows) -> None:
+        """Add rows (see :meth:`append`)."""
+        for row in rows:
+            self.append(row)
+
+    def __len__(self) -> int:
+        return len(self._cols[0])
+
+    def _make(self, i: int):
+        return tuple.__new__(self._type, (i, *(_KINDS[c[i]] if c.typecode == "b" else c[i]
+                                               for c in self._cols)))
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._make(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("row index out of range")
+        return self._make(i)
+
+    def __iter__(self):
+        new, row_type = tuple.__new__, self._type
+        cols = [map(_KINDS.__getitem__, c) if c.typecode == "b" else c for c in self._cols]
+        for row in zip(range(len(self)), *cols, strict=False):  # all of len(self)
+            yield new(row_type, row)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (Rows, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                          strict=True))
+        return NotImplemented
+
+    __hash__ = None  # a sequence compared by value, like a list
+
+    def __repr__(self) -> str:
+        return f"<Rows: {len(self)} {self._type.__name__} rows>"
+
+
+class _Paragraphs(Sequence):
+    """The paragraph blocks of a :class:`Rows` of blocks: positions of paragraphs only."""
+
+    __slots__ = ("_blocks", "_at")
+
+    def __init__(self, blocks: Rows):
+        self._blocks = blocks
+        code = _KINDS.index("paragraph")
+        self._at = array("q", (i for i, k in enumerate(blocks._cols[0]) if k == code))
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._blocks[k] for k in self._at[i]]
+        return self._blocks[self._at[i]]
+
+    def __iter__(self):
+        return map(self._blocks.__getitem__, self._at)
 
 
 def token_column(tokens: Sequence[Token], name: str) -> array:
@@ -279,21 +376,26 @@ class Article:
     """One article: its exact text and the structure found in it (see module docstring).
 
     ``tokens`` is a list of :class:`Token` or, for very long texts, a :class:`Tokens` sequence
-    that builds each token when read (same indexing, iteration and slicing).
+    that builds each token when read (same indexing, iteration and slicing); ``blocks`` and
+    ``sentences`` likewise lists or :class:`Rows`.
     """
 
     id: str
     text: str
-    blocks: list[Block]
+    blocks: list[Block] | Rows
     sections: list[Section]
-    sentences: list[Sentence]
+    sentences: list[Sentence] | Rows
     tokens: list[Token] | Tokens
     meta: dict = field(default_factory=dict)
     encoding: str = "utf-8"
     warnings: list[str] = field(default_factory=list)
 
     @property
-    def paragraphs(self) -> list[Block]:
+    def paragraphs(self) -> list[Block] | Sequence[Block]:
+        """The paragraph blocks, in order (a list; for a long article, a sequence reading them
+        from the block columns)."""
+        if isinstance(self.blocks, Rows):
+            return _Paragraphs(self.blocks)
         return [b for b in self.blocks if b.kind == "paragraph"]
 
     @cached_property
@@ -458,10 +560,45 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _SEPARATOR = re.compile(r"[^\w“”\"‘’'«»]+")  # "***", "—-", "* * *": no words, no quote marks
 
 
+class _Lines:
+    """Line spans ``(start, end)`` of a chunk kept as one flat integer array (16 bytes a line,
+    not ~130 for a tuple and its integers); read as tuples. For long texts only.
+
+    >>> lines = _Lines(); lines.append((0, 4)); lines.append((5, 9))
+    >>> len(lines), lines[-1], list(lines)
+    (2, (5, 9), [(0, 4), (5, 9)])
+    """
+
+    __slots__ = ("flat",)
+
+    def __init__(self) -> None:
+        self.flat = array("q")
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.flat.extend(span)
+
+    def __len__(self) -> int:
+        return len(self.flat) // 2
+
+    def __getitem__(self, i: int) -> tuple[int, int]:
+        if i < 0:
+            i += len(self)
+        return self.flat[2 * i], self.flat[2 * i + 1]
+
+    def __iter__(self):
+        flat = self.flat
+        return zip(islice(flat, 0, None, 2), islice(flat, 1, None, 2), strict=True)
+
+
+#: Texts longer than this keep their line spans in flat arrays while blocks are found.
+_COMPACT_LINES_CHARS = 1_000_000
+
+
 def _line_groups(text: str) -> list[list[tuple[int, int]]]:
     """Non-empty lines ``(start, end)`` (stripped), grouped into chunks at blank lines and at
     separator lines ("***"), which belong to no block."""
-    groups: list[list[tuple[int, int]]] = [[]]
+    new_group = _Lines if len(text) > _COMPACT_LINES_CHARS else list
+    groups: list[list[tuple[int, int]]] = [new_group()]
     pos = 0
     n = len(text)
     while pos <= n:
@@ -470,7 +607,7 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
         s, e = _strip_span(text, pos, stop)
         if s >= e or _SEPARATOR.fullmatch(text, s, e):
             if groups[-1]:
-                groups.append([])
+                groups.append(new_group())
         else:
             groups[-1].append((s, e))
         pos = stop + 1
@@ -607,11 +744,14 @@ def article_from_text(
     encoding: str = "utf-8",
     warnings: list[str] | None = None,
     token_list_max: int | None = None,
+    row_list_max: int | None = None,
 ) -> Article:
     """Build an :class:`Article` from text already read (pure: no file access).
 
     Word tokens are kept as a list of :class:`Token`, or, beyond ``token_list_max`` tokens
     (default :data:`TOKEN_LIST_MAX`), as a :class:`Tokens` sequence over columns of offsets.
+    Blocks and sentences likewise become :class:`Rows` beyond ``row_list_max`` of them (default
+    :data:`ROW_LIST_MAX`).
 
     >>> art = article_from_text("One. Two.\\n\\nThree.", "x")
     >>> len(art.blocks), len(art.sentences), [t.text for t in art.tokens]
@@ -621,8 +761,9 @@ def article_from_text(
     sections: list[Section] = []
     sentences: list[Sentence] = []
     limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
+    row_limit = ROW_LIST_MAX if row_list_max is None else row_list_max
     token_list: list[Token] | None = []  # tokens as tuples until there are more than limit
-    cols = TokenColumns()
+    cols = TokenColumns("i" if len(text) < 2**31 else "q")
     new = tuple.__new__
 
     def add(start: int, end: int, block: int, sentence: int) -> None:
@@ -650,10 +791,14 @@ def article_from_text(
         elif kind == "paragraph":
             section_has_content = True
         blocks.append(Block(b_index, kind, b_start, b_end, section))
+        if b_index == row_limit:  # a long text: blocks as columns from here on
+            blocks = Rows(Block, blocks, cols.start.typecode)
         if kind == "paragraph":
             for s_start, s_end in split_sentences(text, b_start, b_end):
                 s_index = len(sentences)
                 sentences.append(Sentence(s_index, b_index, s_start, s_end))
+                if s_index == row_limit:
+                    sentences = Rows(Sentence, sentences, cols.start.typecode)
                 add(s_start, s_end, b_index, s_index)
         else:
             add(b_start, b_end, b_index, -1)
@@ -780,21 +925,32 @@ def sentences_table(article: Article) -> pd.DataFrame:
     >>> sentences_table(article_from_text("One two. Three.", "x"))["words"].tolist()
     [2, 1]
     """
-    words = [0] * len(article.sentences)
-    for t in article.tokens:
-        if t.sentence >= 0:
-            words[t.sentence] += 1
-    section_of = {b.index: b.section for b in article.blocks}
+    sents = article.sentences
+    n = len(sents)
+    words = array("q", bytes(8 * n))
+    sentence_of = token_column(article.tokens, "sentence")
+    for s in sentence_of:
+        if s >= 0:
+            words[s] += 1
+    del sentence_of
+    section_of = token_column(article.blocks, "section")  # blocks are indexed by position
+
+    import numpy as np
+
+    def ints(values):  # an int64 column without a Python int per cell (a list when empty)
+        return np.fromiter(values, dtype=np.int64, count=n) if n else []
+
+    text = article.text
     return pd.DataFrame(
         {
             "article_id": article.id,
-            "sentence": [s.index for s in article.sentences],
-            "block": [s.block for s in article.sentences],
-            "section": [section_of[s.block] for s in article.sentences],
-            "start": [s.start for s in article.sentences],
-            "end": [s.end for s in article.sentences],
-            "words": words,
-            "text": [article.text[s.start : s.end] for s in article.sentences],
+            "sentence": ints(s.index for s in sents),
+            "block": ints(s.block for s in sents),
+            "section": ints(section_of[s.block] for s in sents),
+            "start": ints(s.start for s in sents),
+            "end": ints(s.end for s in sents),
+            "words": ints(words),
+            "text": [text[s.start : s.end] for s in sents],
         },
         columns=["article_id", "sentence", "block", "section", "start", "end", "words", "text"],
     )
@@ -830,15 +986,17 @@ def sections_table(article: Article) -> pd.DataFrame:
     paragraphs = [0] * len(article.sections)
     sents = [0] * len(article.sections)
     words = [0] * len(article.sections)
-    section_of = {b.index: b.section for b in article.blocks}
+    section_of = token_column(article.blocks, "section")  # blocks are indexed by position
     for b in article.blocks:
         if b.kind == "paragraph":
             paragraphs[b.section] += 1
     for s in article.sentences:
         sents[section_of[s.block]] += 1
-    for t in article.tokens:
-        if t.sentence >= 0:
-            words[section_of[t.block]] += 1
+    toks = article.tokens
+    for sentence, block in zip(token_column(toks, "sentence"), token_column(toks, "block"),
+                               strict=True):
+        if sentence >= 0:
+            words[section_of[block]] += 1
     return pd.DataFrame(
         {
             "article_id": article.id,

@@ -254,3 +254,25 @@ def test_cli_csv():
                           "--format", "csv"], capture_output=True, text=True, check=True)
     header = out.stdout.splitlines()[0].split(",")
     assert header[:3] == ["article_id", "unit", "unit_id"]
+
+
+def test_summary_of_many_paragraphs_is_the_same_json(monkeypatch):
+    # (issue 10, memory: beyond 10,000 paragraphs their JSON objects are made when written)
+    import analysis.readability as readability_module
+    from analysis.output import dumps
+    from analysis.quotes import quotes_table
+    from analysis.text import article_from_text
+
+    text = "Heading\n" + "".join(f"Line {i} is short. “Why?” Ruto said.\n" for i in range(30))
+    art = article_from_text(text, "x")
+    table = readability_module.readability_table(art, quotes_table(art))
+    whole = readability_module.readability_summary(table)
+    assert type(whole["paragraphs"]) is list and len(whole["paragraphs"]) == 30
+    monkeypatch.setattr(readability_module, "_LAZY_ROWS", 0)
+    lazy = readability_module.readability_summary(table)
+    assert type(lazy["paragraphs"]) is not list and len(lazy["paragraphs"]) == 30
+    assert lazy["paragraphs"] == whole["paragraphs"] and lazy == whole
+    # "Line 29 is short." "“Why?”" "Ruto said." (capitalised after ?”: a new sentence): 7 words
+    assert lazy["paragraphs"][-1]["words"] == 7 and lazy["paragraphs"][-1]["sentences"] == 3
+    assert lazy["paragraphs"][2:4] == whole["paragraphs"][2:4]
+    assert dumps(lazy) == dumps(whole)

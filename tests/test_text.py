@@ -6,6 +6,9 @@ import pytest
 
 from analysis.config import SAMPLE_ARTICLE
 from analysis.text import (
+    Block,
+    Rows,
+    Sentence,
     Token,
     article_from_text,
     blocks_table,
@@ -291,3 +294,56 @@ def test_compact_tokens_give_the_same_tables():
     for table in (tokens_table, sentences_table, sections_table, blocks_table):
         assert table(small).equals(table(big))
     assert readability_table(small).equals(readability_table(big))
+
+
+def test_block_and_sentence_columns_read_like_lists():
+    # (issue 10, memory: an article of 400,000 one-line paragraphs keeps blocks and sentences as
+    # integer columns, ~25 bytes a row, read back as the same tuples)
+    text = "Heading\nOne two. Three.\n\n## Part\nFour."
+    small = article_from_text(text, "t")
+    big = article_from_text(text, "t", row_list_max=0)
+    assert isinstance(big.blocks, Rows) and isinstance(big.sentences, Rows)
+    assert isinstance(small.blocks, list)
+    assert big.blocks == small.blocks and list(big.sentences) == small.sentences
+    # Heading 0-7, "One two. Three." 8-23, blank line, "## Part" 25-32, "Four." 33-38
+    assert big.blocks[2] == Block(2, "heading", 25, 32, 1)
+    assert big.sentences[-1] == Sentence(2, 3, 33, 38)
+    assert big.sentences[0:2] == small.sentences[0:2]
+    assert [b.index for b in big.paragraphs] == [1, 3] and len(big.paragraphs) == 2
+    assert big.paragraphs[1] == small.paragraphs[1] == Block(3, "paragraph", 33, 38, 1)
+    with pytest.raises(IndexError):
+        big.sentences[3]
+
+
+def test_compact_rows_give_the_same_results():
+    from analysis.quotes import quotes_table
+    from analysis.readability import readability_table
+    from analysis.topics import topic_hits
+
+    text = open(SAMPLE_ARTICLE, encoding="utf-8").read()
+    small = article_from_text(text, "t")
+    big = article_from_text(text, "t", token_list_max=0, row_list_max=0)
+    assert isinstance(big.blocks, Rows) and len(big.sentences) == 52
+    for table in (tokens_table, sentences_table, sections_table, blocks_table):
+        assert table(small).equals(table(big))
+    quotes = quotes_table(small)
+    assert quotes.equals(quotes_table(big))
+    assert readability_table(small, quotes).equals(readability_table(big, quotes))
+    assert topic_hits(small, quotes=quotes).equals(topic_hits(big, quotes=quotes))
+
+
+def test_compact_line_spans_split_the_same_blocks(monkeypatch):
+    # (issue 10, memory: texts over 1 MB keep line spans in flat arrays while finding blocks)
+    import analysis.text as text_module
+
+    texts = [
+        "Title here\nA paragraph.\n\n## Next\nMore text.",
+        "A hard-wrapped line that goes on\nand on to the end.\n***\nKenya’s Heading\nOne.\nTwo.",
+        "A headline of well over twelve words with no full stop at its end\nOne.\nTwo.\n\n",
+        open(SAMPLE_ARTICLE, encoding="utf-8").read(),
+    ]
+    expected = [split_blocks(t) for t in texts]
+    assert expected[1][0] == ("paragraph", 0, 51)  # two wrapped lines are one paragraph
+    monkeypatch.setattr(text_module, "_COMPACT_LINES_CHARS", 0)
+    assert isinstance(text_module._line_groups(texts[0])[0], text_module._Lines)
+    assert [split_blocks(t) for t in texts] == expected
