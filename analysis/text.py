@@ -51,6 +51,7 @@ from __future__ import annotations
 import html
 import re
 from array import array
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -226,6 +227,15 @@ class Tokens(Sequence):
         do not modify)."""
         return getattr(self._cols, name)
 
+    def text_of(self, i: int) -> str:
+        """The string of token ``i`` of this sequence (no :class:`Token` built).
+
+        >>> article_from_text("One two.", "x", token_list_max=0).tokens.text_of(1)
+        'two'
+        """
+        c = self._cols
+        return self._text[c.start[i]:c.end[i]]
+
     def texts(self):
         """The tokens' strings, in order."""
         text = self._text
@@ -346,6 +356,35 @@ class _Paragraphs(Sequence):
 
     def __iter__(self):
         return map(self._blocks.__getitem__, self._at)
+
+
+class BlockPlaces:
+    """Paragraph number and section of a block, looked up per block: an array of the
+    paragraphs' block indexes (no dict or object per block, for long articles).
+
+    >>> places = BlockPlaces(article_from_text("Title\\n\\nOne.\\n\\nTwo.", "x"))
+    >>> places.paragraph(2), places.section(2)
+    (1, 0)
+    """
+
+    __slots__ = ("_blocks", "_at")
+
+    def __init__(self, article: Article):
+        self._blocks = article.blocks
+        paras = article.paragraphs
+        self._at = paras._at if isinstance(paras, _Paragraphs) else \
+            array("q", [b.index for b in paras])
+
+    def paragraph(self, block: int) -> int:
+        """Position of a paragraph block among the paragraphs (KeyError for another block)."""
+        i = bisect_left(self._at, block)
+        if i == len(self._at) or self._at[i] != block:
+            raise KeyError(block)
+        return i
+
+    def section(self, block: int) -> int:
+        """Section number of a block."""
+        return self._blocks[block].section
 
 
 def token_column(tokens: Sequence[Token], name: str) -> array:

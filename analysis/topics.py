@@ -111,11 +111,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.config import RESOURCES_DIR
-from analysis.text import Article, InputError
+from analysis.text import Article, BlockPlaces, InputError, Tokens, token_column
 
 DEFAULT_LEXICON = RESOURCES_DIR / "topics_default.toml"
 PLACES_CSV = RESOURCES_DIR / "places.csv"
@@ -544,15 +545,15 @@ class _Names:
     def __init__(self, article: Article, body) -> None:
         self.text = article.text
         self.body = body
-        self._sents: list[int] | None = None
+        self._sents = None  # array of sentence numbers, built on first use
         self.stops = stopwords()
         self.exempt: dict[int, bool] = {}
 
     @property
-    def sents(self) -> list[int]:
+    def sents(self):
         """The sentence number of every body token (built on first use)."""
         if self._sents is None:
-            self._sents = [t.sentence for t in self.body]
+            self._sents = token_column(self.body, "sentence")
         return self._sents
 
     def cap(self, k: int) -> bool:
@@ -607,6 +608,29 @@ class _Names:
         return inside < 2 and not self.title_case(self.body[c].sentence)
 
 
+class _Strings:
+    """The strings of a long article's tokens made when read, never all held: ``f(k)`` for
+    item ``k``, a list for a slice.
+
+    >>> s = _Strings(str, 3)
+    >>> len(s), s[2], s[0:2]
+    (3, '2', ['0', '1'])
+    """
+
+    __slots__ = ("_f", "_n")
+
+    def __init__(self, f, n: int):
+        self._f, self._n = f, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self._f(x) for x in range(*k.indices(self._n))]
+        return self._f(k)
+
+
 def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
     """Whether a hit on tokens i..j passes its context rule (unless / require)."""
     unless, require, window = rule
@@ -642,12 +666,14 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     article-level rules (corroboration, ``min_hits``) are applied by :func:`topic_hit_records`."""
     text = article.text
     body = article.body_tokens
-    texts = [t.text for t in body]
+    long = isinstance(body, Tokens)
+    # a long article's token strings are made when read, never all held (bounded memory)
+    texts = _Strings(body.text_of, len(body)) if long else [t.text for t in body]
     # the lexicon entries each distinct word of the article can start; most words start none,
     # and only the positions of those that do are visited
     cache = lex._cache
     hot = {}
-    words = set(texts)
+    words = set(body.texts()) if long else set(texts)
     for word in words:
         entry = cache.get(word)
         if entry is None:
@@ -656,7 +682,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             hot[word] = entry
     if not hot:
         return
-    norms = list(map(normalise, texts))
+    norms = _Strings(lambda k: normalise(body.text_of(k)), len(body)) if long else \
+        list(map(normalise, texts))
     names = _Names(article, body) if lex.proper_names else None
     last_neg = None  # (sentence, end token index, end offset) of the last negation cue
     n = len(body)
@@ -664,7 +691,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     # only between them); filled on demand
     joined: dict[int, bool] = {}
     i = 0  # the first token not yet consumed by a match
-    for p in [k for k, w in enumerate(texts) if w in hot]:
+    for p in [k for k, w in enumerate(body.texts() if long else texts) if w in hot]:
         if p < i:
             continue
         i = p
@@ -720,7 +747,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             rules = lex._context.get((tid, term))
             if rules is not None:
                 s_id = body[i].sentence
-                sents = names.sents if names is not None else [t.sentence for t in body]
+                sents = names.sents if names is not None else token_column(body, "sentence")
                 bounds = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
                 if not all(_context_ok(rule, body, norms, i, j, bounds) for rule in rules):
                     reason = "context"
@@ -771,15 +798,41 @@ def corroborate(runs: list[tuple], paragraph_of, rule: Corroboration) -> list[tu
     for hits in by_topic.values():
         if rule.article_hits and len(hits) >= rule.article_hits:
             continue
-        for n, term, i, j in hits:
-            if not any(term2 != term and (
-                    (rule.paragraph and paragraph_of[i2] == paragraph_of[i]) or
-                    (rule.window and (i2 - j if i2 > j else i - j2) <= rule.window))
-                    for _n2, term2, i2, j2 in hits):
-                weak.add(n)
+        # linear, not a scan of every pair: a paragraph corroborates all its hits when it holds
+        # two distinct entries; the window looks only at the neighbours within ``rule.window``
+        # words (hits do not overlap, so the gap grows as the neighbours get farther)
+        hits.sort(key=itemgetter(2))
+        mixed: set = set()
+        if rule.paragraph:
+            first_term: dict = {}
+            for _n, term, i, _j in hits:
+                para = paragraph_of[i]
+                if first_term.setdefault(para, term) != term:
+                    mixed.add(para)
+        for k, (n, term, i, j) in enumerate(hits):
+            if rule.paragraph and paragraph_of[i] in mixed:
+                continue
+            if rule.window and (_near(hits, k, term, i, j, rule.window, -1) or
+                                _near(hits, k, term, i, j, rule.window, 1)):
+                continue
+            weak.add(n)
     if not weak:
         return runs
     return [r[:4] + ("uncorroborated",) if n in weak else r for n, r in enumerate(runs)]
+
+
+def _near(hits, k: int, term: str, i: int, j: int, window: int, step: int) -> bool:
+    """Whether a hit of another entry lies at most ``window`` words before (step -1) or after
+    (step 1) hit ``k`` (tokens i..j) in the sorted ``hits``."""
+    m = k + step
+    while 0 <= m < len(hits):
+        _n2, term2, i2, j2 = hits[m]
+        if (i2 - j if step > 0 else i - j2) > window:
+            return False
+        if term2 != term:
+            return True
+        m += step
+    return False
 
 
 def topic_hits(article: Article, lexicon: Lexicon | None = None,
@@ -816,14 +869,14 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     lex = lexicon or default_lexicon()
     labels = lex.labels()
     body = article.body_tokens
-    para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
-    section = {b.index: b.section for b in article.blocks}
+    places = BlockPlaces(article)
+    para_no, section = places.paragraph, places.section
     spans = speech or []
     rows = []
     runs = list(_match_runs(article, lex, with_dropped=True))
     if lex.corroboration is not None:
         # the paragraph of each counted hit's first token (not of every token: cheaper)
-        runs = corroborate(runs, {i: para_no[body[i].block]
+        runs = corroborate(runs, {i: para_no(body[i].block)
                                   for _t, _r, i, _j, reason in runs if reason is None},
                            lex.corroboration)
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
@@ -840,8 +893,8 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         b = a if i == j else body[j]
         inq, speaker = _in_quote(spans, a.start, b.end) if spans else (False, None)
         blk = a.block
-        row = (aid, tid, labels[tid], term, text[a.start:b.end], a.start, b.end, para_no[blk],
-               blk, section[blk], a.sentence, inq, speaker)
+        row = (aid, tid, labels[tid], term, text[a.start:b.end], a.start, b.end, para_no(blk),
+               blk, section(blk), a.sentence, inq, speaker)
         rows.append(row + (reason or "",) if dropped else row)
     return rows
 
@@ -1020,8 +1073,8 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
     lex = _places()
     types = {t.id: t.label for t in lex.topics}
     text = article.text
-    para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
-    section = {b.index: b.section for b in article.blocks}
+    places = BlockPlaces(article)
+    para_no, section = places.paragraph, places.section
     spans = speech or []
     rows = []
     last_end = -1
@@ -1037,8 +1090,8 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
                 if place:
                     inq, spk = _in_quote(spans, pstart, pstart + len(ptext))
                     rows.append((article.id, place, types[place], ptext, pstart,
-                                 pstart + len(ptext), para_no[t.block], t.block,
-                                 section[t.block], t.sentence, inq, spk))
+                                 pstart + len(ptext), para_no(t.block), t.block,
+                                 section(t.block), t.sentence, inq, spk))
             i += 1
             continue
         best = None
@@ -1065,7 +1118,7 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
             continue
         inq, spk = _in_quote(spans, a.start, b.end)
         rows.append((article.id, pid, types[pid], text[a.start:b.end], a.start, b.end,
-                     para_no[a.block], a.block, section[a.block], a.sentence, inq, spk))
+                     para_no(a.block), a.block, section(a.block), a.sentence, inq, spk))
         last_end, last_place = b.end, pid
         i += k
     return rows

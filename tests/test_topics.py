@@ -744,3 +744,55 @@ def test_cli_dropped_lists_counted_and_dropped_hits_with_reasons():
     assert {r["matched"] for r in uncorroborated if r["topic"] == "health"} == {"hospitals"}
     text = load_article(SAMPLE_ARTICLE).text
     assert all(text[r["start"]:r["end"]] == r["matched"] for r in out)
+
+
+def _corroborated_by_definition(runs, paragraph_of, rule):
+    """Corroboration as the lexicon docs define it, checked pair by pair (quadratic)."""
+    out = []
+    for tid, term, i, j, reason in runs:
+        if reason is not None:
+            out.append(reason)
+            continue
+        same = [r for r in runs if r[0] == tid and r[4] is None]
+        ok = (rule.article_hits and len(same) >= rule.article_hits) or any(
+            t2 != term and ((rule.paragraph and paragraph_of[i2] == paragraph_of[i]) or
+                            (rule.window and (i2 - j if i2 > j else i - j2) <= rule.window))
+            for _t, t2, i2, j2, _r in same)
+        out.append(None if ok else "uncorroborated")
+    return out
+
+
+def test_corroboration_equals_its_definition_and_reads_each_hit_a_bounded_number_of_times():
+    import random
+
+    from analysis.topics import Corroboration, corroborate
+
+    rng = random.Random(7)
+    for trial in range(200):
+        runs, pos = [], 0
+        for _ in range(rng.randint(0, 30)):
+            pos += rng.randint(1, 15)
+            k = rng.randint(0, 2)
+            runs.append((rng.choice("ab"), rng.choice(["x", "y", "z"]), pos, pos + k,
+                         None if rng.random() < 0.85 else "name"))
+            pos += k
+        paragraph_of = {r[2]: r[2] // 40 for r in runs}
+        rule = Corroboration(paragraph=trial % 2 == 0, window=rng.choice([0, 5, 20]),
+                             article_hits=rng.choice([0, 0, 4]))
+        got = [r[4] for r in corroborate(runs, paragraph_of, rule)]
+        assert got == _corroborated_by_definition(runs, paragraph_of, rule)
+    # one long paragraph of 20,000 hits of one entry: the pairwise scan compared the terms of
+    # every pair (200 million comparisons); now a few a hit
+    class Term(str):
+        compared = 0
+
+        def __ne__(self, other):
+            Term.compared += 1
+            return str.__ne__(self, other)
+
+    x = Term("x")
+    runs = [("a", x, 2 * k, 2 * k, None) for k in range(20_000)]
+    paragraph_of = {r[2]: 0 for r in runs}
+    marked = corroborate(runs, paragraph_of, Corroboration(paragraph=True, window=20))
+    assert {r[4] for r in marked} == {"uncorroborated"}
+    assert Term.compared <= 25 * len(runs)

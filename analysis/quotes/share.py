@@ -9,7 +9,7 @@ from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.quotes.attribution import extract_quotes
 from analysis.quotes.kinds import SPEECH_KINDS
 from analysis.quotes.marks import find_quote_spans
-from analysis.text import Article
+from analysis.text import Article, BlockPlaces, token_column
 
 UNATTRIBUTED = "(unattributed)"
 
@@ -58,9 +58,8 @@ def quote_rows(article: Article, include_indirect: bool = True
     """
     spans, warnings = find_quote_spans(article)
     quotes = extract_quotes(article, include_indirect, spans)
-    para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
-    section = {b.index: b.section for b in article.blocks}
-    starts = [t.start for t in article.tokens]
+    places = BlockPlaces(article)
+    starts = token_column(article.tokens, "start")
     rows = []
     for q in quotes:
         i = bisect_left(starts, q.start)
@@ -68,7 +67,8 @@ def quote_rows(article: Article, include_indirect: bool = True
         n = sum(1 for t in article.tokens[i:j] if t.end <= q.end)
         rows.append((article.id, q.quote_id, q.part, q.start, q.end, q.text, q.kind, q.speaker,
                      q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
-                     q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,
+                     q.mention, places.paragraph(q.block), q.block,
+                     places.section(q.block), n, q.unbalanced,
                      q.continues))
     return rows, warnings
 
