@@ -18,7 +18,11 @@ Patterns:
 * ``why``: ``“Why?” `` × N (short quotes, each needing a cue search);
 * ``orgs``: distinct organisation names (``The Ministry of Kab met him.`` …);
 * ``ministry``: ``The Ministry of Health met him. `` × N (one organisation, many mentions);
-* ``possessive``: a word followed by ``'s`` × N (readability's syllable splitter).
+* ``possessive``: a word followed by ``'s`` × N (readability's syllable splitter);
+* ``quote-lines``: ``“a”`` alone on each of N lines (quote spans per paragraph);
+* ``byline``: ``“x” — Q`` + a long word that never matches a name (the byline pattern);
+* ``names``: N distinct two-word names (lower-case lookups of many distinct words);
+* ``topic-paragraphs``: N one-line paragraphs with topic terms (corroboration of hits).
 
 Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 200,000
 short lines) runs in a child process (``subprocess`` of this script, the package's own code) and
@@ -82,6 +86,12 @@ PATTERNS = {
     "orgs": _orgs,
     "ministry": lambda n: _repeat("The Ministry of Health met him. ", n),
     "possessive": lambda n: "word" + "'s" * ((n - 4) // 2),
+    "quote-lines": lambda n: _repeat("“a”\n", n),
+    "byline": lambda n: "“x” — Q" + "u" * (n - 8) + "!",
+    "names": lambda n: "".join(f"The {_name(i)} {_name(i + 7)} met him. "
+                               for i in range(n // 20 + 1)),
+    "topic-paragraphs": lambda n: _repeat(
+        "The football league met the school board on the election.\n", n),
 }
 
 
