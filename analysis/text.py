@@ -164,7 +164,32 @@ class TokenColumns:
             getattr(self, name).extend(map(attrgetter(name), tokens))
 
 
-class Tokens(Sequence):
+class _ColumnSequence(Sequence):
+    """A sequence of tuples made when read from integer columns (``_make(i)`` builds item
+    ``i``): indexing (negative too), slicing (a list) and ``==`` behave as on a list of them."""
+
+    __slots__ = ()
+    _item = "item"  # named in the IndexError
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._make(k) for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(f"{self._item} index out of range")
+        return self._make(i)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (type(self), list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
+                                                                          strict=True))
+        return NotImplemented
+
+    __hash__ = None  # a sequence compared by value, like a list
+
+
+class Tokens(_ColumnSequence):
     """Word tokens read from :class:`TokenColumns`: a sequence of :class:`Token` built when read.
 
     Indexing, iteration, ``len`` and slicing (a list) behave as on a list of tokens. ``positions``
@@ -180,6 +205,7 @@ class Tokens(Sequence):
     """
 
     __slots__ = ("_text", "_cols", "positions")
+    _item = "token"
 
     def __init__(self, text: str, cols: TokenColumns, positions: range | array | None = None):
         self._text = text
@@ -195,15 +221,6 @@ class Tokens(Sequence):
         return tuple.__new__(Token, (self.positions[i], self._text[s:e], s, e, c.block[i],
                                      c.sentence[i]))
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self._make(k) for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("token index out of range")
-        return self._make(i)
-
     def __iter__(self):
         text, new = self._text, tuple.__new__
         c = self._cols
@@ -211,13 +228,6 @@ class Tokens(Sequence):
                                    strict=True):
             yield new(Token, (g, text[s:e], s, e, b, snt))
 
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (Tokens, list, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
-                                                                          strict=True))
-        return NotImplemented
-
-    __hash__ = None  # a sequence compared by value, like a list
 
     def __repr__(self) -> str:
         return f"<Tokens: {len(self)} word tokens>"
@@ -272,7 +282,7 @@ ROW_LIST_MAX = 100_000
 _KINDS = ("title", "heading", "paragraph")
 
 
-class Rows(Sequence):
+class Rows(_ColumnSequence):
     """Blocks or sentences of a long article kept as integer columns: a sequence of
     :class:`Block` (or :class:`Sentence`) tuples built when read, each row's ``index`` being its
     position: 13 to 25 bytes a row (4- or 8-byte integers) instead of ~190 for a tuple and its
@@ -285,6 +295,7 @@ class Rows(Sequence):
     """
 
     __slots__ = ("_type", "_cols")
+    _item = "row"
 
     def __init__(self, row_type: type, rows=(), typecode: str = "q"):
         self._type = row_type
@@ -309,28 +320,12 @@ class Rows(Sequence):
         return tuple.__new__(self._type, (i, *(_KINDS[c[i]] if c.typecode == "b" else c[i]
                                                for c in self._cols)))
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self._make(k) for k in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError("row index out of range")
-        return self._make(i)
-
     def __iter__(self):
         new, row_type = tuple.__new__, self._type
         cols = [map(_KINDS.__getitem__, c) if c.typecode == "b" else c for c in self._cols]
         for row in zip(range(len(self)), *cols, strict=False):  # all of len(self)
             yield new(row_type, row)
 
-    def __eq__(self, other) -> bool:
-        if isinstance(other, (Rows, list, tuple)):
-            return len(self) == len(other) and all(a == b for a, b in zip(self, other,
-                                                                          strict=True))
-        return NotImplemented
-
-    __hash__ = None  # a sequence compared by value, like a list
 
     def __repr__(self) -> str:
         return f"<Rows: {len(self)} {self._type.__name__} rows>"

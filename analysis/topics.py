@@ -259,12 +259,17 @@ def _check_term(term: str, where: str, what: str, single: bool = False,
         raise LexiconError(f"{where}: {what} '{term}' is not a valid word, phrase or glob")
 
 
+def _known_keys(table: dict, allowed, where: str) -> None:
+    """Refuse a lexicon table with keys the format does not know (one message naming them)."""
+    bad = set(table) - allowed
+    if bad:
+        raise LexiconError(f"{where}: unknown key(s): {', '.join(sorted(bad))}")
+
+
 def _parse_rules(rules, name: str) -> dict:
     if not isinstance(rules, dict):
         raise LexiconError(f"{name}: [rules] must be a table")
-    bad = set(rules) - _RULE_KEYS
-    if bad:
-        raise LexiconError(f"{name}: [rules]: unknown key(s): {', '.join(sorted(bad))}")
+    _known_keys(rules, _RULE_KEYS, f"{name}: [rules]")
     negations = _word_list(rules.get("negations", []), f"{name}: [rules]", "negations")
     for cue in negations:
         _check_term(cue, f"{name}: [rules]", "negation", globs=False)
@@ -289,9 +294,7 @@ def _parse_corroboration(spec, name: str) -> Corroboration | None:
     where = f"{name}: [rules.corroboration]"
     if not isinstance(spec, dict):
         raise LexiconError(f"{where}: must be a table")
-    bad = set(spec) - _CORROBORATION_KEYS
-    if bad:
-        raise LexiconError(f"{where}: unknown key(s): {', '.join(sorted(bad))}")
+    _known_keys(spec, _CORROBORATION_KEYS, where)
     paragraph = spec.get("paragraph", True)
     if not isinstance(paragraph, bool):
         raise LexiconError(f"{where}: paragraph must be true or false")
@@ -325,9 +328,7 @@ def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...
 def _parse_rule(term: str, rule, w: str) -> ContextRule:
     if not isinstance(rule, dict):
         raise LexiconError(f"{w}: must be a table (or an array of tables)")
-    bad = set(rule) - _CONTEXT_KEYS
-    if bad:
-        raise LexiconError(f"{w}: unknown key(s): {', '.join(sorted(bad))}")
+    _known_keys(rule, _CONTEXT_KEYS, w)
     unless = _word_list(rule.get("unless", []), w, "unless")
     require = _word_list(rule.get("require", []), w, "require")
     if not unless and not require:
@@ -380,9 +381,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
         where = f"{name}: topic '{tid}'"
         if not isinstance(spec, dict):
             raise LexiconError(f"{where}: must be a table")
-        bad = set(spec) - _TOPIC_KEYS
-        if bad:
-            raise LexiconError(f"{where}: unknown key(s): {', '.join(sorted(bad))}")
+        _known_keys(spec, _TOPIC_KEYS, where)
         label = spec.get("label")
         if not isinstance(label, str) or not label.strip():
             raise LexiconError(f"{where}: missing 'label'")
