@@ -279,6 +279,51 @@ def test_swap_is_one_rename_and_keeps_gitkeep(tmp_path, capsys, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "raw"]
 
 
+def test_every_output_file_is_on_disk_before_the_swap(tmp_path, capsys, monkeypatch):
+    # a rename only publishes data already flushed: a power cut must not leave `out`
+    # pointing at empty files (log each fsync and the publishing rename, then check the order)
+    raw = make_raw(tmp_path, None)
+    out = tmp_path / "out"
+    log: list[tuple[str, str]] = []
+    real_fsync, real_open, real_rename = os.fsync, os.open, os.rename
+    real_exchange, real_swap = output_mod._exchange, output_mod.swap_in
+    fd_paths: dict[int, str] = {}
+    staged: list[str] = []
+
+    def tracking_open(path, flags, *args, **kwargs):
+        fd = real_open(path, flags, *args, **kwargs)
+        fd_paths[fd] = os.fspath(path)
+        return fd
+
+    def tracking_fsync(fd):
+        log.append(("fsync", fd_paths.get(fd, "?")))
+        return real_fsync(fd)
+
+    def tracking_rename(a, b):
+        log.append(("publish", os.fspath(a)))
+        return real_rename(a, b)
+
+    def tracking_exchange(a, b):
+        log.append(("publish", os.fspath(a)))
+        return real_exchange(a, b)
+
+    def tracking_swap(staging, target):
+        staged.extend(str(p) for p in Path(staging).rglob("*") if p.is_file())
+        staged.append(str(staging))
+        real_swap(staging, target)
+
+    monkeypatch.setattr(output_mod.os, "fsync", tracking_fsync)
+    monkeypatch.setattr(output_mod.os, "open", tracking_open)
+    monkeypatch.setattr(output_mod.os, "rename", tracking_rename)
+    monkeypatch.setattr(output_mod, "_exchange", tracking_exchange)
+    monkeypatch.setattr(output_mod, "swap_in", tracking_swap)
+    assert figures(raw, out, capsys)[0] == 0
+    assert len(staged) > 5 and (out / "report.md").is_file()
+    publish = log.index(("publish", staged[-1]))  # the swap that made the new tree current
+    flushed = {p for kind, p in log[:publish] if kind == "fsync"}
+    assert set(staged) <= flushed  # every file, and the tree's folder, flushed before it
+
+
 def test_refuses_to_replace_a_folder_it_did_not_write(tmp_path, capsys):
     raw = make_raw(tmp_path, None)
     home = tmp_path / "home"
