@@ -75,8 +75,14 @@ _NUM = r"\d+(?:[.,]\d+)+"
 _ACRONYM = r"(?:[A-Za-z]\.){2,}"
 _ALNUM = r"[^\W_]+(?:['’][^\W_]+)*"
 _PART = rf"(?:{_NUM}|{_ACRONYM}|{_ALNUM})"
-#: The one definition of a word token (see the module docstring).
-WORD_PATTERN = re.compile(rf"{_PART}(?:[-‐‑]{_PART})*")
+# The first part again, written to start with one character class so that the regex engine
+# skips the text between words in C: its first character, then the rest of whichever of
+# _NUM, _ACRONYM, _ALNUM that character can start, tried in that order (the same matches).
+_FIRST_PART = (r"[^\W_](?:(?<=\d)\d*(?:[.,]\d+)+|(?<=[A-Za-z])\.(?:[A-Za-z]\.)+"
+               r"|[^\W_]*(?:['’][^\W_]+)*)")
+#: The one definition of a word token (see the module docstring): parts (numbers, dotted
+#: acronyms, words with inner apostrophes) joined by hyphens.
+WORD_PATTERN = re.compile(rf"{_FIRST_PART}(?:[-‐‑]{_PART})*")
 
 _SENTENCE_END = tuple(".!?:;…”\"’')]")
 _BLANK_LINE = re.compile(r"\n[ \t\f\v\ufeff]*\n")
@@ -750,8 +756,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     ['He met Antony J. Blinken in the U.S. on Monday.', '“Why?” he asked.', 'It is No. 5.']
     """
     end = len(text) if end is None else end
-    chunk = text[start:end]
-    raw = [(start + s, start + e) for s, e in punkt_spans(chunk)]
+    raw = punkt_spans(text, start, end)
     merged: list[tuple[int, int]] = []
     for s, e in raw:
         if merged:
@@ -791,11 +796,110 @@ def article_from_text(
     >>> len(art.blocks), len(art.sentences), [t.text for t in art.tokens]
     (2, 3, ['One', 'Two', 'Three'])
     """
+    limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
+    row_limit = ROW_LIST_MAX if row_list_max is None else row_list_max
+    if (len(text) + 1) // 2 <= limit:  # a token takes a character and a separator: a list
+        blocks, sections, sentences, tokens = _structure_small(text, row_limit)
+    else:
+        blocks, sections, sentences, tokens = _structure_streamed(text, limit, row_limit)
+    return Article(
+        id=article_id,
+        text=text,
+        blocks=blocks,
+        sections=sections,
+        sentences=sentences,
+        tokens=tokens,
+        meta=dict(meta or {}),
+        encoding=encoding,
+        warnings=list(warnings or []),
+    )
+
+
+#: Punctuation that may surround a word with no space between (none is a letter, digit or
+#: white space): a piece of text between spaces that is such punctuation around letters and
+#: digits only holds one word token, those letters and digits.
+_EDGE_PUNCT = ",.;:!?“”\"‘’'()[]{}«»—–-…*/"
+
+def _structure_small(text: str, row_limit: int):
+    """Blocks, sections, sentences and a token list of a text whose tokens fit in a list
+    (the spans holding words first, then their tokens at once: :func:`_token_list`)."""
+    new = tuple.__new__
     blocks: list[Block] = []
     sections: list[Section] = []
     sentences: list[Sentence] = []
-    limit = TOKEN_LIST_MAX if token_list_max is None else token_list_max
-    row_limit = ROW_LIST_MAX if row_list_max is None else row_list_max
+    spans: list[tuple[int, int, int, int]] = []  # (start, end, block, sentence) holding words
+    section, section_start, section_title = 0, 0, "(lede)"
+    section_has_content = False  # a paragraph, or a heading of its own
+    for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
+        if kind == "heading":
+            if section_has_content:
+                sections.append(new(Section, (section, section_title, section_start, b_start)))
+                section += 1
+            section_start, section_title = b_start, heading_text(text[b_start:b_end])
+            section_has_content = True
+        elif kind == "paragraph":
+            section_has_content = True
+        blocks.append(new(Block, (b_index, kind, b_start, b_end, section)))
+        if kind == "paragraph":
+            for s_start, s_end in split_sentences(text, b_start, b_end):
+                s_index = len(sentences)
+                sentences.append(new(Sentence, (s_index, b_index, s_start, s_end)))
+                spans.append((s_start, s_end, b_index, s_index))
+        else:
+            spans.append((b_start, b_end, b_index, -1))
+    if blocks:
+        sections.append(new(Section, (section, section_title, section_start, blocks[-1].end)))
+    tokens = _token_list(text, spans)
+    if len(blocks) > row_limit:
+        blocks = Rows(Block, blocks, "i" if len(text) < 2**31 else "q")
+    if len(sentences) > row_limit:
+        sentences = Rows(Sentence, sentences, "i" if len(text) < 2**31 else "q")
+    return blocks, sections, sentences, tokens
+
+
+def _token_list(text: str, spans: list[tuple[int, int, int, int]]) -> list[Token]:
+    """The :class:`Token` list of the word tokens inside ``spans`` (in text order), each span
+    ``(start, end, block, sentence)`` matched as ``WORD_PATTERN.finditer(text, start, end)``.
+
+    A match never holds white space, so the span is cut at spaces (and line breaks) into
+    pieces and each piece is matched alone; a piece of letters and digits only is one token,
+    and so is a piece of such letters and digits between :data:`_EDGE_PUNCT` characters (the
+    pattern cannot join a letter or digit to them there); other pieces go through the pattern.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    new = tuple.__new__
+    finditer = WORD_PATTERN.finditer
+    punct = _EDGE_PUNCT
+    k = 0
+    for start, end, block, sentence in spans:
+        pos = start
+        for piece in text[start:end].replace("\n", " ").split(" "):
+            n = len(piece)
+            if piece.isalnum():
+                append(new(Token, (k, piece, pos, pos + n, block, sentence)))
+                k += 1
+            elif n:
+                core = piece.strip(punct)
+                if core.isalnum():
+                    a = pos + n - len(piece.lstrip(punct))
+                    append(new(Token, (k, core, a, a + len(core), block, sentence)))
+                    k += 1
+                elif core:
+                    for m in finditer(text, pos, pos + n):
+                        a, b = m.span()
+                        append(new(Token, (k, text[a:b], a, b, block, sentence)))
+                        k += 1
+            pos += n + 1
+    return tokens
+
+
+def _structure_streamed(text: str, limit: int, row_limit: int):
+    """Blocks, sections, sentences and tokens of a text of any length, tokens matched span by
+    span; beyond ``limit`` tokens (``row_limit`` rows) kept as columns from then on."""
+    blocks: list[Block] = []
+    sections: list[Section] = []
+    sentences: list[Sentence] = []
     token_list: list[Token] | None = []  # tokens as tuples until there are more than limit
     cols = TokenColumns("i" if len(text) < 2**31 else "q")
     new = tuple.__new__
@@ -838,17 +942,8 @@ def article_from_text(
             add(b_start, b_end, b_index, -1)
     if blocks:
         sections.append(Section(section, section_title, section_start, blocks[-1].end))
-    return Article(
-        id=article_id,
-        text=text,
-        blocks=blocks,
-        sections=sections,
-        sentences=sentences,
-        tokens=token_list if token_list is not None else Tokens(text, cols),
-        meta=dict(meta or {}),
-        encoding=encoding,
-        warnings=list(warnings or []),
-    )
+    tokens = token_list if token_list is not None else Tokens(text, cols)
+    return blocks, sections, sentences, tokens
 
 
 def read_metadata(path: str | Path) -> dict[str, dict]:
