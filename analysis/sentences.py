@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 # Honorifics and titles that Punkt's English parameters do not know as abbreviations.
 EXTRA_ABBREVIATIONS = {
@@ -80,10 +81,17 @@ def reference_tokenizer():
     return _punkt()["tokenizer"]
 
 
-def _candidates(text: str, start: int, end: int, p: dict):
+_OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
+
+
+def _candidates(text: str, start: int, end: int, p: dict, found):
     """(match, word_start) for each non-overlapping candidate in ``text[start:end]``, as the
-    package's detector finds them in that slice (offsets into ``text``)."""
-    spaces = [c for c in _WHITESPACE if text.find(c, start, end) >= 0]  # the white space used
+    package's detector finds them in that slice (offsets into ``text``); ``found`` iterates
+    over the candidate pattern's matches there."""
+    if _OTHER_SPACE.search(text, start, end):
+        spaces = [c for c in _WHITESPACE if text.find(c, start, end) >= 0]
+    else:
+        spaces = [" "]  # (when the slice has no space either, rfind finds none, as before)
     interior: set[int] = set()
     if (text.find("..", start, end) >= 0 or text.find("--", start, end) >= 0
             or text.find(". .", start, end) >= 0):
@@ -93,7 +101,7 @@ def _candidates(text: str, start: int, end: int, p: dict):
     prev_start = prev_stop = start
     rfind = text.rfind
     space = spaces[0] if len(spaces) == 1 else None
-    for m in p["candidate"].finditer(text, start, end):
+    for m in found:
         at = m.start()
         if at in interior:
             continue
@@ -177,16 +185,20 @@ def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     """
     p = _punkt()
     end = len(text) if end is None else end
+    stop = end
+    if stop > start and text[stop - 1].isspace():
+        stop = start + len(text[start:end].rstrip())
+    found = p["candidate"].finditer(text, start, end)
+    first = next(found, None)
+    if first is None:  # no candidate boundary: one sentence
+        return [(start, stop)] if start < stop else []
     raw: list[tuple[int, int]] = []
     last = start
-    for m, word_start in _candidates(text, start, end, p):
+    for m, word_start in _candidates(text, start, end, p, chain((first,), found)):
         if not _breaks(text, m, word_start, p):
             continue
         raw.append((last, m.end()))
         last = m.start("next_tok") if m.group("next_tok") else m.end()
-    stop = end
-    if stop > start and text[stop - 1].isspace():
-        stop = start + len(text[start:end].rstrip())
     raw.append((last, stop))
     if len(raw) == 1:
         s, e = raw[0]
