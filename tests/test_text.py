@@ -334,7 +334,7 @@ def test_compact_rows_give_the_same_results():
 
 def test_compact_line_spans_split_the_same_blocks(monkeypatch):
     # (issue 10, memory: texts over 1 MB keep line spans in flat arrays while finding blocks)
-    import analysis.text as text_module
+    import analysis.text.blocks as text_module  # the stage that finds blocks
 
     texts = [
         "Title here\nA paragraph.\n\n## Next\nMore text.",
