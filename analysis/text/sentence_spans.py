@@ -27,6 +27,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """
     end = len(text) if end is None else end
     raw = punkt_spans(text, start, end)
+    if len(raw) < 2:
+        return raw
     merged: list[tuple[int, int]] = []
     for s, e in raw:
         if merged:
