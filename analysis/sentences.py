@@ -119,10 +119,13 @@ def _candidates(text: str, start: int, end: int, p: dict, found):
 
 #: Decisions kept between calls (a newsroom's words repeat): a word with its full stop → True
 #: when it ends a sentence whatever follows, False when what follows decides; (word, what
-#: follows) → the decision. Each is emptied when it reaches :data:`_CACHE_MAX` entries.
+#: follows) → the decision. Each is emptied when it reaches :data:`_CACHE_MAX` entries, and
+#: keys longer than :data:`_CACHE_KEY_MAX` characters are not kept (a hostile text's one long
+#: "word" stays out of memory), so the memory they take is bounded.
 _WORD_BREAKS: dict[str, bool] = {}
 _CONTEXT_BREAKS: dict[tuple[str, str], bool] = {}
 _CACHE_MAX = 50_000
+_CACHE_KEY_MAX = 80
 
 
 def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
@@ -133,18 +136,20 @@ def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
     alone = _WORD_BREAKS.get(word)
     if alone is None:
         alone = _word_breaks(word, p)
-        if len(_WORD_BREAKS) >= _CACHE_MAX:
-            _WORD_BREAKS.clear()
-        _WORD_BREAKS[word] = alone
+        if len(word) <= _CACHE_KEY_MAX:
+            if len(_WORD_BREAKS) >= _CACHE_MAX:
+                _WORD_BREAKS.clear()
+            _WORD_BREAKS[word] = alone
     if alone:
         return True
     key = (word, m.group("after_tok"))
     found = _CONTEXT_BREAKS.get(key)
     if found is None:
         found = _context_breaks(word + key[1], p)
-        if len(_CONTEXT_BREAKS) >= _CACHE_MAX:
-            _CONTEXT_BREAKS.clear()
-        _CONTEXT_BREAKS[key] = found
+        if len(word) + len(key[1]) <= _CACHE_KEY_MAX:
+            if len(_CONTEXT_BREAKS) >= _CACHE_MAX:
+                _CONTEXT_BREAKS.clear()
+            _CONTEXT_BREAKS[key] = found
     return found
 
 

@@ -108,3 +108,16 @@ def test_word_decisions_kept_between_calls_do_not_change_spans(monkeypatch):
     assert len(sentences._WORD_BREAKS) <= 2 and len(sentences._CONTEXT_BREAKS) <= 2
     tok = reference_tokenizer()
     assert first == [list(tok.span_tokenize(t)) for t in texts]
+
+
+def test_long_words_are_not_kept(monkeypatch):
+    # a hostile text's one long "word" before a full stop is decided, never kept in memory
+    import analysis.sentences as sentences
+
+    monkeypatch.setattr(sentences, "_WORD_BREAKS", {})
+    monkeypatch.setattr(sentences, "_CONTEXT_BREAKS", {})
+    long_word = "Q" + "u" * 5000
+    text = f"He said {long_word}. Then Mr. {long_word} left. J. {long_word}. Go."
+    assert punkt_spans(text) == list(reference_tokenizer().span_tokenize(text))
+    kept = [*sentences._WORD_BREAKS, *(w + a for w, a in sentences._CONTEXT_BREAKS)]
+    assert kept and max(map(len, kept)) <= sentences._CACHE_KEY_MAX
