@@ -37,7 +37,6 @@ Words
     punctuation and quote marks separate words and are not words. A trailing possessive apostrophe
     (``farmers’``) is not part of the token.
 
-
 The package, one module per stage of the pipeline, in order:
 
 ``reading``          file bytes → text (:func:`read_text`; :class:`InputError`)
