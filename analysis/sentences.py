@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 
 # Honorifics and titles that Punkt's English parameters do not know as abbreviations.
 EXTRA_ABBREVIATIONS = {
@@ -80,43 +81,95 @@ def reference_tokenizer():
     return _punkt()["tokenizer"]
 
 
-def _candidates(text: str, p: dict):
-    """(match, word_start) for each non-overlapping candidate, as the package's detector."""
-    spaces = [c for c in _WHITESPACE if c in text]  # the white space this text uses
+_OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
+
+
+def _candidates(text: str, start: int, end: int, p: dict, found):
+    """(match, word_start) for each non-overlapping candidate in ``text[start:end]``, as the
+    package's detector finds them in that slice (offsets into ``text``); ``found`` iterates
+    over the candidate pattern's matches there."""
+    if _OTHER_SPACE.search(text, start, end):
+        spaces = [c for c in _WHITESPACE if text.find(c, start, end) >= 0]
+    else:
+        spaces = [" "]  # (when the slice has no space either, rfind finds none, as before)
     interior: set[int] = set()
-    if ".." in text or "--" in text or ". ." in text:
-        for m in p["multi"].finditer(text):
+    if (text.find("..", start, end) >= 0 or text.find("--", start, end) >= 0
+            or text.find(". .", start, end) >= 0):
+        for m in p["multi"].finditer(text, start, end):
             interior.update(range(m.start(), m.end() - 1))
     prev_match = None
-    prev_start = prev_stop = 0
-    for m in p["candidate"].finditer(text):
-        if m.start() in interior:
+    prev_start = prev_stop = start
+    rfind = text.rfind
+    space = spaces[0] if len(spaces) == 1 else None
+    for m in found:
+        at = m.start()
+        if at in interior:
             continue
-        ws = max([text.rfind(c, prev_stop, m.start()) for c in spaces], default=-1)
+        if space is not None:
+            ws = rfind(space, prev_stop, at)
+        else:
+            ws = max([rfind(c, prev_stop, at) for c in spaces], default=-1)
         word_start = ws + 1 if ws > prev_stop else prev_start
         if prev_match is not None and prev_stop <= word_start:
             yield prev_match, prev_start
-        prev_match, prev_start, prev_stop = m, word_start, m.start()
+        prev_match, prev_start, prev_stop = m, word_start, at
     if prev_match is not None:
         yield prev_match, prev_start
+
+
+#: Decisions kept between calls (a newsroom's words repeat): a word with its full stop → True
+#: when it ends a sentence whatever follows, False when what follows decides; (word, what
+#: follows) → the decision. Each is emptied when it reaches :data:`_CACHE_MAX` entries, and
+#: keys longer than :data:`_CACHE_KEY_MAX` characters are not kept (a hostile text's one long
+#: "word" stays out of memory), so the memory they take is bounded.
+_WORD_BREAKS: dict[str, bool] = {}
+_CONTEXT_BREAKS: dict[tuple[str, str], bool] = {}
+_CACHE_MAX = 50_000
+_CACHE_KEY_MAX = 80
 
 
 def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
     """Does the candidate ``m`` end a sentence? (the package's decision)"""
     if m.group() != ".":
         return True  # "?" and "!" are breaks in the first pass; the second never revises them
-    tokens = p["words"].tokenize(text[word_start:m.end()])
+    word = text[word_start:m.end()]
+    alone = _WORD_BREAKS.get(word)
+    if alone is None:
+        alone = _word_breaks(word, p)
+        if len(word) <= _CACHE_KEY_MAX:
+            if len(_WORD_BREAKS) >= _CACHE_MAX:
+                _WORD_BREAKS.clear()
+            _WORD_BREAKS[word] = alone
+    if alone:
+        return True
+    key = (word, m.group("after_tok"))
+    found = _CONTEXT_BREAKS.get(key)
+    if found is None:
+        found = _context_breaks(word + key[1], p)
+        if len(word) + len(key[1]) <= _CACHE_KEY_MAX:
+            if len(_CONTEXT_BREAKS) >= _CACHE_MAX:
+                _CONTEXT_BREAKS.clear()
+            _CONTEXT_BREAKS[key] = found
+    return found
+
+
+def _word_breaks(word: str, p: dict) -> bool:
+    """Does a full stop after ``word`` (the text from the word's start to the stop) end a
+    sentence in the first annotation pass in a way the second pass cannot change? False: the
+    decision needs the context (:func:`_context_breaks`)."""
+    tokens = p["words"].tokenize(word)
     tok = tokens[-1] if tokens else "."
     if tok != "." and not any(t in p["enders"] for t in tokens[:-1]):
         type_ = _NUMERIC.sub(_NUMBER_TYPE, tok.lower())
         stem = type_[:-1]
-        if not (p["params"].is_abbrev(type_) or p["params"].is_numeric_abbrev(type_) or
-                _INITIAL.match(tok) or type_.startswith(_NUMBER_TYPE) or
-                type_.endswith("..") or stem in p["collocation_firsts"]):
-            return True
-    elif tok == "." and len(tokens) == 1:
-        return True
-    context = text[word_start:m.end()] + m.group("after_tok")
+        return not (p["params"].is_abbrev(type_) or p["params"].is_numeric_abbrev(type_) or
+                    _INITIAL.match(tok) or type_.startswith(_NUMBER_TYPE) or
+                    type_.endswith("..") or stem in p["collocation_firsts"])
+    return tok == "." and len(tokens) == 1
+
+
+def _context_breaks(context: str, p: dict) -> bool:
+    """The package's two annotation passes on the candidate's word and what follows it."""
     found = False
     for token in p["annotate"](p["words"].tokenize_annotated(context), p["params"], p["rules"]):
         if found:
@@ -126,28 +179,42 @@ def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
     return False
 
 
-def punkt_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``, identical to the package's ``span_tokenize``.
+def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]`` as offsets into ``text``: the package's
+    ``span_tokenize`` of that slice, shifted by ``start`` (identical spans).
 
     >>> punkt_spans("“Stop.” He left.")
     [(0, 7), (8, 16)]
+    >>> punkt_spans("Intro. “Stop.” He left.", 7)
+    [(7, 14), (15, 23)]
     """
     p = _punkt()
+    end = len(text) if end is None else end
+    stop = end
+    if stop > start and text[stop - 1].isspace():
+        stop = start + len(text[start:end].rstrip())
+    found = p["candidate"].finditer(text, start, end)
+    first = next(found, None)
+    if first is None:  # no candidate boundary: one sentence
+        return [(start, stop)] if start < stop else []
     raw: list[tuple[int, int]] = []
-    last = 0
-    for m, word_start in _candidates(text, p):
+    last = start
+    for m, word_start in _candidates(text, start, end, p, chain((first,), found)):
         if not _breaks(text, m, word_start, p):
             continue
         raw.append((last, m.end()))
         last = m.start("next_tok") if m.group("next_tok") else m.end()
-    raw.append((last, len(text.rstrip())))
+    raw.append((last, stop))
+    if len(raw) == 1:
+        s, e = raw[0]
+        return [(s, e)] if s < e else []
     # a span of sentence-ending characters only belongs to the sentence before it
     spans: list[tuple[int, int]] = []
     enders = p["enders"]
     for s, e in raw:
         if s >= e:
             continue
-        if spans and all(c in enders for c in text[s:e]):
+        if spans and text[s] in enders and all(c in enders for c in text[s:e]):
             spans[-1] = (spans[-1][0], e)
             continue
         spans.append((s, e))
@@ -155,19 +222,20 @@ def punkt_spans(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     shift = 0
     realign = p["realign"]
+    last_i = len(spans) - 1
     for i, (s, e) in enumerate(spans):
         s += shift
-        if i + 1 == len(spans):
-            if text[s:e]:
+        if i == last_i:
+            if s < e:
                 out.append((s, e))
             continue
         fs, fe = spans[i + 1]
-        match = realign.match(text[fs:fe])
+        match = realign.match(text, fs, fe)
         if match:
             out.append((s, fs + len(match.group().rstrip())))
-            shift = match.end()
+            shift = match.end() - fs
         else:
             shift = 0
-            if text[s:e]:
+            if s < e:
                 out.append((s, e))
     return out

@@ -15,13 +15,21 @@ such lines (lines merged), and sensible files.
 
 Run: ``POLNEAR=/work/polnear .venv/bin/python benchmarks/text_structure.py``; skipped with a note
 when ``POLNEAR`` is unset. Only train and dev are read (test stays held out).
+
+``--speed`` instead times :func:`analysis.text.article_from_text` (parsing: blocks, sentences,
+word tokens) on 200 generated sample-sized articles (``synthetic_articles(200, seed=1000,
+paragraphs=60)``): per-article CPU time, best of 5 runs each, median and mean, with the load
+average (the machine may be shared), and on PolNeAR train + dev when ``POLNEAR`` is set (each
+file parsed once, as a corpus run would).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import statistics
 import sys
+import time
 from pathlib import Path
 
 _ENDS = tuple(".!?:;…”\"’')]")
@@ -56,7 +64,44 @@ def measure(texts: list[str], originals: list[str]) -> dict:
             "single_paragraph": single, "lines_merged": merged, "sensible": sensible}
 
 
+def parse_speed(texts: list[str], repeat: int) -> tuple[float, float]:
+    """Median and mean CPU seconds of ``article_from_text`` per text (best of ``repeat``)."""
+    from analysis.text import article_from_text
+
+    best = []
+    for text in texts:
+        times = []
+        for _ in range(repeat):
+            t0 = time.thread_time()
+            article_from_text(text, "x")
+            times.append(time.thread_time() - t0)
+        best.append(min(times))
+    return statistics.median(best), statistics.fmean(best)
+
+
+def speed_main() -> int:
+    from analysis.corpus.synthetic import synthetic_articles
+
+    texts = [a["text"] for a in synthetic_articles(200, seed=1000, paragraphs=60)]
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    median, mean = parse_speed(texts, 5)
+    chars = statistics.fmean(map(len, texts))
+    print(f"generated: {len(texts)} articles, {chars:,.0f} characters on average: "
+          f"median {median * 1e3:.3f} ms, mean {mean * 1e3:.3f} ms per article")
+    root = os.environ.get("POLNEAR")
+    if root and Path(root, "data").is_dir():
+        files = [p for split in ("train", "dev")
+                 for p in sorted(Path(root, "data", split, "text").glob("*.txt"))]
+        median, mean = parse_speed([p.read_text(encoding="utf-8") for p in files], 1)
+        print(f"PolNeAR train+dev: {len(files)} files: median {median * 1e3:.3f} ms, "
+              f"mean {mean * 1e3:.3f} ms per article")
+    print(f"load average {os.getloadavg()[0]:.2f}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
+    if "--speed" in argv[1:]:
+        return speed_main()
     root = os.environ.get("POLNEAR")
     if not root or not Path(root, "data").is_dir():
         print("POLNEAR is not set (or has no data/ folder): text structure benchmark skipped.")

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.config import SAMPLE_ARTICLE
 from analysis.text import (
+    ROW_LIST_MAX,
+    WORD_PATTERN,
     Block,
     Rows,
     Sentence,
@@ -334,7 +341,7 @@ def test_compact_rows_give_the_same_results():
 
 def test_compact_line_spans_split_the_same_blocks(monkeypatch):
     # (issue 10, memory: texts over 1 MB keep line spans in flat arrays while finding blocks)
-    import analysis.text as text_module
+    import analysis.text.blocks as text_module  # the stage that finds blocks
 
     texts = [
         "Title here\nA paragraph.\n\n## Next\nMore text.",
@@ -347,3 +354,99 @@ def test_compact_line_spans_split_the_same_blocks(monkeypatch):
     monkeypatch.setattr(text_module, "_COMPACT_LINES_CHARS", 0)
     assert isinstance(text_module._line_groups(texts[0])[0], text_module._Lines)
     assert [split_blocks(t) for t in texts] == expected
+
+
+# --------------------------------------------------------------------------- fast paths (issue 11)
+
+# the word definition written plainly (numbers, dotted acronyms, words with inner apostrophes,
+# joined by hyphens); WORD_PATTERN is written for speed and must find exactly these matches
+_PLAIN_PART = r"(?:\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’][^\W_]+)*)"
+_PLAIN_WORD = re.compile(rf"{_PLAIN_PART}(?:[-‐‑]{_PLAIN_PART})*")
+_TRICKY_CHARS = list("aZq9 .,'’-‐‑_\n\t\u00a0\ufeff\u00e9\u0663\u00b2\u2160\u0301“”—()…/*") + [
+    "U.S.", "1,224", "3.5.", "a’b", "ǅ", "--", "1.", ".5", "  ", "A.B", "x-", "Kenya’s"]
+
+
+def test_word_pattern_is_the_plain_definition():
+    assert WORD_PATTERN.pattern != _PLAIN_WORD.pattern
+    for text in ["U.S.-Kenyan ties, 1,224 farmers’ 3.5% rise; don't A.B. x-y-", "٣.٥ ⅠⅡ é_b"]:
+        assert [m.span() for m in WORD_PATTERN.finditer(text)] == \
+            [m.span() for m in _PLAIN_WORD.finditer(text)]
+    assert WORD_PATTERN.findall("A.B. 3.5. a’b ٣,٥") == ["A.B.", "3.5", "a’b", "٣,٥"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY_CHARS), max_size=40).map("".join))
+def test_word_pattern_matches_like_the_plain_definition(text):
+    assert [m.span() for m in WORD_PATTERN.finditer(text)] == \
+        [m.span() for m in _PLAIN_WORD.finditer(text)]
+    for a in range(0, len(text), 7):  # inside a span, as blocks and sentences are read
+        assert [m.span() for m in WORD_PATTERN.finditer(text, a, len(text) - a // 2)] == \
+            [m.span() for m in _PLAIN_WORD.finditer(text, a, len(text) - a // 2)]
+
+
+def _tokens_span_by_span(text, spans):
+    out = []
+    for start, end, block, sentence in spans:
+        for m in _PLAIN_WORD.finditer(text, start, end):
+            out.append(Token(len(out), m.group(), m.start(), m.end(), block, sentence))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TRICKY_CHARS), max_size=60).map("".join),
+       st.lists(st.integers(0, 80), max_size=8))
+def test_token_list_equals_matching_span_by_span(text, cuts):
+    from analysis.text.build import _token_list
+
+    edges = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = [(a, b, i, i - 1) for i, (a, b) in enumerate(zip(edges, edges[1:], strict=False))]
+    assert _token_list(text, spans) == _tokens_span_by_span(text, spans)
+
+
+def test_token_list_pieces():
+    # a piece between spaces: letters and digits only, or them inside edge punctuation, is one
+    # token; any other piece goes through the pattern (hand-checked offsets)
+    from analysis.text.build import _token_list
+
+    text = "“Why,” he said.\tU.S.-led (3.5%) farmers’ don't\u00a0go—now"
+    toks = _token_list(text, [(0, len(text), 0, 0)])
+    assert [(t.text, t.start) for t in toks] == [
+        ("Why", 1), ("he", 7), ("said", 10), ("U.S.-led", 16), ("3.5", 26), ("farmers", 32),
+        ("don't", 41), ("go", 47), ("now", 50)]
+    assert all(text[t.start:t.end] == t.text for t in toks)
+    assert [t.index for t in toks] == list(range(9))
+
+
+_STRUCTURED = list("ab .?!,“”\"'") + ["\n", "\n\n", "## Head\n", "Mr. ", "U.S. ", "No. 5 ",
+                                     "“Why?” she asked. ", "A. B. Smith ", "***\n", "Title\n",
+                                     "long-term ", "\t", "\u00a0", "x\u2003y "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_STRUCTURED), max_size=40).map("".join))
+def test_small_and_streamed_builds_give_the_same_article(text):
+    # article_from_text takes the fast path when every token fits in a list; the streamed path
+    # (long texts) must build the very same article when told the list can hold the tokens
+    from analysis.text.build import _structure_small, _structure_streamed
+
+    small = _structure_small(text, 100)
+    n = len(small[3])
+    assert small == _structure_streamed(text, n, 100)
+    assert small == _structure_streamed(text, n + 10**6, 100)
+    if n:  # and the same tokens as columns
+        assert small[3] == list(_structure_streamed(text, 0, 0)[3])
+
+
+def test_both_builds_on_the_project_texts():
+    from analysis.text.build import _structure_small, _structure_streamed
+
+    root = Path(__file__).resolve().parent
+    paths = sorted([*root.glob("data/**/*.txt"), *root.parent.glob("data/raw/*.txt")])
+    assert len(paths) > 20
+    for p in paths:
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        small = _structure_small(text, ROW_LIST_MAX)
+        assert small == _structure_streamed(text, 10**9, ROW_LIST_MAX), p.name
