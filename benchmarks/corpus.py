@@ -15,11 +15,25 @@ skipped), and we report:
   shared machine the steadier measure of cost, as wall time depends on what else holds the
   cores;
 
-and in the same run, on the first 200 articles: textstat 0.7.13's eight formulas alone (what a
-user would otherwise run for readability only), our per-stage costs (parse, quotes, topics,
-places, readability, Parquet), and — when spaCy, textacy and an English model are installed —
-textacy's quote extraction. It also measures the Dask scheduler's per-task overhead (empty tasks
-on a 2-worker LocalCluster), used for the README's cluster estimates.
+* where the wall time went: start-up and report (the command's wall time outside the manifest's
+  ``total_s``), the analysis, the compaction; and the workers' seconds (workers × analysis wall
+  time) split into CPU in batches, waiting in the run queue for a CPU (Linux; other work on the
+  machine) and idle (no batch to run) — from the manifest's ``timings``;
+* the goal of issue 11 (at least 300 articles/s for the full analysis on 2 cores) and the
+  measured rate as a fraction of it, and the load average around each run.
+
+``--baseline DIR`` also runs every configuration with the code of another checkout (e.g. a
+``git worktree`` of ``main``), alternating with this one, so before/after ratios come from one
+run on a shared machine.
+
+In the same run, on the first 200 articles: textstat 0.7.13's eight formulas alone (what a
+user would otherwise run for readability only), our per-stage costs of the corpus path's
+per-article function (parse, quotes, topics, places, readability; Arrow conversion), and the
+**old single-article path** for comparison (``analyse`` + ``article_results``: pandas DataFrames
+per article, what ``figures`` does for one article; not what ``corpus`` runs), and — when spaCy,
+textacy and an English model are installed — textacy's quote extraction. It also measures the
+Dask scheduler's per-task overhead (empty tasks on a 2-worker LocalCluster), used for the
+README's cluster estimates.
 """
 
 from __future__ import annotations
@@ -37,6 +51,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PARAGRAPHS = 60  # about the sample's 1,224 words
+GOAL = 300  # articles/s for the full analysis on 2 cores (issue 11)
 
 
 def make_corpus(n: int, folder: Path) -> Path:
@@ -66,13 +81,27 @@ def tree_rss(pid: int) -> int:
     return total
 
 
-def run_command(src: Path, out: Path, args: list[str]) -> dict:
+def load_average() -> float | None:
+    """The machine's 1-minute load average (None where unknown)."""
+    import os
+
+    try:
+        return os.getloadavg()[0]
+    except (AttributeError, OSError):
+        return None
+
+
+def run_command(src: Path, out: Path, args: list[str], code: Path = ROOT) -> dict:
+    """Run ``python -m analysis corpus`` on ``src`` with the package found in ``code`` (the
+    working directory comes first on ``sys.path`` for ``-m``)."""
     cmd = [sys.executable, "-m", "analysis", "corpus", str(src), "--out", str(out),
            "--no-figures", "--quiet", *args]
     import os
 
+    load0 = load_average()
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            cwd=code)
     peak = 0
     while True:  # wait4: the command's CPU time, its pool workers' included
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -87,7 +116,7 @@ def run_command(src: Path, out: Path, args: list[str]) -> dict:
         raise SystemExit(f"corpus command failed ({proc.returncode}): {err.strip()[-500:]}")
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     return {"wall_s": wall, "peak_rss_mb": peak / 2**20, "manifest": manifest,
-            "cpu_s": usage.ru_utime + usage.ru_stime}
+            "cpu_s": usage.ru_utime + usage.ru_stime, "load": (load0, load_average())}
 
 
 def stage_costs(texts: list[str]) -> dict:
@@ -135,7 +164,7 @@ def stage_costs(texts: list[str]) -> dict:
         t0 = time.perf_counter()
         article_results(analyse(article_from_text(t, f"a{i}")))
         old.append((time.perf_counter() - t0) * 1000)
-    out["single_article_path"] = statistics.median(old)
+    out["old_single_article_path"] = statistics.median(old)
     t0 = time.perf_counter()
     for name, rows in batch.items():  # as a batch is written: all its articles at once
         to_arrow(name, rows)
@@ -224,56 +253,135 @@ CONFIGS = {"jobs1": ["--jobs", "1"], "jobs2": ["--jobs", "2"],
            "dask": ["--engine", "dask", "--jobs", "2"]}
 
 
+def describe(n: int, r: dict) -> dict:
+    """The figures of one corpus run, and the lines that report them."""
+    t = r["manifest"]["timings"]
+    rate = n / r["wall_s"]
+    cpu = r["cpu_s"] * 1000 / n
+    row = {"articles_per_s": rate, "goal_fraction": rate / GOAL, "inner": t["articles_per_s"],
+           "wall_s": r["wall_s"], "cpu_ms_per_article": cpu, "finalise_s": t["finalise_s"],
+           "analysis_wall_s": t["analysis_wall_s"],
+           "startup_and_report_s": r["wall_s"] - t["total_s"],
+           "peak_rss_mb": r["peak_rss_mb"], "load": r["load"]}
+    for k in ("worker_s", "batch_cpu_s", "batch_runqueue_s", "worker_idle_s", "client_cpu_s"):
+        row[k] = t.get(k)
+    lines = [f"{rate:6.1f} articles/s = {rate / GOAL:.2f} of the {GOAL}/s goal (wall "
+             f"{r['wall_s']:.1f} s incl. start-up; {t['articles_per_s']} articles/s while "
+             f"analysing), CPU {cpu:.1f} ms per article (command and its workers), peak RSS "
+             f"{r['peak_rss_mb']:,.0f} MB, load average {_fmt(r['load'][0])} → "
+             f"{_fmt(r['load'][1])}",
+             f"wall {r['wall_s']:.1f} s = start-up and report {row['startup_and_report_s']:.1f} "
+             f"+ analysis {t['analysis_wall_s']:.1f} + compaction {t['finalise_s']:.1f} + "
+             f"input check, manifest {t['total_s'] - t['analysis_wall_s'] - t['finalise_s']:.1f}"]
+    if row["worker_s"] is not None:
+        rq = row["batch_runqueue_s"]
+        workers = round(row["worker_s"] / max(t["analysis_wall_s"], 1e-9))
+        free = workers * 1000 / max(cpu, 1e-9)
+        waited = "?" if rq is None else f"{rq:.1f}"
+        lines.append(
+            f"workers' {row['worker_s']:.1f} s: CPU in batches {row['batch_cpu_s']:.1f}, "
+            f"waiting for a CPU {waited} (other work on the machine), idle "
+            f"{row['worker_idle_s']:.1f} (start-up, the last batches); with {workers} free "
+            f"core(s) at this CPU cost: at most {free:,.0f} articles/s")
+    return row, lines
+
+
+def _fmt(x) -> str:
+    return "?" if x is None else f"{x:.1f}"
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--configs", nargs="+", choices=sorted(CONFIGS), default=list(CONFIGS))
     ap.add_argument("--skip", nargs="*", default=[],
                     help="size:config pairs to skip, e.g. 10000:jobs1")
+    ap.add_argument("--baseline", type=Path, metavar="DIR",
+                    help="also run each configuration with the code of this checkout "
+                    "(before/after in one run, alternating)")
+    ap.add_argument("--no-stages", action="store_true",
+                    help="skip the per-stage costs, textstat, textacy and Dask overhead")
     args = ap.parse_args(argv)
     results = {}
+    print(f"goal (issue 11): at least {GOAL} sample-sized articles/s for the full analysis "
+          f"(`python -m analysis corpus`: every table, compaction, report tables) on 2 cores; "
+          f"this machine: {len(_cpus())} CPUs available, load average {_fmt(load_average())}")
     with tempfile.TemporaryDirectory(prefix="corpus-bench-") as tmp:
         tmp = Path(tmp)
-        sample = [json.loads(x)["text"] for x in make_corpus(200, tmp).read_text(
-            encoding="utf-8").splitlines()]
-        words = statistics.mean(len(t.split()) for t in sample)
-        print(f"articles: {words:,.0f} words, {statistics.mean(map(len, sample)):,.0f} "
-              "characters on average (the sample: 1,224 words, 8,466 characters)")
-        stages = stage_costs(sample)
-        print("per-article stages, median ms: " + ", ".join(f"{k} {v:.2f}"
-                                                          for k, v in stages.items()))
-        ts = textstat_cost(sample)
-        print(f"textstat's eight formulas alone: {ts:.2f} ms per article "
-              f"({1000 / ts:,.0f} articles/s on one core)")
-        tx = textacy_cost(sample[:50])
-        print("spaCy + textacy quotes: " + (
-            f"{tx[0]:.1f} ms per article (of which spaCy's parse {tx[1]:.1f} ms; textacy "
-            f"refused {tx[2]} of 50 articles for an odd number of quote marks)" if tx else
-            "not installed (never a project dependency; see SPACY_PYTHON)"))
-        overhead = dask_task_overhead()
-        print(f"Dask scheduler overhead: {overhead:.2f} ms per task (2-worker LocalCluster)")
-        results["stages_ms"], results["textstat_ms"] = stages, ts
-        results["textacy_ms"], results["dask_task_ms"] = tx, overhead
+        if not args.no_stages:
+            results.update(measure_stages(tmp))
+        codes = [("", ROOT)] + ([("baseline ", args.baseline.resolve())] if args.baseline
+                                else [])
         for n in args.sizes:
             src = make_corpus(n, tmp)
             for name in args.configs:
                 if f"{n}:{name}" in args.skip:
                     continue
-                r = run_command(src, tmp / f"out-{n}-{name}", CONFIGS[name])
-                rate = n / r["wall_s"]
-                inner = r["manifest"]["timings"]["articles_per_s"]
-                t = r["manifest"]["timings"]
-                cpu = r["cpu_s"] * 1000 / n
-                print(f"{n:>6,} articles, {name:<5}: {rate:6.1f} articles/s (wall "
-                      f"{r['wall_s']:.1f} s incl. start-up; {inner} articles/s while "
-                      f"analysing; compaction {t['finalise_s']:.1f} s), peak RSS "
-                      f"{r['peak_rss_mb']:,.0f} MB, CPU {cpu:.1f} ms per article (command "
-                      "and its workers)", flush=True)
-                results[f"{n}:{name}"] = {"articles_per_s": rate, "inner": inner,
-                                          "wall_s": r["wall_s"], "cpu_ms_per_article": cpu,
-                                          "finalise_s": t["finalise_s"],
-                                          "peak_rss_mb": r["peak_rss_mb"]}
+                for label, code in codes:
+                    r = run_command(src, tmp / f"out-{n}-{name}", CONFIGS[name], code)
+                    row, lines = describe(n, r)
+                    print(f"{n:>6,} articles, {label}{name:<5}: " + lines[0], flush=True)
+                    for line in lines[1:]:
+                        print(" " * 8 + line, flush=True)
+                    results[f"{n}:{label}{name}"] = row
+            for label, _ in codes:
+                base = results.get(f"{n}:{label}jobs1")
+                for name in ("jobs2", "dask"):
+                    other = results.get(f"{n}:{label}{name}")
+                    if base and other:
+                        rate = other["articles_per_s"] / base["articles_per_s"]
+                        cpu = other["cpu_ms_per_article"] / base["cpu_ms_per_article"]
+                        print(f"{n:>6,} articles, {label}{name} / jobs1, same run: "
+                              f"{rate:.2f}× the rate, {cpu:.2f}× the CPU per article")
+            if args.baseline:
+                for name in args.configs:
+                    new, old = results.get(f"{n}:{name}"), results.get(f"{n}:baseline {name}")
+                    if new and old:
+                        print(f"{n:>6,} articles, {name}: this code / baseline, same run: "
+                              f"{new['articles_per_s'] / old['articles_per_s']:.2f}× the rate, "
+                              f"{new['cpu_ms_per_article'] / old['cpu_ms_per_article']:.2f}× "
+                              "the CPU per article")
     print(json.dumps(results, indent=1))
+
+
+def _cpus() -> set:
+    import os
+
+    try:
+        return os.sched_getaffinity(0)
+    except AttributeError:
+        return set(range(os.cpu_count() or 1))
+
+
+def measure_stages(tmp: Path) -> dict:
+    """Per-stage costs, the old single-article path, textstat, textacy, Dask's task overhead."""
+    sample = [json.loads(x)["text"] for x in make_corpus(200, tmp).read_text(
+        encoding="utf-8").splitlines()]
+    words = statistics.mean(len(t.split()) for t in sample)
+    print(f"articles: {words:,.0f} words, {statistics.mean(map(len, sample)):,.0f} "
+          "characters on average (the sample: 1,224 words, 8,466 characters)")
+    stages = stage_costs(sample)
+    old = stages["old_single_article_path"]
+    print("corpus path, per-article function, median ms: " + ", ".join(
+        f"{k} {v:.2f}" for k, v in stages.items() if k != "old_single_article_path")
+        + f" (at {stages['records_total'] + stages['arrow_per_article']:.1f} ms per article "
+        f"on one core: {2000 / (stages['records_total'] + stages['arrow_per_article']):,.0f} "
+        f"articles/s on 2 free cores before fixed costs; goal {GOAL})")
+    print(f"for comparison, the OLD single-article path (analyse + article_results: pandas "
+          f"DataFrames per article, as `figures` does for one article; not the corpus path): "
+          f"{old:.1f} ms per article, {old / stages['records_total']:.1f}× the corpus path's "
+          "records_total")
+    ts = textstat_cost(sample)
+    print(f"textstat's eight formulas alone: {ts:.2f} ms per article "
+          f"({1000 / ts:,.0f} articles/s on one core)")
+    tx = textacy_cost(sample[:50])
+    print("spaCy + textacy quotes: " + (
+        f"{tx[0]:.1f} ms per article (of which spaCy's parse {tx[1]:.1f} ms; textacy "
+        f"refused {tx[2]} of 50 articles for an odd number of quote marks)" if tx else
+        "not installed (never a project dependency; see SPACY_PYTHON)"))
+    overhead = dask_task_overhead()
+    print(f"Dask scheduler overhead: {overhead:.2f} ms per task (2-worker LocalCluster)")
+    return {"stages_ms": stages, "textstat_ms": ts, "textacy_ms": tx, "dask_task_ms": overhead}
 
 
 if __name__ == "__main__":

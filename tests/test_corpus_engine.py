@@ -42,6 +42,15 @@ def reference(tmp_path_factory):
 def test_jobs_and_batch_size_do_not_change_the_tables(reference, tmp_path):
     r = run_corpus(SAMPLE, tmp_path / "j2", jobs=2, batch_size=5, quiet=True)
     assert r.manifest["engine"]["jobs"] == 2 and r.manifest["timings"]["articles_per_s"] > 0
+    # where the workers' time went: 36 articles in batches of 5 = 8 batches; the two workers'
+    # seconds are twice the analysis wall time, split into CPU, run-queue wait and idle
+    t = r.manifest["timings"]
+    assert t["batches"] == 8
+    assert t["worker_s"] == pytest.approx(2 * t["analysis_wall_s"], abs=0.002)
+    assert 0 < t["batch_cpu_s"] < t["worker_s"] and 0 <= t["worker_idle_s"] < t["worker_s"]
+    if t["batch_runqueue_s"] is not None:  # Linux
+        assert t["batch_cpu_s"] + t["batch_runqueue_s"] + t["batch_other_s"] + \
+            t["worker_idle_s"] == pytest.approx(t["worker_s"], rel=0.1, abs=0.1)
     assert_same(tables(tmp_path / "j2"), reference)
     assert len(reference["articles"]) == 36 and reference["errors"].empty
     assert reference["articles"]["article_id"].is_monotonic_increasing

@@ -120,3 +120,59 @@ def test_sample_numbers_checked_by_hand(tmp_path):
     read = Q.readability_by_outlet(tmp_path).iloc[0]
     assert read["articles"] == 1 and round(read["median"], 1) == 16.5
     assert Q.corpus_overview(tmp_path)["sentences"] == 52
+
+
+def _through_decode_bytes(item):
+    """load_item's table-row path before its shortcut: always through decode_bytes."""
+    from analysis.text import article_from_text, decode_bytes
+
+    text, encoding, warnings = decode_bytes(item.text.encode("utf-8", "replace"),
+                                            item.article_id)
+    return article_from_text(text, item.article_id, item.meta, encoding, warnings)
+
+
+def test_table_text_shortcut_equals_decode_bytes():
+    """A table row's text skips decode_bytes only when it would come back unchanged: for every
+    character up to U+2100, a lone surrogate and the BOM — once, and often enough to be judged
+    binary — the Article (text, encoding, warnings) or the error is the same as through
+    decode_bytes."""
+    from analysis.corpus.records import load_item
+    from analysis.corpus.sources import Item
+    from analysis.text import InputError
+
+    chars = [chr(i) for i in range(0x2101)] + ["\ud800", "\udfff", "\ufeff"]
+    checked = shortcut = 0
+    for c in chars:
+        for text in (f"One {c} two.\nThree.", f"{c}Start.", "Words. " + c * 40):
+            item = Item("x", {"id": "x"}, "", text=text)
+            try:
+                want = _through_decode_bytes(item)
+            except InputError as exc:
+                with pytest.raises(InputError, match=str(exc).replace("(", r"\(")
+                                   .replace(")", r"\)")):
+                    load_item(item)
+                checked += 1
+                continue
+            got = load_item(item)
+            assert (got.text, got.encoding, got.warnings) == \
+                   (want.text, want.encoding, want.warnings), repr(text)
+            shortcut += got.text == text
+            checked += 1
+    assert checked == 3 * len(chars)
+    # the shortcut covers nearly every character (all but the 60 it must check)
+    assert shortcut > 3 * (len(chars) - 70)
+
+
+def test_table_text_shortcut_is_taken_only_for_plain_text(monkeypatch):
+    from analysis.corpus import records
+    from analysis.corpus.sources import Item
+
+    calls = []
+    real = records.decode_bytes
+    monkeypatch.setattr(records, "decode_bytes", lambda *a: calls.append(a) or real(*a))
+    words = " words" * 100  # one control character is then not "binary"
+    texts = ["“Plain,” she said.\té\n", "CR\r\nLF", "\ufeffBOM", "NEL\x85" + words,
+             "bell\x07" + words]
+    for text in texts:
+        records.load_item(Item("x", {"id": "x"}, "", text=text))
+    assert [a[0].decode() for a in calls] == texts[1:]

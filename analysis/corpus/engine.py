@@ -15,6 +15,15 @@ less often while a batch is analysed (:data:`GC_THRESHOLD`); batch sizes shrink 
 of the input so the workers finish together (:func:`_batches`); the manifest's ``timings`` give
 the analysis wall time, the workers' analyse and write seconds, the compaction time and the CPU
 seconds of the client and of the pool workers.
+
+Where the workers' wall time went is in ``timings`` too (:func:`_account`): of ``worker_s``
+(workers × analysis wall time), the seconds spent on a CPU in batches (``batch_cpu_s``), waiting
+in the run queue for a CPU while a batch was ready (``batch_runqueue_s``, Linux; the machine
+busy with other work) and with no batch to run (``worker_idle_s``: start-up, the parent
+handing out work, the last batches). On a shared machine whose kernel groups processes by
+session (``sched_autogroup``), a command and all its workers share one session's part of the
+CPUs, so under load ``--jobs 2`` gets no more CPU than ``--jobs 1``: the run-queue seconds show
+it, and the CPU milliseconds per article are then the measure to compare.
 """
 
 from __future__ import annotations
@@ -101,6 +110,7 @@ def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | No
     1
     """
     t0 = time.perf_counter()
+    c0, q0 = time.process_time(), _runqueue_s()
     _ready(lexicon_path)
     lex = _lexicon(lexicon_path)
     if len(lex._cache) > _LEXICON_CACHE_MAX:  # the lexicon's per-token memo grows with the
@@ -120,8 +130,59 @@ def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | No
     finally:
         gc.set_threshold(*threshold)
     t1 = time.perf_counter()
+    q1 = _runqueue_s()
     return {"name": name, "articles": len(items), "ok": ok, "failed": len(items) - ok,
-            "analyse_s": write_batch_t0 - t0, "write_s": t1 - write_batch_t0, "pid": os.getpid()}
+            "analyse_s": write_batch_t0 - t0, "write_s": t1 - write_batch_t0, "pid": os.getpid(),
+            "cpu_s": time.process_time() - c0,
+            "runqueue_s": q1 - q0 if q0 is not None and q1 is not None else None}
+
+
+def _runqueue_s() -> float | None:
+    """Seconds this thread has waited in the kernel's run queue (ready, but no CPU free) since
+    it started; None where the kernel does not say (not Linux, or no schedstats).
+
+    >>> x = _runqueue_s(); x is None or x >= 0
+    True
+    """
+    try:
+        with open("/proc/thread-self/schedstat", "rb") as fh:
+            return int(fh.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def default_jobs() -> int:
+    """Worker processes by default: the CPUs this process may run on (its affinity mask, e.g.
+    under ``taskset`` or a container's cpuset), not every CPU of the machine.
+
+    >>> 1 <= default_jobs() <= (os.cpu_count() or 1)
+    True
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on macOS / Windows
+        return os.cpu_count() or 1
+
+
+def _account(wall: float, workers: int, timing: dict) -> dict:
+    """Where the workers' time went during the analysis: ``workers × wall`` seconds split into
+    batch CPU, run-queue wait (Linux), other time in batches (I/O, page faults) and idle time
+    (no batch to run).
+
+    >>> a = _account(10.0, 2, {"batch_wall_s": 19.0, "batch_cpu_s": 8.0,
+    ...                        "batch_runqueue_s": 10.5})
+    >>> a["worker_s"], a["worker_idle_s"], a["batch_other_s"]
+    (20.0, 1.0, 0.5)
+    """
+    total = wall * workers
+    rq = timing.get("batch_runqueue_s")
+    out = {"worker_s": round(total, 3), "batch_cpu_s": round(timing["batch_cpu_s"], 3),
+           "batch_runqueue_s": None if rq is None else round(rq, 3),
+           "worker_idle_s": round(max(0.0, total - timing["batch_wall_s"]), 3)}
+    if rq is not None:
+        out["batch_other_s"] = round(max(0.0, timing["batch_wall_s"] - timing["batch_cpu_s"]
+                                         - rq), 3)
+    return out
 
 
 # --------------------------------------------------------------------------- progress
@@ -306,7 +367,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     t_start = time.perf_counter()
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or default_jobs()
     corpus = open_corpus(input_path)
     # a file or a shipped name (validated before anything is written: LexiconError is an
     # InputError); workers get the resolved file
@@ -349,11 +410,18 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
             counts["analysed"] += 1
             yield item, key
 
-    timing = {"analyse_s": 0.0, "write_s": 0.0, "batches": 0}
+    timing = {"analyse_s": 0.0, "write_s": 0.0, "batches": 0, "batch_wall_s": 0.0,
+              "batch_cpu_s": 0.0, "batch_runqueue_s": 0.0}
 
     def on_done(res: dict) -> None:
         timing["analyse_s"] += res["analyse_s"]
         timing["write_s"] += res["write_s"]
+        timing["batch_wall_s"] += res["analyse_s"] + res["write_s"]
+        timing["batch_cpu_s"] += res["cpu_s"]
+        if res["runqueue_s"] is None or timing["batch_runqueue_s"] is None:
+            timing["batch_runqueue_s"] = None
+        else:
+            timing["batch_runqueue_s"] += res["runqueue_s"]
         timing["batches"] += 1
         progress.update(res["articles"])
 
@@ -381,6 +449,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     from analysis.provenance import provenance
 
     wall = t_final - t_run
+    workers = 1 if engine == "local" and jobs == 1 else engine_info.get("workers", jobs)
     manifest = {
         "inputs": [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()],
         "input": {"path": str(corpus.path), "form": corpus.kind},
@@ -398,7 +467,8 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
                     "worker_analyse_s": round(timing["analyse_s"], 3),
                     "worker_write_s": round(timing["write_s"], 3),
                     "articles_per_s": round(counts["analysed"] / wall, 1) if wall > 0 and
-                    counts["analysed"] else None},
+                    counts["analysed"] else None,
+                    "batches": timing["batches"], **_account(wall, workers, timing)},
     }
     manifest["memory"] = _peak_memory()
     manifest["timings"].update(_cpu_times())

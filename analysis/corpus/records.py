@@ -25,6 +25,7 @@ stage, message) and no other row for that article: an article is counted whole o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from analysis.corpus.sources import Item
@@ -68,21 +69,40 @@ TABLES = {
 }
 
 
+#: Characters that make :func:`analysis.text.decode_bytes` change or judge a text: control
+#: characters it counts (and CR, which it rewrites; NUL), lone surrogates (which encoding
+#: replaces). A BOM at the start is checked apart.
+_NOT_PLAIN = re.compile("[\\x00-\\x08\\x0d-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+
+
 def load_item(item: Item) -> Article:
     """The Article of an input item: a folder file is read exactly as the single-article
     commands read it (:func:`analysis.text.load_article`); a table row's text goes through the
     same checks as file bytes (:func:`analysis.text.decode_bytes`: line ends normalised, binary
     refused) and is otherwise used as is (no HTML extraction).
 
+    A text with none of the characters those checks change or count (no control character but
+    tab, line feed, vertical tab and form feed; no lone surrogate; no BOM) is returned by them
+    unchanged as UTF-8, so it skips them: they cost about 0.5 ms per sample-sized article, a
+    Python loop over every character.
+
     >>> art = load_item(Item("x", {"id": "x", "outlet": "O"}, "", text="One.\\r\\nTwo."))
     >>> art.meta["outlet"], art.text
     ('O', 'One.\\nTwo.')
+    >>> plain = "“Hi,” she said.\\tOK\\n\\fé"
+    >>> load_item(Item("p", {"id": "p"}, "", text=plain)).text == decode_bytes(
+    ...     plain.encode("utf-8", "replace"))[0] == plain
+    True
     """
     if item.path is not None:
         name = item.meta["file"]
         return load_article(item.path, {name: item.meta})
-    text, encoding, warnings = decode_bytes(item.text.encode("utf-8", "replace"),
-                                            item.article_id)
+    text = item.text
+    if text.startswith("\ufeff") or _NOT_PLAIN.search(text):
+        text, encoding, warnings = decode_bytes(text.encode("utf-8", "replace"),
+                                                item.article_id)
+    else:
+        encoding, warnings = "utf-8", []
     return article_from_text(text, item.article_id, item.meta, encoding, warnings)
 
 

@@ -44,6 +44,11 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
     >>> r["overview"]["speech_quotes"], r["quote_share"][0]["speaker"]
     (9, 'William Ruto')
     """
+    return _corpus_results(out_dir, top)[0]
+
+
+def _corpus_results(out_dir: str | Path, top: int) -> tuple[dict, object]:
+    """:func:`corpus_results` and the quote-share DataFrame behind its ``quote_share``."""
     out = Path(out_dir)
     con = Q.connect(out)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -52,6 +57,7 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
     def recs(df, drop=strip):
         return records(df.drop(columns=[c for c in drop if c in df.columns]))
 
+    share = Q.quote_share(con, top=top)
     return {
         "provenance": manifest["provenance"],
         "code_version": manifest["code_version"],
@@ -61,7 +67,7 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
         "inputs": manifest["inputs"],
         "tables": {t: v["rows"] for t, v in manifest["tables"].items()},
         "overview": Q.corpus_overview(con),
-        "quote_share": recs(Q.quote_share(con, top=top)),
+        "quote_share": recs(share),
         "quote_share_by_affiliation": recs(Q.quote_share(con, by="affiliation", top=top)),
         "quote_share_by_outlet": records(Q.quote_share(con, per="outlet", top=top)),
         "quote_share_by_month": records(Q.quote_share(con, per="month", top=top)),
@@ -71,7 +77,7 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
         "speakers_by_topic": records(Q.speakers_by_topic(con)),
         "failed": records(con.execute(
             "SELECT * FROM errors ORDER BY article_id").df()),
-    }
+    }, share
 
 
 def _pct(x) -> str:
@@ -206,9 +212,9 @@ def write_corpus_outputs(out_dir: str | Path, draw: bool = True, articles=(), to
     unknown = [a for a in articles if a not in ids]
     if unknown:
         raise InputError(f"--article: no analysed article with id {unknown[0]!r}")
-    results = corpus_results(out, top)
+    results, share = _corpus_results(out, top)
     tables = {
-        "share-of-voice": Q.quote_share(con, top=top),
+        "share-of-voice": share,  # the table behind results["quote_share"], queried once
         "share-by-outlet": Q.quote_share(con, per="outlet", top=min(top, STACK_TOP)),
         "topic-trends": Q.topic_rates(con, per="month"),
         "readability-by-outlet": Q.readability_values(con),
