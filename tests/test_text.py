@@ -14,11 +14,13 @@ from analysis.text import (
     ROW_LIST_MAX,
     WORD_PATTERN,
     Block,
+    InputError,
     Rows,
     Sentence,
     Token,
     article_from_text,
     blocks_table,
+    decode_bytes,
     load_article,
     sections_table,
     sentences_table,
@@ -450,3 +452,22 @@ def test_both_builds_on_the_project_texts():
             continue
         small = _structure_small(text, ROW_LIST_MAX)
         assert small == _structure_streamed(text, 10**9, ROW_LIST_MAX), p.name
+
+
+def test_binary_refusal_counts_exactly_the_control_characters():
+    # the definition: C0 controls but tab, LF, VT, FF (CR becomes LF first), DEL, C1 controls
+    def is_control(c: str) -> bool:
+        return (c < " " and c not in "\t\n\f\v\r") or "\x7f" <= c <= "\x9f"
+
+    for code in range(1, 0x2100):
+        c = chr(code)
+        text = c * 2 + "a" * 198  # two of 200 is over 0.5 % (one is not)
+        if is_control(c):
+            with pytest.raises(InputError, match=r"\(2 control characters\)"):
+                decode_bytes(text.encode("utf-8"))
+            assert decode_bytes((c + "a" * 199).encode("utf-8"))[0] == c + "a" * 199
+        else:
+            assert decode_bytes(text.encode("utf-8"))[0] == text.replace("\r", "\n")
+    # a long run of controls is counted whole (counted a chunk at a time)
+    with pytest.raises(InputError, match=r"\(3000000 control characters\)"):
+        decode_bytes(b"\x01" * 3_000_000 + b"words")

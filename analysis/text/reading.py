@@ -7,7 +7,12 @@ every input problem raises (:class:`InputError`, one line for the user).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+# C0 controls except tab, LF, VT, FF; DEL and the C1 controls (what counts towards "binary")
+_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
+_CHUNK = 1 << 20  # counted a chunk at a time: a text of controls never makes one huge list
 
 
 class InputError(ValueError):
@@ -61,7 +66,7 @@ def decode_bytes(data: bytes, name: str = "input") -> tuple[str, str, list[str]]
         raise InputError(f"{name}: binary file (contains NUL characters), not text")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if (c < " " and c not in "\t\n\f\v") or "\x7f" <= c <= "\x9f")
+    controls = sum(len(_CONTROL.findall(text, i, i + _CHUNK)) for i in range(0, len(text), _CHUNK))
     if text and controls > 0.005 * len(text):
         raise InputError(f"{name}: binary file ({controls} control characters), not text")
     return text, encoding, warnings
