@@ -134,8 +134,12 @@ AFFILIATION_DEMONYMS = {
 }
 
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-_CAP = (r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+"
-        r"|O’[A-Z][a-z]+)")
+#: An abbreviated title inside a capitalised run ("Ohio Gov. John Kasich", "GOP Sen. Ann
+#: Moe"): kept in the run so that :func:`split_role` moves it and the words before it into
+#: the role, instead of the run ending at the full stop ("Ohio Gov" taken for a name).
+_RUN_TITLES = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Amb|Del|Supt|Cmdr)\.(?=[ \t]+[A-Z])"
+_CAP = (r"(?:" + _RUN_TITLES + r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
+        r"|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)")
 _PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
 _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))

@@ -427,3 +427,21 @@ def test_infinitive_cues_more_participles_and_an_issued_statement():
             "Juma Otieno tried to laugh it off by interjecting, “Only the river.”")
     assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Dean", "Ruth Chebet",
                                                "Juma Otieno"]
+
+
+# ------------------------------------------------------------------ class 9: titles in names
+
+
+def test_an_abbreviated_title_after_a_place_and_initials_stay_in_the_name():
+    # before: the name ended at the full stop ("Lakeland Gov", "Coastal Sen") or at the
+    # first initial, and the title words stayed in the canonical name
+    text = ("Lakeland Gov. Amina Farah ended her campaign on Tuesday, telling supporters in "
+            "Eastport that she had “renewed hope.” Council Chairman T.J. Mwangi called the plan "
+            "“a mistake.” Former Coastal Sen. Peter Odera, for his part, is labeling the budget "
+            "“a quiet theft.”")
+    art = article_from_text(text, "t")
+    assert [(q.text, q.speaker, q.role) for q in extract_quotes(art)] == [
+        ("renewed hope.", "Amina Farah", "Lakeland Gov."),
+        ("a mistake.", "T.J. Mwangi", "Council Chairman"),
+        ("a quiet theft.", "Peter Odera", "Coastal Sen."),
+    ]
