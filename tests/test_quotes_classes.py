@@ -445,3 +445,29 @@ def test_an_abbreviated_title_after_a_place_and_initials_stay_in_the_name():
         ("a mistake.", "T.J. Mwangi", "Council Chairman"),
         ("a quiet theft.", "Peter Odera", "Coastal Sen."),
     ]
+
+
+# ------------------------------------------------------------------ class 3: cues after the quote
+
+
+def test_a_cue_closing_the_sentence_after_a_long_appositive_or_an_adjunct():
+    # before: the last comma (inside the appositive) hid "said Ann Moe", and "Juma Otieno said
+    # Friday as he left" / "Halima Noor told Lake FM" were too long to stand alone after a quote
+    text = ("“It holds” at least until the rains come, said Ann Moe, a hydrologist at Lakeside "
+            "College, in Eastport.\n\n"
+            "“We will rebuild the bridge.” Juma Otieno said Friday as he left the talks.\n\n"
+            "“Nobody warned us.” Halima Noor told Lake FM.\n\n"
+            "Voters want “a deal that is fair to all of us” on water, said Peter Odera, who "
+            "chairs the residents' group, in an interview.")
+    assert quotes(text) == [
+        ("It holds", "direct", "Ann Moe"),
+        ("We will rebuild the bridge.", "direct", "Juma Otieno"),
+        ("Nobody warned us.", "direct", "Halima Noor"),
+        ("a deal that is fair to all of us", "partial", "Peter Odera"),
+    ]
+    # a new report after the quote, or a sentence with a quote of its own, is not its cue
+    assert quotes("The river rose.\n\n“The dam is safe.” Ann Moe said the engineers were "
+                  "wrong.") == [("The dam is safe.", "scare", None)]
+    assert quotes("The river rose.\n\n“We are farmers.” Mr. Juma Otieno said: “The water is "
+                  "ours.”") == [("We are farmers.", "scare", None),
+                                ("The water is ours.", "direct", "Juma Otieno")]
