@@ -471,3 +471,40 @@ def test_a_cue_closing_the_sentence_after_a_long_appositive_or_an_adjunct():
     assert quotes("The river rose.\n\n“We are farmers.” Mr. Juma Otieno said: “The water is "
                   "ours.”") == [("We are farmers.", "scare", None),
                                 ("The water is ours.", "direct", "Juma Otieno")]
+
+
+# ------------------------------------------------------------------ class 4/5: clause subjects
+
+
+def test_a_participle_takes_the_clause_subject_not_a_place_a_lead_in_or_an_owner():
+    # before: Lakeshire, Lakeview Lodge, Following, Greeting, Lakeside Party and no speaker
+    # after a dateline (the places, openers and owners below were read as the subject)
+    texts = [
+        "Speaking at a town hall in Eastport, Lakeshire, Dan Moe went after Ann Ruto, "
+        "calling her “a total failure.”",
+        "On Friday, Ms. Ann Ruto endorsed Dan Moe at a news conference at Lakeview Lodge, his "
+        "private club, calling him “a good man.”",
+        "Following a hastily called meeting, the Harbour Council issued a statement calling "
+        "the spill “a clear violation of the rules.”",
+        "Greeting supporters at the party office, Amina Noor, 70, said it was too early to "
+        "celebrate but added, “We will wait for every vote.”",
+        "Lakeland's water minister, Ann Moe, rejected the claim in a post online, calling it "
+        "“a fabrication designed to distract.”",
+        "The dam will open next month, Mr. Dan Moe said, adding that he would hold meetings "
+        "to address the “gender gap.”",
+        "It was a night for the two best-known women in the Lakeside Party, as Ms. Ann Ruto "
+        "echoed the criticism, saying Mr. Moe “reminds us every day that he is in it for "
+        "himself.”",
+        "EASTPORT, Lakeshire (AP) – Mayor Ann Ruto has taken a swipe at Dan Moe’s stance on "
+        "the dam, saying that “his comments are reckless.”",
+        "I'm old enough to remember Governor Peter Odera going on radio in 1990, declaring a "
+        "“war on drought.”",
+    ]
+    assert [quotes(t)[0][2] for t in texts] == [
+        "Dan Moe", "Ann Ruto", "Harbour Council", "Amina Noor", "Ann Moe", "Dan Moe",
+        "Ann Ruto", "Ann Ruto", "Peter Odera"]
+    # an organisation owning the subject speaks for it
+    art = article_from_text("The Harbour Fund's executive board on Monday approved the loan "
+                            "and urged the county to press ahead with reforms.", "t")
+    assert [(q.kind, q.speaker) for q in extract_quotes(art)] == [
+        ("indirect", "Harbour Fund")]

@@ -602,6 +602,11 @@ def _source_after_dash(words) -> _Subject | None:
 _PARTICIPLE_PREPS = {"upon", "after", "before", "while", "by", "when", "in", "without"}
 
 
+#: Words that open a clause whose subject a participle after it shares ("…, as Moe
+#: echoed it, saying …").
+_PARTICIPLE_CLAUSES = {"as", "when", "while", "after", "because", "before", "since", "once"}
+
+
 _SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
                   "though", "although", "and", "but", "or", "whereas", "unless", "once"}
 
@@ -671,7 +676,23 @@ def _before_cue(pw, opens_clause: bool):
     # partial quote: a cue earlier in the clause ("He called it “…”"), said by someone who
     # can speak (not "the figures tell a “mixed” story")
     for c0, _c1 in _cue_in_words(words):
-        subj = _subject_before(words, c0)
+        subj = None
+        if words[c0][0] in _PARTICIPLES and c0 >= 2 and words[c0 - 1][0] == ",":
+            # "At a rally in Eastport, Lakeshire, Moe went after Ruto, calling her “…”": the
+            # participle's subject is the clause's, not a phrase between two commas; after
+            # "Moe said, adding …" the cue's subject, after "…, as Moe echoed it, saying …"
+            # the subordinate clause's (none named there: no speaker)
+            prior = _cue_at(words, c0 - 2)
+            b = max((i for i in range(c0 - 1) if words[i][0] == ","), default=-1) + 1
+            if prior is not None and prior[1] == c0 - 2:
+                subj = _subject_before(words, prior[0])
+            elif b < c0 - 2 and words[b][0].lower() in _PARTICIPLE_CLAUSES:
+                subj = _clause_subject(words[b + 1:c0 - 1])
+                if subj is None:
+                    continue
+            else:
+                subj = _clause_subject(words[:c0 - 1])
+        subj = subj or _subject_before(words, c0)
         if subj and _can_speak(subj):
             return subj, (c0, _c1), "before"
     return None
