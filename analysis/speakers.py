@@ -313,6 +313,7 @@ class Registry:
         name, title = m.group("name"), m.group("title")
         words = [w for w in name.split() if w not in NOT_NAME or w.endswith(".")]
         title, words = split_role(title, words)
+        words = owner_split(words)[1]
         if not words:
             return self._by_org_name(phrase)
         parts = _name_parts(words)
@@ -506,9 +507,14 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
     if all(w.isupper() and len(w) > 1 for w in words) and not any(w in ORG_ACRONYMS for w in words):
         return None  # a dateline ("ADDIS ABABA —") or a shouted word, not a name
     title, words = split_role(title, words)
+    owner, kept = owner_split(words)
+    if owner is not None:
+        offsets = offsets[len(offsets) - len(words) + len(words) - len(kept):]
+        words = kept
+        i += 1  # the first word is not kept
     if _is_org(words) or (of_part and _is_org([words[-1]])):
         return "organization", i == 0, offsets[0], title, tuple(words), None, None, None, None
-    place_affiliation = None
+    place_affiliation = owner
     while words and (words[0] in _PLACE_OR_DEMONYM or (
             len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
         if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
@@ -523,6 +529,22 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
     first, last, full = _name_parts(words)
     return ("person", i == 0, offsets[0], title, tuple(words), place_affiliation, first, last,
             full)
+
+
+def owner_split(words: list[str]) -> tuple[str | None, list[str]]:
+    """An owner before a person's name ("The Lake Post’s Ann Moe"): the owner (an outlet or
+    an organisation, kept as the affiliation) and the name's words.
+
+    >>> owner_split(["Lake", "Post’s", "Ann", "Moe"])
+    ('Lake Post', ['Ann', 'Moe'])
+    >>> owner_split(["Ann", "Moe"])
+    (None, ['Ann', 'Moe'])
+    """
+    p = max((k for k, w in enumerate(words[:-2]) if w.endswith(("’s", "'s")) and
+             words[k + 1] in first_names()), default=-1)
+    if p < 0:
+        return None, words
+    return " ".join([*words[:p], words[p][:-2]]), list(words[p + 1:])
 
 
 def _register(reg: Registry, text: str, m: re.Match) -> None:

@@ -508,3 +508,18 @@ def test_a_participle_takes_the_clause_subject_not_a_place_a_lead_in_or_an_owner
                             "and urged the county to press ahead with reforms.", "t")
     assert [(q.kind, q.speaker) for q in extract_quotes(art)] == [
         ("indirect", "Harbour Fund")]
+
+
+# ------------------------------------------------------------------ class 9: outlets' people
+
+
+def test_an_outlet_before_a_persons_name_is_the_affiliation_not_part_of_the_name():
+    # before: "Courier Juma Otieno", "the Lake Post's Ann Moe" and "Harbour Fund Peter Odera"
+    # were three more speakers in the share table
+    text = ("“A list is needed,” wrote The Courier’s Juma Otieno. “We must remember,” said "
+            "the Lake Post's Ann Moe. The Harbour Fund's Peter Odera disagreed: “No list.”\n\n"
+            "“It is not over,” Otieno said.")
+    art = article_from_text(text, "t")
+    assert [(q.speaker, q.affiliation) for q in extract_quotes(art) if q.kind == "direct"] == [
+        ("Juma Otieno", "Courier"), ("Ann Moe", "Lake Post"), ("Peter Odera", "Harbour Fund"),
+        ("Juma Otieno", "Courier")]

@@ -29,6 +29,7 @@ from analysis.speakers import (
     Mention,
     Registry,
     first_names,
+    owner_split,
 )
 from analysis.text import Article
 from analysis.topics import place_in
@@ -397,6 +398,12 @@ class _Resolver:
                 _AGE.match(words[1]) or words[1] in _DEMONYMS):
             # "the Kenyan told reporters", "the 27-year-old said": the latest person
             return self._latest_person(subj.start, place_in(words[1]))
+        if words[0].lower() == "the" and len(words) > 3 and words[-1][:1].isupper() and \
+                owner_split(words[1:])[0] is not None:
+            # "the Lake Post's Ann Moe": the person, the outlet her affiliation
+            ent = self.reg.resolve(" ".join(words[1:]), subj.start)
+            if ent is not None:
+                return _Speaker.of(ent)
         if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
