@@ -523,3 +523,20 @@ def test_an_outlet_before_a_persons_name_is_the_affiliation_not_part_of_the_name
     assert [(q.speaker, q.affiliation) for q in extract_quotes(art) if q.kind == "direct"] == [
         ("Juma Otieno", "Courier"), ("Ann Moe", "Lake Post"), ("Peter Odera", "Harbour Fund"),
         ("Juma Otieno", "Courier")]
+
+
+def test_a_subject_before_a_party_tag_and_appositive_or_a_dashed_appositive():
+    # before: no speaker for all four (the party tag, the dashes and "attendee" hid them)
+    texts = [
+        "Rep. Ann Moe (D-Lake), chair of the Water Committee, said that it was “fully "
+        "committed to an open process.”",
+        "Rep. Ann Moe (D-Lake), who introduced a bill this month aimed at improving the dams, "
+        "said in a statement that the plans were “a good first step.”",
+        "A former candidate -- Dan Moe, who lost the 2008 election to Ruto -- said the mayor "
+        "\"has failed the county.\"",
+        "One attendee, who like others spoke on the condition of anonymity, said the message "
+        "was that \"this is not going to be over soon.\"",
+    ]
+    assert [quotes(t)[0][1:] for t in texts] == [
+        ("partial", "Ann Moe"), ("partial", "Ann Moe"), ("partial", "Dan Moe"),
+        ("partial", "attendee")]

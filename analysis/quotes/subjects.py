@@ -98,12 +98,42 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
             app_words = words[k + 1:j]
             appositive = " ".join(x[0] for x in app_words)
             j = k - 1
+            if j >= 2 and words[j][0] == ")":
+                # "Rep. Ann Moe (D-Lake), chair of the committee, said": the party tag
+                p = j - 1
+                while p > 0 and j - p < 8 and words[p][0] != "(":
+                    p -= 1
+                if words[p][0] == "(":
+                    j = p - 1
             # "Dean Moe, a salesman from Sumter, South Carolina, says": a comma inside the
             # appositive; the name is the clause's first segment
             first = _first_segment_name(words, k) or _leading_person(words, k)
             if first is not None:
                 return first
         else:
+            return None
+    elif words[j][0] in _DASHES and j >= 3:
+        # "A former candidate -- Dan Moe, who lost in 2008 -- said": the name that opens the
+        # dashed appositive, else the phrase before it
+        e = j
+        while e >= 0 and words[e][0] in _DASHES:
+            e -= 1
+        k = e
+        while k >= 0 and words[k][0] not in _DASHES | {"“", "”", '"', ".", ":", ";"}:
+            k -= 1
+        if k < 1 or words[k][0] not in _DASHES:
+            return None
+        seg = words[k + 1:e + 1]
+        n = 0
+        while n < len(seg) and seg[n][0][:1].isupper() and seg[n][0] not in NOT_NAME:
+            n += 1
+        if n >= 2 and (n == len(seg) or seg[n][0] == ","):
+            return _Subject(" ".join(x[0] for x in seg[:n]), seg[0][1], seg[n - 1][2],
+                            " ".join(x[0] for x in seg[n + 1:]) or None)
+        while k >= 0 and words[k][0] in _DASHES:
+            k -= 1
+        j = k
+        if j < 0:
             return None
     subj = _phrase_ending_at(words, j)
     if subj is None:
@@ -125,6 +155,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+_DASHES = {"-", "—", "–"}
 
 
 _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
