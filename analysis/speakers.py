@@ -135,11 +135,14 @@ AFFILIATION_DEMONYMS = {
 
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
 #: An abbreviated title inside a capitalised run ("Ohio Gov. John Kasich", "GOP Sen. Ann
-#: Moe"): kept in the run so that :func:`split_role` moves it and the words before it into
-#: the role, instead of the run ending at the full stop ("Ohio Gov" taken for a name).
-_RUN_TITLES = r"(?:Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Amb|Del|Supt|Cmdr)\.(?=[ \t]+[A-Z])"
-_CAP = (r"(?:" + _RUN_TITLES + r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*"
-        r"|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)")
+#: Moe"): its full stop is kept in the run so that :func:`split_role` moves it and the words
+#: before it into the role, instead of the run ending at the full stop ("Ohio Gov" taken for
+#: a name). (A suffix of the capitalised word, checked only at a full stop: no cost elsewhere.)
+_TITLE_DOT = (r"(?:\.(?=[ \t]+[A-Z])(?:" + "|".join(
+    rf"(?<=\b{t}\.)" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+                                "Adm", "Amb", "Del", "Supt", "Cmdr")) + "))?")
+_CAP = (r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*" + _TITLE_DOT +
+        r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)")
 _PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
 _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))
@@ -540,11 +543,10 @@ def owner_split(words: list[str]) -> tuple[str | None, list[str]]:
     >>> owner_split(["Ann", "Moe"])
     (None, ['Ann', 'Moe'])
     """
-    p = max((k for k, w in enumerate(words[:-2]) if w.endswith(("’s", "'s")) and
-             words[k + 1] in first_names()), default=-1)
-    if p < 0:
-        return None, words
-    return " ".join([*words[:p], words[p][:-2]]), list(words[p + 1:])
+    for p in range(len(words) - 3, -1, -1):  # (a plain loop: called for every name)
+        if words[p][-2:] in ("’s", "'s") and words[p + 1] in first_names():
+            return " ".join([*words[:p], words[p][:-2]]), list(words[p + 1:])
+    return None, words
 
 
 def _register(reg: Registry, text: str, m: re.Match) -> None:
