@@ -540,3 +540,10 @@ def test_a_subject_before_a_party_tag_and_appositive_or_a_dashed_appositive():
     assert [quotes(t)[0][1:] for t in texts] == [
         ("partial", "Ann Moe"), ("partial", "Ann Moe"), ("partial", "Dan Moe"),
         ("partial", "attendee")]
+
+
+def test_a_title_with_of_runs_on_to_the_name_in_a_clause_subject():
+    # before: "Former Secretary" was the speaker (the run stopped at "of")
+    assert quotes("Former Secretary of State Ann Moe recently urged women to vote for Ruth "
+                  "Chebet, saying, “There is a special place for those who don’t help.”") == [
+        ("There is a special place for those who don’t help.", "direct", "Ann Moe")]

@@ -720,6 +720,14 @@ def _clause_subject(words) -> _Subject | None:
             j = i
             while j + 1 < len(words) and _is_cap(words[j + 1][0]) and words[j + 1][0] != "of":
                 j += 1
+            while j + 2 < len(words) and words[j + 1][0] == "of" and \
+                    words[j + 2][0][:1].isupper() and all(
+                        x[0] in TITLE_WORDS or x[0] in ("Former", "Then") for x in words[i:j + 1]):
+                # "Former Secretary of State Ann Moe": the title runs on to the name
+                j += 2
+                while j + 1 < len(words) and _is_cap(words[j + 1][0]) and \
+                        words[j + 1][0] != "of":
+                    j += 1
             if i > lead and words[i - 1][0].lower() in ("his", "her", "their", "its", "our",
                                                         "my", "your") and \
                     j + 1 < len(words) and re.fullmatch(r"[a-z][\w-]*", words[j + 1][0]):
