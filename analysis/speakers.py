@@ -134,8 +134,15 @@ AFFILIATION_DEMONYMS = {
 }
 
 _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-_CAP = (r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+"
-        r"|O’[A-Z][a-z]+)")
+#: An abbreviated title inside a capitalised run ("Ohio Gov. John Kasich", "GOP Sen. Ann
+#: Moe"): its full stop is kept in the run so that :func:`split_role` moves it and the words
+#: before it into the role, instead of the run ending at the full stop ("Ohio Gov" taken for
+#: a name). (A suffix of the capitalised word, checked only at a full stop: no cost elsewhere.)
+_TITLE_DOT = (r"(?:\.(?=[ \t]+[A-Z])(?:" + "|".join(
+    rf"(?<=\b{t}\.)" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
+                                "Adm", "Amb", "Del", "Supt", "Cmdr")) + "))?")
+_CAP = (r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*" + _TITLE_DOT +
+        r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)")
 _PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
 _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))
@@ -309,6 +316,7 @@ class Registry:
         name, title = m.group("name"), m.group("title")
         words = [w for w in name.split() if w not in NOT_NAME or w.endswith(".")]
         title, words = split_role(title, words)
+        words = owner_split(words)[1]
         if not words:
             return self._by_org_name(phrase)
         parts = _name_parts(words)
@@ -502,9 +510,14 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
     if all(w.isupper() and len(w) > 1 for w in words) and not any(w in ORG_ACRONYMS for w in words):
         return None  # a dateline ("ADDIS ABABA —") or a shouted word, not a name
     title, words = split_role(title, words)
+    owner, kept = owner_split(words)
+    if owner is not None:
+        offsets = offsets[len(offsets) - len(words) + len(words) - len(kept):]
+        words = kept
+        i += 1  # the first word is not kept
     if _is_org(words) or (of_part and _is_org([words[-1]])):
         return "organization", i == 0, offsets[0], title, tuple(words), None, None, None, None
-    place_affiliation = None
+    place_affiliation = owner
     while words and (words[0] in _PLACE_OR_DEMONYM or (
             len(words) > 1 and words[0].endswith(("’s", "'s")) and place_in(words[0]))):
         if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
@@ -519,6 +532,21 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
     first, last, full = _name_parts(words)
     return ("person", i == 0, offsets[0], title, tuple(words), place_affiliation, first, last,
             full)
+
+
+def owner_split(words: list[str]) -> tuple[str | None, list[str]]:
+    """An owner before a person's name ("The Lake Post’s Ann Moe"): the owner (an outlet or
+    an organisation, kept as the affiliation) and the name's words.
+
+    >>> owner_split(["Lake", "Post’s", "Ann", "Moe"])
+    ('Lake Post', ['Ann', 'Moe'])
+    >>> owner_split(["Ann", "Moe"])
+    (None, ['Ann', 'Moe'])
+    """
+    for p in range(len(words) - 3, -1, -1):  # (a plain loop: called for every name)
+        if words[p][-2:] in ("’s", "'s") and words[p + 1] in first_names():
+            return " ".join([*words[:p], words[p][:-2]]), list(words[p + 1:])
+    return None, words
 
 
 def _register(reg: Registry, text: str, m: re.Match) -> None:

@@ -427,3 +427,123 @@ def test_infinitive_cues_more_participles_and_an_issued_statement():
             "Juma Otieno tried to laugh it off by interjecting, “Only the river.”")
     assert [s for _, _, s in quotes(text)] == ["Dan Moe", "Ann Dean", "Ruth Chebet",
                                                "Juma Otieno"]
+
+
+# ------------------------------------------------------------------ class 9: titles in names
+
+
+def test_an_abbreviated_title_after_a_place_and_initials_stay_in_the_name():
+    # before: the name ended at the full stop ("Lakeland Gov", "Coastal Sen") or at the
+    # first initial, and the title words stayed in the canonical name
+    text = ("Lakeland Gov. Amina Farah ended her campaign on Tuesday, telling supporters in "
+            "Eastport that she had “renewed hope.” Council Chairman T.J. Mwangi called the plan "
+            "“a mistake.” Former Coastal Sen. Peter Odera, for his part, is labeling the budget "
+            "“a quiet theft.”")
+    art = article_from_text(text, "t")
+    assert [(q.text, q.speaker, q.role) for q in extract_quotes(art)] == [
+        ("renewed hope.", "Amina Farah", "Lakeland Gov."),
+        ("a mistake.", "T.J. Mwangi", "Council Chairman"),
+        ("a quiet theft.", "Peter Odera", "Coastal Sen."),
+    ]
+
+
+# ------------------------------------------------------------------ class 3: cues after the quote
+
+
+def test_a_cue_closing_the_sentence_after_a_long_appositive_or_an_adjunct():
+    # before: the last comma (inside the appositive) hid "said Ann Moe", and "Juma Otieno said
+    # Friday as he left" / "Halima Noor told Lake FM" were too long to stand alone after a quote
+    text = ("“It holds” at least until the rains come, said Ann Moe, a hydrologist at Lakeside "
+            "College, in Eastport.\n\n"
+            "“We will rebuild the bridge.” Juma Otieno said Friday as he left the talks.\n\n"
+            "“Nobody warned us.” Halima Noor told Lake FM.\n\n"
+            "Voters want “a deal that is fair to all of us” on water, said Peter Odera, who "
+            "chairs the residents' group, in an interview.")
+    assert quotes(text) == [
+        ("It holds", "direct", "Ann Moe"),
+        ("We will rebuild the bridge.", "direct", "Juma Otieno"),
+        ("Nobody warned us.", "direct", "Halima Noor"),
+        ("a deal that is fair to all of us", "partial", "Peter Odera"),
+    ]
+    # a new report after the quote, or a sentence with a quote of its own, is not its cue
+    assert quotes("The river rose.\n\n“The dam is safe.” Ann Moe said the engineers were "
+                  "wrong.") == [("The dam is safe.", "scare", None)]
+    assert quotes("The river rose.\n\n“We are farmers.” Mr. Juma Otieno said: “The water is "
+                  "ours.”") == [("We are farmers.", "scare", None),
+                                ("The water is ours.", "direct", "Juma Otieno")]
+
+
+# ------------------------------------------------------------------ class 4/5: clause subjects
+
+
+def test_a_participle_takes_the_clause_subject_not_a_place_a_lead_in_or_an_owner():
+    # before: Lakeshire, Lakeview Lodge, Following, Greeting, Lakeside Party and no speaker
+    # after a dateline (the places, openers and owners below were read as the subject)
+    texts = [
+        "Speaking at a town hall in Eastport, Lakeshire, Dan Moe went after Ann Ruto, "
+        "calling her “a total failure.”",
+        "On Friday, Ms. Ann Ruto endorsed Dan Moe at a news conference at Lakeview Lodge, his "
+        "private club, calling him “a good man.”",
+        "Following a hastily called meeting, the Harbour Council issued a statement calling "
+        "the spill “a clear violation of the rules.”",
+        "Greeting supporters at the party office, Amina Noor, 70, said it was too early to "
+        "celebrate but added, “We will wait for every vote.”",
+        "Lakeland's water minister, Ann Moe, rejected the claim in a post online, calling it "
+        "“a fabrication designed to distract.”",
+        "The dam will open next month, Mr. Dan Moe said, adding that he would hold meetings "
+        "to address the “gender gap.”",
+        "It was a night for the two best-known women in the Lakeside Party, as Ms. Ann Ruto "
+        "echoed the criticism, saying Mr. Moe “reminds us every day that he is in it for "
+        "himself.”",
+        "EASTPORT, Lakeshire (AP) – Mayor Ann Ruto has taken a swipe at Dan Moe’s stance on "
+        "the dam, saying that “his comments are reckless.”",
+        "I'm old enough to remember Governor Peter Odera going on radio in 1990, declaring a "
+        "“war on drought.”",
+    ]
+    assert [quotes(t)[0][2] for t in texts] == [
+        "Dan Moe", "Ann Ruto", "Harbour Council", "Amina Noor", "Ann Moe", "Dan Moe",
+        "Ann Ruto", "Ann Ruto", "Peter Odera"]
+    # an organisation owning the subject speaks for it
+    art = article_from_text("The Harbour Fund's executive board on Monday approved the loan "
+                            "and urged the county to press ahead with reforms.", "t")
+    assert [(q.kind, q.speaker) for q in extract_quotes(art)] == [
+        ("indirect", "Harbour Fund")]
+
+
+# ------------------------------------------------------------------ class 9: outlets' people
+
+
+def test_an_outlet_before_a_persons_name_is_the_affiliation_not_part_of_the_name():
+    # before: "Courier Juma Otieno", "the Lake Post's Ann Moe" and "Harbour Fund Peter Odera"
+    # were three more speakers in the share table
+    text = ("“A list is needed,” wrote The Courier’s Juma Otieno. “We must remember,” said "
+            "the Lake Post's Ann Moe. The Harbour Fund's Peter Odera disagreed: “No list.”\n\n"
+            "“It is not over,” Otieno said.")
+    art = article_from_text(text, "t")
+    assert [(q.speaker, q.affiliation) for q in extract_quotes(art) if q.kind == "direct"] == [
+        ("Juma Otieno", "Courier"), ("Ann Moe", "Lake Post"), ("Peter Odera", "Harbour Fund"),
+        ("Juma Otieno", "Courier")]
+
+
+def test_a_subject_before_a_party_tag_and_appositive_or_a_dashed_appositive():
+    # before: no speaker for all four (the party tag, the dashes and "attendee" hid them)
+    texts = [
+        "Rep. Ann Moe (D-Lake), chair of the Water Committee, said that it was “fully "
+        "committed to an open process.”",
+        "Rep. Ann Moe (D-Lake), who introduced a bill this month aimed at improving the dams, "
+        "said in a statement that the plans were “a good first step.”",
+        "A former candidate -- Dan Moe, who lost the 2008 election to Ruto -- said the mayor "
+        "\"has failed the county.\"",
+        "One attendee, who like others spoke on the condition of anonymity, said the message "
+        "was that \"this is not going to be over soon.\"",
+    ]
+    assert [quotes(t)[0][1:] for t in texts] == [
+        ("partial", "Ann Moe"), ("partial", "Ann Moe"), ("partial", "Dan Moe"),
+        ("partial", "attendee")]
+
+
+def test_a_title_with_of_runs_on_to_the_name_in_a_clause_subject():
+    # before: "Former Secretary" was the speaker (the run stopped at "of")
+    assert quotes("Former Secretary of State Ann Moe recently urged women to vote for Ruth "
+                  "Chebet, saying, “There is a special place for those who don’t help.”") == [
+        ("There is a special place for those who don’t help.", "direct", "Ann Moe")]

@@ -122,6 +122,17 @@ _SPEAKER_NOUNS = {
     "patient", "parent", "parents", "voter", "voters", "fan", "fans", "coach", "player",
     "economists", "economist", "scientists", "researchers", "investigators", "agencies",
     "ministries", "governments", "embassies", "companies", "charities", "statements", "reports",
+    # people of political news (PolNeAR train and dev): "One attendee, who …, said"
+    "attendee", "attendees", "supporter", "supporters", "delegate", "delegates", "donor",
+    "donors", "member", "members", "insider", "insiders", "strategist", "strategists",
+    "operative", "operatives", "consultant", "consultants", "pollster", "pollsters",
+    "staffer", "staffers", "advisers", "advisors", "person", "citizen", "citizens",
+    "neighbor", "neighbors", "neighbour", "neighbours", "friend", "friends", "relative",
+    "relatives", "colleague", "colleagues", "veteran", "veterans", "candidates", "nominee",
+    "senators", "congressman", "congresswoman", "politician", "politicians", "demonstrator",
+    "demonstrators", "volunteer", "volunteers", "employee", "employees", "executives",
+    "moderator", "host", "anchor", "columnist", "commentator", "blogger", "historian",
+    "scholar", "scholars", "counsel",
 }
 
 

@@ -29,6 +29,7 @@ from analysis.speakers import (
     Mention,
     Registry,
     first_names,
+    owner_split,
 )
 from analysis.text import Article
 from analysis.topics import place_in
@@ -79,7 +80,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         for start in (c, 0) if c else (0,):
             w0 = words[start][0] if start < j else ""
             if w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
-                                                       w0 not in NOT_NAME):
+                                                       w0 not in NOT_NAME) or (
+                    w0 == "The" and start + 1 < j and words[start + 1][0][:1].isupper()):
+                # ("The Harbour Fund's board approved it and urged …")
                 return _clause_subject(words[start:j])
         return None
     if j < 0:
@@ -95,12 +98,42 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
             app_words = words[k + 1:j]
             appositive = " ".join(x[0] for x in app_words)
             j = k - 1
+            if j >= 2 and words[j][0] == ")":
+                # "Rep. Ann Moe (D-Lake), chair of the committee, said": the party tag
+                p = j - 1
+                while p > 0 and j - p < 8 and words[p][0] != "(":
+                    p -= 1
+                if words[p][0] == "(":
+                    j = p - 1
             # "Dean Moe, a salesman from Sumter, South Carolina, says": a comma inside the
             # appositive; the name is the clause's first segment
             first = _first_segment_name(words, k) or _leading_person(words, k)
             if first is not None:
                 return first
         else:
+            return None
+    elif words[j][0] in _DASHES and j >= 3:
+        # "A former candidate -- Dan Moe, who lost in 2008 -- said": the name that opens the
+        # dashed appositive, else the phrase before it
+        e = j
+        while e >= 0 and words[e][0] in _DASHES:
+            e -= 1
+        k = e
+        while k >= 0 and words[k][0] not in _DASHES | {"“", "”", '"', ".", ":", ";"}:
+            k -= 1
+        if k < 1 or words[k][0] not in _DASHES:
+            return None
+        seg = words[k + 1:e + 1]
+        n = 0
+        while n < len(seg) and seg[n][0][:1].isupper() and seg[n][0] not in NOT_NAME:
+            n += 1
+        if n >= 2 and (n == len(seg) or seg[n][0] == ","):
+            return _Subject(" ".join(x[0] for x in seg[:n]), seg[0][1], seg[n - 1][2],
+                            " ".join(x[0] for x in seg[n + 1:]) or None)
+        while k >= 0 and words[k][0] in _DASHES:
+            k -= 1
+        j = k
+        if j < 0:
             return None
     subj = _phrase_ending_at(words, j)
     if subj is None:
@@ -122,6 +155,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+_DASHES = {"-", "—", "–"}
 
 
 _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
@@ -395,6 +431,12 @@ class _Resolver:
                 _AGE.match(words[1]) or words[1] in _DEMONYMS):
             # "the Kenyan told reporters", "the 27-year-old said": the latest person
             return self._latest_person(subj.start, place_in(words[1]))
+        if words[0].lower() == "the" and len(words) > 3 and words[-1][:1].isupper() and \
+                owner_split(words[1:])[0] is not None:
+            # "the Lake Post's Ann Moe": the person, the outlet her affiliation
+            ent = self.reg.resolve(" ".join(words[1:]), subj.start)
+            if ent is not None:
+                return _Speaker.of(ent)
         if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
@@ -646,19 +688,87 @@ def _clause_subject(words) -> _Subject | None:
     ...                  (",", 18, 19), ("Moe", 20, 23), ("went", 24, 28)]).text
     'Moe'
     """
-    fc = next((k for k in range(min(len(words), 12)) if words[k][0] == ","), None)
+    fc = next((k for k in range(min(len(words), 20 if words and words[0][0] in _LEAD_INS
+                                    else 12)) if words[k][0] == ","), None)
     lead = 0
     if fc is not None and fc + 1 < len(words) and (words[0][0] in _LEAD_INS or (
-            words[0][0].endswith("ly") and words[0][0].lower() not in first_names_lower())):
+            words[0][0].endswith(("ly", "ing", "ed")) and
+            words[0][0].lower() not in first_names_lower())):
+        # "Hastily, …" / "Greeting supporters at the office, Amina Noor said" / "Reached by
+        # phone, …" / "If he wins, …" / "Amid the protests, …": a lead-in
         lead = fc + 1
+        if words[fc - 1][0][:1].isupper():
+            # "Last month in Aspen, Colo., the banker …": the lead-in's place has a state
+            k = lead
+            while k < len(words) and (_is_cap(words[k][0]) or words[k][0] == "."):
+                k += 1
+            if lead < k < len(words) - 1 and words[k][0] == ",":
+                lead = k + 1
+    d = next((k for k in range(min(len(words), 8)) if words[k][0] in ("—", "–", "-")), None)
+    if lead == 0 and d is not None and d + 1 < len(words) and all(
+            w[:1].isupper() or w in ("(", ")", ",", ".") for w, _, _ in words[:d]):
+        lead = d + 1  # a dateline: "EASTPORT, Lakeshire (AP) — Ann Moe …"
+    skip_to = -1
     for i in range(lead, len(words)):
         w, s, e = words[i]
+        if i <= skip_to:
+            continue
         if w.lower() in ("he", "she", "they"):
             return _Subject(w, s, e)
-        if w[:1].isupper() and w not in NOT_NAME:
+        if w[:1].isupper() and w not in NOT_NAME and not (i == 0 and w in _LEAD_INS) and \
+                not w.startswith(("I’", "I'")):  # "I'm old enough to remember Moe …"
             j = i
             while j + 1 < len(words) and _is_cap(words[j + 1][0]) and words[j + 1][0] != "of":
                 j += 1
+            while j + 2 < len(words) and words[j + 1][0] == "of" and \
+                    words[j + 2][0][:1].isupper() and all(
+                        x[0] in TITLE_WORDS or x[0] in ("Former", "Then") for x in words[i:j + 1]):
+                # "Former Secretary of State Ann Moe": the title runs on to the name
+                j += 2
+                while j + 1 < len(words) and _is_cap(words[j + 1][0]) and \
+                        words[j + 1][0] != "of":
+                    j += 1
+            if i > lead and words[i - 1][0].lower() in ("his", "her", "their", "its", "our",
+                                                        "my", "your") and \
+                    j + 1 < len(words) and re.fullmatch(r"[a-z][\w-]*", words[j + 1][0]):
+                skip_to = j  # "on his Facebook page": a modifier, not a name
+                continue
+            if words[j][0].endswith(("’s", "'s")) or (
+                    j + 1 < len(words) and words[j + 1][0] in ("’s", "'s", "’", "'")):
+                # "Lakeland's water minister, Ann Moe, rejected it": an owner, not the
+                # subject; the name in the appositive after its role is
+                k = j + 1
+                while k < len(words) and k - j <= 5 and re.fullmatch(r"[a-z’'s][\w-]*",
+                                                                      words[k][0]):
+                    k += 1
+                if k + 1 < len(words) and words[k][0] == "," and _is_cap(words[k + 1][0]) and \
+                        words[k + 1][0] not in NOT_NAME:
+                    m = k + 1
+                    while m + 1 < len(words) and _is_cap(words[m + 1][0]):
+                        m += 1
+                    if m + 1 < len(words) and words[m + 1][0] == ",":
+                        return _Subject(" ".join(x[0] for x in words[k + 1:m + 1]),
+                                        words[k + 1][1], words[m][2])
+                owner = words[j][0].removesuffix("’s").removesuffix("'s")
+                if k > j + 1 and any(x in ORG_WORDS for x in [w for w, _, _ in words[i:j]] +
+                                     [owner]):
+                    # "The Harbour Fund's executive board urged …": the organisation
+                    return _Subject(" ".join([x[0] for x in words[i:j]] + [owner]),
+                                    words[i][1], words[j][1] + len(owner))
+                skip_to = j
+                continue
+            if i > lead and words[i - 1][0] in _PLACE_PREPOSITIONS:
+                # "at a town hall in Eastport, Lakeshire, Dan Moe went …": a place after a
+                # preposition (with its state after a comma) is not the clause's subject
+                skip_to = j
+                if j + 3 < len(words) and words[j + 1][0] == "," and \
+                        words[j + 2][0][:1].isupper() and words[j + 2][0] not in NOT_NAME:
+                    k = j + 2
+                    while k + 1 < len(words) and _is_cap(words[k + 1][0]):
+                        k += 1
+                    if k + 1 < len(words) and words[k + 1][0] == ",":
+                        skip_to = k
+                continue
             # "Republican presidential candidate Dan Moe": a role, then the name
             k = j + 1
             while k < len(words) and k - j <= 3 and re.fullmatch(r"[a-z][\w-]*", words[k][0]) \
@@ -676,6 +786,14 @@ def _clause_subject(words) -> _Subject | None:
                 s = words[i][1]
             return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
     return None
+
+
+#: Prepositions whose capitalised object is a place or a thing, not a clause's subject.
+#: ("by" names the agent of a passive and "for" a represented party: not listed)
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "from", "to", "into", "across",
+                       "through", "toward", "towards", "around", "on", "with", "of", "about",
+                       "against", "over", "under", "behind", "between", "among", "like",
+                       "including", "after", "before", "during"}
 
 
 #: Role nouns of news writing beyond the speaker nouns ("The Courier columnist Ann Ruto").
@@ -701,4 +819,10 @@ _FIRST_LOWER: set[str] | None = None
 
 _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", "Speaking",
              "Asked", "Since", "Last", "This", "When", "While", "Hours", "Days", "Minutes",
-             "Moments", "Meanwhile", "Still", "Then", "Yet", "Now", "Today", "Yesterday"}
+             "Moments", "Meanwhile", "Still", "Then", "Yet", "Now", "Today", "Yesterday",
+             # subordinators and prepositions that open a lead-in clause
+             "If", "Although", "Though", "Because", "Once", "Unless", "Until", "Whether",
+             "Amid", "Amidst", "Among", "Despite", "Unlike", "Like", "Along", "Beyond",
+             "Throughout", "Within", "Upon", "Against", "Given", "Without", "Across",
+             "Through", "From", "With", "Under", "Over", "Behind", "Near", "Outside", "Inside",
+             "Around", "Following", "Ahead", "Back", "Even", "For", "By"}
