@@ -62,6 +62,7 @@ sentences, ``linsear_reliable`` False under 100 words, and ``reliable`` is False
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import math
 import re
@@ -664,47 +665,43 @@ def _int_array(values, n: int | None = None) -> np.ndarray:
     return np.fromiter(values, dtype=np.int64, count=-1 if n is None else n)
 
 
-def _sample_sums(words, sent: np.ndarray, bounds: np.ndarray, openings_at: np.ndarray
-                 ) -> list[np.ndarray]:
+def _sample_sums(words, sent: np.ndarray, bounds: np.ndarray, openings_at: np.ndarray,
+                 dtype=np.int64) -> tuple[np.ndarray, np.ndarray]:
     """Running sums of the word features before each position: the six of
-    :data:`_FEATURE_COLUMNS` at ``bounds``, the sentence openings at ``openings_at`` (both sorted
-    positions), in one pass over ``words`` (the body's word strings; ``sent`` their sentence
-    numbers), chunk by chunk: no array as long as the body is kept."""
+    :data:`_FEATURE_COLUMNS` at ``bounds`` (one row each), the sentence openings at
+    ``openings_at`` (both sorted positions), in one pass over ``words`` (the body's word strings;
+    ``sent`` their sentence numbers), chunk by chunk: no array as long as the body is kept."""
     table = _word_table()
-    out = [np.zeros(len(bounds), np.int64) for _ in range(6)]
-    out.append(np.zeros(len(openings_at), np.int64))
-    running = [0] * 7
+    features = np.zeros((6, len(bounds)), dtype)
+    openings = np.zeros(len(openings_at), dtype)
+    running = np.zeros(7, np.int64)
     c0 = 0
     words = iter(words)
     while chunk := list(islice(words, _CHUNK)):
         c1 = c0 + len(chunk)
         ids = table.ids(chunk)
         del chunk
-        tab = table.table
         s = sent[c0:c1]
-        opens = np.empty(c1 - c0, bool)
+        values = np.empty((7, c1 - c0), np.int64)
+        opens = values[_OPENINGS]
         opens[0] = c0 == 0 or s[0] != sent[c0 - 1]
-        np.not_equal(s[1:], s[:-1], out=opens[1:])
-        syl = tab[_SYL][ids]
-        for f in range(7):
-            if f == 0:
-                values = syl
-            elif f == 1:
-                values = syl >= 3
-            elif f == 2:
-                values = np.where(opens, tab[_CPX_OPEN][ids], tab[_CPX_IN][ids])
-            elif f < 6:
-                values = tab[(_DIF, _LET, _CHR)[f - 3]][ids]
-            else:
-                values = opens
-            sums = np.cumsum(values, dtype=np.int64)
-            pos = openings_at if f == _OPENINGS else bounds
-            a, b = np.searchsorted(pos, [c0 + 1, c1 + 1])  # positions in (c0, c1]
-            out[f][a:b] = running[f] + sums[pos[a:b] - c0 - 1]
-            running[f] += int(sums[-1])
-            del values, sums
+        np.not_equal(s[1:], s[:-1], out=opens[1:], casting="unsafe")
+        tab = table.table[:, ids]
+        values[0] = tab[_SYL]
+        np.greater_equal(tab[_SYL], 3, out=values[1], casting="unsafe")
+        np.copyto(values[2], np.where(opens, tab[_CPX_OPEN], tab[_CPX_IN]))
+        values[3:6] = tab[[_DIF, _LET, _CHR]]
+        del tab, ids
+        np.cumsum(values, axis=1, out=values)
+        values += running[:, None]
+        a, b = np.searchsorted(bounds, [c0 + 1, c1 + 1])  # positions in (c0, c1]
+        features[:, a:b] = values[:6, bounds[a:b] - c0 - 1]
+        a, b = np.searchsorted(openings_at, [c0 + 1, c1 + 1])
+        openings[a:b] = values[_OPENINGS, openings_at[a:b] - c0 - 1]
+        running = values[:, -1].copy()
+        del values
         c0 = c1
-    return out
+    return features, openings
 
 
 def _block_ranges(article: Article, blocks: np.ndarray):
@@ -794,7 +791,7 @@ def _quote_runs(starts, ends, spans: list[tuple[int, int, str]]) -> list[_RunsUn
 
 def _runs_columns(units: list[_RunsUnit], at, sent: np.ndarray) -> dict[str, list]:
     """The counts (:data:`COUNT_COLUMNS`) of the quote units; ``at(f, positions)`` reads the
-    sampled running sums of feature ``f``."""
+    sampled running sums of feature ``f`` (``at(None, positions)``: of all six)."""
     i = np.concatenate([u.starts for u in units])
     k = np.concatenate([u.stops for u in units])
     owner = np.repeat(np.arange(len(units)), [len(u.starts) for u in units])
@@ -807,10 +804,12 @@ def _runs_columns(units: list[_RunsUnit], at, sent: np.ndarray) -> dict[str, lis
         return np.bincount(owner, weights=values, minlength=len(units)).astype(np.int64).tolist()
 
     out: dict[str, list] = {"words": per_unit(k - i)}
+    at_i = at(None, i)
+    sums = at(None, k) - at_i
     for f, name in enumerate(_FEATURE_COLUMNS):
-        out[name] = per_unit(at(f, k) - at(f, i))
+        out[name] = per_unit(sums[f])
     out["sentences"] = per_unit(1 + at(_OPENINGS, k) - at(_OPENINGS, np.minimum(i + 1, k)))
-    hard = per_unit(np.where(before, at(1, cut) - at(1, i), 0))
+    hard = per_unit(np.where(before, at(1, cut) - at_i[1], 0))
     for name in ("linsear_words", "linsear_easy", "linsear_hard", "linsear_sentences"):
         out[name] = [0] * len(units)
     for n, u in enumerate(units):
@@ -877,82 +876,108 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
         sent = blocks = np.zeros(0, np.int64)
     sec_i, sec_j, par_i, par_j, paragraphs = _block_ranges(article, blocks)
     del blocks
-    start = np.concatenate([[0], sec_i, par_i]).astype(np.int64)
-    stop = np.concatenate([[n], sec_j, par_j]).astype(np.int64)
+    pos = np.int32 if n < 2**31 else np.int64  # body positions
+    start = np.concatenate([[0], sec_i, par_i]).astype(pos)
+    stop = np.concatenate([[n], sec_j, par_j]).astype(pos)
     del sec_i, sec_j, par_i, par_j
     quote_units = []
     if speech is not None:
         quote_units = _quote_runs(starts, ends, speech)
     del starts, ends
-    size = np.minimum(stop - start, 100)
-    end = start + size  # Linsear Write's sample: [start, end)
+    end = start + np.minimum(stop - start, 100)  # Linsear Write's sample: [start, end)
     # the running sums needed: every feature at unit and run boundaries, sentence openings
     # after each unit's or run's first word and at the sample's and runs' ends
-    cuts = np.array([p for u in quote_units for p in u.cut_positions()], np.int64)
+    cuts = np.array([p for u in quote_units for p in u.cut_positions()], pos)
     bounds = np.unique(np.concatenate([start, stop, end, cuts,
                                        *(a for u in quote_units for a in (u.starts, u.stops))]))
-    opening_at = np.unique(np.concatenate([np.minimum(start + 1, n), end,
+    opening_at = np.unique(np.concatenate([np.minimum(start + 1, n).astype(pos), end,
                                            *(a for u in quote_units
                                              for a in (u.starts + 1, u.stops))]))
-    sampled = _sample_sums(words, sent, bounds, opening_at)
+    del end
+    # a running sum is at most 3 a character (the letter W is 3 syllables)
+    features, openings = _sample_sums(words, sent, bounds, opening_at,
+                                      np.int32 if len(article.text) < 2**28 else np.int64)
     del words
 
-    def at(f: int, pos: np.ndarray) -> np.ndarray:
-        return sampled[f][np.searchsorted(opening_at if f == _OPENINGS else bounds, pos)]
+    def at(f: int | None, pos: np.ndarray) -> np.ndarray:
+        if f == _OPENINGS:
+            return openings[np.searchsorted(opening_at, pos)]
+        return features[slice(None) if f is None else f, np.searchsorted(bounds, pos)]
 
-    counts: dict[str, np.ndarray] = {}
-    count = stop - start
-    has = count > 0
-    first, last = np.minimum(start, max(n - 1, 0)), np.maximum(stop - 1, 0)
-    counts["sentences"] = (np.where(has, sent[last] - sent[first] + 1, 0).astype(np.int64) if n
-                           else count * 0)
-    counts["words"] = count
-    for f, name in enumerate(_FEATURE_COLUMNS):
-        counts[name] = at(f, stop) - at(f, start)
-    hard = at(1, end) - at(1, start)
-    counts["linsear_words"] = size
-    counts["linsear_easy"] = size - hard
-    counts["linsear_hard"] = hard
-    del hard
-    # the sample's sentences: those opened after its first word, plus the share of the last
-    # one inside it (its words in the sample over its words in the unit)
-    linsear = np.zeros(len(start), np.float64)
-    if n:
-        w = np.flatnonzero(has)
-        s0, s1, e = start[w], stop[w], end[w]
-        distinct = 1 + at(_OPENINGS, e) - at(_OPENINGS, s0 + 1)
-        final = sent[e - 1]
-        a, b = np.searchsorted(sent, final, "left"), np.searchsorted(sent, final, "right")
-        linsear[w] = (distinct - 1) + (e - np.maximum(s0, a)) / (np.minimum(s1, b)
-                                                                 - np.maximum(s0, a))
-        del w, s0, s1, e, distinct, final, a, b
-    counts["linsear_sentences"] = linsear
-    del start, stop, end, first, last, size
+    n_units = len(start) + len(quote_units)
+    counts = {k: np.zeros(n_units, np.float64 if k == "linsear_sentences" else np.int64)
+              for k in COUNT_COLUMNS}
+    for c0 in range(0, len(start), _CHUNK):  # in slices: few temporaries for 400,000 units
+        c1 = min(c0 + _CHUNK, len(start))
+        _range_counts({k: v[c0:c1] for k, v in counts.items()}, start[c0:c1], stop[c0:c1],
+                      at, sent)
     if quote_units:
         extra = _runs_columns(quote_units, at, sent)
         for name in COUNT_COLUMNS:
-            counts[name] = np.concatenate([counts[name],
-                                           np.array(extra[name], counts[name].dtype)])
+            counts[name][len(start):] = extra[name]
     return _Columns(counts, [s.title for s in article.sections], paragraphs,
                     [u.names for u in quote_units])
 
 
+def _range_counts(out: dict[str, np.ndarray], start: np.ndarray, stop: np.ndarray, at,
+                  sent: np.ndarray) -> None:
+    """Fill ``out`` (views of the count columns) for units that are ranges of body positions
+    (the article, sections, paragraphs)."""
+    n = len(sent)
+    words = np.subtract(stop, start, dtype=np.int64)
+    out["words"][:] = words
+    size = np.minimum(words, 100)
+    end = start + size
+    has = np.flatnonzero(words)
+    if n and len(has):
+        out["sentences"][has] = sent[stop[has] - 1] - sent[start[has]] + 1
+    at_start = at(None, start)
+    sums = np.subtract(at(None, stop), at_start, dtype=np.int64)
+    for f, name in enumerate(_FEATURE_COLUMNS):
+        out[name][:] = sums[f]
+    del sums
+    hard = np.subtract(at(1, end), at_start[1], dtype=np.int64)
+    del at_start
+    out["linsear_words"][:] = size
+    out["linsear_easy"][:] = size - hard
+    out["linsear_hard"][:] = hard
+    del hard
+    # the sample's sentences: those opened after its first word, plus the share of the last
+    # one inside it (its words in the sample over its words in the unit)
+    if n and len(has):
+        s0, s1, e = start[has], stop[has], end[has]
+        distinct = np.subtract(at(_OPENINGS, e), at(_OPENINGS, s0 + 1), dtype=np.int64) + 1
+        final = sent[e - 1]
+        a, b = np.searchsorted(sent, final, "left"), np.searchsorted(sent, final, "right")
+        first = np.maximum(s0, a)
+        out["linsear_sentences"][has] = (distinct - 1) + (e - first) / (np.minimum(s1, b)
+                                                                        - first)
+
+
 def _metric_columns(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """:func:`metrics_from_counts` on columns (the same operations in the same order, so the same
-    floating-point values; NaN where a formula is undefined)."""
+    floating-point values; NaN where a formula is undefined), slice by slice."""
+    n = len(c["words"])
+    out = {k: np.full(n, nan) for k in METRIC_COLUMNS}
+    for c0 in range(0, n, _CHUNK):
+        part = slice(c0, min(c0 + _CHUNK, n))
+        _metrics_into({k: v[part] for k, v in out.items()}, {k: v[part] for k, v in c.items()})
+    return out
+
+
+def _metrics_into(out: dict[str, np.ndarray], c: dict[str, np.ndarray]) -> None:
     W, S = c["words"], c["sentences"]
-    out = {k: np.full(len(W), nan) for k in METRIC_COLUMNS}
     ok = np.flatnonzero((W != 0) & (S != 0))
     if not len(ok):
-        return out
+        return
     W, S = W[ok], S[ok]
-    Sy, cx, poly = c["syllables"][ok], c["complex_words"][ok], c["polysyllables"][ok]
     wps = W / S
-    spw = Sy / W
+    spw = c["syllables"][ok] / W
     out["flesch_reading_ease"][ok] = 206.835 - 1.015 * wps - 84.6 * spw
     out["flesch_kincaid_grade"][ok] = 0.39 * wps + 11.8 * spw - 15.59
-    out["gunning_fog"][ok] = 0.4 * (wps + 100 * cx / W)
-    out["smog_index"][ok] = 1.0430 * np.sqrt(poly * 30 / S) + 3.1291
+    del spw
+    out["gunning_fog"][ok] = 0.4 * (wps + 100 * c["complex_words"][ok] / W)
+    out["smog_index"][ok] = 1.0430 * np.sqrt(c["polysyllables"][ok] * 30 / S) + 3.1291
     out["coleman_liau_index"][ok] = (0.0588 * (100 * c["letters"][ok] / W)
                                      - 0.296 * (100 * S / W) - 15.8)
     out["automated_readability_index"][ok] = 4.71 * c["characters"][ok] / W + 0.5 * wps - 21.43
@@ -963,7 +988,6 @@ def _metric_columns(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     some = ls > 0
     r = (c["linsear_easy"][ok][some] + 3 * c["linsear_hard"][ok][some]) / ls[some]
     out["linsear_write_formula"][ok[some]] = np.where(r > 20, r / 2, r / 2 - 1)
-    return out
 
 
 def _flag_columns(c: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -997,18 +1021,19 @@ def _name_arrays(article: Article, cols: _Columns, dtype) -> tuple:
     kinds = ["article", "section", "paragraph", *(q[0] for q in quotes)]
     code = np.concatenate([[0], np.full(n_sec, 1), np.full(n_par, 2),
                            np.arange(3, 3 + len(quotes))]).astype(np.int32)
-    unit = pc.take(pa.array(kinds, pa.string()), pa.array(code))
+    unit = pc.take(pa.array(kinds, pa.large_string()), pa.array(code))
     del code
-    par_ids = pc.cast(pa.array(cols.paragraphs), pa.string())
+    par_ids = pc.cast(pa.array(cols.paragraphs), pa.large_string())
     unit_id = pa.concat_arrays([
-        pa.array([article.id, *(str(s.index) for s in article.sections)], pa.string()),
-        par_ids, pa.array([q[1] for q in quotes], pa.string())])
+        pa.array([article.id, *(str(s.index) for s in article.sections)], pa.large_string()),
+        par_ids, pa.array([q[1] for q in quotes], pa.large_string())])
     label = pa.concat_arrays([
-        pa.array(["whole article", *cols.sections], pa.string()),
-        pc.binary_join_element_wise("paragraph", par_ids, " "),
-        pa.array([q[2] for q in quotes], pa.string())])
+        pa.array(["whole article", *cols.sections], pa.large_string()),
+        pc.binary_join_element_wise(pa.scalar("paragraph", pa.large_string()), par_ids,
+                                    pa.scalar(" ", pa.large_string())),
+        pa.array([q[2] for q in quotes], pa.large_string())])
     del par_ids
-    article_id = pc.take(pa.array([article.id], pa.string()), pa.array(np.zeros(n, np.int32)))
+    article_id = pc.take(pa.array([article.id], pa.large_string()), pa.array(np.zeros(n, np.int32)))
     return tuple(pd.array(a, dtype=dtype) for a in (article_id, unit, unit_id, label))
 
 
@@ -1026,10 +1051,13 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
     (52, 1224, 16.5)
     """
     speech = None if quotes is None else _speech_spans(quotes)
+    long = len(article.paragraphs) > _LAZY_ROWS
+    if long:
+        _release_freed_memory()
     cols = _columns(article, speech)
     n = len(cols)
     strings = pd.Series([""]).dtype  # pandas' default for strings (pyarrow-backed from 3.0)
-    if n > _LAZY_ROWS and isinstance(strings, pd.StringDtype) and strings.storage == "pyarrow":
+    if long and isinstance(strings, pd.StringDtype) and strings.storage == "pyarrow":
         article_id, unit, unit_id, label = _name_arrays(article, cols, strings)
     else:
         unit, unit_id, label = _name_lists(article, cols)
@@ -1041,7 +1069,24 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
     data.update(_metric_columns(data))
     data.update(_flag_columns(data))
     # a long table keeps these arrays as they are (copy=False: no second, consolidated copy)
-    return pd.DataFrame(data, columns=list(data), copy=n <= 10_000)
+    table = pd.DataFrame(data, columns=list(data), copy=n <= 10_000)
+    if long:
+        del data
+        _release_freed_memory()
+    return table
+
+
+def _release_freed_memory() -> None:
+    """Give memory already freed back to the system (for long articles, whose tables are built
+    from large temporaries): pyarrow's pool and glibc's heap keep freed blocks for reuse, so
+    the process would otherwise carry them as resident memory. Nothing live is touched."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 def readability_records(article: Article, speech: list[tuple[int, int, str]] | None = None
