@@ -888,11 +888,11 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
     # the running sums needed: every feature at unit and run boundaries, sentence openings
     # after each unit's or run's first word and at the sample's and runs' ends
     cuts = np.array([p for u in quote_units for p in u.cut_positions()], pos)
-    bounds = np.unique(np.concatenate([start, stop, end, cuts,
-                                       *(a for u in quote_units for a in (u.starts, u.stops))]))
-    opening_at = np.unique(np.concatenate([np.minimum(start + 1, n).astype(pos), end,
-                                           *(a for u in quote_units
-                                             for a in (u.starts + 1, u.stops))]))
+    bounds = _sorted(np.concatenate([start, stop, end, cuts,
+                                     *(a for u in quote_units for a in (u.starts, u.stops))]))
+    opening_at = _sorted(np.concatenate([np.minimum(start + 1, n).astype(pos), end,
+                                         *(a for u in quote_units
+                                           for a in (u.starts + 1, u.stops))]))
     del end
     # a running sum is at most 3 a character (the letter W is 3 syllables)
     features, openings = _sample_sums(words, sent, bounds, opening_at,
@@ -901,8 +901,8 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
 
     def at(f: int | None, pos: np.ndarray) -> np.ndarray:
         if f == _OPENINGS:
-            return openings[np.searchsorted(opening_at, pos)]
-        return features[slice(None) if f is None else f, np.searchsorted(bounds, pos)]
+            return openings[opening_at.searchsorted(pos)]
+        return features[slice(None) if f is None else f, bounds.searchsorted(pos)]
 
     n_units = len(start) + len(quote_units)
     counts = {k: np.zeros(n_units, np.float64 if k == "linsear_sentences" else np.int64)
@@ -917,6 +917,11 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
             counts[name][len(start):] = extra[name]
     return _Columns(counts, [s.title for s in article.sections], paragraphs,
                     [u.names for u in quote_units])
+
+
+def _sorted(positions: np.ndarray) -> np.ndarray:
+    """Positions sorted; without repeats when there are many (each is sampled six times)."""
+    return np.unique(positions) if len(positions) > _CHUNK else np.sort(positions)
 
 
 def _range_counts(out: dict[str, np.ndarray], start: np.ndarray, stop: np.ndarray, at,
