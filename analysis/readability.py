@@ -72,9 +72,9 @@ from bisect import bisect_left, bisect_right
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain, groupby, islice, repeat
+from itertools import accumulate, chain, groupby, islice, pairwise, repeat
 from math import nan
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -741,10 +741,10 @@ class _RunsUnit:
     quoted speech and speakers the quote owning each run (a sentence piece is a sentence inside
     one quote); narration's pieces are its tokens' sentences."""
 
-    __slots__ = ("names", "starts", "stops", "quotes", "cut")
+    __slots__ = ("names", "runs", "starts", "stops", "quotes", "cut")
 
     def __init__(self, names: tuple[str, str, str], runs, quotes):
-        self.names, self.quotes = names, quotes  # (unit, unit_id, label)
+        self.names, self.runs, self.quotes = names, runs, quotes  # names: unit, unit_id, label
         self.starts = np.array([i for i, _ in runs], np.int64)
         self.stops = np.array([k for _, k in runs], np.int64)
         # where Linsear Write's first 100 words end: (run, position)
@@ -789,9 +789,10 @@ def _quote_runs(starts, ends, spans: list[tuple[int, int, str]]) -> list[_RunsUn
     return units
 
 
-def _runs_columns(units: list[_RunsUnit], at, sent: np.ndarray) -> dict[str, list]:
+def _runs_columns(units: list[_RunsUnit], at, sent) -> dict[str, list]:
     """The counts (:data:`COUNT_COLUMNS`) of the quote units; ``at(f, positions)`` reads the
-    sampled running sums of feature ``f`` (``at(None, positions)``: of all six)."""
+    sampled running sums of feature ``f`` (``at(None, positions)``: of all six); ``sent`` is
+    the body's sentence numbers as a tuple or ``array`` (quick to slice and bisect)."""
     i = np.concatenate([u.starts for u in units])
     k = np.concatenate([u.stops for u in units])
     owner = np.repeat(np.arange(len(units)), [len(u.starts) for u in units])
@@ -816,27 +817,28 @@ def _runs_columns(units: list[_RunsUnit], at, sent: np.ndarray) -> dict[str, lis
         words = out["words"][n]
         if not words:
             continue
-        starts, stops = u.starts.tolist(), u.stops.tolist()
+        runs = u.runs
         if u.quotes is None:  # narration: a sentence on both sides of a quote counts once
-            out["sentences"][n] -= int(np.count_nonzero(sent[u.stops[:-1] - 1]
-                                                        == sent[u.starts[1:]]))
+            out["sentences"][n] -= sum(sent[k0 - 1] == sent[i1]
+                                       for (_, k0), (i1, _) in pairwise(runs))
         m = min(words, 100)
         r_cut, stop_cut = u.cut
         sample: list = []
         for r in range(r_cut + 1):
-            piece = sent[starts[r]:stop_cut if r == r_cut else stops[r]].tolist()
+            i0, k0 = runs[r]
+            piece = sent[i0:stop_cut if r == r_cut else k0]
             sample.extend(piece if u.quotes is None else [(s, u.quotes[r]) for s in piece])
         last = sample[-1]
         s_last = last if u.quotes is None else last[0]
-        a, b = np.searchsorted(sent, [s_last, s_last + 1]).tolist()  # the sentence's tokens
+        a, b = bisect_left(sent, s_last), bisect_right(sent, s_last)  # the sentence's tokens
         if u.quotes is None:  # its tokens in narration runs
-            r = bisect_right(stops, a)
+            r = bisect_right(runs, a, key=itemgetter(1))
             total = 0
-            while r < len(starts) and starts[r] < b:
-                total += max(0, min(stops[r], b) - max(starts[r], a))
+            while r < len(runs) and runs[r][0] < b:
+                total += max(0, min(runs[r][1], b) - max(runs[r][0], a))
                 r += 1
         else:  # its tokens in the quote's own run
-            total = min(stops[r_cut], b) - max(starts[r_cut], a)
+            total = min(runs[r_cut][1], b) - max(runs[r_cut][0], a)
         out["linsear_words"][n] = m
         out["linsear_easy"][n] = m - hard[n]
         out["linsear_hard"][n] = hard[n]
@@ -868,11 +870,12 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
         blocks = _int_array(token_column(body, "block"))
         words = token_texts(body)
         starts, ends = token_column(body, "start"), token_column(body, "end")
+        sent_seq = token_column(body, "sentence")
     elif n:  # a list of tokens: its columns in one pass
-        _, words, starts, ends, blocks, sent = zip(*body, strict=True)
-        sent, blocks = np.array(sent, np.int64), np.array(blocks, np.int64)
+        _, words, starts, ends, blocks, sent_seq = zip(*body, strict=True)
+        sent, blocks = np.array(sent_seq, np.int64), np.array(blocks, np.int64)
     else:
-        words = starts = ends = ()
+        words = starts = ends = sent_seq = ()
         sent = blocks = np.zeros(0, np.int64)
     sec_i, sec_j, par_i, par_j, paragraphs = _block_ranges(article, blocks)
     del blocks
@@ -912,7 +915,7 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
         _range_counts({k: v[c0:c1] for k, v in counts.items()}, start[c0:c1], stop[c0:c1],
                       at, sent)
     if quote_units:
-        extra = _runs_columns(quote_units, at, sent)
+        extra = _runs_columns(quote_units, at, sent_seq)
         for name in COUNT_COLUMNS:
             counts[name][len(start):] = extra[name]
     return _Columns(counts, [s.title for s in article.sections], paragraphs,
