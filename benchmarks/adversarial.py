@@ -26,7 +26,9 @@ Patterns:
 
 Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 200,000
 short lines) runs in a child process (``subprocess`` of this script, the package's own code) and
-reports its peak resident set size (``ru_maxrss``); the goal is < 500 MB.
+reports its peak resident set size (``ru_maxrss``); the goal is < 500 MB. ``--rss-stages lines``
+(or ``paragraphs``) runs it in this process and prints, per stage of ``analyse``, its seconds, the
+RSS after it and the highest RSS seen during it (sampled every 10 ms), to show where the peak is.
 
 Run: ``.venv/bin/python benchmarks/adversarial.py [pattern …] [--sizes 25 50 …] [--no-rss]``.
 Timings on a shared machine are noisy: compare ratios from one run.
@@ -193,16 +195,72 @@ def rss_input(kind: str) -> str:
     return (body * (size // len(body) + 1))[:size].rsplit(" ", 1)[0] + "."
 
 
-def rss_child(kind: str) -> None:
-    """Run the whole analysis of a 10 MB input and print the peak RSS in MB (child side)."""
-    from analysis.report import analyse
+#: The calls of :func:`analysis.report.analyse`, traced by ``--rss-stages``.
+STAGES = ("quotes_table", "topic_hits", "share_table", "topic_summary", "topic_breakdown",
+          "place_hits", "place_summary", "readability_table", "sentences_table",
+          "sections_table")
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def _trace_stages() -> dict[str, list[float]]:
+    """Wrap the calls of ``analyse`` to record, per stage, its seconds, the RSS after it and the
+    highest RSS seen while it ran (sampled every 10 ms by a thread; Linux ``/proc``)."""
+    import threading
+
+    from analysis import report
+
+    current, stats = ["article"], {}
+
+    def sample():
+        while True:
+            row = stats.setdefault(current[0], [0.0, 0.0, 0.0])
+            row[2] = max(row[2], _rss_mb())
+            time.sleep(0.01)
+
+    def wrap(name):
+        inner = getattr(report, name)
+
+        def traced(*args, **kwargs):
+            current[0] = name
+            t0 = time.perf_counter()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                row = stats.setdefault(name, [0.0, 0.0, 0.0])
+                row[0] += time.perf_counter() - t0
+                row[1] = _rss_mb()
+                row[2] = max(row[2], row[1])
+                current[0] = "(between stages)"
+        setattr(report, name, traced)
+
+    for name in STAGES:
+        wrap(name)
+    threading.Thread(target=sample, daemon=True).start()
+    return stats
+
+
+def rss_child(kind: str, stages: bool = False) -> None:
+    """Run the whole analysis of a 10 MB input and print the peak RSS in MB and the seconds
+    (child side); with ``stages``, first one line per stage of ``analyse`` (seconds, RSS after,
+    highest RSS during)."""
     from analysis.text import article_from_text
+
+    stats = _trace_stages() if stages else None
+    from analysis.report import analyse
 
     text = rss_input(kind)
     t0 = time.perf_counter()
     analyse(article_from_text(text, "big"))
     elapsed = time.perf_counter() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
+    if stats is not None:
+        for name, (secs, after, high) in stats.items():  # "article": parsing the text
+            timed = f"{secs:7.1f} s  RSS after {after:5.0f} MB" if after else " " * 26
+            print(f"  {name:<18} {timed}  peak during {high:5.0f} MB")
     print(f"{peak_kb / 1024:.0f} {elapsed:.1f}")
 
 
@@ -228,9 +286,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (fastest kept)")
     parser.add_argument("--no-rss", action="store_true", help="skip the 10 MB memory runs")
     parser.add_argument("--rss-child", choices=["paragraphs", "lines"], help=argparse.SUPPRESS)
+    parser.add_argument("--rss-stages", choices=["paragraphs", "lines"],
+                        help="run the 10 MB input in this process and print each stage's "
+                        "seconds, RSS after and peak RSS (where the peak is)")
     args = parser.parse_args(argv)
-    if args.rss_child:
-        rss_child(args.rss_child)
+    if args.rss_child or args.rss_stages:
+        rss_child(args.rss_child or args.rss_stages, stages=bool(args.rss_stages))
         return 0
     run_once("“Warm up,” Ruto said. The Ministry of Health met him.")  # one-time loading
     print(f"{'pattern':<14} {'size':>7}  {'text':>7} {'quotes':>7} {'read':>7} {'topics':>7} "

@@ -276,3 +276,84 @@ def test_summary_of_many_paragraphs_is_the_same_json(monkeypatch):
     assert lazy["paragraphs"][-1]["words"] == 7 and lazy["paragraphs"][-1]["sentences"] == 3
     assert lazy["paragraphs"][2:4] == whole["paragraphs"][2:4]
     assert dumps(lazy) == dumps(whole)
+
+
+# --------------------------------------------------------------------------- column-wise counts
+
+
+def test_quote_units_by_hand():
+    # “Yes,” | he said, | “we will.” | It rained.  Two sentences: the first holds both quotes.
+    # Quoted speech: Yes / we will = 3 words in 2 pieces (one per quote) -> 2 sentences.
+    # Narration: he said / It rained = 4 words; its sentences 0, 0, 1, 1 -> 2.
+    # Linsear Write on fewer than 100 words: every sentence whole -> 2 - 1 + 2/2 = 2.0.
+    from analysis.quotes import quotes_table
+
+    art = article_from_text("“Yes,” he said, “we will.” It rained.", "t")
+    table = readability_table(art, quotes_table(art)).set_index("unit")
+    got = table.loc[["quoted", "narration"], ["words", "sentences", "linsear_sentences"]]
+    assert got.values.tolist() == [[3, 2, 2.0], [4, 2, 2.0]]
+
+
+def test_linsear_sample_ends_inside_a_sentence():
+    # 40 three-word sentences: the first 100 words are 33 whole sentences and 1 word of the 34th,
+    # so the sample has 33 + 1/3 sentences (the unfinished one's share inside the sample).
+    r = row("Cats eat fish. " * 40)
+    assert (r.words, r.sentences, r.linsear_words) == (120, 40, 100)
+    assert r.linsear_sentences == 33 + 1 / 3
+
+
+REFERENCE_TEXTS = [
+    "Title\n\n“Yes,” he said, “we will.” It rained.\n\nNext part\n\nShe said “One two. Three "
+    "four five.” Then left. Ruto’s U.S.-Kenyan visit — 2024 — went well.\n\n“Why?” — “Because.”",
+    "Heading only",
+    "",
+    "Officials said the “plan” was “very ambitious” and “unrealistic”. " * 12
+    + "\n\nCats eat fish. " * 45 + "\n\nAnother heading\n\nOne. Two three.",
+]
+
+
+@pytest.mark.parametrize("text", REFERENCE_TEXTS)
+@pytest.mark.parametrize("compact", [False, True])
+def test_columns_equal_the_per_unit_reference(text, compact):
+    """The column-wise table (one pass, sums sampled at unit boundaries) gives the values of the
+    per-unit reference (:func:`article_units` and :class:`_BodyCounts`), for token lists and for
+    token columns (long articles)."""
+    import analysis.readability as readability_module
+    from analysis.quotes import quotes_table
+
+    kw = {"token_list_max": 0, "row_list_max": 0} if compact else {}
+    art = article_from_text(text, "t", **kw)
+    quotes = quotes_table(art)
+    speech = readability_module._speech_spans(quotes)
+    expected = [(art.id, u.unit, u.unit_id, u.label, *(c[k] for k in readability_module
+                                                        .COUNT_COLUMNS), *m.values(), *f)
+                for u, c, m, f in readability_module._unit_values(art, speech)]
+    got = readability_module.readability_records(art, speech)
+    assert len(got) == len(expected) > 0
+    for g, e in zip(got, expected, strict=True):
+        assert [type(v) for v in g] == [type(v) for v in e]
+        assert [v if v == v else "nan" for v in g] == [v if v == v else "nan" for v in e]
+    table = readability_table(art, quotes)
+    assert len(table) == len(expected)
+    assert table.iloc[:, 4:].astype(float).fillna(-1).values.tolist() == [
+        [float(v) if v == v else -1 for v in e[4:]] for e in expected]
+
+
+def test_long_table_strings_and_small_word_table_change_nothing(monkeypatch):
+    """The pyarrow-built string columns of a long article's table, and a word table emptied
+    every chunk, give the same table."""
+    import analysis.readability as readability_module
+    from analysis.quotes import quotes_table
+
+    art = article_from_text(REFERENCE_TEXTS[0] + "\n\n" + "Line 1 is short.\n" * 50, "t")
+    quotes = quotes_table(art)
+    plain = readability_table(art, quotes)
+    monkeypatch.setattr(readability_module, "_LAZY_ROWS", 0)
+    monkeypatch.setattr(readability_module, "_CHUNK", 7)
+    monkeypatch.setattr(readability_module._WordTable, "LIMIT", 3)
+    long = readability_table(art, quotes)
+    assert long.equals(plain) and list(long.dtypes) == list(plain.dtypes)
+    assert long.to_csv() == plain.to_csv()
+    # blocks: title 0, paragraph 1, heading 2, paragraphs 3 and 4, then the 50 lines 5 to 54
+    paragraphs = long[long.unit == "paragraph"]
+    assert paragraphs["label"].iloc[-1] == "paragraph 54" and paragraphs["unit_id"].iloc[-1] == "54"
