@@ -258,7 +258,7 @@ def rss_child(kind: str, stages: bool = False) -> None:
     elapsed = time.perf_counter() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
     if stats is not None:
-        for name, (secs, after, high) in stats.items():  # "article": parsing the text
+        for name, (secs, after, high) in list(stats.items()):  # "article": parsing the text
             timed = f"{secs:7.1f} s  RSS after {after:5.0f} MB" if after else " " * 26
             print(f"  {name:<18} {timed}  peak during {high:5.0f} MB")
     print(f"{peak_kb / 1024:.0f} {elapsed:.1f}")

@@ -471,3 +471,22 @@ def test_binary_refusal_counts_exactly_the_control_characters():
     # a long run of controls is counted whole (counted a chunk at a time)
     with pytest.raises(InputError, match=r"\(3000000 control characters\)"):
         decode_bytes(b"\x01" * 3_000_000 + b"words")
+
+
+def test_long_sentences_table_equals_the_row_by_row_table_and_owns_its_data(monkeypatch):
+    from analysis.text import tables
+
+    text = "\n\n".join(f"Line {i} is here. Another one, {i}!" for i in range(300)) + "\n\nEnd"
+    small = article_from_text(text, "L")
+    monkeypatch.setattr(tables, "_CUT_CHUNK", 7)  # chunked strings, no consolidated copy
+    long = article_from_text(text, "L", row_list_max=10, token_list_max=10)
+    got = sentences_table(long)
+    assert len(got) == 600  # two sentences a line; the short last line "End" reads as a heading
+    want = [(s.index, s.block, s.start, s.end, text[s.start:s.end]) for s in small.sentences]
+    assert list(zip(got.sentence, got.block, got.start, got.end, got.text, strict=True)) == want
+    assert got["words"].tolist()[:3] == [4, 3, 4] and got["text"].tolist()[1] == "Another one, 0!"
+    assert got.equals(sentences_table(small)) and got.to_csv() == sentences_table(small).to_csv()
+    # the table is the caller's: changing it leaves the article as it was
+    first = long.sentences[1]
+    got.loc[1, "start"] = 999
+    assert long.sentences[1] == first

@@ -8,10 +8,9 @@ per block, sentence, word token or section.
 
 from __future__ import annotations
 
-from array import array
-
 from analysis._lazy import pd  # pandas is imported when a table is first built
-from analysis.text.model import Article, token_column
+from analysis._memory import release_freed_memory
+from analysis.text.model import Article, Rows, token_column
 
 
 def blocks_table(article: Article) -> pd.DataFrame:
@@ -48,39 +47,71 @@ def blocks_table(article: Article) -> pd.DataFrame:
 def sentences_table(article: Article) -> pd.DataFrame:
     """One row per body sentence: article_id, sentence, block, section, start, end, words, text.
 
+    A long article's sentences (:class:`~analysis.text.model.Rows`) are read column by column
+    and their text is cut a chunk at a time into pandas' string storage, so the table is built
+    without a Python object per sentence; the table is the same either way.
+
     >>> from analysis.text import article_from_text
     >>> sentences_table(article_from_text("One two. Three.", "x"))["words"].tolist()
     [2, 1]
     """
-    sents = article.sentences
-    n = len(sents)
-    words = array("q", bytes(8 * n))
-    sentence_of = token_column(article.tokens, "sentence")
-    for s in sentence_of:
-        if s >= 0:
-            words[s] += 1
-    del sentence_of
-    section_of = token_column(article.blocks, "section")  # blocks are indexed by position
-
     import numpy as np
 
-    def ints(values):  # an int64 column without a Python int per cell (a list when empty)
-        return np.fromiter(values, dtype=np.int64, count=n) if n else []
+    sents = article.sentences
+    n = len(sents)
+    if n > _CUT_CHUNK:
+        release_freed_memory()  # start from what is live, not what earlier stages left
+    sentence_of = np.asarray(token_column(article.tokens, "sentence"))  # -1: not in a sentence
+    words = np.bincount(sentence_of + 1, minlength=n + 1)[1:].astype(np.int64)
+    del sentence_of
+    section_of = np.asarray(token_column(article.blocks, "section"), dtype=np.int64)
+    if isinstance(sents, Rows):
+        # copies (np.array), never views of the article's own columns: the table is the caller's
+        block, start, end = (np.array(c, dtype=np.int64) for c in sents._cols)
+    else:
+        block, start, end = (np.fromiter((getattr(s, f) for s in sents), dtype=np.int64,
+                                         count=n) for f in ("block", "start", "end"))
+    text = _cut(article.text, start, end)
+    columns = {
+        "article_id": article.id,
+        "sentence": np.arange(n, dtype=np.int64),
+        "block": block,
+        "section": section_of[block] if n else block,
+        "start": start,
+        "end": end,
+        "words": words,
+        "text": text,
+    }
+    if not n:  # an empty table keeps its empty-list columns (object dtype), as before
+        columns = {k: ([] if k != "article_id" else v) for k, v in columns.items()}
+    # a long table keeps these arrays as they are (no second, consolidated copy)
+    table = pd.DataFrame(columns, columns=list(columns), copy=n <= _CUT_CHUNK)
+    if n > _CUT_CHUNK:
+        del columns, text, block, start, end, words
+        release_freed_memory()  # the chunks' strings and numpy temporaries
+    return table
 
-    text = article.text
-    return pd.DataFrame(
-        {
-            "article_id": article.id,
-            "sentence": ints(s.index for s in sents),
-            "block": ints(s.block for s in sents),
-            "section": ints(section_of[s.block] for s in sents),
-            "start": ints(s.start for s in sents),
-            "end": ints(s.end for s in sents),
-            "words": ints(words),
-            "text": [text[s.start : s.end] for s in sents],
-        },
-        columns=["article_id", "sentence", "block", "section", "start", "end", "words", "text"],
-    )
+
+_CUT_CHUNK = 65_536
+
+
+def _cut(text: str, start, end):
+    """``text[start[i]:end[i]]`` for every i: a list for a short table; for a long one, a
+    pandas string array filled a chunk at a time (pyarrow storage, as pandas would make from
+    the list), so at most one chunk of Python strings exists at once."""
+    n = len(start)
+    if n <= _CUT_CHUNK:
+        return [text[a:b] for a, b in zip(start.tolist(), end.tolist(), strict=True)]
+    strings = pd.Series([""]).dtype
+    if not (isinstance(strings, pd.StringDtype) and strings.storage == "pyarrow"):
+        return [text[a:b] for a, b in zip(start.tolist(), end.tolist(), strict=True)]
+    import pyarrow as pa
+
+    chunks = []
+    for i in range(0, n, _CUT_CHUNK):
+        part = zip(start[i:i + _CUT_CHUNK].tolist(), end[i:i + _CUT_CHUNK].tolist(), strict=True)
+        chunks.append(pa.array([text[a:b] for a, b in part], pa.large_string()))
+    return pd.array(pa.chunked_array(chunks, pa.large_string()), dtype=strings)
 
 
 def tokens_table(article: Article) -> pd.DataFrame:
