@@ -259,6 +259,7 @@ def test_cli_csv():
 def test_summary_of_many_paragraphs_is_the_same_json(monkeypatch):
     # (issue 10, memory: beyond 10,000 paragraphs their JSON objects are made when written)
     import analysis.readability as readability_module
+    import analysis.readability.tables as tables_module
     from analysis.output import dumps
     from analysis.quotes import quotes_table
     from analysis.text import article_from_text
@@ -268,7 +269,7 @@ def test_summary_of_many_paragraphs_is_the_same_json(monkeypatch):
     table = readability_module.readability_table(art, quotes_table(art))
     whole = readability_module.readability_summary(table)
     assert type(whole["paragraphs"]) is list and len(whole["paragraphs"]) == 30
-    monkeypatch.setattr(readability_module, "_LAZY_ROWS", 0)
+    monkeypatch.setattr(tables_module, "_LAZY_ROWS", 0)  # read where it is used
     lazy = readability_module.readability_summary(table)
     assert type(lazy["paragraphs"]) is not list and len(lazy["paragraphs"]) == 30
     assert lazy["paragraphs"] == whole["paragraphs"] and lazy == whole
@@ -348,10 +349,15 @@ def test_long_table_strings_and_small_word_table_change_nothing(monkeypatch):
     art = article_from_text(REFERENCE_TEXTS[0] + "\n\n" + "Line 1 is short.\n" * 50, "t")
     quotes = quotes_table(art)
     plain = readability_table(art, quotes)
-    monkeypatch.setattr(readability_module, "_LAZY_ROWS", 0)
-    monkeypatch.setattr(readability_module, "_CHUNK", 7)
+    monkeypatch.setattr(readability_module.tables, "_LAZY_ROWS", 0)  # globals patched where read
+    monkeypatch.setattr(readability_module.columns, "_CHUNK", 7)
     monkeypatch.setattr(readability_module._WordTable, "LIMIT", 3)
+    chunks: list[int] = []
+    ids = readability_module._WordTable.ids
+    monkeypatch.setattr(readability_module._WordTable, "ids",
+                        lambda self, words: chunks.append(len(words)) or ids(self, words))
     long = readability_table(art, quotes)
+    assert max(chunks) == 7 and len(chunks) > 1  # the patched chunk size was the one read
     assert long.equals(plain) and list(long.dtypes) == list(plain.dtypes)
     assert long.to_csv() == plain.to_csv()
     # blocks: title 0, paragraph 1, heading 2, paragraphs 3 and 4, then the 50 lines 5 to 54
