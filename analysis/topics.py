@@ -35,6 +35,8 @@ The format::
     [[topics.<id>.context."<term>"]]  the same written twice or more (an array of tables):
                                    several rules for one term, each with its own window; a hit
                                    counts only when every rule passes
+    [[topics.<id>.context."*"]]    a rule for every term, name and acronym of the topic (on top
+                                   of their own rules), e.g. ``unless = ["like a"]``, ``window = 4``
 
 Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 
@@ -69,7 +71,9 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 * **corroboration** (``[rules.corroboration]``, checked before ``min_hits``): a hit counts only
   when its topic is supported in its neighbourhood: another counted hit of the same topic *by a
   different lexicon entry* (another term, name or acronym; "trade" twice is one entry, a glob
-  is one entry whatever word it matched) in the same paragraph (``paragraph = true``) or at most
+  is one entry whatever word it matched; since 2.6 entries of one stem, see
+  :func:`entry_stem`, count as one: "sport" and "sports" do not support each other) in the
+  same paragraph (``paragraph = true``) or at most
   ``window`` words away, or — when ``article_hits`` is not 0 — at least that many counted hits
   of the topic in the article. Hits dropped for another reason neither count nor support. In
   2016 US political news the other subjects come up mostly as one-off asides (a hobby, a figure
@@ -214,6 +218,46 @@ def normalise(word: str) -> str:
     return w
 
 
+_DOUBLE = re.compile(r"([b-df-hj-km-np-rtv-xz])\1$")  # a doubled consonant other than l, s
+
+
+@lru_cache(maxsize=4096)
+def entry_stem(entry: str) -> str:
+    """The stem an entry is compared by when hits corroborate each other (lexicon 2.6): words
+    lower-cased without glob stars, each with its inflectional ending taken off — plural
+    -s/-es/-ies, -ing, -ed, a final -e, a doubled final consonant, -men for -man. "sport",
+    "sports" and "sporting" are one stem, so they never corroborate each other; "athlet*" and
+    "athletes", "olympic*" and "Olympics" neither. Derivations stay apart ("sportsman",
+    "artist" and "art").
+
+    >>> [entry_stem(w) for w in ["sport", "sports", "sporting", "Coaches", "racing", "race"]]
+    ['sport', 'sport', 'sport', 'coach', 'rac', 'rac']
+    >>> [entry_stem(w) for w in ["athlet*", "galleries", "stabbed", "sportsmen", "gold medal*"]]
+    ['athlet', 'gallery', 'stab', 'sportsman', 'gold medal']
+    """
+    out = []
+    for word in normalise(entry.replace("*", "")).split():
+        w = word
+        if w.endswith("men") and len(w) > 5:
+            w = w[:-3] + "man"
+        elif w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "y"
+        elif w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) > 4:
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+            w = w[:-1]
+        for suffix in ("ing", "ed"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                w = w[:-len(suffix)]
+                if _DOUBLE.search(w):
+                    w = w[:-1]
+                break
+        if w.endswith("e") and len(w) > 3:
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)
+
+
 def shipped_lexicons() -> dict[str, Path]:
     """The lexicons that ship with the package, by name (``topics_<name>.toml``).
 
@@ -316,7 +360,7 @@ def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...
     rules = []
     for term, value in spec.items():
         w = f"{where}: context '{term}'"
-        if term not in listed:
+        if term not in listed and term != "*":  # "*": every entry of the topic
             raise LexiconError(f"{w}: not one of the topic's terms, names or acronyms")
         # one rule (a table) or several ([[...]]: an array of tables, every one must pass)
         several = isinstance(value, list) and value
@@ -352,7 +396,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.5')
+    (['arts', 'conflict', 'crime'], '2.6')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -460,9 +504,17 @@ def _build_index(lex: Lexicon) -> None:
         entries += [(t, topic.id, "term") for t in topic.terms]
         entries += [(t, topic.id, "name") for t in topic.acronyms + topic.names]
         entries += [(t, topic.id, "exclude") for t in topic.exclude]
+        # a rule written for "*" applies to every term, name and acronym of the topic
+        every = [rule for rule in topic.context if rule.term == "*"]
         for rule in topic.context:
+            if rule.term == "*":
+                continue
             lex._context.setdefault((topic.id, rule.term), []).append(
                 (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window))
+        for entry in topic.terms + topic.acronyms + topic.names if every else ():
+            lex._context.setdefault((topic.id, entry), []).extend(
+                (_context_patterns(r.unless), _context_patterns(r.require), r.window)
+                for r in every)
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()
@@ -875,9 +927,13 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     runs = list(_match_runs(article, lex, with_dropped=True))
     if lex.corroboration is not None:
         # the paragraph of each counted hit's first token (not of every token: cheaper)
-        runs = corroborate(runs, {i: para_no(body[i].block)
-                                  for _t, _r, i, _j, reason in runs if reason is None},
-                           lex.corroboration)
+        # entries are told apart by their stems: "sport" and "sports" are one entry here
+        keyed = [(tid, entry_stem(term), i, j, reason) for tid, term, i, j, reason in runs]
+        marked = corroborate(keyed, {i: para_no(body[i].block)
+                                     for _t, _r, i, _j, reason in runs if reason is None},
+                             lex.corroboration)
+        if marked is not keyed:
+            runs = [r[:4] + (m[4],) for r, m in zip(runs, marked, strict=True)]
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
         per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
         few = {tid for tid, count in per_topic.items() if count < lex.min_hits}

@@ -163,7 +163,7 @@ def test_default_lexicon_covers_the_17_iptc_subjects():
         "religion": "medtop:12000000", "science": "medtop:13000000",
         "society": "medtop:14000000", "sport": "medtop:15000000",
         "conflict": "medtop:16000000", "weather": "medtop:17000000"}
-    assert lex.version == "2.5"
+    assert lex.version == "2.6"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -647,10 +647,10 @@ def test_results_and_report_name_the_lexicon_version():
     res = article_results(analyse(load_article(SAMPLE_ARTICLE)), "0" * 64)
     topics = res["topics"]
     assert topics["lexicon"] == "General news (IPTC Media Topics, top level)"
-    assert topics["lexicon_version"] == load_lexicon().version == "2.5"
+    assert topics["lexicon_version"] == load_lexicon().version == "2.6"
     assert len(topics["lexicon_sha256"]) == 64
     report = render_report({"provenance": provenance(), "articles": [res]})
-    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.5." in report
+    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.6." in report
 
 
 def test_cli_hits_are_the_evidence_of_every_counted_hit():
@@ -717,6 +717,43 @@ def test_corroboration_by_article_hits_and_other_reasons_do_not_support(tmp_path
     # a hit dropped for another reason (here: inside a name) does not corroborate
     assert _reasons("Golf at the Fairway Inn.", lex) == [
         ("Golf", "uncorroborated"), ("Fairway", "name")]
+
+
+def test_corroboration_needs_a_different_stem_not_only_a_different_entry(tmp_path):
+    p = tmp_path / "stems.toml"
+    p.write_text('[rules.corroboration]\nparagraph = true\n'
+                 '[topics.sport]\nlabel = "Sport"\n'
+                 'terms = ["sport", "sports", "sporting", "coach", "coaching", "athlet*"]\n'
+                 'names = ["Olympics"]\nacronyms = ["NFL"]\n', encoding="utf-8")
+    lex = load_lexicon(p)
+    # "sport", "sports" and "sporting" are three entries of one stem: no support (lexicon 2.5
+    # let them corroborate each other); "coaching" and "coach" neither, "athlet*" and
+    # "Olympics" are other stems and do support each other
+    assert _reasons("Sports heroes and sport.\nA sporting chance.", lex) == [
+        ("Sports", "uncorroborated"), ("sport", "uncorroborated"),
+        ("sporting", "uncorroborated")]
+    assert _reasons("He was coaching a coach.", lex) == [("coaching", "uncorroborated"),
+                                                         ("coach", "uncorroborated")]
+    assert _reasons("Athletes at the Olympics, sport.", lex) == [
+        ("Athletes", ""), ("Olympics", ""), ("sport", "")]
+    assert _reasons("The NFL sports.", lex) == [("NFL", ""), ("sports", "")]
+
+
+def test_a_context_rule_for_star_applies_to_every_entry_of_the_topic(tmp_path):
+    p = tmp_path / "star.toml"
+    p.write_text('[topics.sport]\nlabel = "Sport"\nterms = ["sprinter*", "marathon*"]\n'
+                 'acronyms = ["NFL"]\n'
+                 '[[topics.sport.context."*"]]\nunless = ["like a", "like an"]\nwindow = 3\n'
+                 '[[topics.sport.context."*"]]\nunless = ["tax"]\n'
+                 '[topics.sport.context.NFL]\nunless = ["owner"]\n', encoding="utf-8")
+    lex = load_lexicon(p)
+    text = ("He ran like a sprinter in a marathon. Sprinters won the marathon. "
+            "The NFL owner spoke. An NFL game. An NFL tax.")
+    assert _reasons(text, lex) == [
+        ("sprinter", "context"), ("marathon", ""), ("Sprinters", ""), ("marathon", ""),
+        ("NFL", "context"), ("NFL", ""), ("NFL", "context")]
+    # "marathon" is four words after the cue's last word ("a sprinter in a"): outside the
+    # window of 3, so it counts; the topic-wide rules and NFL's own rule must all pass
 
 
 def test_corroboration_validation_and_the_shipped_settings(tmp_path):
