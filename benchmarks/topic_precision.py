@@ -184,6 +184,41 @@ def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list
     return out
 
 
+def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
+         seed: int) -> list[dict]:
+    """A fresh label batch: for every topic, up to ``per_topic`` counted hits of the lexicon
+    from PolNeAR train/dev and ``team_per_topic`` from the team's texts, drawn uniformly with
+    ``random.Random(seed)`` among the hits not labelled in any earlier batch. Rows come without
+    a label (to be read and judged from context); no text is returned."""
+    import random
+
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+
+    labelled = {(r["file"], int(r["start"]), int(r["end"]), r["topic"])
+                for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))}
+    pools: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    sources = [("team", p, str(p.relative_to(ROOT)))
+               for p in sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))]
+    if polnear is not None:
+        sources += [("polnear", p, f"polnear:{s}/{p.stem}") for s in POLNEAR_SPLITS
+                    for p in sorted((polnear / "data" / s / "text").glob("*.txt"))]
+    for kind, path, file_id in sources:
+        digest = sha12(path)
+        for r in topic_hit_records(load_article(path), lexicon):
+            if (file_id, r[5], r[6], r[1]) not in labelled:
+                pools[(kind, r[1])].append({"file": file_id, "sha256_12": digest,
+                                            "start": r[5], "end": r[6], "topic": r[1],
+                                            "label": "", "batch": batch})
+    rng = random.Random(seed)
+    out = []
+    for t in lexicon.topics:
+        for kind, k in (("polnear", per_topic), ("team", team_per_topic)):
+            pool = pools.get((kind, t.id), [])
+            out += rng.sample(pool, min(k, len(pool)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from analysis.topics import load_lexicon
 
@@ -196,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid", action="store_true",
                     help="precision (of --batch, default 1-5) and coverage for each "
                          "corroboration setting of GRID, then exit")
+    ap.add_argument("--draw", metavar="N",
+                    help="print a fresh, unlabelled batch N as CSV rows (see --per-topic, "
+                         "--team-per-topic, --seed), then exit")
+    ap.add_argument("--per-topic", type=int, default=18)
+    ap.add_argument("--team-per-topic", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=20261214)
     args = ap.parse_args(argv)
     lexicon = load_lexicon(args.lexicon)
     env = os.environ.get("POLNEAR")
@@ -204,6 +245,13 @@ def main(argv: list[str] | None = None) -> int:
         print("note: POLNEAR is not set (or not a PolNeAR folder): PolNeAR rows and coverage "
               "skipped", file=sys.stderr)
     batches = set(args.batch) if args.batch else None
+    if args.draw:
+        rows = draw(lexicon, polnear, args.draw, args.per_topic, args.team_per_topic, args.seed)
+        writer = csv.DictWriter(sys.stdout, ["file", "sha256_12", "start", "end", "topic",
+                                             "label", "batch"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
     if args.grid:
         grid = corroboration_grid(lexicon, polnear, batches or {"1", "2", "3", "4", "5"})
         if args.format == "json":
