@@ -493,7 +493,11 @@ def _context_patterns(words: tuple[str, ...]):
         else:
             exact.add(normalise(w))
     regex = re.compile("|".join(f"(?:{g})" for g in globs), re.M) if globs else None
-    return exact, regex, phrases
+    # the first words of the phrases when all are exact words (else None): a window holding
+    # none of them holds no phrase, and is not scanned
+    firsts = frozenset(ph[0] for ph in phrases) \
+        if all(ph[0].__class__ is str for ph in phrases) else None
+    return exact, regex, phrases, firsts
 
 
 def _build_index(lex: Lexicon) -> None:
@@ -690,12 +694,14 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
         lo, hi = max(lo, i - window), min(hi, j + window)
 
     def found(patterns) -> bool:
-        exact, regex, phrases = patterns
+        exact, regex, phrases, firsts = patterns
         around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself
         if not exact.isdisjoint(around):
             return True
         if regex is not None and regex.search("\n".join(around)):
             return True
+        if firsts is not None and firsts.isdisjoint(around):
+            return False  # (a phrase cannot start inside the hit: it would overlap it)
         for k in range(lo, hi + 1) if phrases else ():
             for pat in phrases:
                 if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
@@ -1135,8 +1141,17 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
     last_end = -1
     last_place = None
     body = article.body_tokens
-    i, n = 0, len(body)
-    while i < n:
+    n = len(body)
+    # only the positions of words that can start a place (every place form is capitalised) or
+    # that are hyphenated compounds are visited, each distinct word looked up once
+    texts = body.texts() if isinstance(body, Tokens) else [t.text for t in body]
+    index = lex._index
+    hot = {w for w in set(texts) if _HYPHEN.search(w) or ("=", _strip_poss(w)) in index}
+    i = 0  # the first token not yet consumed by a match
+    for p in [k for k, w in enumerate(texts) if w in hot]:
+        if p < i:
+            continue
+        i = p
         t = body[i]
         parts = _split_compound(t.text, t.start) if _HYPHEN.search(t.text) else ()
         if len(parts) > 1:
