@@ -3,7 +3,8 @@
 Run with ``.venv/bin/python benchmarks/topic_precision.py`` (``POLNEAR=/work/polnear`` to include
 the PolNeAR rows; ``--lexicon NAME|FILE`` for another lexicon; ``--batch N`` (repeatable) to score
 only the labels of those batches, e.g. the last one, drawn after the last lexicon change;
-``--format json`` for JSON; ``--grid`` for precision and coverage under each corroboration
+``--format json`` for JSON; ``--draw N`` to print a fresh, unlabelled batch N of counted
+hits (CSV rows, offsets only); ``--grid`` for precision and coverage under each corroboration
 setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given).
 
 The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements only, never text:
@@ -33,7 +34,12 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   labelled by reading its context with the rule above; the lexicon was not changed afterwards,
   so batch 7 is the honest estimate for lexicon 2.5. Batch 6 scored against 2.5 is only an
   "honest-ish" estimate: it was drawn before the rule existed, but the rule's parameters were
-  chosen (on batches 1-5 and coverage) from a grid whose printout also showed batch 6.
+  chosen (on batches 1-5 and coverage) from a grid whose printout also showed batch 6;
+  8 = 244 hits drawn with ``--draw 8`` from lexicon 2.6 (corroboration by entry stems, rules for
+  the false hits of batches 6-7) after its last change: up to 18 per topic from the counted
+  hits of PolNeAR train/dev and 2 from the team's texts not labelled before
+  (``random.Random(20261214)``; disaster, human interest, lifestyle and weather had none left),
+  each labelled from its context; the honest estimate for lexicon 2.6.
 
 For the current lexicon the script finds every labelled file's hits again. A labelled hit that is
 still a hit (same offsets and topic) counts towards precision; one that no longer is (the lexicon
