@@ -739,14 +739,31 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             hot[word] = entry
     if not hot:
         return
-    norms = _Strings(lambda k: normalise(body.text_of(k)), len(body)) if long else \
-        list(map(normalise, texts))
+    if long:
+        norms = _Strings(lambda k: normalise(body.text_of(k)), len(body))
+    else:  # each distinct word normalised once
+        norm_of = {w: normalise(w) for w in words}
+        norms = list(map(norm_of.__getitem__, texts))
     names = _Names(article, body) if lex.proper_names else None
     last_neg = None  # (sentence, end token index, end offset) of the last negation cue
     n = len(body)
     # joined[k]: tokens k and k + 1 may be words of one phrase (same sentence, white space
     # only between them); filled on demand
     joined: dict[int, bool] = {}
+    sentence_span: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
+
+    def span_of(k: int) -> tuple[int, int]:
+        s_id = body[k].sentence
+        found = sentence_span.get(s_id)
+        if found is None:  # each sentence walked once: linear in the article
+            lo = hi = k
+            while lo > 0 and body[lo - 1].sentence == s_id:
+                lo -= 1
+            while hi + 1 < n and body[hi + 1].sentence == s_id:
+                hi += 1
+            found = sentence_span[s_id] = (lo, hi)
+        return found
+
     i = 0  # the first token not yet consumed by a match
     for p in [k for k, w in enumerate(body.texts() if long else texts) if w in hot]:
         if p < i:
@@ -803,9 +820,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
         if reason is None:
             rules = lex._context.get((tid, term))
             if rules is not None:
-                s_id = body[i].sentence
-                sents = names.sents if names is not None else token_column(body, "sentence")
-                bounds = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
+                bounds = span_of(i)
                 if not all(_context_ok(rule, body, norms, i, j, bounds) for rule in rules):
                     reason = "context"
         if reason is None:
@@ -927,7 +942,15 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     labels = lex.labels()
     body = article.body_tokens
     places = BlockPlaces(article)
-    para_no, section = places.paragraph, places.section
+    section = places.section
+    paragraph_of_block: dict[int, int] = {}
+
+    def para_no(block: int) -> int:  # looked up once per block
+        found = paragraph_of_block.get(block)
+        if found is None:
+            found = paragraph_of_block[block] = places.paragraph(block)
+        return found
+
     spans = speech or []
     rows = []
     runs = list(_match_runs(article, lex, with_dropped=True))
