@@ -39,7 +39,12 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   the false hits of batches 6-7) after its last change: up to 18 per topic from the counted
   hits of PolNeAR train/dev and 2 from the team's texts not labelled before
   (``random.Random(20261214)``; disaster, human interest, lifestyle and weather had none left),
-  each labelled from its context; the honest estimate for lexicon 2.6.
+  each labelled from its context; the honest estimate for lexicon 2.6 (batch 8 then became
+  tuning data for lexicon 2.7); 9 = 270 hits drawn with ``--draw 9 --per-topic 20
+  --team-per-topic 2 --seed 20261221`` from lexicon 2.7 after its last change: up to 20 per
+  topic from PolNeAR train/dev and 2 from the team's texts not labelled before (disaster, human
+  interest, lifestyle and weather had none left), each labelled from its context with the rule
+  above, the lexicon not changed afterwards; the honest estimate for lexicon 2.7.
 
 For the current lexicon the script finds every labelled file's hits again. A labelled hit that is
 still a hit (same offsets and topic) counts towards precision; one that no longer is (the lexicon
