@@ -3,7 +3,8 @@
 Run with ``.venv/bin/python benchmarks/topic_precision.py`` (``POLNEAR=/work/polnear`` to include
 the PolNeAR rows; ``--lexicon NAME|FILE`` for another lexicon; ``--batch N`` (repeatable) to score
 only the labels of those batches, e.g. the last one, drawn after the last lexicon change;
-``--format json`` for JSON; ``--grid`` for precision and coverage under each corroboration
+``--format json`` for JSON; ``--draw N`` to print a fresh, unlabelled batch N of counted
+hits (CSV rows, offsets only); ``--grid`` for precision and coverage under each corroboration
 setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given).
 
 The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements only, never text:
@@ -33,7 +34,17 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   labelled by reading its context with the rule above; the lexicon was not changed afterwards,
   so batch 7 is the honest estimate for lexicon 2.5. Batch 6 scored against 2.5 is only an
   "honest-ish" estimate: it was drawn before the rule existed, but the rule's parameters were
-  chosen (on batches 1-5 and coverage) from a grid whose printout also showed batch 6.
+  chosen (on batches 1-5 and coverage) from a grid whose printout also showed batch 6;
+  8 = 244 hits drawn with ``--draw 8`` from lexicon 2.6 (corroboration by entry stems, rules for
+  the false hits of batches 6-7) after its last change: up to 18 per topic from the counted
+  hits of PolNeAR train/dev and 2 from the team's texts not labelled before
+  (``random.Random(20261214)``; disaster, human interest, lifestyle and weather had none left),
+  each labelled from its context; the honest estimate for lexicon 2.6 (batch 8 then became
+  tuning data for lexicon 2.7); 9 = 270 hits drawn with ``--draw 9 --per-topic 20
+  --team-per-topic 2 --seed 20261221`` from lexicon 2.7 after its last change: up to 20 per
+  topic from PolNeAR train/dev and 2 from the team's texts not labelled before (disaster, human
+  interest, lifestyle and weather had none left), each labelled from its context with the rule
+  above, the lexicon not changed afterwards; the honest estimate for lexicon 2.7.
 
 For the current lexicon the script finds every labelled file's hits again. A labelled hit that is
 still a hit (same offsets and topic) counts towards precision; one that no longer is (the lexicon
@@ -184,6 +195,41 @@ def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list
     return out
 
 
+def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
+         seed: int) -> list[dict]:
+    """A fresh label batch: for every topic, up to ``per_topic`` counted hits of the lexicon
+    from PolNeAR train/dev and ``team_per_topic`` from the team's texts, drawn uniformly with
+    ``random.Random(seed)`` among the hits not labelled in any earlier batch. Rows come without
+    a label (to be read and judged from context); no text is returned."""
+    import random
+
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+
+    labelled = {(r["file"], int(r["start"]), int(r["end"]), r["topic"])
+                for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))}
+    pools: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    sources = [("team", p, str(p.relative_to(ROOT)))
+               for p in sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))]
+    if polnear is not None:
+        sources += [("polnear", p, f"polnear:{s}/{p.stem}") for s in POLNEAR_SPLITS
+                    for p in sorted((polnear / "data" / s / "text").glob("*.txt"))]
+    for kind, path, file_id in sources:
+        digest = sha12(path)
+        for r in topic_hit_records(load_article(path), lexicon):
+            if (file_id, r[5], r[6], r[1]) not in labelled:
+                pools[(kind, r[1])].append({"file": file_id, "sha256_12": digest,
+                                            "start": r[5], "end": r[6], "topic": r[1],
+                                            "label": "", "batch": batch})
+    rng = random.Random(seed)
+    out = []
+    for t in lexicon.topics:
+        for kind, k in (("polnear", per_topic), ("team", team_per_topic)):
+            pool = pools.get((kind, t.id), [])
+            out += rng.sample(pool, min(k, len(pool)))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     from analysis.topics import load_lexicon
 
@@ -196,6 +242,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid", action="store_true",
                     help="precision (of --batch, default 1-5) and coverage for each "
                          "corroboration setting of GRID, then exit")
+    ap.add_argument("--draw", metavar="N",
+                    help="print a fresh, unlabelled batch N as CSV rows (see --per-topic, "
+                         "--team-per-topic, --seed), then exit")
+    ap.add_argument("--per-topic", type=int, default=18)
+    ap.add_argument("--team-per-topic", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=20261214)
     args = ap.parse_args(argv)
     lexicon = load_lexicon(args.lexicon)
     env = os.environ.get("POLNEAR")
@@ -204,6 +256,13 @@ def main(argv: list[str] | None = None) -> int:
         print("note: POLNEAR is not set (or not a PolNeAR folder): PolNeAR rows and coverage "
               "skipped", file=sys.stderr)
     batches = set(args.batch) if args.batch else None
+    if args.draw:
+        rows = draw(lexicon, polnear, args.draw, args.per_topic, args.team_per_topic, args.seed)
+        writer = csv.DictWriter(sys.stdout, ["file", "sha256_12", "start", "end", "topic",
+                                             "label", "batch"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
     if args.grid:
         grid = corroboration_grid(lexicon, polnear, batches or {"1", "2", "3", "4", "5"})
         if args.format == "json":

@@ -1,0 +1,109 @@
+"""Stage 4 of topic counting: hit records — the counted (and, on request, dropped) hits of one
+article as plain rows with their offsets, paragraph, section, sentence and speaker
+(:func:`topic_hit_records`; :func:`topic_hits` as a table).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+
+from analysis._lazy import pd  # pandas is imported when a table is first built
+from analysis.text import Article, BlockPlaces
+from analysis.topics.lexicon import Lexicon, default_lexicon, entry_stem
+from analysis.topics.matching import _match_runs
+from analysis.topics.rules import corroborate
+
+HIT_COLUMNS = ["article_id", "topic", "label", "term", "matched", "start", "end", "paragraph",
+               "block", "section", "sentence", "in_quote", "speaker"]
+
+
+def _quote_lookup(quotes: pd.DataFrame | None):
+    if quotes is None or quotes.empty:
+        return []
+    sp = quotes[quotes["kind"].isin(["direct", "partial"])]
+    return sorted(zip(sp["start"], sp["end"], sp["speaker"].fillna(""), strict=True))
+
+
+def _in_quote(spans, start: int, end: int):
+    """(True, speaker) when [start, end) lies inside one of the sorted speech spans."""
+    i = bisect_right(spans, (start, float("inf"), "")) - 1
+    if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
+        return True, spans[i][2] or None
+    return False, None
+
+
+def topic_hits(article: Article, lexicon: Lexicon | None = None,
+               quotes: pd.DataFrame | None = None, dropped: bool = False) -> pd.DataFrame:
+    """One row per topic hit: the term, the matched text and its offsets, paragraph, section,
+    sentence, whether it is inside a speech quote and whose (given a quotes table). With
+    ``dropped=True`` the candidate hits that did not count are listed too, and a ``dropped``
+    column gives the reason (empty for counted hits).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Shenley Court police said it was not related to terrorism.", "x")
+    >>> topic_hits(art, dropped=True)[["topic", "matched", "start", "dropped"]].values.tolist()
+    [['crime', 'Court', 8, 'name'], ['crime', 'police', 14, 'uncorroborated'], \
+['conflict', 'terrorism', 48, 'negation']]
+    """
+    rows = topic_hit_records(article, lexicon, _quote_lookup(quotes), dropped)
+    return pd.DataFrame.from_records(rows, columns=HIT_COLUMNS + (["dropped"] if dropped else []))
+
+
+def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
+                      speech: list[tuple[int, int, str]] | None = None,
+                      dropped: bool = False) -> list[tuple]:
+    """The rows of :func:`topic_hits` as plain tuples in :data:`HIT_COLUMNS` order (no
+    DataFrame: the corpus path). ``speech`` lists the speech quotes as sorted
+    ``(start, end, speaker or "")`` tuples; with ``dropped=True`` each row ends with the
+    reason a candidate did not count (empty for counted hits).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“Trade and investment matter,” Ruto said.", "x")
+    >>> row = topic_hit_records(art, speech=[(1, 29, "Ruto")])[0]
+    >>> row[1], row[4], row[5], row[-2:]
+    ('economy', 'Trade', 1, (True, 'Ruto'))
+    """
+    lex = lexicon or default_lexicon()
+    labels = lex.labels()
+    body = article.body_tokens
+    places = BlockPlaces(article)
+    section = places.section
+    paragraph_of_block: dict[int, int] = {}
+
+    def para_no(block: int) -> int:  # looked up once per block
+        found = paragraph_of_block.get(block)
+        if found is None:
+            found = paragraph_of_block[block] = places.paragraph(block)
+        return found
+
+    spans = speech or []
+    rows = []
+    runs = list(_match_runs(article, lex, with_dropped=True))
+    if lex.corroboration is not None:
+        # the paragraph of each counted hit's first token (not of every token: cheaper)
+        # entries are told apart by their stems: "sport" and "sports" are one entry here
+        keyed = [(tid, entry_stem(term), i, j, reason) for tid, term, i, j, reason in runs]
+        marked = corroborate(keyed, {i: para_no(body[i].block)
+                                     for _t, _r, i, _j, reason in runs if reason is None},
+                             lex.corroboration)
+        if marked is not keyed:
+            runs = [r[:4] + (m[4],) for r, m in zip(runs, marked, strict=True)]
+    if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
+        per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
+        few = {tid for tid, count in per_topic.items() if count < lex.min_hits}
+        if few:
+            runs = [(tid, term, i, j, "few" if reason is None and tid in few else reason)
+                    for tid, term, i, j, reason in runs]
+    text, aid = article.text, article.id
+    for tid, term, i, j, reason in runs:
+        if reason is not None and not dropped:
+            continue
+        a = body[i]
+        b = a if i == j else body[j]
+        inq, speaker = _in_quote(spans, a.start, b.end) if spans else (False, None)
+        blk = a.block
+        row = (aid, tid, labels[tid], term, text[a.start:b.end], a.start, b.end, para_no(blk),
+               blk, section(blk), a.sentence, inq, speaker)
+        rows.append(row + (reason or "",) if dropped else row)
+    return rows

@@ -1,0 +1,255 @@
+"""Stage 2 of topic counting: matching — the candidate hits of one article, each with the reason
+it does not count when a per-hit rule drops it (inside a proper name, after a negation cue,
+failing a context rule, an exclusion): :func:`_match_runs`. Article-level rules come next
+(:mod:`analysis.topics.rules`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from analysis.text import Article, Tokens, token_column
+from analysis.topics.lexicon import Lexicon, _candidates, _matches, normalise, stopwords
+
+# lower-case words that may join the capitalised words of one name ("Department of Health")
+_NAME_JOINERS = frozenset({"of", "the", "de", "du", "la", "le", "von", "van", "der", "da", "al",
+                           "bin", "for"})
+_PUNCT = re.compile(r"[.,;:!?()\[\]{}—–\"“”]")
+
+
+class _Names:
+    """Capitalised runs (proper names) around a hit, found on demand (see :mod:`analysis.topics`):
+    a hit costs a walk over its neighbours, an article without hits costs nothing."""
+
+    def __init__(self, article: Article, body) -> None:
+        self.text = article.text
+        self.body = body
+        self._sents = None  # array of sentence numbers, built on first use
+        self.stops = stopwords()
+        self.exempt: dict[int, bool] = {}
+
+    @property
+    def sents(self):
+        """The sentence number of every body token (built on first use)."""
+        if self._sents is None:
+            self._sents = token_column(self.body, "sentence")
+        return self._sents
+
+    def cap(self, k: int) -> bool:
+        t = self.body[k]
+        if not t.text[:1].isupper():
+            return False
+        # "The", "In", "After" … open a sentence, not a name
+        return not ((k == 0 or self.body[k - 1].sentence != t.sentence) and
+                    t.text.lower() in self.stops)
+
+    def joined(self, a: int, b: int) -> bool:
+        ta, tb = self.body[a], self.body[b]
+        return ta.sentence == tb.sentence and not self.text[ta.end:tb.start].strip()
+
+    def title_case(self, sentence: int) -> bool:
+        """Five or more words, 80 % capitalised: a headline typed as a paragraph."""
+        if sentence not in self.exempt:
+            lo = bisect_left(self.sents, sentence)
+            hi = bisect_right(self.sents, sentence)
+            words = [t for t in self.body[lo:hi] if t.text[:1].isalpha()]
+            caps = sum(1 for t in words if t.text[:1].isupper())
+            self.exempt[sentence] = len(words) >= 5 and caps >= 0.8 * len(words)
+        return self.exempt[sentence]
+
+    def inside_name(self, i: int, j: int) -> bool:
+        """Whether the hit on tokens i..j is a word inside a longer capitalised name."""
+        c = i if self.cap(i) else (j if self.cap(j) else None)
+        if c is None:
+            return False
+        n = len(self.body)
+        first = last = c
+        k = c - 1
+        while k >= 0 and self.joined(k, k + 1):
+            if self.cap(k):
+                first = k
+            elif self.body[k].text not in _NAME_JOINERS:
+                break
+            k -= 1
+        k = c + 1
+        while k < n and self.joined(k - 1, k):
+            if self.cap(k):
+                last = k
+            elif self.body[k].text not in _NAME_JOINERS:
+                break
+            k += 1
+        caps = sum(1 for m in range(first, last + 1) if self.cap(m))
+        if caps < 2:
+            return False
+        inside = sum(1 for m in range(max(i, first), min(j, last) + 1)
+                     if self.body[m].text[:1].isupper())
+        # a headline typed as a sentence is exempt (checked last: the costlier test)
+        return inside < 2 and not self.title_case(self.body[c].sentence)
+
+
+class _Strings:
+    """The strings of a long article's tokens made when read, never all held: ``f(k)`` for
+    item ``k``, a list for a slice.
+
+    >>> s = _Strings(str, 3)
+    >>> len(s), s[2], s[0:2]
+    (3, '2', ['0', '1'])
+    """
+
+    __slots__ = ("_f", "_n")
+
+    def __init__(self, f, n: int):
+        self._f, self._n = f, n
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self._f(x) for x in range(*k.indices(self._n))]
+        return self._f(k)
+
+
+def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
+    """Whether a hit on tokens i..j passes its context rule (unless / require)."""
+    unless, require, window = rule
+    lo, hi = bounds
+    if window is not None:
+        lo, hi = max(lo, i - window), min(hi, j + window)
+
+    def found(patterns) -> bool:
+        exact, regex, phrases, firsts = patterns
+        around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself
+        if not exact.isdisjoint(around):
+            return True
+        if regex is not None and regex.search("\n".join(around)):
+            return True
+        if firsts is not None and firsts.isdisjoint(around):
+            return False  # (a phrase cannot start inside the hit: it would overlap it)
+        for k in range(lo, hi + 1) if phrases else ():
+            for pat in phrases:
+                if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
+                    continue
+                if all(_matches(pat[d], body[k + d].text, norms[k + d])
+                       for d in range(len(pat))):
+                    return True
+        return False
+
+    if unless and found(unless):
+        return False
+    return not require or found(require)
+
+
+def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
+    """Yield (topic id, term, first token, last token) for every counted hit; with
+    ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
+    (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``); the
+    article-level rules (corroboration, ``min_hits``) are applied by :func:`topic_hit_records`."""
+    text = article.text
+    body = article.body_tokens
+    long = isinstance(body, Tokens)
+    # a long article's token strings are made when read, never all held (bounded memory)
+    texts = _Strings(body.text_of, len(body)) if long else [t.text for t in body]
+    # the lexicon entries each distinct word of the article can start; most words start none,
+    # and only the positions of those that do are visited
+    cache = lex._cache
+    hot = {}
+    words = set(body.texts()) if long else set(texts)
+    for word in words:
+        entry = cache.get(word)
+        if entry is None:
+            entry = _candidates(lex, word)
+        if entry[0]:
+            hot[word] = entry
+    if not hot:
+        return
+    if long:
+        norms = _Strings(lambda k: normalise(body.text_of(k)), len(body))
+    else:  # each distinct word normalised once
+        norm_of = {w: normalise(w) for w in words}
+        norms = list(map(norm_of.__getitem__, texts))
+    names = _Names(article, body) if lex.proper_names else None
+    last_neg = None  # (sentence, end token index, end offset) of the last negation cue
+    n = len(body)
+    # joined[k]: tokens k and k + 1 may be words of one phrase (same sentence, white space
+    # only between them); filled on demand
+    joined: dict[int, bool] = {}
+    sentence_span: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
+
+    def span_of(k: int) -> tuple[int, int]:
+        s_id = body[k].sentence
+        found = sentence_span.get(s_id)
+        if found is None:  # each sentence walked once: linear in the article
+            lo = hi = k
+            while lo > 0 and body[lo - 1].sentence == s_id:
+                lo -= 1
+            while hi + 1 < n and body[hi + 1].sentence == s_id:
+                hi += 1
+            found = sentence_span[s_id] = (lo, hi)
+        return found
+
+    i = 0  # the first token not yet consumed by a match
+    for p in [k for k, w in enumerate(body.texts() if long else texts) if w in hot]:
+        if p < i:
+            continue
+        i = p
+        cands, seconds = hot[texts[i]]
+        if seconds is not None and (i + 1 == n or norms[i + 1] not in seconds):
+            continue  # this word only starts phrases, and the next word fits none of them
+        best = None
+        # every candidate's first word matches this token (that is how it was found);
+        # candidates come longest first, then by priority: the first full match wins
+        for item in cands:
+            matchers = item[0]
+            k = len(matchers)
+            if k == 1:
+                best = item
+                break
+            if i + k > n:
+                continue
+            for d in range(1, k):
+                m, nd = matchers[d], norms[i + d]
+                if not (nd == m if m.__class__ is str else _matches(m, texts[i + d], nd)):
+                    break
+                g = joined.get(i + d - 1)
+                if g is None:
+                    a, b = body[i + d - 1], body[i + d]
+                    g = joined[i + d - 1] = (a.sentence == b.sentence and
+                                             not text[a.end:b.start].strip())
+                if not g:
+                    break
+            else:
+                best = item
+                break
+        if best is None:
+            i = p + 1
+            continue
+        matchers, tid, term, kind = best
+        k = len(matchers)
+        j = i + k - 1
+        reason = None
+        if kind == "negation":
+            last_neg = (body[i].sentence, j, body[j].end)
+            i += k
+            continue
+        if kind == "exclude":
+            reason = "excluded"
+        elif kind == "term" and names is not None and \
+                (texts[i][:1].isupper() or texts[j][:1].isupper()) and names.inside_name(i, j):
+            reason = "name"
+        if reason is None and last_neg is not None and last_neg[0] == body[i].sentence and \
+                i - last_neg[1] - 1 <= lex.negation_window and \
+                not _PUNCT.search(text, last_neg[2], body[i].start):
+            reason = "negation"
+        if reason is None:
+            rules = lex._context.get((tid, term))
+            if rules is not None:
+                bounds = span_of(i)
+                if not all(_context_ok(rule, body, norms, i, j, bounds) for rule in rules):
+                    reason = "context"
+        if reason is None:
+            yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
+        elif with_dropped:
+            yield tid, term, i, j, reason
+        i += k
