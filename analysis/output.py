@@ -224,9 +224,8 @@ def sync_tree(root: Path) -> int:
     4
     """
     done = 0
-    for folder, dirs, files in os.walk(root, topdown=False):
-        dirs.sort()
-        for name in sorted(files):
+    for folder, _dirs, files in os.walk(root, topdown=False):  # a folder after its contents
+        for name in files:
             fd = os.open(os.path.join(folder, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             try:
                 os.fsync(fd)

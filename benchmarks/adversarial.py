@@ -135,9 +135,10 @@ def _clear_word_caches() -> None:
     for mod_name, mod in list(sys.modules.items()):
         if mod_name.startswith("analysis") and mod is not None:
             for value in list(vars(mod).values()):
-                info = getattr(value, "cache_info", None)
-                if callable(info) and getattr(value, "__module__", "") == mod_name and (
-                        info().maxsize is None or info().maxsize > 1):  # not loaded resources
+                if getattr(value, "__module__", "") != mod_name or not hasattr(value, "cache_info"):
+                    continue
+                size = value.cache_info().maxsize
+                if size is None or size > 1:  # per-word caches, not loaded resources
                     value.cache_clear()
 
 

@@ -38,6 +38,7 @@ from analysis.quotes import (
 )
 from analysis.readability import COUNT_COLUMNS, FLAG_COLUMNS, METRIC_COLUMNS, readability_records
 from analysis.text import Article, article_from_text, decode_bytes, load_article
+from analysis.text.reading import CONTROL_CHARACTERS
 from analysis.topics import (
     HIT_COLUMNS,
     PLACE_COLUMNS,
@@ -72,7 +73,7 @@ TABLES = {
 #: Characters that make :func:`analysis.text.decode_bytes` change or judge a text: control
 #: characters it counts (and CR, which it rewrites; NUL), lone surrogates (which encoding
 #: replaces). A BOM at the start is checked apart.
-_NOT_PLAIN = re.compile("[\\x00-\\x08\\x0d-\\x1f\\x7f-\\x9f\\ud800-\\udfff]")
+_NOT_PLAIN = re.compile(f"[{CONTROL_CHARACTERS}\\ud800-\\udfff]")
 
 
 def load_item(item: Item) -> Article:

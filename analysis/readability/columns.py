@@ -183,9 +183,16 @@ class _RunsUnit:
         return [] if self.cut is None else [self.cut[1]]
 
 
-def _quote_runs(starts, ends, spans: list[tuple[int, int, str]]) -> list[_RunsUnit]:
-    """The quote units of :func:`_quote_units`, as runs."""
-    owned: list[tuple[int, int, int]] = []  # (first position, stop, quote number)
+def _owned_runs(starts, ends, spans: list[tuple[int, int, str]]):
+    """Each speech quote's run of body tokens (those that start and end inside it), and the
+    narration runs between them: ``(owned, quoted, narration)`` with ``owned`` as
+    ``(first position, stop, quote number)`` and the other two as ``(first, stop)``. Tokens are
+    in text order and do not overlap, so both offsets only grow: two bisections a quote.
+
+    >>> _owned_runs([0, 5, 10, 15], [4, 9, 14, 19], [(5, 14, "A")])
+    ([(1, 3, 0)], [(1, 3)], [(0, 1), (3, 4)])
+    """
+    owned: list[tuple[int, int, int]] = []
     done = 0
     for q, (a, b, _) in enumerate(spans):
         i = max(bisect_left(starts, a), done)
@@ -201,6 +208,12 @@ def _quote_runs(starts, ends, spans: list[tuple[int, int, str]]) -> list[_RunsUn
         prev = k
     if prev < len(starts):
         narration.append((prev, len(starts)))
+    return owned, quoted, narration
+
+
+def _quote_runs(starts, ends, spans: list[tuple[int, int, str]]) -> list[_RunsUnit]:
+    """The quote units of :func:`_quote_units`, as runs."""
+    owned, quoted, narration = _owned_runs(starts, ends, spans)
     units = [_RunsUnit(("quoted", "quoted", "quoted speech"), quoted, [q for _, _, q in owned]),
              _RunsUnit(("narration", "narration", "narration"), narration, None)]
     for speaker in sorted({s for _, _, s in spans}):

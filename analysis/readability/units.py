@@ -15,6 +15,7 @@ from operator import attrgetter
 import pandas as pd
 
 from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED
+from analysis.readability.columns import _owned_runs
 from analysis.readability.formulas import metrics_from_counts
 from analysis.readability.schema import _FEATURE_COLUMNS, COUNT_COLUMNS
 from analysis.readability.words import word_features
@@ -194,24 +195,7 @@ def _speech_spans(quotes: pd.DataFrame) -> list[tuple[int, int, str]]:
 def _quote_units(body, spans: list[tuple[int, int, str]]) -> list[Unit]:
     starts, ends = token_column(body, "start"), token_column(body, "end")
     sentence = token_column(body, "sentence")
-    # each speech quote owns the run of body tokens that start and end inside it (tokens are in
-    # text order and do not overlap, so both offsets only grow: two bisections a quote)
-    owned: list[tuple[int, int, int]] = []  # (first position, stop, quote number)
-    done = 0
-    for q, (a, b, _) in enumerate(spans):
-        i = max(bisect_left(starts, a), done)
-        k = bisect_right(ends, b, i, bisect_left(starts, b, i))
-        if k > i:
-            owned.append((i, k, q))
-            done = k
-    quoted_runs = [(i, k) for i, k, _ in owned]
-    narration_runs, prev = [], 0
-    for i, k in quoted_runs:
-        if i > prev:
-            narration_runs.append((prev, i))
-        prev = k
-    if prev < len(starts):
-        narration_runs.append((prev, len(starts)))
+    owned, quoted_runs, narration_runs = _owned_runs(starts, ends, spans)
 
     def positions(runs):
         out = array(getattr(starts, "typecode", "q"))

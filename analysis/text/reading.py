@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# C0 controls except tab, LF, VT, FF; DEL and the C1 controls (what counts towards "binary")
-_CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f]")
+#: The control characters that count towards "binary" (a regex class body): C0 controls except
+#: tab, LF, VT and FF (CR is rewritten to LF before counting), DEL and the C1 controls.
+CONTROL_CHARACTERS = "\x00-\x08\x0d-\x1f\x7f-\x9f"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 _CHUNK = 1 << 20  # counted a chunk at a time: a text of controls never makes one huge list
 
 

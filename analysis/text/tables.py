@@ -76,7 +76,7 @@ def sentences_table(article: Article) -> pd.DataFrame:
         "article_id": article.id,
         "sentence": np.arange(n, dtype=np.int64),
         "block": block,
-        "section": section_of[block] if n else block,
+        "section": section_of[block],
         "start": start,
         "end": end,
         "words": words,
@@ -100,9 +100,7 @@ def _cut(text: str, start, end):
     pandas string array filled a chunk at a time (pyarrow storage, as pandas would make from
     the list), so at most one chunk of Python strings exists at once."""
     n = len(start)
-    if n <= _CUT_CHUNK:
-        return [text[a:b] for a, b in zip(start.tolist(), end.tolist(), strict=True)]
-    strings = pd.Series([""]).dtype
+    strings = pd.Series([""]).dtype if n > _CUT_CHUNK else None
     if not (isinstance(strings, pd.StringDtype) and strings.storage == "pyarrow"):
         return [text[a:b] for a, b in zip(start.tolist(), end.tolist(), strict=True)]
     import pyarrow as pa
