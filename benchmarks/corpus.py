@@ -119,70 +119,115 @@ def run_command(src: Path, out: Path, args: list[str], code: Path = ROOT) -> dic
             "cpu_s": usage.ru_utime + usage.ru_stime, "load": (load0, load_average())}
 
 
-def stage_costs(texts: list[str]) -> dict:
-    """Median ms per article of each stage of the per-article function, and of Parquet."""
+def stage_costs(texts: list[str], old_path: int = 100) -> dict:
+    """Median CPU ms per article of each stage of the per-article function, as a corpus worker
+    runs it: after the worker's warm-up, with its garbage-collector settings
+    (:func:`analysis.corpus.engine._ready`, :data:`~analysis.corpus.engine.GC_THRESHOLD`), timed
+    with ``time.process_time`` (this process's CPU time: steadier than wall time on a shared
+    machine). Also: the parse split into blocks, sentences and word tokens; the Arrow
+    conversion and the Parquet writing of the batch, per article; and the old single-article
+    path for comparison (on the first ``old_path`` texts; None for 0).
+    """
+    import gc
+    import io
+
+    import pyarrow.parquet as pq
+
+    from analysis.corpus.engine import GC_THRESHOLD, _lexicon, _ready
     from analysis.corpus.records import article_records, quote_rows, topic_rows
     from analysis.corpus.sources import Item
     from analysis.corpus.store import to_arrow
     from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED, extract_quotes, find_quote_spans
     from analysis.readability import readability_records
     from analysis.text import article_from_text
-    from analysis.topics import default_lexicon, place_hit_records, topic_hit_records
+    from analysis.text.blocks import split_blocks
+    from analysis.text.build import _token_list
+    from analysis.text.sentence_spans import split_sentences
+    from analysis.topics import place_hit_records, topic_hit_records
 
-    lex = default_lexicon()
+    _ready(None)  # what a worker does before its first batch
+    lex = _lexicon(None)
     for t in texts[:3]:
         article_records(Item("w", {"id": "w"}, "", text=t), lex)
+    clock = time.process_time
+    threshold = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)
     stages = {k: [] for k in ("parse", "quotes", "topics", "places", "readability",
                               "records_total")}
+    parts = {k: [] for k in ("blocks", "sentences", "tokens")}
     batch: dict[str, list] = {}
-    for i, t in enumerate(texts):
-        t0 = time.perf_counter()
-        art = article_from_text(t, f"a{i}")
-        t1 = time.perf_counter()
-        spans, _ = find_quote_spans(art)
-        qr = quote_rows(art, extract_quotes(art, True, spans))
-        t2 = time.perf_counter()
-        speech = sorted((r[3], r[4], r[7] or "") for r in qr if r[6] in SPEECH_KINDS)
-        topic_rows(art, topic_hit_records(art, lex, speech), lex)
-        t3 = time.perf_counter()
-        place_hit_records(art, speech)
-        t4 = time.perf_counter()
-        readability_records(art, [(s, e, sp or UNATTRIBUTED) for s, e, sp in speech])
-        t5 = time.perf_counter()
-        rec = article_records(Item(f"a{i}", {"id": f"a{i}"}, "", text=t), lex)
-        t6 = time.perf_counter()
-        for name, rows in rec.items():
-            batch.setdefault(name, []).extend(rows)
-        for k, v in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5),
-                        strict=True):
-            stages[k].append(v * 1000)
-    out = {k: statistics.median(v) for k, v in stages.items()}
+    try:
+        for i, t in enumerate(texts):
+            t0 = clock()
+            art = article_from_text(t, f"a{i}")
+            t1 = clock()
+            spans, _ = find_quote_spans(art)
+            qr = quote_rows(art, extract_quotes(art, True, spans))
+            t2 = clock()
+            speech = sorted((r[3], r[4], r[7] or "") for r in qr if r[6] in SPEECH_KINDS)
+            topic_rows(art, topic_hit_records(art, lex, speech), lex)
+            t3 = clock()
+            place_hit_records(art, speech)
+            t4 = clock()
+            readability_records(art, [(s, e, sp or UNATTRIBUTED) for s, e, sp in speech])
+            t5 = clock()
+            rec = article_records(Item(f"a{i}", {"id": f"a{i}"}, "", text=t), lex)
+            t6 = clock()
+            for name, rows in rec.items():
+                batch.setdefault(name, []).extend(rows)
+            for k, v in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5),
+                            strict=True):
+                stages[k].append(v * 1000)
+            # the parse's parts, on the same text (the tokens of the sentences just found)
+            p0 = clock()
+            blocks = split_blocks(t)
+            p1 = clock()
+            for kind, s, e in blocks:
+                if kind == "paragraph":
+                    split_sentences(t, s, e)
+            p2 = clock()
+            spans_ = [(s.start, s.end, s.block, s.index) for s in art.sentences]
+            p3 = clock()
+            _token_list(t, spans_)
+            p4 = clock()
+            parts["blocks"].append((p1 - p0) * 1000)
+            parts["sentences"].append((p2 - p1) * 1000)
+            parts["tokens"].append((p4 - p3) * 1000)
+        out = {k: statistics.median(v) for k, v in stages.items()}
+        out["parse_parts"] = {k: statistics.median(v) for k, v in parts.items()}
+        t0 = clock()
+        arrow = {name: to_arrow(name, rows) for name, rows in batch.items()}  # a batch at once
+        t1 = clock()
+        for table in arrow.values():
+            pq.write_table(table, io.BytesIO(), compression="zstd")
+        t2 = clock()
+    finally:
+        gc.set_threshold(*threshold)
+    out["arrow_per_article"] = (t1 - t0) * 1000 / len(texts)
+    out["parquet_per_article"] = (t2 - t1) * 1000 / len(texts)
     from analysis.report import analyse, article_results
 
     old = []
-    for i, t in enumerate(texts[:100]):  # the single-article path: per-article DataFrames
-        t0 = time.perf_counter()
+    for i, t in enumerate(texts[:old_path]):  # the single-article path: per-article DataFrames
+        t0 = clock()
         article_results(analyse(article_from_text(t, f"a{i}")))
-        old.append((time.perf_counter() - t0) * 1000)
-    out["old_single_article_path"] = statistics.median(old)
-    t0 = time.perf_counter()
-    for name, rows in batch.items():  # as a batch is written: all its articles at once
-        to_arrow(name, rows)
-    out["arrow_per_article"] = (time.perf_counter() - t0) * 1000 / len(texts)
+        old.append((clock() - t0) * 1000)
+    out["old_single_article_path"] = statistics.median(old) if old else None
     return out
 
 
 def textstat_cost(texts: list[str]) -> float:
-    """Median ms per article for textstat's eight formula functions on the same texts."""
+    """Median CPU ms per article (``time.process_time``, as :func:`stage_costs`) for
+    textstat's eight formula functions on the same texts."""
     from analysis.readability import METRIC_COLUMNS, textstat_offline
 
     times = []
     with textstat_offline() as ts:
         for t in texts:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             for m in METRIC_COLUMNS:
                 getattr(ts, m)(t)
-            times.append((time.perf_counter() - t0) * 1000)
+            times.append((time.process_time() - t0) * 1000)
     return statistics.median(times)
 
 
@@ -292,7 +337,8 @@ def _fmt(x) -> str:
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000],
+                    help="corpus sizes to run (none: only the per-stage costs)")
     ap.add_argument("--configs", nargs="+", choices=sorted(CONFIGS), default=list(CONFIGS))
     ap.add_argument("--skip", nargs="*", default=[],
                     help="size:config pairs to skip, e.g. 10000:jobs1")
@@ -362,11 +408,14 @@ def measure_stages(tmp: Path) -> dict:
           "characters on average (the sample: 1,224 words, 8,466 characters)")
     stages = stage_costs(sample)
     old = stages["old_single_article_path"]
-    print("corpus path, per-article function, median ms: " + ", ".join(
-        f"{k} {v:.2f}" for k, v in stages.items() if k != "old_single_article_path")
-        + f" (at {stages['records_total'] + stages['arrow_per_article']:.1f} ms per article "
-        f"on one core: {2000 / (stages['records_total'] + stages['arrow_per_article']):,.0f} "
-        f"articles/s on 2 free cores before fixed costs; goal {GOAL})")
+    per_article = stages["records_total"] + stages["arrow_per_article"] \
+        + stages["parquet_per_article"]
+    print("corpus path, per-article function, median CPU ms: " + ", ".join(
+        f"{k} {v:.2f}" for k, v in stages.items()
+        if k not in ("old_single_article_path", "parse_parts"))
+        + " (parse: " + ", ".join(f"{k} {v:.2f}" for k, v in stages["parse_parts"].items())
+        + f"); at {per_article:.1f} ms per article on one core: {2000 / per_article:,.0f} "
+        f"articles/s on 2 free cores before fixed costs; goal {GOAL}")
     print(f"for comparison, the OLD single-article path (analyse + article_results: pandas "
           f"DataFrames per article, as `figures` does for one article; not the corpus path): "
           f"{old:.1f} ms per article, {old / stages['records_total']:.1f}× the corpus path's "
