@@ -176,3 +176,33 @@ def test_table_text_shortcut_is_taken_only_for_plain_text(monkeypatch):
     for text in texts:
         records.load_item(Item("x", {"id": "x"}, "", text=text))
     assert [a[0].decode() for a in calls] == texts[1:]
+
+
+def test_quote_rows_words_by_bisection_equal_the_definition():
+    """quote_rows counts a quote's words by bisecting token ends; the definition (as
+    quotes_table) is every token that starts inside the quote and ends by its end. Checked on
+    the sample and a text whose quotes cut words ('“half-way” and “U.S.”-made'), with tokens
+    as a list and as columns (a long article's form)."""
+    from analysis.config import SAMPLE_ARTICLE
+    from analysis.corpus.records import quote_rows
+    from analysis.quotes import extract_quotes
+    from analysis.text import article_from_text
+
+    texts = [SAMPLE_ARTICLE.read_text(encoding="utf-8"),
+             "Critics called it “half-way” and “U.S.”-made. “We will not stop,” Ruto said.\n"
+             "“Jobs, jobs and jobs,” she said, “and more jobs.”"]
+    for text in texts:
+        rows = []
+        for limit in (None, 0):  # tokens as a list; as columns (Tokens)
+            art = article_from_text(text, "x", token_list_max=limit)
+            quotes = extract_quotes(art)
+            got = quote_rows(art, quotes)
+            toks = list(art.tokens)
+            want = [sum(1 for t in toks if q.start <= t.start < q.end and t.end <= q.end)
+                    for q in quotes]
+            assert [r[18] for r in got] == want
+            rows.append(got)
+        assert rows[0] == rows[1] and any(rows[0])
+    # by hand: the second text's quotes hold 1 ("half-way"), 1 ("U.S."), 4, 4 and 3 words
+    art = article_from_text(texts[1], "x")
+    assert [r[18] for r in quote_rows(art, extract_quotes(art))] == [1, 1, 4, 4, 3]

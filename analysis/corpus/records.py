@@ -26,7 +26,7 @@ stage, message) and no other row for that article: an article is counted whole o
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from analysis.corpus.sources import Item
 from analysis.quotes import (
@@ -37,7 +37,14 @@ from analysis.quotes import (
     find_quote_spans,
 )
 from analysis.readability import COUNT_COLUMNS, FLAG_COLUMNS, METRIC_COLUMNS, readability_records
-from analysis.text import Article, article_from_text, decode_bytes, load_article
+from analysis.text import (
+    Article,
+    Tokens,
+    article_from_text,
+    decode_bytes,
+    load_article,
+    token_column,
+)
 from analysis.text.reading import CONTROL_CHARACTERS
 from analysis.topics import (
     HIT_COLUMNS,
@@ -118,12 +125,17 @@ def quote_rows(article: Article, quotes) -> list[tuple]:
     para_no = {b.index: i for i, b in enumerate(article.paragraphs)}
     section = {b.index: b.section for b in article.blocks}
     tokens = article.tokens
-    starts = [t.start for t in tokens]
+    if isinstance(tokens, Tokens):
+        starts, ends = token_column(tokens, "start"), token_column(tokens, "end")
+    else:
+        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
     rows = []
     for q in quotes:
         i = bisect_left(starts, q.start)
         j = bisect_left(starts, q.end)
-        n = sum(1 for t in tokens[i:j] if t.end <= q.end)
+        # the words of quotes_table: tokens starting inside the quote and ending by its end;
+        # tokens do not overlap, so their ends grow too and those tokens are a run from i
+        n = bisect_right(ends, q.end, i, j) - i
         rows.append((article.id, q.quote_id, q.part, q.start, q.end, q.text, q.kind, q.speaker,
                      q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
                      q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,
