@@ -111,28 +111,24 @@ def quote_share(tables, by: str = "speaker", per: str | None = None, top: int | 
     kinds = "('direct', 'partial'" + (", 'indirect')" if include_indirect else ")")
     qkey = ("CASE WHEN q.kind = 'indirect' THEN q.quote_id::VARCHAR || ':indirect:' || "
             "q.start::VARCHAR ELSE q.quote_id::VARCHAR END")
+    # one row per group, speaker, article and quote (a quote's parts summed first), so that
+    # quotes are counted as rows and only the final labels need a distinct count of articles
     df = con.execute(f"""
         WITH q AS (
           SELECT {g} AS grp, q.article_id, {who} AS who,
-                 {qkey} AS qkey, q.words
+                 {qkey} AS qkey, sum(q.words) AS words
           FROM quotes q JOIN articles a USING (article_id)
-          WHERE q.kind IN {kinds}),
-        per_who AS (
-          SELECT grp, who, count(DISTINCT (article_id, qkey)) AS quotes, sum(words) AS words,
-                 count(DISTINCT article_id) AS articles
-          FROM q GROUP BY grp, who),
+          WHERE q.kind IN {kinds}
+          GROUP BY ALL),
         ranked AS (
-          SELECT who, row_number() OVER (ORDER BY sum(words) DESC, sum(quotes) DESC, who)
+          SELECT who, row_number() OVER (ORDER BY sum(words) DESC, count(*) DESC, who)
                  AS rank
-          FROM per_who GROUP BY who),
+          FROM q GROUP BY who),
         labelled AS (
           SELECT grp, CASE WHEN ? IS NULL OR rank <= ? THEN who ELSE '{OTHERS}' END AS who,
-                 q.article_id, q.qkey, q.words
-          FROM q JOIN ranked USING (who)),
-        grp_totals AS (
-          SELECT {g} AS grp, count(*) AS group_articles FROM articles a GROUP BY 1)
-        SELECT l.grp AS "group", l.who AS "{by}",
-               count(DISTINCT (l.article_id, l.qkey)) AS quotes, sum(l.words) AS words,
+                 q.article_id, q.qkey, sum(q.words) AS words
+          FROM q JOIN ranked USING (who) GROUP BY ALL)
+        SELECT l.grp AS "group", l.who AS "{by}", count(*) AS quotes, sum(l.words) AS words,
                count(DISTINCT l.article_id) AS articles
         FROM labelled l GROUP BY l.grp, l.who
     """, [top, top]).df()
