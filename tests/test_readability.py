@@ -363,3 +363,26 @@ def test_long_table_strings_and_small_word_table_change_nothing(monkeypatch):
     # blocks: title 0, paragraph 1, heading 2, paragraphs 3 and 4, then the 50 lines 5 to 54
     paragraphs = long[long.unit == "paragraph"]
     assert paragraphs["label"].iloc[-1] == "paragraph 54" and paragraphs["unit_id"].iloc[-1] == "54"
+
+
+def test_word_table_columns_equal_word_features():
+    """The word table looks a word up a second time (as a sentence's first word) only when it
+    is capitalised; every column still equals word_features, in both positions. By hand:
+    "Multinational" (5 syllables) is a proper noun inside a sentence (not complex) but complex
+    when it opens one; "multinational" is complex in both places; "Committed" has 3 syllables
+    only through "-ed" (never complex)."""
+    from analysis.readability import _WordTable, word_features
+
+    words = ["Multinational", "multinational", "Committed", "elaborated", "U.S.-Kenyan",
+             "Ruto", "said", "Kenya’s", "1,224", "significant", "Acknowledging"]
+    words += sorted({t.text for t in load_article(SAMPLE_ARTICLE).body_tokens})
+    table = _WordTable()
+    ids = table.ids(words)
+    for word, i in zip(words, ids.tolist(), strict=True):
+        inner, opening = word_features(word), word_features(word, True)
+        assert table.table[:, i].tolist() == [inner.syllables, inner.letters, inner.characters,
+                                              inner.complex, opening.complex, inner.difficult]
+    col = dict(zip(words, ids.tolist(), strict=True))
+    assert table.table[3:5, col["Multinational"]].tolist() == [0, 1]  # complex: inner, opening
+    assert table.table[3:5, col["multinational"]].tolist() == [1, 1]
+    assert table.table[3:5, col["Committed"]].tolist() == [0, 0]

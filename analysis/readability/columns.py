@@ -60,9 +60,12 @@ class _WordTable:
         i = len(self.index)
         if i == self.table.shape[1]:
             self.table = np.concatenate([self.table, np.zeros_like(self.table)], axis=1)
-        inner, opening = word_features(word), word_features(word, True)
+        inner = word_features(word)
+        # opening a sentence changes only whether a capitalised word is complex (a proper noun
+        # inside a sentence is not): other words need no second look-up
+        opening = word_features(word, True).complex if word[:1].isupper() else inner.complex
         self.table[:, i] = (inner.syllables, inner.letters, inner.characters, inner.complex,
-                            opening.complex, inner.difficult)
+                            opening, inner.difficult)
         self.index[word] = i
         return i
 

@@ -212,9 +212,9 @@ def word_features(word: str, sentence_initial: bool = False) -> WordFeatures:
     (True, False)
     """
     n = syllables(word)
-    letters = sum(c.isalpha() for c in word)
-    characters = letters + sum(c.isdigit() for c in word)
-    hyphenated = any(h in word for h in "-‐‑")
+    letters = sum(map(str.isalpha, word))  # (map: no generator frame per character)
+    characters = letters + sum(map(str.isdigit, word))
+    hyphenated = "-" in word or "‐" in word or "‑" in word
     complex_word = (
         n >= 3
         and not (word[:1].isupper() and not sentence_initial)
