@@ -366,8 +366,8 @@ def test_long_table_strings_and_small_word_table_change_nothing(monkeypatch):
 
 
 def test_word_table_columns_equal_word_features():
-    """The word table looks a word up a second time (as a sentence's first word) only when it
-    is capitalised; every column still equals word_features, in both positions. By hand:
+    """The word table stores each word's row computed in one pass (both positions at once);
+    every column equals word_features, inside a sentence and opening one. By hand:
     "Multinational" (5 syllables) is a proper noun inside a sentence (not complex) but complex
     when it opens one; "multinational" is complex in both places; "Committed" has 3 syllables
     only through "-ed" (never complex)."""

@@ -16,7 +16,7 @@ import numpy as np
 
 from analysis.readability.formulas import _metrics_into
 from analysis.readability.schema import _FEATURE_COLUMNS, COUNT_COLUMNS, METRIC_COLUMNS
-from analysis.readability.words import word_features
+from analysis.readability.words import _word_row
 from analysis.text import Article, Tokens, token_column, token_texts
 
 # The table and the records are computed column-wise: one pass over the body's words samples the
@@ -60,12 +60,9 @@ class _WordTable:
         i = len(self.index)
         if i == self.table.shape[1]:
             self.table = np.concatenate([self.table, np.zeros_like(self.table)], axis=1)
-        inner = word_features(word)
-        # opening a sentence changes only whether a capitalised word is complex (a proper noun
-        # inside a sentence is not): other words need no second look-up
-        opening = word_features(word, True).complex if word[:1].isupper() else inner.complex
-        self.table[:, i] = (inner.syllables, inner.letters, inner.characters, inner.complex,
-                            opening, inner.difficult)
+        # the word's row in one pass (word_features, inside and opening a sentence, is made
+        # from the same values; this table is the memo, so no WordFeatures objects are kept)
+        self.table[:, i] = _word_row(word)
         self.index[word] = i
         return i
 

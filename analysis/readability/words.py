@@ -195,6 +195,26 @@ def _inflection_only(word: str, n: int) -> bool:
     return syllables(stem) < 3
 
 
+def _word_row(word: str) -> tuple[int, int, int, bool, bool, bool]:
+    """A word's features as the word table stores them: syllables, letters, characters,
+    complex inside a sentence, complex as a sentence's first word, difficult (see
+    :func:`word_features`, which is made from it)."""
+    n = syllables(word)
+    letters = sum(map(str.isalpha, word))  # (map: no generator frame per character)
+    characters = letters + sum(map(str.isdigit, word))
+    hyphenated = "-" in word or "‐" in word or "‑" in word
+    complex_opening = n >= 3 and not hyphenated and not _inflection_only(word, n)
+    # inside a sentence a capitalised word is a proper noun: never complex there
+    complex_inner = complex_opening and not word[:1].isupper()
+    base = word.lower().replace("’", "'")
+    if base.endswith("'s"):
+        base = base[:-2]
+    elif "'" in base:
+        base = base.split("'")[0]
+    difficult = base not in easy_words()
+    return n, letters, characters, complex_inner, complex_opening, difficult
+
+
 @lru_cache(maxsize=65536)
 def word_features(word: str, sentence_initial: bool = False) -> WordFeatures:
     """Everything the formulas need from one word, computed once per distinct word and position.
@@ -211,20 +231,5 @@ def word_features(word: str, sentence_initial: bool = False) -> WordFeatures:
     >>> word_features("elaborated").complex, word_features("committed").complex
     (True, False)
     """
-    n = syllables(word)
-    letters = sum(map(str.isalpha, word))  # (map: no generator frame per character)
-    characters = letters + sum(map(str.isdigit, word))
-    hyphenated = "-" in word or "‐" in word or "‑" in word
-    complex_word = (
-        n >= 3
-        and not (word[:1].isupper() and not sentence_initial)
-        and not hyphenated
-        and not _inflection_only(word, n)
-    )
-    base = word.lower().replace("’", "'")
-    if base.endswith("'s"):
-        base = base[:-2]
-    elif "'" in base:
-        base = base.split("'")[0]
-    difficult = base not in easy_words()
-    return WordFeatures(n, letters, characters, complex_word, difficult)
+    n, letters, characters, inner, opening, difficult = _word_row(word)
+    return WordFeatures(n, letters, characters, opening if sentence_initial else inner, difficult)
