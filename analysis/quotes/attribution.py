@@ -62,6 +62,15 @@ class Quote:
     unbalanced: bool = False
     continues: bool = False
     flags: list[str] = field(default_factory=list)
+    #: The attributed content the quote belongs to, as offsets: the quote's own words, except
+    #: for a partial quote inside reported speech ("Moe said the plan was “a mess” and would
+    #: fail"), whose content is the reported clause (see :func:`_content_span`).
+    content_start: int | None = None
+    content_end: int | None = None
+
+    def __post_init__(self):
+        if self.content_start is None:
+            self.content_start, self.content_end = self.start, self.end
 
 
 _LABEL = re.compile(r"((?:MR|MS|MRS|DR|SEN|GOV|REP)\.?\s+[A-Z][A-Z’'-]+|"
@@ -113,6 +122,7 @@ class _Index:
                             for s in spans)
         self.mark_starts = [a for a, _ in self.marks]
         self.cue_cache: dict[tuple[int, int, bool], tuple[_Subject, str, int] | None] = {}
+        self.content_starts: dict[int, int] = {}  # a cue's offset → its clause's start
 
     def sentence_of(self, pos: int):
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -336,6 +346,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         q = Quote(s.quote_id, s.part, s.start, s.end, content, kind, sp.name, sp.kind, sp.role,
                   sp.affiliation, cue, cue_start, position, mention, s.block,
                   unbalanced=s.unbalanced, continues=s.continues)
+        if kind == "partial" and cue is not None and cue != "according to":
+            q.content_start, q.content_end = _content_span(text, s, cue, cue_start, position,
+                                                           index, after_end)
         if s.unbalanced:
             q.flags.append("unbalanced")
         quotes.append(q)
@@ -348,6 +361,84 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+#: Where a reported clause ends after its quote: a comma, semicolon, colon, bracket or dash.
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]|—|\s--?\s")
+
+
+def _content_start(text: str, cue: str, cue_start: int, open_mark: int) -> int:
+    """Where the reported clause after a cue starts: the first word after the cue, or a
+    "that" (how, whether …) within eight words of it with no comma in between."""
+    words = _words(text, cue_start, min(open_mark, cue_start + 400))
+    k0 = k = len(cue.split())
+    while k < len(words) and words[k][0] in (",", ":", ";", "—", "–"):
+        k += 1  # "said, in a speech …": the clause starts after the comma
+    if k >= len(words):
+        return open_mark
+    lead = next((j for j in range(k, min(len(words), k + 8))
+                 if words[j][0] in _CONTENT_LEADS), None)
+    if lead is not None and any(w[0] in (",", ";", ":") for w in words[k0:lead]):
+        lead = None  # "said, in a speech that …": not the clause's lead
+    return words[lead if lead is not None else k][1]
+
+
+def _clause_end(text: str, s: QuoteSpan, sent_end: int) -> int:
+    """The end of the clause a quote sits in: its closing mark when the quote ends with a
+    comma inside the marks ("“a mess,” adding …"), else the first break after the mark, else
+    the end of the sentence (without its full stop)."""
+    if s.close_mark is None:
+        return s.end
+    after = s.close_mark + 1
+    if text[s.start:s.end].rstrip()[-1:] in (",", ";"):
+        return after
+    m = _CLAUSE_BREAK.search(text, after, max(after, sent_end))
+    end = m.start() if m is not None else sent_end
+    while end > after and text[end - 1] in " \t\n\xa0.":
+        end -= 1
+    return max(end, after)
+
+
+#: Words after a cue that lead to its reported clause ("told reporters that …").
+_CONTENT_LEADS = {"that", "how", "whether", "if", "why", "what"}
+
+
+def _content_span(text: str, s: QuoteSpan, cue: str, cue_start: int, position: str,
+                  index: _Index, limit: int) -> tuple[int, int]:
+    """The attributed content of a partial quote: the reported clause it sits in.
+
+    With its cue before it in the sentence ("Moe told reporters that the plan was “a mess”
+    and would fail."), the clause runs from the first word after the cue (from "that" when
+    one follows within a few words) to the first comma, dash or bracket after the quote, else
+    the end of the sentence; with its cue after it ("The
+    plan may be “a mess,” said Moe."), from the start of the sentence to the closing mark.
+    Otherwise (a cue elsewhere, no sentence) the quote's own words. The clause ends at the
+    latest at ``limit`` (the next quote's opening mark: the next quote has its own content).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Moe told reporters that the plan was “a mess” and would "
+    ...                         "fail.", "x")
+    >>> s = find_quote_spans(art)[0][0]
+    >>> a, b = _content_span(art.text, s, "told", 4, "before", _Index(art, [s]), len(art.text))
+    >>> art.text[a:b]
+    'that the plan was “a mess” and would fail'
+    """
+    sent = index.sentence_of(s.open_mark)
+    if sent is None:
+        return s.start, s.end
+    if cue_start < s.open_mark:
+        if cue_start < sent.start:
+            return s.start, s.end
+        start = index.content_starts.get(cue_start)
+        if start is None:
+            # (read once per cue: the quotes after one cue share the start of its clause)
+            start = _content_start(text, cue, cue_start, s.open_mark)
+            index.content_starts[cue_start] = start
+        return start, _clause_end(text, s, min(sent.end, limit))
+    if position == "after" and s.close_mark is not None:
+        start = _first_nonspace(text, sent.start, s.open_mark)
+        return min(start, s.open_mark), s.close_mark + 1
+    return s.start, s.end
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
