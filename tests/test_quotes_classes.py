@@ -547,3 +547,37 @@ def test_a_title_with_of_runs_on_to_the_name_in_a_clause_subject():
     assert quotes("Former Secretary of State Ann Moe recently urged women to vote for Ruth "
                   "Chebet, saying, “There is a special place for those who don’t help.”") == [
         ("There is a special place for those who don’t help.", "direct", "Ann Moe")]
+
+
+# ------------------------------------------------- this round (PolNeAR train/dev, speakers)
+
+
+def test_a_one_word_name_before_an_appositive_is_the_subject_not_a_lead_in():
+    # before: "Osei," was skipped as a lead-in ("Later, …"), so the speaker became "the hall
+    # upon" and "the party chairman" (a role, not the person)
+    assert quotes("Osei, a former mayor of Eastport, drew boos from the hall upon saying, "
+                  "“We will close the market.”") == [
+        ("We will close the market.", "direct", "Osei")]
+    assert quotes("Kamau, the party chairman, mocked the budget on Monday, tweeting, "
+                  "“Nobody believes these numbers.”") == [
+        ("Nobody believes these numbers.", "direct", "Kamau")]
+    # a real lead-in is still skipped
+    assert quotes("Later, the minister, who had flown in, said, “We are ready.”") == [
+        ("We are ready.", "direct", "the minister")]
+
+
+def test_the_following_statement_after_a_lead_in_and_a_statement_with_a_participle():
+    # before: no speaker (the subject did not open the sentence) and "statement Tuesday"
+    assert quotes("On Monday, Governor Amina Noor issued the following statement:\n\n"
+                  "“The dam is safe and the town will stay dry this year.”") == [
+        ("The dam is safe and the town will stay dry this year.", "direct", "Amina Noor")]
+    assert quotes("Mrs. Wanjiru Kamau released a statement Tuesday saying, “The fund was "
+                  "never at risk.”") == [("The fund was never at risk.", "direct", "Wanjiru Kamau")]
+
+
+def test_reacted_and_pondered_are_cues():
+    # before: both were scare quotes with no speaker
+    assert quotes("“Not in my town,” reacted Dan Moe.") == [
+        ("Not in my town,", "direct", "Dan Moe")]
+    assert quotes("Mr. Dan Moe pondered whether the town could “survive another flood.”") == [
+        ("survive another flood.", "partial", "Dan Moe")]

@@ -304,8 +304,15 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     pw_prev = [w for w in _words(text, prev.start, prev.end)
                                if not index.in_marks(w[1])]
                     subj = _clause_subject(pw_prev[:-1]) if len(pw_prev) > 1 else None
+                    nxt = next((k for k, w in enumerate(pw_prev) if w[1] >= subj.end), None) \
+                        if subj is not None else None
                     if subj is not None and (subj.start == pw_prev[0][1] or
-                                             subj.text.lower() in ("he", "she", "they")):
+                                             subj.text.lower() in ("he", "she", "they") or (
+                            nxt is not None and nxt + 2 < len(pw_prev) and
+                            pw_prev[nxt][0] in _ISSUING | {"made", "gave"} and
+                            pw_prev[nxt + 1][0] == "the" and
+                            pw_prev[nxt + 2][0] == "following")):
+                        # (or "On Monday, Moe issued the following statement:")
                         found = subj, None, None
                 if found and n_words <= SCARE_MAX_WORDS and found[1] is not None and \
                         index.overlaps_marks(prev.start, prev.end - 1):
@@ -702,6 +709,25 @@ _SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", 
                   "though", "although", "and", "but", "or", "whereas", "unless", "once"}
 
 
+#: Words that open an appositive after a one-word name ("Moe, a former mayor, …").
+_APPOSITIVE_OPENERS = {"a", "an", "the", "herself", "himself", "who", "whose"}
+
+
+def _name_appositive(words, fc: int, c0: int) -> bool:
+    """"Moe, a former mayor, told …": a one-word name, then an appositive closed by a comma
+    before the cue; not a lead-in ("Overall, …", "Later, …") to skip.
+
+    >>> ws = [(w, 0, 0) for w in "Moe , a former mayor , told reporters , saying".split()]
+    >>> _name_appositive(ws, 1, 8), _name_appositive([("Later", 0, 0)] + ws[1:], 1, 8)
+    (True, False)
+    """
+    w0 = words[0][0]
+    return fc == 1 and fc + 1 < c0 and w0[:1].isupper() and w0[1:].islower() and \
+        w0 not in _SENTENCE_OPENERS | _LEAD_INS and not w0.endswith(("ly", "ing", "ed")) and \
+        words[fc + 1][0].lower() in _APPOSITIVE_OPENERS and \
+        any(w == "," for w, _, _ in words[fc + 2:c0])
+
+
 def _before_cue(pw, opens_clause: bool):
     """Subject and cue in the words before a quote's opening mark (same sentence)."""
     if not pw:
@@ -721,7 +747,7 @@ def _before_cue(pw, opens_clause: bool):
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
                                        words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
-                else fc + 1
+                or _name_appositive(words, fc, c0) else fc + 1
             if lead == 0 and words[0][0] in _LEAD_INS:
                 # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
                 fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
@@ -742,6 +768,11 @@ def _before_cue(pw, opens_clause: bool):
                 if subj:
                     return subj, (c0, c1), "before"
             subj = _subject_before(words, c0)
+            if subj is not None and words[c0][0] in _PARTICIPLES and \
+                    subj.text[:1].islower() and \
+                    any(w in _DOCUMENT_NOUNS for w in subj.text.lower().split()):
+                # "Moe issued a statement Tuesday saying, “…”": who issued it speaks
+                subj = _clause_subject(words[lead:c0]) or subj
             if subj is None and c0 >= 2 and words[c0 - 1][0] == "to":
                 # "Moe was prompted to say, “…”": the clause's subject
                 subj = _clause_subject(words[lead:c0 - 1])

@@ -25,6 +25,8 @@ _VERBS = [
     "demand", "bark", "retort", "snap", "scoff", "sneer", "muse", "opine", "testify", "demur",
     "remember", "exhort", "reason", "shoot back", "fire back", "hit back", "push back",
     "weigh in",
+    # more of PolNeAR train and dev: "“…,” reacted Moe" / "Moe pondered whether …"
+    "react", "ponder",
 ]
 
 
