@@ -39,6 +39,12 @@ def _speech(text):
     ("Mr. Osei said the levy was “a disgrace” and “unworkable” for farmers.",
      [("a disgrace", "Osei", "the levy was “a disgrace” and"),
       ("unworkable", "Osei", "the levy was “a disgrace” and “unworkable” for farmers")]),
+    # a second verb of the subject ends the clause ("and warned …")
+    ("Dana Osei called the levy “a disgrace” and warned that farmers would leave.",
+     [("a disgrace", "Dana Osei", "the levy “a disgrace”")]),
+    # a cue after the quote: the clause starts after the last comma or dash before it
+    ("Prices rose, and the plan may be “a costly mistake,” said Dana Osei.",
+     [("a costly mistake,", "Dana Osei", "and the plan may be “a costly mistake,”")]),
     # a direct quote is its own content
     ("“We will win,” Dana Osei said.", [("We will win,", "Dana Osei", "We will win,")]),
 ])

@@ -355,7 +355,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                   unbalanced=s.unbalanced, continues=s.continues)
         if kind == "partial" and cue is not None and cue != "according to":
             q.content_start, q.content_end = _content_span(text, s, cue, cue_start, position,
-                                                           index, after_end)
+                                                           index, after_end, sent_start)
         if s.unbalanced:
             q.flags.append("unbalanced")
         quotes.append(q)
@@ -370,8 +370,10 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     return quotes
 
 
-#: Where a reported clause ends after its quote: a comma, semicolon, colon, bracket or dash.
-_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]|—|\s--?\s")
+#: Where a reported clause ends after its quote: a comma, semicolon, colon, bracket or dash, or
+#: a second verb of the subject ("Moe called it “a mess” and warned that …").
+_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]|—|\s--?\s|\s(?:and|but)\s+(?:also\s+|then\s+)?"
+                           r"[a-z]+ed\b")
 
 
 def _content_start(text: str, cue: str, cue_start: int, open_mark: int) -> int:
@@ -411,7 +413,7 @@ _CONTENT_LEADS = {"that", "how", "whether", "if", "why", "what"}
 
 
 def _content_span(text: str, s: QuoteSpan, cue: str, cue_start: int, position: str,
-                  index: _Index, limit: int) -> tuple[int, int]:
+                  index: _Index, limit: int, clause_floor: int = 0) -> tuple[int, int]:
     """The attributed content of a partial quote: the reported clause it sits in.
 
     With its cue before it in the sentence ("Moe told reporters that the plan was “a mess”
@@ -443,7 +445,10 @@ def _content_span(text: str, s: QuoteSpan, cue: str, cue_start: int, position: s
             index.content_starts[cue_start] = start
         return start, _clause_end(text, s, min(sent.end, limit))
     if position == "after" and s.close_mark is not None:
-        start = _first_nonspace(text, sent.start, s.open_mark)
+        # from the last break before the quote ("…, and the plan is “a mess,” said Moe")
+        floor = max(sent.start, clause_floor)
+        cut = max(text.rfind(c, floor, s.open_mark) for c in ",;:(—–")
+        start = _first_nonspace(text, cut + 1 if cut >= 0 else floor, s.open_mark)
         return min(start, s.open_mark), s.close_mark + 1
     return s.start, s.end
 
