@@ -42,6 +42,8 @@ def _speech(text):
     # a second verb of the subject ends the clause ("and warned …")
     ("Dana Osei called the levy “a disgrace” and warned that farmers would leave.",
      [("a disgrace", "Dana Osei", "the levy “a disgrace”")]),
+    ("Dana Osei called the levy “a disgrace” but says she will pay it.",
+     [("a disgrace", "Dana Osei", "the levy “a disgrace”")]),
     # a cue after the quote: the clause starts after the last comma or dash before it
     ("Prices rose, and the plan may be “a costly mistake,” said Dana Osei.",
      [("a costly mistake,", "Dana Osei", "and the plan may be “a costly mistake,”")]),

@@ -14,8 +14,10 @@ from analysis.quotes.cues import (
     _INDIRECT_CUES,
     _INDIRECT_RE,
     _PARTICIPLES,
+    SPEECH_CUES,
     _cue_at,
     _cue_in_words,
+    _trie_pattern,
     _words,
 )
 from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
@@ -371,9 +373,10 @@ def extract_quotes(article: Article, include_indirect: bool = True,
 
 
 #: Where a reported clause ends after its quote: a comma, semicolon, colon, bracket or dash, or
-#: a second verb of the subject ("Moe called it “a mess” and warned that …").
-_CLAUSE_BREAK = re.compile(r"[,;:(]|\s[—–]|—|\s--?\s|\s(?:and|but)\s+(?:also\s+|then\s+)?"
-                           r"[a-z]+ed\b")
+#: a second verb of the subject ("Moe called it “a mess” and warned that …", "… and says").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:(]|\s[—–]|—|\s--?\s|\s(?:and|but)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|"
+    + _trie_pattern(c for c in SPEECH_CUES if c.isalpha() and c.islower()) + r")\b")
 
 
 def _content_start(text: str, cue: str, cue_start: int, open_mark: int) -> int:
