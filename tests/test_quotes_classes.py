@@ -581,3 +581,13 @@ def test_reacted_and_pondered_are_cues():
         ("Not in my town,", "direct", "Dan Moe")]
     assert quotes("Mr. Dan Moe pondered whether the town could “survive another flood.”") == [
         ("survive another flood.", "partial", "Dan Moe")]
+
+
+def test_a_pronoun_prefers_the_sentences_subject_to_an_owner():
+    # before: "she" went to the nearest woman named, the owner in "Lee’s courage"
+    text = ("Mrs. Ann Moe met Ms. Ruth Lee on Monday. Moe says she admired Lee’s courage "
+            "through what she calls a “long ordeal.”")
+    assert quotes(text) == [("long ordeal.", "partial", "Ann Moe")]
+    # with no subject before the owner, the owner is still the antecedent
+    text = "Ms. Ruth Lee spoke first. Lee’s aide said she called it “a long ordeal.”"
+    assert quotes(text) == [("a long ordeal.", "partial", "Ruth Lee")]

@@ -6,7 +6,7 @@ cue, and their resolution to people, organisations, documents or unnamed officia
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from analysis.quotes.cues import (
@@ -420,6 +420,14 @@ class _Resolver:
         self.reg = registry
         self.groups: list[tuple[int, _Speaker]] = []  # (offset, speaker) of phrase speakers
         self.resolved_pronouns: list[tuple[int, Entity]] = []
+        self.text = article.text
+        self._sentence_starts: list[int] | None = None  # built when first needed
+
+    def _sentence_break(self, a: int, b: int) -> bool:
+        """Whether a sentence starts in (a, b]: two offsets in different sentences."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.article.sentences]
+        return bisect_right(self._sentence_starts, b) != bisect_right(self._sentence_starts, a)
 
     def resolve(self, subj: _Subject) -> _Speaker:
         low = subj.text.lower()
@@ -593,9 +601,17 @@ class _Resolver:
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             return _Speaker(None, None)
-        named = next(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
-                      if self.reg.entities[m.entity].kind == "person"
-                      and self.reg.entities[m.entity].gender in (None, want)), None)
+        fits = [(m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                if self.reg.entities[m.entity].kind == "person"
+                and self.reg.entities[m.entity].gender in (None, want)][:2]
+        named = fits[0] if fits else None
+        if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
+                fits[0][0].text.endswith(("’s", "'s")) and \
+                not fits[1][0].text.endswith(("’s", "'s")) and \
+                not self._sentence_break(fits[1][0].end, pos):
+            # "Ann Moe says she admired Ruth Lee’s courage, which she calls “…”": an owner
+            # is no antecedent when the sentence's subject fits (subject first)
+            named = fits[1]
         # an unnamed person who spoke ("another nurse … said she …") can be the antecedent too
         unnamed = next(((o, sp) for o, sp in self._groups_before(pos) if sp.kind == "official"
                         and _PHRASE_GENDER.get(sp.head or "") in (None, want)), None)
