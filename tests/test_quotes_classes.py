@@ -591,3 +591,12 @@ def test_a_pronoun_prefers_the_sentences_subject_to_an_owner():
     # with no subject before the owner, the owner is still the antecedent
     text = "Ms. Ruth Lee spoke first. Lee’s aide said she called it “a long ordeal.”"
     assert quotes(text) == [("a long ordeal.", "partial", "Ruth Lee")]
+
+
+def test_a_region_after_a_place_is_not_the_speakers_name():
+    # before: "Kenya" (the appositive after "a farmer in Nakuru,") was taken for the name
+    assert quotes("“It is a disaster,” a farmer in Nakuru, Kenya, said.") == [
+        ("It is a disaster,", "direct", "farmer in Nakuru")]
+    # a name in the appositive is still the speaker
+    assert quotes("Its secretary-general, Akelo Misori, said the strike was “a last "
+                  "resort.”") == [("a last resort.", "partial", "Akelo Misori")]

@@ -149,7 +149,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
               or "’s " in subj.text.replace("'s ", "’s "))
     if app_words and common and len(app_words) <= 4 and \
-            all(x[0][:1].isupper() for x in app_words):
+            all(x[0][:1].isupper() for x in app_words) and not (
+                len(app_words) == 1 and _PLACE_END.search(subj.text)):
+        # (not "a farmer in Nakuru, Kenya, said": one word after a place is its region)
         # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
         # "Its secretary-general, Akelo Misori, said"
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
@@ -158,6 +160,10 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
 
 
 _DASHES = {"-", "—", "–"}
+
+
+#: A phrase ending in a place: "a farmer in Nakuru", "a voter from Eastport".
+_PLACE_END = re.compile(r"\b(?:in|from|near|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
 
 
 _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
