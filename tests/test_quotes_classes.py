@@ -600,3 +600,12 @@ def test_a_region_after_a_place_is_not_the_speakers_name():
     # a name in the appositive is still the speaker
     assert quotes("Its secretary-general, Akelo Misori, said the strike was “a last "
                   "resort.”") == [("a last resort.", "partial", "Akelo Misori")]
+
+
+def test_an_acronym_in_brackets_closes_an_appositive_it_is_no_party_tag():
+    # before: "(UNHCW)," was read as a party tag like "(R-Ohio)," and the role became the name
+    assert quotes("Amina Noor, the United Nations High Commissioner for Water (UNHCW), reacted "
+                  "coolly to the deal, “It changes nothing.”") == [
+        ("It changes nothing.", "direct", "Amina Noor")]
+    assert quotes("Rep. Ann Moe (R-Ohio), said the bill was “dead on arrival.”") == [
+        ("dead on arrival.", "partial", "Ann Moe")]

@@ -53,6 +53,14 @@ _CLAUSE_BREAKS = {",", ";", ":", "when", "as", "because", "after", "while", "sin
                   "that", "whom", "if", "though", "although", "—", "–", "(", ")", "“", "”", '"'}
 
 
+def _acronym_in_brackets(words, close: int) -> bool:
+    """"(UNHCR)" before ``close`` (a ")"): an organisation's acronym closing an appositive
+    ("Ann Moe, the High Commissioner for Refugees (UNHCR), said"), not a party tag ("(D)",
+    "(R-Ohio)")."""
+    w = words[close - 1][0] if close >= 2 and words[close - 2][0] == "(" else ""
+    return len(w) >= 3 and w.isupper() and w.isalpha()
+
+
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
@@ -65,7 +73,8 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         j -= 1
         if j >= 1 and words[j][0] == "," and words[j + 1][0] == "who":
             j -= 1  # "Amos Kibet, who said he was “glad”": the name before the relative clause
-    if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")":  # "Ann Moe (R-Ohio), said"
+    if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")" and \
+            not _acronym_in_brackets(words, j - 1):  # "Ann Moe (R-Ohio), said"
         j -= 1
     if j >= 2 and words[j][0] == ")":  # "Gov. Ann Moe (R) said": a party or state tag
         k = j - 1
