@@ -265,11 +265,14 @@ def articles(root: Path, split: str):
 class _Content:
     """A speech quote seen as its attributed content (``content_start``/``content_end``)."""
 
-    __slots__ = ("start", "end", "speaker", "kind", "position", "text")
+    __slots__ = ("start", "end", "speaker", "kind", "position", "text", "block")
 
     def __init__(self, q):
-        self.start, self.end = q.content_start, q.content_end
+        # (a package without attributed content scores its quotes' own words)
+        self.start = getattr(q, "content_start", q.start)
+        self.end = getattr(q, "content_end", q.end)
         self.speaker, self.kind, self.position, self.text = q.speaker, q.kind, q.position, q.text
+        self.block = q.block
 
 
 _KEYS = ("gold", "pred", "found30", "found80", "named", "speaker_right")
@@ -311,21 +314,30 @@ def run_split(root: Path, split: str, show_errors: bool = False) -> dict:
         for k in _KEYS:
             tot[k] += res[k]
         if show_errors:
-            _print_errors(name, text, res, content, gold)
+            _print_errors(name, text, res, content, gold, tot.setdefault("classes", {}))
     return tot
 
 
-def _print_errors(name, text, res, speech, gold) -> None:
+def _print_errors(name, text, res, speech, gold, classes: dict | None = None) -> None:
+    """Print every miss and extra quote; count them by class in ``classes``."""
+    classes = {} if classes is None else classes
     assigned = {id(q) for g in gold for q in g.cluster}
     for why, g in res["misses"]:
         s, e = g.spans[0][0], g.spans[-1][1]
         said = [q.speaker for q in g.cluster]
         print(f"[{name}] {why}: source={g.source!r} pred={said} :: "
               f"{text[max(0, s - 80):s]!r} >>{text[s:e][:160]!r}")
+        key = ("missed: covered < 30 %" if why.startswith("covered") else
+               "missed: no speech quote" if why == "not found" else
+               "speaker: none found" if why == "speaker None" else "speaker: another name")
+        classes[key] = classes.get(key, 0) + 1
     for q in speech:
         if id(q) not in assigned:
             print(f"[{name}] extra ({q.kind}, {q.speaker!r}, {q.position}): "
                   f"{text[max(0, q.start - 80):q.start]!r} >>{q.text[:120]!r}")
+            key = "extra: in the headline (first block)" if getattr(q, "block", 1) == 0 else \
+                f"extra: {q.kind}"
+            classes[key] = classes.get(key, 0) + 1
 
 
 def summary_line(split: str, t: dict) -> str:
@@ -381,6 +393,8 @@ def main(argv: list[str] | None = None) -> int:
         tot = run_split(root, split, args.errors)
         print(summary_line(split, tot), flush=True)
         print(summary_line(f"{split}/w", tot["words"]), flush=True)
+        for key, n in sorted(tot.get("classes", {}).items()):
+            print(f"  {split} errors by class (attributed content): {key}: {n}")
         crashes += tot["crashes"]
     for c in crashes:
         print("crash:", c)
