@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from itertools import islice
 
 from analysis.quotes.cues import (
     _ADVERB,
@@ -616,9 +617,9 @@ class _Resolver:
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             return _Speaker(None, None)
-        fits = [(m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
-                if self.reg.entities[m.entity].kind == "person"
-                and self.reg.entities[m.entity].gender in (None, want)][:2]
+        fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                            if self.reg.entities[m.entity].kind == "person"
+                            and self.reg.entities[m.entity].gender in (None, want)), 2))
         named = fits[0] if fits else None
         if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
                 fits[0][0].text.endswith(("’s", "'s")) and \
