@@ -27,6 +27,14 @@ Scoring (the rule of issue 12, kept exactly so figures compare):
   next segment is used). Pronoun sources (and sources without a capitalised run) are not scored
   for speaker: the figure is speaker right / named sources found.
 
+Each split is scored twice with that rule. First (row ``train``) on each quote's **attributed
+content** (``Quote.content_start``/``content_end``): a partial quote inside reported speech
+("Moe said the plan was “a mess” and would fail") stands for the reported clause around it,
+which is what PolNeAR annotates as the attribution's content; every other quote stands for its
+own words. Then (row ``train/w``) on the words inside the quote marks only, the figure of the
+rounds before attributed content existed. ``--errors`` prints the misses of the first scoring and
+counts them by class.
+
 Also reported per split: crashes (an exception from the text model or quote extraction, counted
 and named, the run goes on) and quote-extraction time per article (``extract_quotes`` on the
 article already built: quote marks, speakers, attribution, indirect speech), mean and maximum.
