@@ -609,3 +609,12 @@ def test_an_acronym_in_brackets_closes_an_appositive_it_is_no_party_tag():
         ("It changes nothing.", "direct", "Amina Noor")]
     assert quotes("Rep. Ann Moe (R-Ohio), said the bill was “dead on arrival.”") == [
         ("dead on arrival.", "partial", "Ann Moe")]
+
+
+def test_a_region_without_its_closing_comma_is_not_the_subject():
+    # before: "South Lakeshire" (the region after "of Eastport,") was the speaker
+    assert quotes("Ann Moe of Eastport, South Lakeshire says she thinks Kamau can win if he "
+                  "keeps “doing what he does.”") == [("doing what he does.", "partial", "Ann Moe")]
+    # a lead-in's place stays a lead-in
+    assert quotes("Speaking from Eastport, Dan Moe said the plan was “a mess.”") == [
+        ("a mess.", "partial", "Dan Moe")]

@@ -148,6 +148,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     subj = _phrase_ending_at(words, j)
     if subj is None:
         return None
+    person = _person_before_place(words, subj)
+    if person is not None:
+        return person
     k = next((i for i in range(j, -1, -1) if words[i][1] == subj.start), -1)
     if k >= 2 and words[k][0].lower() in ("a", "an", "the") and \
             words[k - 1][0] in _ISSUING and _head_noun(subj.text.split()) in _DOCUMENT_NOUNS:
@@ -170,6 +173,35 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
 
 
 _DASHES = {"-", "—", "–"}
+
+
+def _person_before_place(words, subj: _Subject) -> _Subject | None:
+    """"Ann Moe of Eastport, South Lakeshire says": the region after a place (its closing
+    comma left out) is no subject; the person named before "of"/"from" is.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe of Eastport , Lakeshire".split())]
+    >>> _person_before_place(ws, _Subject("Lakeshire", 5, 6)).text
+    'Ann Moe'
+    """
+    k = next((i for i in range(len(words) - 1, -1, -1) if words[i][1] == subj.start), -1)
+    if k < 5 or words[k - 1][0] != "," or not subj.text[:1].isupper() or \
+            len(subj.text.split()) > 3:
+        return None
+    p = k - 2
+    while p >= 0 and words[p][0][:1].isupper():
+        p -= 1
+    if p == k - 2 or p < 2 or words[p][0] not in ("of", "from"):
+        return None
+    q = p - 1
+    while q >= 0 and words[q][0][:1].isupper() and words[q][0] not in _SENTENCE_OPENERS:
+        q -= 1
+    run = words[q + 1:p]
+    if len(run) < 2 or run[0][0] in _LEAD_INS or run[0][0].endswith("ing") or \
+            (q >= 0 and words[q][0] not in (",", ".", ":", ";", "“", "”", '"') and
+             words[q][0][:1].isupper()):
+        return None
+    return _Subject(" ".join(w for w, _, _ in run), run[0][1], run[-1][2],
+                    " ".join(w for w, _, _ in words[p + 1:k + 1 + len(subj.text.split()) - 1]))
 
 
 #: A phrase ending in a place: "a farmer in Nakuru", "a voter from Eastport".
