@@ -618,3 +618,10 @@ def test_a_region_without_its_closing_comma_is_not_the_subject():
     # a lead-in's place stays a lead-in
     assert quotes("Speaking from Eastport, Dan Moe said the plan was “a mess.”") == [
         ("a mess.", "partial", "Dan Moe")]
+
+
+def test_a_state_tag_with_a_full_stop_keeps_the_subject_in_the_quotes_sentence():
+    # the text model ends a sentence after "(R-Tex.)"; before, the cue "said" then had no
+    # subject and the quote was a scare quote without a speaker
+    assert quotes("Sen. Ann Moe (R-Tex.) said that she would “close the border.”") == [
+        ("close the border.", "partial", "Ann Moe")]

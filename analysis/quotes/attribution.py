@@ -112,12 +112,41 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
     return line
 
 
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+
+
+def _joined_sentences(article: Article) -> list:
+    """The article's sentences, with a "sentence" that opens in lower case on the same line
+    joined to the one before it: "Sen. Ann Moe (R-Tex.) said …" is one sentence, not two
+    split after the bracketed abbreviation (a cue and its subject must stay together).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Sen. Ann Moe (R-Tex.) said she would vote. Then she left.", "x")
+    >>> [art.text[s.start:s.end] for s in _joined_sentences(art)]
+    ['Sen. Ann Moe (R-Tex.) said she would vote.', 'Then she left.']
+    """
+    text = article.text
+    out: list = []
+    for sent in article.sentences:
+        first = _first_nonspace(text, sent.start, sent.end)
+        if out and first < sent.end and text[first].islower() and \
+                text[out[-1].end - 1:out[-1].end] == ")" and \
+                "\n" not in text[out[-1].end:sent.start]:
+            out[-1] = _Sentence(out[-1].start, sent.end)
+        else:
+            out.append(sent)
+    return out
+
+
 class _Index:
     """Sorted lookups that keep extraction linear on long texts."""
 
     def __init__(self, article: Article, spans: list[QuoteSpan]):
-        self.sentences = article.sentences
-        self.sentence_starts = [s.start for s in article.sentences]
+        self.sentences = _joined_sentences(article)
+        self.sentence_starts = [s.start for s in self.sentences]
         self.blocks = article.blocks
         self.block_starts = [b.start for b in article.blocks]
         self.marks = sorted((s.open_mark, s.close_mark if s.close_mark is not None else s.end)
