@@ -625,3 +625,12 @@ def test_a_state_tag_with_a_full_stop_keeps_the_subject_in_the_quotes_sentence()
     # subject and the quote was a scare quote without a speaker
     assert quotes("Sen. Ann Moe (R-Tex.) said that she would “close the border.”") == [
         ("close the border.", "partial", "Ann Moe")]
+
+
+def test_participles_of_praise_and_blame_report_words():
+    # before: no cue, so no speaker ("condemning", "thanking" were not participle cues)
+    assert quotes("In Eastport, Governor Ann Moe released a statement on Thursday, condemning "
+                  "“the cowardly attack on our town.”") == [
+        ("the cowardly attack on our town.", "partial", "Ann Moe")]
+    assert quotes("Dan Moe wrote to the council, thanking it for “a fair hearing.”") == [
+        ("a fair hearing.", "partial", "Dan Moe")]

@@ -75,7 +75,10 @@ _PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning"
                 "complaining", "predicting", "promising", "vowing", "boasting", "lamenting",
                 "conceding", "acknowledging", "remarking", "observing", "announcing",
                 "chiding", "scolding", "retorting", "demanding", "pleading", "exclaiming",
-                "interjecting", "interrupting", "countering"]
+                "interjecting", "interrupting", "countering",
+                # praise and blame that report words (PolNeAR train and dev): "…, condemning “…”"
+                "condemning", "criticizing", "criticising", "praising", "slamming", "blasting",
+                "thanking", "crediting", "dismissing", "decrying", "deriding"]
 
 
 SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES), key=len,
