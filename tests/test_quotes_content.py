@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import analysis.quotes.attribution as attribution
+import analysis.quotes.content as content
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
 
@@ -73,6 +74,7 @@ def test_content_of_many_quotes_after_one_cue_is_read_once(monkeypatch):
         return real(text, start, end)
 
     monkeypatch.setattr(attribution, "_words", counting)
+    monkeypatch.setattr(content, "_words", counting)
     per_char = []
     for n in (300, 1200):
         count["chars"] = 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import analysis.quotes.attribution as quotes_mod
+import analysis.quotes.content as content_mod
 import analysis.speakers as speakers_mod
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
@@ -23,6 +24,7 @@ def tokenised(monkeypatch):
         return real(text, start, end)
 
     monkeypatch.setattr(quotes_mod, "_words", counting)
+    monkeypatch.setattr(content_mod, "_words", counting)  # attributed content splits words too
     return count
 
 
