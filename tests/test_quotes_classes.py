@@ -547,3 +547,90 @@ def test_a_title_with_of_runs_on_to_the_name_in_a_clause_subject():
     assert quotes("Former Secretary of State Ann Moe recently urged women to vote for Ruth "
                   "Chebet, saying, “There is a special place for those who don’t help.”") == [
         ("There is a special place for those who don’t help.", "direct", "Ann Moe")]
+
+
+# ------------------------------------------------- this round (PolNeAR train/dev, speakers)
+
+
+def test_a_one_word_name_before_an_appositive_is_the_subject_not_a_lead_in():
+    # before: "Osei," was skipped as a lead-in ("Later, …"), so the speaker became "the hall
+    # upon" and "the party chairman" (a role, not the person)
+    assert quotes("Osei, a former mayor of Eastport, drew boos from the hall upon saying, "
+                  "“We will close the market.”") == [
+        ("We will close the market.", "direct", "Osei")]
+    assert quotes("Kamau, the party chairman, mocked the budget on Monday, tweeting, "
+                  "“Nobody believes these numbers.”") == [
+        ("Nobody believes these numbers.", "direct", "Kamau")]
+    # a real lead-in is still skipped
+    assert quotes("Later, the minister, who had flown in, said, “We are ready.”") == [
+        ("We are ready.", "direct", "the minister")]
+
+
+def test_the_following_statement_after_a_lead_in_and_a_statement_with_a_participle():
+    # before: no speaker (the subject did not open the sentence) and "statement Tuesday"
+    assert quotes("On Monday, Governor Amina Noor issued the following statement:\n\n"
+                  "“The dam is safe and the town will stay dry this year.”") == [
+        ("The dam is safe and the town will stay dry this year.", "direct", "Amina Noor")]
+    assert quotes("Mrs. Wanjiru Kamau released a statement Tuesday saying, “The fund was "
+                  "never at risk.”") == [("The fund was never at risk.", "direct", "Wanjiru Kamau")]
+
+
+def test_reacted_and_pondered_are_cues():
+    # before: both were scare quotes with no speaker
+    assert quotes("“Not in my town,” reacted Dan Moe.") == [
+        ("Not in my town,", "direct", "Dan Moe")]
+    assert quotes("Mr. Dan Moe pondered whether the town could “survive another flood.”") == [
+        ("survive another flood.", "partial", "Dan Moe")]
+
+
+def test_a_pronoun_prefers_the_sentences_subject_to_an_owner():
+    # before: "she" went to the nearest woman named, the owner in "Lee’s courage"
+    text = ("Mrs. Ann Moe met Ms. Ruth Lee on Monday. Moe says she admired Lee’s courage "
+            "through what she calls a “long ordeal.”")
+    assert quotes(text) == [("long ordeal.", "partial", "Ann Moe")]
+    # with no subject before the owner, the owner is still the antecedent
+    text = "Ms. Ruth Lee spoke first. Lee’s aide said she called it “a long ordeal.”"
+    assert quotes(text) == [("a long ordeal.", "partial", "Ruth Lee")]
+
+
+def test_a_region_after_a_place_is_not_the_speakers_name():
+    # before: "Kenya" (the appositive after "a farmer in Nakuru,") was taken for the name
+    assert quotes("“It is a disaster,” a farmer in Nakuru, Kenya, said.") == [
+        ("It is a disaster,", "direct", "farmer in Nakuru")]
+    # a name in the appositive is still the speaker
+    assert quotes("Its secretary-general, Akelo Misori, said the strike was “a last "
+                  "resort.”") == [("a last resort.", "partial", "Akelo Misori")]
+
+
+def test_an_acronym_in_brackets_closes_an_appositive_it_is_no_party_tag():
+    # before: "(UNHCW)," was read as a party tag like "(R-Ohio)," and the role became the name
+    assert quotes("Amina Noor, the United Nations High Commissioner for Water (UNHCW), reacted "
+                  "coolly to the deal, “It changes nothing.”") == [
+        ("It changes nothing.", "direct", "Amina Noor")]
+    assert quotes("Rep. Ann Moe (R-Ohio), said the bill was “dead on arrival.”") == [
+        ("dead on arrival.", "partial", "Ann Moe")]
+
+
+def test_a_region_without_its_closing_comma_is_not_the_subject():
+    # before: "South Lakeshire" (the region after "of Eastport,") was the speaker
+    assert quotes("Ann Moe of Eastport, South Lakeshire says she thinks Kamau can win if he "
+                  "keeps “doing what he does.”") == [("doing what he does.", "partial", "Ann Moe")]
+    # a lead-in's place stays a lead-in
+    assert quotes("Speaking from Eastport, Dan Moe said the plan was “a mess.”") == [
+        ("a mess.", "partial", "Dan Moe")]
+
+
+def test_a_state_tag_with_a_full_stop_keeps_the_subject_in_the_quotes_sentence():
+    # the text model ends a sentence after "(R-Tex.)"; before, the cue "said" then had no
+    # subject and the quote was a scare quote without a speaker
+    assert quotes("Sen. Ann Moe (R-Tex.) said that she would “close the border.”") == [
+        ("close the border.", "partial", "Ann Moe")]
+
+
+def test_participles_of_praise_and_blame_report_words():
+    # before: no cue, so no speaker ("condemning", "thanking" were not participle cues)
+    assert quotes("In Eastport, Governor Ann Moe released a statement on Thursday, condemning "
+                  "“the cowardly attack on our town.”") == [
+        ("the cowardly attack on our town.", "partial", "Ann Moe")]
+    assert quotes("Dan Moe wrote to the council, thanking it for “a fair hearing.”") == [
+        ("a fair hearing.", "partial", "Dan Moe")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import analysis.quotes.attribution as quotes_mod
+import analysis.quotes.content as content_mod
 import analysis.speakers as speakers_mod
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
@@ -23,6 +24,7 @@ def tokenised(monkeypatch):
         return real(text, start, end)
 
     monkeypatch.setattr(quotes_mod, "_words", counting)
+    monkeypatch.setattr(content_mod, "_words", counting)  # attributed content splits words too
     return count
 
 
@@ -199,3 +201,21 @@ def test_heading_and_byline_checks_read_near_the_quote(unit):
     # before: each quote copied its paragraph up to the quote and after it (~36,000,000
     # characters); now a few characters around each quote
     assert _SliceCountingStr.read <= 2 * len(unit) * n
+
+
+def test_the_indirect_cue_trie_matches_exactly_what_the_plain_alternation_matched():
+    # the reported-speech cues are matched by a trie-shaped regex (faster); it must find the
+    # same words at the same offsets as the alternation of every form, longest first
+    import re
+
+    from analysis.quotes.cues import _INDIRECT_CUES, _INDIRECT_RE
+
+    plain = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_CUES, key=len, reverse=True))
+                       + r")\b")
+    forms = sorted(_INDIRECT_CUES)
+    # every form, each with a letter too many and too few, glued and separated
+    text = " ".join(f"{w} {w}x {w[:-1]} x{w} {w}-{w} {w.upper()}" for w in forms)
+    found = [m.span() for m in _INDIRECT_RE.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    # "w", both halves of "w-w", and a shortened form that is itself a form ("says" → "say")
+    assert len(found) == 3 * len(forms) + sum(w[:-1] in _INDIRECT_CUES for w in forms)

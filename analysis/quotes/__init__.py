@@ -33,6 +33,12 @@ Attribution (first rule that applies)
     pronouns, officials, organisations, documents); no subject found → speaker ``None``,
     counted as *unattributed*.
 
+Attributed content (:mod:`analysis.quotes.content`)
+    A partial quote inside reported speech belongs to the reported clause around it ("Moe said
+    the plan was “a mess” and would fail"): ``content_start``/``content_end`` give that clause
+    (from the cue's "that" or first word to the next break; with the cue after the quote, from
+    the last break before it). Other quotes' content is their own words.
+
 Every quote has ``start``/``end`` offsets of its words inside the marks, so
 ``article.text[start:end] == text``.
 

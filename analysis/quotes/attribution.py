@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from analysis.quotes.content import _content_span
 from analysis.quotes.cues import (
     _DETERMINERS,
     _DOCUMENT_NOUNS,
@@ -62,6 +63,15 @@ class Quote:
     unbalanced: bool = False
     continues: bool = False
     flags: list[str] = field(default_factory=list)
+    #: The attributed content the quote belongs to, as offsets: the quote's own words, except
+    #: for a partial quote inside reported speech ("Moe said the plan was “a mess” and would
+    #: fail"), whose content is the reported clause (see :mod:`analysis.quotes.content`).
+    content_start: int | None = None
+    content_end: int | None = None
+
+    def __post_init__(self):
+        if self.content_start is None:
+            self.content_start, self.content_end = self.start, self.end
 
 
 _LABEL = re.compile(r"((?:MR|MS|MRS|DR|SEN|GOV|REP)\.?\s+[A-Z][A-Z’'-]+|"
@@ -101,18 +111,48 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
     return line
 
 
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+
+
+def _joined_sentences(article: Article) -> list:
+    """The article's sentences, with a "sentence" that opens in lower case on the same line
+    joined to the one before it: "Sen. Ann Moe (R-Tex.) said …" is one sentence, not two
+    split after the bracketed abbreviation (a cue and its subject must stay together).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Sen. Ann Moe (R-Tex.) said she would vote. Then she left.", "x")
+    >>> [art.text[s.start:s.end] for s in _joined_sentences(art)]
+    ['Sen. Ann Moe (R-Tex.) said she would vote.', 'Then she left.']
+    """
+    text = article.text
+    out: list = []
+    for sent in article.sentences:
+        first = _first_nonspace(text, sent.start, sent.end)
+        if out and first < sent.end and text[first].islower() and \
+                text[out[-1].end - 1:out[-1].end] == ")" and \
+                "\n" not in text[out[-1].end:sent.start]:
+            out[-1] = _Sentence(out[-1].start, sent.end)
+        else:
+            out.append(sent)
+    return out
+
+
 class _Index:
     """Sorted lookups that keep extraction linear on long texts."""
 
     def __init__(self, article: Article, spans: list[QuoteSpan]):
-        self.sentences = article.sentences
-        self.sentence_starts = [s.start for s in article.sentences]
+        self.sentences = _joined_sentences(article)
+        self.sentence_starts = [s.start for s in self.sentences]
         self.blocks = article.blocks
         self.block_starts = [b.start for b in article.blocks]
         self.marks = sorted((s.open_mark, s.close_mark if s.close_mark is not None else s.end)
                             for s in spans)
         self.mark_starts = [a for a, _ in self.marks]
         self.cue_cache: dict[tuple[int, int, bool], tuple[_Subject, str, int] | None] = {}
+        self.content_starts: dict[int, int] = {}  # a cue's offset → its clause's start
 
     def sentence_of(self, pos: int):
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -294,8 +334,15 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     pw_prev = [w for w in _words(text, prev.start, prev.end)
                                if not index.in_marks(w[1])]
                     subj = _clause_subject(pw_prev[:-1]) if len(pw_prev) > 1 else None
+                    nxt = next((k for k, w in enumerate(pw_prev) if w[1] >= subj.end), None) \
+                        if subj is not None else None
                     if subj is not None and (subj.start == pw_prev[0][1] or
-                                             subj.text.lower() in ("he", "she", "they")):
+                                             subj.text.lower() in ("he", "she", "they") or (
+                            nxt is not None and nxt + 2 < len(pw_prev) and
+                            pw_prev[nxt][0] in _ISSUING | {"made", "gave"} and
+                            pw_prev[nxt + 1][0] == "the" and
+                            pw_prev[nxt + 2][0] == "following")):
+                        # (or "On Monday, Moe issued the following statement:")
                         found = subj, None, None
                 if found and n_words <= SCARE_MAX_WORDS and found[1] is not None and \
                         index.overlaps_marks(prev.start, prev.end - 1):
@@ -336,6 +383,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         q = Quote(s.quote_id, s.part, s.start, s.end, content, kind, sp.name, sp.kind, sp.role,
                   sp.affiliation, cue, cue_start, position, mention, s.block,
                   unbalanced=s.unbalanced, continues=s.continues)
+        if kind == "partial" and cue is not None and cue != "according to":
+            q.content_start, q.content_end = _content_span(text, s, cue, cue_start, position,
+                                                           index, after_end, sent_start)
         if s.unbalanced:
             q.flags.append("unbalanced")
         quotes.append(q)
@@ -611,6 +661,25 @@ _SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", 
                   "though", "although", "and", "but", "or", "whereas", "unless", "once"}
 
 
+#: Words that open an appositive after a one-word name ("Moe, a former mayor, …").
+_APPOSITIVE_OPENERS = {"a", "an", "the", "herself", "himself", "who", "whose"}
+
+
+def _name_appositive(words, fc: int, c0: int) -> bool:
+    """"Moe, a former mayor, told …": a one-word name, then an appositive closed by a comma
+    before the cue; not a lead-in ("Overall, …", "Later, …") to skip.
+
+    >>> ws = [(w, 0, 0) for w in "Moe , a former mayor , told reporters , saying".split()]
+    >>> _name_appositive(ws, 1, 8), _name_appositive([("Later", 0, 0)] + ws[1:], 1, 8)
+    (True, False)
+    """
+    w0 = words[0][0]
+    return fc == 1 and fc + 1 < c0 and w0[:1].isupper() and w0[1:].islower() and \
+        w0 not in _SENTENCE_OPENERS | _LEAD_INS and not w0.endswith(("ly", "ing", "ed")) and \
+        words[fc + 1][0].lower() in _APPOSITIVE_OPENERS and \
+        any(w == "," for w, _, _ in words[fc + 2:c0])
+
+
 def _before_cue(pw, opens_clause: bool):
     """Subject and cue in the words before a quote's opening mark (same sentence)."""
     if not pw:
@@ -630,7 +699,7 @@ def _before_cue(pw, opens_clause: bool):
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
                                        words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
-                else fc + 1
+                or _name_appositive(words, fc, c0) else fc + 1
             if lead == 0 and words[0][0] in _LEAD_INS:
                 # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
                 fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
@@ -651,6 +720,11 @@ def _before_cue(pw, opens_clause: bool):
                 if subj:
                     return subj, (c0, c1), "before"
             subj = _subject_before(words, c0)
+            if subj is not None and words[c0][0] in _PARTICIPLES and \
+                    subj.text[:1].islower() and \
+                    any(w in _DOCUMENT_NOUNS for w in subj.text.lower().split()):
+                # "Moe issued a statement Tuesday saying, “…”": who issued it speaks
+                subj = _clause_subject(words[lead:c0]) or subj
             if subj is None and c0 >= 2 and words[c0 - 1][0] == "to":
                 # "Moe was prompted to say, “…”": the clause's subject
                 subj = _clause_subject(words[lead:c0 - 1])

@@ -25,6 +25,8 @@ _VERBS = [
     "demand", "bark", "retort", "snap", "scoff", "sneer", "muse", "opine", "testify", "demur",
     "remember", "exhort", "reason", "shoot back", "fire back", "hit back", "push back",
     "weigh in",
+    # more of PolNeAR train and dev: "“…,” reacted Moe" / "Moe pondered whether …"
+    "react", "ponder",
 ]
 
 
@@ -73,7 +75,10 @@ _PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning"
                 "complaining", "predicting", "promising", "vowing", "boasting", "lamenting",
                 "conceding", "acknowledging", "remarking", "observing", "announcing",
                 "chiding", "scolding", "retorting", "demanding", "pleading", "exclaiming",
-                "interjecting", "interrupting", "countering"]
+                "interjecting", "interrupting", "countering",
+                # praise and blame that report words (PolNeAR train and dev): "…, condemning “…”"
+                "condemning", "criticizing", "criticising", "praising", "slamming", "blasting",
+                "thanking", "crediting", "dismissing", "decrying", "deriding"]
 
 
 SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES), key=len,
@@ -185,5 +190,32 @@ for _v in ("say", "tell", "state", "note", "add", "explain", "argue", "warn", "i
     _INDIRECT_CUES.update(f for f in _forms(_v) if f)
 
 
-_INDIRECT_RE = re.compile(r"\b(?:" + "|".join(sorted(_INDIRECT_CUES, key=len, reverse=True))
-                          + r")\b")
+def _trie_pattern(words) -> str:
+    """A regex matching exactly ``words``, written as a trie ("sa(?:id|ys?)"): the same
+    matches as the plain alternation, longest first, but each position is tried once per
+    letter instead of once per word (2.7× faster on PolNeAR train's articles).
+
+    >>> p = re.compile(r"\\b" + _trie_pattern(["say", "says", "said", "told"]) + r"\\b")
+    >>> [m.group() for m in p.finditer("he says she said they told, saying")]
+    ['says', 'said', 'told']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here: the longer ones are optional (tried first)
+            return "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+_INDIRECT_RE = re.compile(r"\b" + _trie_pattern(_INDIRECT_CUES) + r"\b")

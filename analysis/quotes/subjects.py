@@ -6,8 +6,9 @@ cue, and their resolution to people, organisations, documents or unnamed officia
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from itertools import islice
 
 from analysis.quotes.cues import (
     _ADVERB,
@@ -53,6 +54,14 @@ _CLAUSE_BREAKS = {",", ";", ":", "when", "as", "because", "after", "while", "sin
                   "that", "whom", "if", "though", "although", "—", "–", "(", ")", "“", "”", '"'}
 
 
+def _acronym_in_brackets(words, close: int) -> bool:
+    """"(UNHCR)" before ``close`` (a ")"): an organisation's acronym closing an appositive
+    ("Ann Moe, the High Commissioner for Refugees (UNHCR), said"), not a party tag ("(D)",
+    "(R-Ohio)")."""
+    w = words[close - 1][0] if close >= 2 and words[close - 2][0] == "(" else ""
+    return len(w) >= 3 and w.isupper() and w.isalpha()
+
+
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
@@ -65,7 +74,8 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         j -= 1
         if j >= 1 and words[j][0] == "," and words[j + 1][0] == "who":
             j -= 1  # "Amos Kibet, who said he was “glad”": the name before the relative clause
-    if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")":  # "Ann Moe (R-Ohio), said"
+    if j >= 3 and words[j][0] == "," and words[j - 1][0] == ")" and \
+            not _acronym_in_brackets(words, j - 1):  # "Ann Moe (R-Ohio), said"
         j -= 1
     if j >= 2 and words[j][0] == ")":  # "Gov. Ann Moe (R) said": a party or state tag
         k = j - 1
@@ -138,6 +148,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     subj = _phrase_ending_at(words, j)
     if subj is None:
         return None
+    person = _person_before_place(words, subj)
+    if person is not None:
+        return person
     k = next((i for i in range(j, -1, -1) if words[i][1] == subj.start), -1)
     if k >= 2 and words[k][0].lower() in ("a", "an", "the") and \
             words[k - 1][0] in _ISSUING and _head_noun(subj.text.split()) in _DOCUMENT_NOUNS:
@@ -149,7 +162,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
               or "’s " in subj.text.replace("'s ", "’s "))
     if app_words and common and len(app_words) <= 4 and \
-            all(x[0][:1].isupper() for x in app_words):
+            all(x[0][:1].isupper() for x in app_words) and not (
+                len(app_words) == 1 and _PLACE_END.search(subj.text)):
+        # (not "a farmer in Nakuru, Kenya, said": one word after a place is its region)
         # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
         # "Its secretary-general, Akelo Misori, said"
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
@@ -158,6 +173,39 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
 
 
 _DASHES = {"-", "—", "–"}
+
+
+def _person_before_place(words, subj: _Subject) -> _Subject | None:
+    """"Ann Moe of Eastport, South Lakeshire says": the region after a place (its closing
+    comma left out) is no subject; the person named before "of"/"from" is.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe of Eastport , Lakeshire".split())]
+    >>> _person_before_place(ws, _Subject("Lakeshire", 5, 6)).text
+    'Ann Moe'
+    """
+    k = next((i for i in range(len(words) - 1, -1, -1) if words[i][1] == subj.start), -1)
+    if k < 5 or words[k - 1][0] != "," or not subj.text[:1].isupper() or \
+            len(subj.text.split()) > 3:
+        return None
+    p = k - 2
+    while p >= 0 and words[p][0][:1].isupper():
+        p -= 1
+    if p == k - 2 or p < 2 or words[p][0] not in ("of", "from"):
+        return None
+    q = p - 1
+    while q >= 0 and words[q][0][:1].isupper() and words[q][0] not in _SENTENCE_OPENERS:
+        q -= 1
+    run = words[q + 1:p]
+    if len(run) < 2 or run[0][0] in _LEAD_INS or run[0][0].endswith("ing") or \
+            (q >= 0 and words[q][0] not in (",", ".", ":", ";", "“", "”", '"') and
+             words[q][0][:1].isupper()):
+        return None
+    return _Subject(" ".join(w for w, _, _ in run), run[0][1], run[-1][2],
+                    " ".join(w for w, _, _ in words[p + 1:k + 1 + len(subj.text.split()) - 1]))
+
+
+#: A phrase ending in a place: "a farmer in Nakuru", "a voter from Eastport".
+_PLACE_END = re.compile(r"\b(?:in|from|near|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
 
 
 _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
@@ -420,6 +468,14 @@ class _Resolver:
         self.reg = registry
         self.groups: list[tuple[int, _Speaker]] = []  # (offset, speaker) of phrase speakers
         self.resolved_pronouns: list[tuple[int, Entity]] = []
+        self.text = article.text
+        self._sentence_starts: list[int] | None = None  # built when first needed
+
+    def _sentence_break(self, a: int, b: int) -> bool:
+        """Whether a sentence starts in (a, b]: two offsets in different sentences."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.article.sentences]
+        return bisect_right(self._sentence_starts, b) != bisect_right(self._sentence_starts, a)
 
     def resolve(self, subj: _Subject) -> _Speaker:
         low = subj.text.lower()
@@ -593,9 +649,17 @@ class _Resolver:
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             return _Speaker(None, None)
-        named = next(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
-                      if self.reg.entities[m.entity].kind == "person"
-                      and self.reg.entities[m.entity].gender in (None, want)), None)
+        fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                            if self.reg.entities[m.entity].kind == "person"
+                            and self.reg.entities[m.entity].gender in (None, want)), 2))
+        named = fits[0] if fits else None
+        if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
+                fits[0][0].text.endswith(("’s", "'s")) and \
+                not fits[1][0].text.endswith(("’s", "'s")) and \
+                not self._sentence_break(fits[1][0].end, pos):
+            # "Ann Moe says she admired Ruth Lee’s courage, which she calls “…”": an owner
+            # is no antecedent when the sentence's subject fits (subject first)
+            named = fits[1]
         # an unnamed person who spoke ("another nurse … said she …") can be the antecedent too
         unnamed = next(((o, sp) for o, sp in self._groups_before(pos) if sp.kind == "official"
                         and _PHRASE_GENDER.get(sp.head or "") in (None, want)), None)
