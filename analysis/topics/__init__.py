@@ -45,6 +45,9 @@ The format::
                                    counts only when every rule passes
     [[topics.<id>.context."*"]]    a rule for every term, name and acronym of the topic (on top
                                    of their own rules), e.g. ``unless = ["like a"]``, ``window = 4``
+      terms = ["radio", "TV"]      (since 2.8) only for these entries of the topic: one rule
+                                   shared by a group of entries, e.g. the medium of an ad
+                                   (``unless = ["ad", "ads"]``) for every word naming a medium
 
 Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 

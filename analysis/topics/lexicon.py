@@ -34,7 +34,7 @@ _RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corro
 _CORROBORATION_KEYS = {"paragraph", "window", "article_hits"}
 
 
-_CONTEXT_KEYS = {"unless", "require", "window"}
+_CONTEXT_KEYS = {"unless", "require", "window", "terms"}
 
 
 _SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -56,6 +56,7 @@ class ContextRule:
     unless: tuple[str, ...] = ()
     require: tuple[str, ...] = ()
     window: int | None = None
+    terms: tuple[str, ...] = ()  # a "*" rule's entries (empty: every entry of the topic)
 
 
 @dataclass(frozen=True)
@@ -269,6 +270,10 @@ def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...
         several = isinstance(value, list) and value
         for rule in value if several else [value]:
             rules.append(_parse_rule(term, rule, w))
+            unknown = [t for t in rules[-1].terms if t not in listed]
+            if unknown:
+                raise LexiconError(f"{w}: terms: '{unknown[0]}' is not one of the topic's terms, "
+                                   "names or acronyms")
     return tuple(rules)
 
 
@@ -282,11 +287,17 @@ def _parse_rule(term: str, rule, w: str) -> ContextRule:
         raise LexiconError(f"{w}: needs 'unless' or 'require'")
     for word in unless + require:
         _check_term(word, w, "context word")
+    terms = rule.get("terms", [])
+    if terms and term != "*":
+        raise LexiconError(f"{w}: 'terms' belongs to a \"*\" rule only")
+    terms = _word_list(terms, w, "terms")
+    if "terms" in rule and not terms:
+        raise LexiconError(f"{w}: 'terms' must list at least one entry")
     window = rule.get("window")
     if window is not None and (not isinstance(window, int) or isinstance(window, bool)
                                or not 1 <= window <= 50):
         raise LexiconError(f"{w}: window must be an integer from 1 to 50")
-    return ContextRule(term, tuple(unless), tuple(require), window)
+    return ContextRule(term, tuple(unless), tuple(require), window, tuple(terms))
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -299,7 +310,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.7')
+    (['arts', 'conflict', 'crime'], '2.8')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -411,7 +422,8 @@ def _build_index(lex: Lexicon) -> None:
         entries += [(t, topic.id, "term") for t in topic.terms]
         entries += [(t, topic.id, "name") for t in topic.acronyms + topic.names]
         entries += [(t, topic.id, "exclude") for t in topic.exclude]
-        # a rule written for "*" applies to every term, name and acronym of the topic
+        # a rule written for "*" applies to every term, name and acronym of the topic, or only
+        # to the entries its ``terms`` lists (a rule shared by a group of entries)
         every = [rule for rule in topic.context if rule.term == "*"]
         for rule in topic.context:
             if rule.term == "*":
@@ -419,9 +431,11 @@ def _build_index(lex: Lexicon) -> None:
             lex._context.setdefault((topic.id, rule.term), []).append(
                 (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window))
         for entry in topic.terms + topic.acronyms + topic.names if every else ():
-            lex._context.setdefault((topic.id, entry), []).extend(
-                (_context_patterns(r.unless), _context_patterns(r.require), r.window)
-                for r in every)
+            shared = [r for r in every if not r.terms or entry in r.terms]
+            if shared:
+                lex._context.setdefault((topic.id, entry), []).extend(
+                    (_context_patterns(r.unless), _context_patterns(r.require), r.window)
+                    for r in shared)
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()
