@@ -919,6 +919,9 @@ def test_default_lexicon_2_8_classes():
                   "economy") == ["context"]
     assert reason("The companies reported higher profits as exports grew.", "companies",
                   "economy") == [""]
+    assert reason("It was the firm's only campaign donation. The company website says it "
+                  "makes paper, and the company trades abroad.", "company", "economy") == [
+        "context", "context"]
     # education: a school or campus as the scene of another event
     assert reason("The senator held a rally at a high school in Dayton. Tuition was not "
                   "mentioned.", "high school", "education") == ["context"]
@@ -972,3 +975,24 @@ def test_context_rule_shared_by_listed_terms(tmp_path):
         path.write_text(head + bad, encoding="utf-8")
         with pytest.raises(LexiconError, match=re.escape(message)):
             load_lexicon(path)
+
+
+def test_context_rule_paragraph_scope(tmp_path):
+    """``scope = "paragraph"`` looks for the context words in the hit's paragraph, not only its
+    sentence (lexicon 2.8 syntax); another paragraph never counts; a bad scope is an error."""
+    head = '[topics.economy]\nlabel = "Economy"\nterms = ["company"]\n'
+    rule = '[topics.economy.context.company]\nunless = ["donation"]\n'
+
+    def dropped(toml_text, text):
+        path = tmp_path / "lex.toml"
+        path.write_text(toml_text, encoding="utf-8")
+        df = topic_hits(article_from_text(text, "t"), load_lexicon(path), dropped=True)
+        return [r.dropped for r in df.itertuples()]
+
+    text = "It made one donation to the fund. The company sells paper.\n\nThe company grew."
+    assert dropped(head + rule, text) == ["", ""]  # sentence scope: the donation is elsewhere
+    assert dropped(head + rule + 'scope = "paragraph"\n', text) == ["context", ""]
+    path = tmp_path / "bad.toml"
+    path.write_text(head + rule + 'scope = "article"\n', encoding="utf-8")
+    with pytest.raises(LexiconError, match="scope must be"):
+        load_lexicon(path)

@@ -48,6 +48,9 @@ The format::
       terms = ["radio", "TV"]      (since 2.8) only for these entries of the topic: one rule
                                    shared by a group of entries, e.g. the medium of an ad
                                    (``unless = ["ad", "ads"]``) for every word naming a medium
+      scope = "paragraph"          (since 2.8, any rule) look for the context words in the hit's
+                                   paragraph instead of its sentence ("sentence", the default);
+                                   ``window`` still counts words, within the paragraph
 
 Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 

@@ -34,7 +34,7 @@ _RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corro
 _CORROBORATION_KEYS = {"paragraph", "window", "article_hits"}
 
 
-_CONTEXT_KEYS = {"unless", "require", "window", "terms"}
+_CONTEXT_KEYS = {"unless", "require", "window", "terms", "scope"}
 
 
 _SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -57,6 +57,7 @@ class ContextRule:
     require: tuple[str, ...] = ()
     window: int | None = None
     terms: tuple[str, ...] = ()  # a "*" rule's entries (empty: every entry of the topic)
+    scope: str = "sentence"  # where the context words are looked for: sentence or paragraph
 
 
 @dataclass(frozen=True)
@@ -297,7 +298,10 @@ def _parse_rule(term: str, rule, w: str) -> ContextRule:
     if window is not None and (not isinstance(window, int) or isinstance(window, bool)
                                or not 1 <= window <= 50):
         raise LexiconError(f"{w}: window must be an integer from 1 to 50")
-    return ContextRule(term, tuple(unless), tuple(require), window, tuple(terms))
+    scope = rule.get("scope", "sentence")
+    if scope not in ("sentence", "paragraph"):
+        raise LexiconError(f"{w}: scope must be \"sentence\" or \"paragraph\"")
+    return ContextRule(term, tuple(unless), tuple(require), window, tuple(terms), scope)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -429,13 +433,14 @@ def _build_index(lex: Lexicon) -> None:
             if rule.term == "*":
                 continue
             lex._context.setdefault((topic.id, rule.term), []).append(
-                (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window))
+                (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window,
+                 rule.scope == "paragraph"))
         for entry in topic.terms + topic.acronyms + topic.names if every else ():
             shared = [r for r in every if not r.terms or entry in r.terms]
             if shared:
                 lex._context.setdefault((topic.id, entry), []).extend(
-                    (_context_patterns(r.unless), _context_patterns(r.require), r.window)
-                    for r in shared)
+                    (_context_patterns(r.unless), _context_patterns(r.require), r.window,
+                     r.scope == "paragraph") for r in shared)
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()
