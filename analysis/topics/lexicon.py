@@ -25,7 +25,7 @@ _TERM_OK = re.compile(r"^\*?[\w’'.\-&]+(?:\*?)$")
 
 
 _TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "names",
-               "context"}
+               "context", "min_paragraphs"}
 
 
 _RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corroboration"}
@@ -82,6 +82,9 @@ class Topic:
     code: str = ""
     names: tuple[str, ...] = ()
     context: tuple[ContextRule, ...] = ()
+    # since 2.9: the topic counts in an article only when its counted hits lie in at least
+    # this many paragraphs (1: no such rule); see analysis.topics.hits.topic_hit_records
+    min_paragraphs: int = 1
 
 
 @dataclass
@@ -314,7 +317,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.8')
+    (['arts', 'conflict', 'crime'], '2.9')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -371,9 +374,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
                 seen[k] = tid
         listed = set(lists["terms"]) | set(lists["acronyms"]) | set(lists["names"])
         context = _parse_context(spec.get("context", {}), where, listed)
+        spread = spec.get("min_paragraphs", 1)
+        if not isinstance(spread, int) or isinstance(spread, bool) or not 1 <= spread <= 10:
+            raise LexiconError(f"{where}: min_paragraphs must be an integer from 1 to 10")
         topics.append(Topic(tid, label.strip(), tuple(lists["terms"]),
                             tuple(lists["acronyms"]), tuple(lists["exclude"]), code.strip(),
-                            tuple(lists["names"]), context))
+                            tuple(lists["names"]), context, spread))
     meta = data.get("meta", {})
     if not isinstance(meta, dict) or not isinstance(meta.get("name", name), str):
         raise LexiconError(f"{name}: [meta] must be a table with a string 'name'")
