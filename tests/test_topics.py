@@ -1002,3 +1002,84 @@ def test_context_rule_paragraph_scope(tmp_path):
     path.write_text(head + rule + 'scope = "article"\n', encoding="utf-8")
     with pytest.raises(LexiconError, match="scope must be"):
         load_lexicon(path)
+
+
+# team-written articles for lexicon 2.9's spread rule: an aside that fills one paragraph with
+# two or more words of its subject, and a short story that comes back to its subject
+_SPREAD_ASIDES = {
+    "sport": ("The mayor opened the hall on Monday and promised lower rents for families across "
+              "the city.\n\nBefore her speech, a retired football coach and two former baseball "
+              "players led the crowd in a song.\n\nShe then spent an hour on housing, bus fares "
+              "and the city budget."),
+    "education": ("The governor signed the budget on Tuesday after a week of talks with the "
+                  "assembly.\n\nHe signed it in the library of a high school, where students and "
+                  "teachers watched from the balcony.\n\nThe budget raises the fuel tax and cuts "
+                  "the prison budget."),
+    "science": ("The senator raised $2 million in the quarter, her aides said on Friday.\n\n"
+                "Much of it came from software engineers and technology executives in Seattle."
+                "\n\nShe will hold town halls in three counties next week."),
+    "arts": ("The council approved the new zoning plan by six votes to three on Wednesday "
+             "night.\n\nThe vote came after a jazz musician and a painter from the old quarter "
+             "asked for more time.\n\nThe plan takes effect in March."),
+}
+_SPREAD_STORIES = {
+    "sport": ("The football team's new coach named his starting players for the cup final on "
+              "Saturday.\n\nThe club's fans queued overnight for tickets, and the stadium sold "
+              "out by noon."),
+    "education": ("The district will hire 200 teachers next year to cut class sizes in its "
+                  "schools.\n\nParents said the students had waited too long, and the teachers' "
+                  "union welcomed the plan."),
+    "science": ("The lab's scientists published research on a new battery chemistry on Monday."
+                "\n\nThe technology could double the range of electric vehicles, the "
+                "researchers said."),
+    "arts": ("The museum's new exhibition shows two hundred paintings by the artist.\n\nCritics "
+             "praised the show, and the gallery extended its hours for the crowds."),
+}
+
+
+@pytest.mark.parametrize("topic", sorted(_SPREAD_ASIDES))
+def test_default_lexicon_2_9_one_paragraph_aside_is_confined(topic):
+    """Lexicon 2.9: arts, education, science and sport count only when their hits lie in two
+    paragraphs. Each aside has 2-4 corroborated hits of its topic in one paragraph: counted
+    under 2.8 (min_paragraphs 1, the only difference), dropped as ``confined`` under 2.9."""
+    lex = load_lexicon()
+    assert {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1} == {
+        "arts": 2, "education": 2, "science": 2, "sport": 2}
+    art = article_from_text(_SPREAD_ASIDES[topic], "aside")
+    df = topic_hits(art, lex, dropped=True)
+    mine = df[df.topic == topic]
+    assert len(mine) >= 2 and set(mine.dropped) - {"context"} == {"confined"}
+    assert topic not in set(topic_hits(art, lex).topic)
+    old = load_lexicon()
+    old.topics = [replace(t, min_paragraphs=1) for t in old.topics]  # lexicon 2.8's behaviour
+    assert (topic_hits(art, old).topic == topic).sum() >= 2
+
+
+@pytest.mark.parametrize("topic", sorted(_SPREAD_STORIES))
+def test_default_lexicon_2_9_story_in_two_paragraphs_counts(topic):
+    """A short story that returns to its subject in a second paragraph keeps every hit, and
+    ``topic_hits`` gives each counted hit's offsets and paragraph."""
+    text = _SPREAD_STORIES[topic]
+    df = topic_hits(article_from_text(text, "story"), load_lexicon())
+    mine = df[df.topic == topic]
+    assert sorted(set(mine.paragraph)) == [0, 1] and len(mine) >= 4
+    assert all(text[s:e] == m for s, e, m in zip(mine.start, mine.end, mine.matched,
+                                                 strict=True))
+
+
+def test_min_paragraphs_rule_and_validation(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_text('[topics.a]\nlabel = "A"\nterms = ["alpha", "beta"]\nmin_paragraphs = 2\n'
+                 '[topics.b]\nlabel = "B"\nterms = ["gamma", "delta"]\n', encoding="utf-8")
+    lex = load_lexicon(p)
+    one = article_from_text("Alpha and beta. Gamma and delta.", "x")
+    two = article_from_text("Alpha and gamma.\n\nBeta and delta.", "x")
+    # a (min_paragraphs 2) is confined to one paragraph in `one`; b (default 1) counts
+    assert topic_hits(one, lex, dropped=True)[["matched", "dropped"]].values.tolist() == [
+        ["Alpha", "confined"], ["beta", "confined"], ["Gamma", ""], ["delta", ""]]
+    assert topic_hits(two, lex)["matched"].tolist() == ["Alpha", "gamma", "Beta", "delta"]
+    for bad in ("0", "11", "true", '"2"'):
+        p.write_text(f'[topics.a]\nlabel = "A"\nterms = ["x"]\nmin_paragraphs = {bad}\n',
+                     encoding="utf-8")
+        with pytest.raises(LexiconError, match="topic 'a': min_paragraphs must be an integer"):
+            load_lexicon(p)
