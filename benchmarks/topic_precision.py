@@ -5,7 +5,9 @@ the PolNeAR rows; ``--lexicon NAME|FILE`` for another lexicon; ``--batch N`` (re
 only the labels of those batches, e.g. the last one, drawn after the last lexicon change;
 ``--format json`` for JSON; ``--draw N`` to print a fresh, unlabelled batch N of counted
 hits (CSV rows, offsets only); ``--grid`` for precision and coverage under each corroboration
-setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given).
+setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given;
+``--spread-grid`` for precision, labelled correct hits lost and coverage under each
+article-level rule tried when lexicon 2.9 was made, on batches 1-10 unless ``--batch`` is given).
 
 The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements only, never text:
 
@@ -207,6 +209,94 @@ def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list
     return out
 
 
+SPREAD_TOPICS = ("arts", "education", "science", "sport")
+# (name, topics the setting applies to, test of one topic in one article: its counted hits'
+# distinct paragraphs and distinct entry stems -> whether the topic still counts there)
+SPREAD_GRID = [
+    ("none (lexicon 2.8)", (), None),
+    ("min_paragraphs 2, four topics (2.9)", SPREAD_TOPICS, lambda paras, entries: paras >= 2),
+    ("min_paragraphs 3, four topics", SPREAD_TOPICS, lambda paras, entries: paras >= 3),
+    ("min_paragraphs 2, every topic", None, lambda paras, entries: paras >= 2),
+    ("min_paragraphs 3 for arts, 2 for the other three", SPREAD_TOPICS,
+     lambda paras, entries, topic=None: paras >= (3 if topic == "arts" else 2)),
+    ("≥ 3 distinct entries in the article, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 3),
+    ("≥ 4 distinct entries in the article, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 4),
+    ("≥ 3 entries or ≥ 2 paragraphs, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 3 or paras >= 2),
+    ("≥ 3 entries and ≥ 2 paragraphs, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 3 and paras >= 2),
+]
+
+
+def _keeps(test, paras: int, entries: int, topic: str) -> bool:
+    """Apply one :data:`SPREAD_GRID` test (some also take the topic)."""
+    try:
+        return test(paras, entries, topic=topic)
+    except TypeError:
+        return test(paras, entries)
+
+
+def spread_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
+    """Precision per topic on the labels of ``batches``, labelled correct hits no longer
+    counted, and coverage for each article-level setting of :data:`SPREAD_GRID`, on top of the
+    lexicon with every topic's ``min_paragraphs`` set to 1 (lexicon 2.8's behaviour): how
+    lexicon 2.9's rule was chosen (on batches 1-10). The settings are applied to the counted
+    hits after every other rule, as ``min_paragraphs`` is, so the result is exact."""
+    from dataclasses import replace
+
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+    from analysis.topics.lexicon import entry_stem
+
+    lexicon.topics = [replace(t, min_paragraphs=1) for t in lexicon.topics]
+    rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
+            if r["batch"] in batches]
+    by_path: dict[Path, list[dict]] = defaultdict(list)
+    for r in rows:
+        path = resolve(r["file"], polnear)
+        if path is not None and path.is_file() and sha12(path) == r["sha256_12"]:
+            by_path[path].append(r)
+    team = sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))
+    pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
+        "*.txt")) if polnear is not None else []
+    records = {p: topic_hit_records(load_article(p), lexicon)
+               for p in dict.fromkeys(team + pol + list(by_path))}
+    out = []
+    for name, topics, keeps in SPREAD_GRID:
+        per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # correct, matched, lost
+        covered = {"team": 0, "polnear": 0}
+        for p, recs in records.items():
+            paras: dict[str, set] = defaultdict(set)
+            entries: dict[str, set] = defaultdict(set)
+            for r in recs:
+                paras[r[1]].add(r[7])
+                entries[r[1]].add(entry_stem(r[3]))
+            kept_topics = {t for t in paras if keeps is None or
+                           (topics is not None and t not in topics) or
+                           _keeps(keeps, len(paras[t]), len(entries[t]), t)}
+            if kept_topics:
+                covered["team" if p in team else "polnear"] += p in team or p in pol
+            current = {(r[5], r[6], r[1]) for r in recs}
+            for r in by_path.get(p, ()):
+                if (int(r["start"]), int(r["end"]), r["topic"]) not in current:
+                    continue  # not counted even before the setting
+                t = per_topic[r["topic"]]
+                ok = r["label"] == "correct"
+                if r["topic"] in kept_topics:
+                    t[0] += ok
+                    t[1] += 1
+                else:
+                    t[2] += ok
+        out.append({"setting": name,
+                    "topics": {t: {"correct": c, "matched": m, "lost_correct": lost}
+                               for t, (c, m, lost) in sorted(per_topic.items())},
+                    "coverage_team": covered["team"] / len(team) if team else None,
+                    "coverage_polnear": covered["polnear"] / len(pol) if pol else None})
+    return out
+
+
 def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
          seed: int) -> list[dict]:
     """A fresh label batch: for every topic, up to ``per_topic`` counted hits of the lexicon
@@ -254,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid", action="store_true",
                     help="precision (of --batch, default 1-5) and coverage for each "
                          "corroboration setting of GRID, then exit")
+    ap.add_argument("--spread-grid", action="store_true",
+                    help="precision (of --batch, default 1-10), correct hits lost and coverage "
+                         "for each article-level setting of SPREAD_GRID, then exit")
     ap.add_argument("--draw", metavar="N",
                     help="print a fresh, unlabelled batch N as CSV rows (see --per-topic, "
                          "--team-per-topic, --seed), then exit")
@@ -274,6 +367,27 @@ def main(argv: list[str] | None = None) -> int:
                                              "label", "batch"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        return 0
+    if args.spread_grid:
+        grid = spread_grid(lexicon, polnear, batches or {str(b) for b in range(1, 11)})
+        if args.format == "json":
+            print(json.dumps(grid, indent=2))
+            return 0
+        print("| setting | " + " | ".join(SPREAD_TOPICS) +
+              " | other topics | all | correct hits lost | coverage PolNeAR / team |")
+        print("|---|" + "---:|" * (len(SPREAD_TOPICS) + 4))
+        for g in grid:
+            cells = []
+            for group in [(t,) for t in SPREAD_TOPICS] + [None, "all"]:
+                names = (group if isinstance(group, tuple) else
+                         [t for t in g["topics"] if group == "all" or t not in SPREAD_TOPICS])
+                c = sum(g["topics"].get(t, {}).get("correct", 0) for t in names)
+                m = sum(g["topics"].get(t, {}).get("matched", 0) for t in names)
+                cells.append(f"{c / m:.3f} ({c}/{m})" if m else "–")
+            lost = sum(v["lost_correct"] for v in g["topics"].values())
+            cp, ct = g["coverage_polnear"], g["coverage_team"]
+            print(f"| {g['setting']} | " + " | ".join(cells) + f" | {lost} | "
+                  f"{'–' if cp is None else f'{100 * cp:.1f} %'} / {100 * ct:.1f} % |")
         return 0
     if args.grid:
         grid = corroboration_grid(lexicon, polnear, batches or {"1", "2", "3", "4", "5"})
