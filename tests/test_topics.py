@@ -643,6 +643,38 @@ def test_precision_benchmark_runs_without_polnear():
     assert 0 < res["matched"] <= res["labels"] - len(polnear)
 
 
+def test_precision_benchmark_agreement_and_kappa():
+    import importlib.util
+    import os
+
+    script = Path(__file__).parents[1] / "benchmarks" / "topic_precision.py"
+    spec = importlib.util.spec_from_file_location("topic_precision", script)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    c, i = "correct", "incorrect"
+    # by hand: p_o = 8/10, p_e = 0.7*0.7 + 0.3*0.3 = 0.58, kappa = 0.22/0.42
+    pairs = [(c, c)] * 6 + [(i, i)] * 2 + [(c, i), (i, c)]
+    assert bench.cohen_kappa(pairs) == pytest.approx(0.22 / 0.42)
+    # agreement no better than chance: p_o = p_e = 0.5
+    assert bench.cohen_kappa([(c, c), (c, i), (i, c), (i, i)]) == pytest.approx(0.0)
+    assert bench.cohen_kappa([(c, c), (i, i)]) == pytest.approx(1.0)
+    assert bench.cohen_kappa([(c, c)] * 3) is None and bench.cohen_kappa([]) is None
+
+    env = {k: v for k, v in os.environ.items() if k != "POLNEAR"}
+    out = subprocess.run([sys.executable, str(script), "--agreement", "--format", "json"],
+                         capture_output=True, text=True, env=env)
+    assert out.returncode == 0, out.stderr
+    ag = json.loads(out.stdout)
+    second = bench.SECOND_LABELS.read_text(encoding="utf-8").splitlines()[1:]
+    # the second labeller relabelled batch 10 (269 hits), every row also in the first file
+    assert ag["both"] == len(second) == 269 and ag["second_only"] == 0
+    assert all(r.split(",")[5] in ("correct", "incorrect") for r in second)
+    polnear = [r for r in second if r.startswith("polnear:")]
+    assert ag["not_scored_rows"] == len(polnear)  # without POLNEAR only agreement for those
+    assert ag["counted"] == sum(v["counted"] for v in ag["topics"].values()) <= 269 - len(polnear)
+    assert sum(v["agree"] for v in ag["topics"].values()) == ag["agree"] < 269
+
+
 def test_results_and_report_name_the_lexicon_version():
     from analysis.report import analyse, article_results, provenance, render_report
 
