@@ -5,7 +5,10 @@ the PolNeAR rows; ``--lexicon NAME|FILE`` for another lexicon; ``--batch N`` (re
 only the labels of those batches, e.g. the last one, drawn after the last lexicon change;
 ``--format json`` for JSON; ``--draw N`` to print a fresh, unlabelled batch N of counted
 hits (CSV rows, offsets only); ``--grid`` for precision and coverage under each corroboration
-setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given).
+setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given;
+``--spread-grid`` for precision, labelled correct hits lost and coverage under each
+article-level rule tried when lexicon 2.9 was made, on batches 1-10 unless ``--batch`` is given;
+``--agreement`` for the agreement of the two labellers, see below).
 
 The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements only, never text:
 
@@ -44,7 +47,29 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   --team-per-topic 2 --seed 20261221`` from lexicon 2.7 after its last change: up to 20 per
   topic from PolNeAR train/dev and 2 from the team's texts not labelled before (disaster, human
   interest, lifestyle and weather had none left), each labelled from its context with the rule
-  above, the lexicon not changed afterwards; the honest estimate for lexicon 2.7.
+  above, the lexicon not changed afterwards; the honest estimate for lexicon 2.7 (batch 9 then
+  became tuning data for lexicon 2.8); 10 = 269 hits drawn with ``--draw 10 --per-topic 20
+  --team-per-topic 2 --seed 20261228`` from lexicon 2.8 after its last change (lexicon 2.8 was
+  made on batches 1-9 only): up to 20 per topic from PolNeAR train/dev and 2 from the team's
+  texts not labelled before (disaster, human interest, lifestyle and weather again had none
+  left), each labelled from its context with the rule above, in a later session than batch 9;
+  the lexicon was not changed afterwards, so batch 10 is the honest estimate for lexicon 2.8;
+  11 = to be drawn with ``--draw 11 --per-topic 20 --team-per-topic 2 --seed 20270104`` from
+  lexicon 2.9 after its last change (2.9 was made on batches 1-10) and labelled from context
+  by a colleague who did not write the rules; the honest estimate for lexicon 2.9.
+
+A second labeller's file, ``benchmarks/data/topic_labels_second.csv`` (same columns), holds
+independent labels of batch 10: all 269 rows, relabelled from context by an engineer who had
+not seen the first labels (nor the lexicon or its rules), with the team's strict rule:
+``correct`` when the passage around the hit (sentence and paragraph) is about the topic in the
+IPTC Media Topics sense of the top-level subject; ``incorrect`` when the word only describes a
+person (job, hobby, title, surname), is a figure of speech or a comparison, names a scene or
+venue only, is a medium merely used as a quote's source, or the passage is about something else
+and mentions the subject in passing. 73 of the 269 calls were borderline in that labeller's own
+judgement (not stored per row). ``--agreement`` compares the two files on every hit in both:
+count, observed agreement, Cohen's kappa (:func:`cohen_kappa`), agreement per topic, the
+``correct`` labels per topic under each labeller, and precision per topic under each labeller
+for the hits the lexicon still counts.
 
 For the current lexicon the script finds every labelled file's hits again. A labelled hit that is
 still a hit (same offsets and topic) counts towards precision; one that no longer is (the lexicon
@@ -69,6 +94,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 LABELS = ROOT / "benchmarks" / "data" / "topic_labels.csv"
+SECOND_LABELS = ROOT / "benchmarks" / "data" / "topic_labels_second.csv"
 TEAM_GLOBS = ("data/raw/*.txt", "tests/data/quotes/*.txt", "tests/data/quotes_heldout/*.txt",
               "tests/data/topics/*.txt")
 POLNEAR_SPLITS = ("train", "dev")  # never test
@@ -142,8 +168,91 @@ def precision(lexicon, polnear: Path | None, batches: set[str] | None = None) ->
             "matched": matched, "correct": correct,
             "micro_precision": correct / matched if matched else None,
             "by_batch": {b: {"correct": c, "matched": n, "precision": c / n if n else None}
-                         for b, (c, n) in sorted(per_batch.items())},
+                         for b, (c, n) in sorted(per_batch.items(), key=_batch_order)},
             "topics": table}
+
+
+def _batch_order(item) -> tuple:
+    """Batches in numeric order (2 before 10); a batch name that is not a number sorts last."""
+    b = item[0]
+    return (0, int(b), "") if b.isdigit() else (1, 0, b)
+
+
+def cohen_kappa(pairs: list[tuple[str, str]]) -> float | None:
+    """Cohen's kappa of two labellers' judgements of the same items, ``(first, second)``.
+
+    kappa = (p_o - p_e) / (1 - p_e), p_o the observed agreement, p_e the agreement expected by
+    chance from each labeller's own label shares; None when there are no pairs or p_e is 1
+    (both labellers gave one and the same label throughout: kappa is undefined).
+
+    Hand-checked: 10 hits, both say correct 6 times, both incorrect 2, and they differ twice
+    (once each way): p_o = 0.8; each labeller says correct 7 times in 10, so
+    p_e = 0.7 * 0.7 + 0.3 * 0.3 = 0.58 and kappa = (0.8 - 0.58) / 0.42 = 0.5238...
+
+    >>> pairs = [("correct", "correct")] * 6 + [("incorrect", "incorrect")] * 2 + [
+    ...     ("correct", "incorrect"), ("incorrect", "correct")]
+    >>> round(cohen_kappa(pairs), 4)
+    0.5238
+    >>> cohen_kappa([("correct", "correct")] * 3) is None
+    True
+    """
+    n = len(pairs)
+    if not n:
+        return None
+    p_o = sum(a == b for a, b in pairs) / n
+    labels = {x for pair in pairs for x in pair}
+    p_e = sum((sum(a == k for a, _ in pairs) / n) * (sum(b == k for _, b in pairs) / n)
+              for k in labels)
+    return None if p_e == 1 else (p_o - p_e) / (1 - p_e)
+
+
+def agreement(lexicon, polnear: Path | None, first: Path = LABELS,
+              second: Path = SECOND_LABELS) -> dict:
+    """Agreement of two labellers on every hit present in both label files (same file, start,
+    end, topic and batch): count, observed agreement, Cohen's kappa, agreement per topic, the
+    labels ``correct`` per topic under each labeller (``*_correct_all``, over every hit in both
+    files, whatever the lexicon) and precision per topic under each labeller for the hits
+    ``lexicon`` still counts (PolNeAR rows only when ``polnear`` is given; rows whose file
+    changed are skipped)."""
+
+    def key(r: dict) -> tuple:
+        return (r["file"], r["sha256_12"], int(r["start"]), int(r["end"]), r["topic"], r["batch"])
+
+    a = {key(r): r["label"] for r in csv.DictReader(first.open(encoding="utf-8", newline=""))}
+    b = {key(r): r["label"] for r in csv.DictReader(second.open(encoding="utf-8", newline=""))}
+    both = sorted(a.keys() & b.keys())
+    per_topic: dict[str, dict] = defaultdict(lambda: {
+        "both": 0, "agree": 0, "first_correct_all": 0, "second_correct_all": 0,
+        "counted": 0, "first_correct": 0, "second_correct": 0})
+    counted = skipped = 0
+    by_file: dict[tuple, list[tuple]] = defaultdict(list)
+    for k in both:
+        t = per_topic[k[4]]
+        t["both"] += 1
+        t["agree"] += a[k] == b[k]
+        t["first_correct_all"] += a[k] == "correct"
+        t["second_correct_all"] += b[k] == "correct"
+        by_file[k[:2]].append(k)
+    for (file_id, digest), keys in sorted(by_file.items()):
+        path = resolve(file_id, polnear)
+        if path is None or not path.is_file() or sha12(path) != digest:
+            skipped += len(keys)
+            continue
+        current = hits_of(path, lexicon)
+        for k in keys:
+            if (k[2], k[3], k[4]) in current:
+                t = per_topic[k[4]]
+                t["counted"] += 1
+                t["first_correct"] += a[k] == "correct"
+                t["second_correct"] += b[k] == "correct"
+                counted += 1
+    pairs = [(a[k], b[k]) for k in both]
+    return {"both": len(both), "agree": sum(x == y for x, y in pairs),
+            "observed_agreement": (sum(x == y for x, y in pairs) / len(pairs)) if pairs else None,
+            "kappa": cohen_kappa(pairs),
+            "first_only": len(a.keys() - b.keys()), "second_only": len(b.keys() - a.keys()),
+            "counted": counted, "not_scored_rows": skipped,
+            "topics": {t: v for t, v in sorted(per_topic.items())}}
 
 
 def coverage(paths: list[Path], lexicon) -> dict:
@@ -190,6 +299,94 @@ def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list
                     correct += r["label"] == "correct"
         out.append({"paragraph_window_article_hits": setting, "correct": correct,
                     "matched": matched, "precision": correct / matched if matched else None,
+                    "coverage_team": covered["team"] / len(team) if team else None,
+                    "coverage_polnear": covered["polnear"] / len(pol) if pol else None})
+    return out
+
+
+SPREAD_TOPICS = ("arts", "education", "science", "sport")
+# (name, topics the setting applies to, test of one topic in one article: its counted hits'
+# distinct paragraphs and distinct entry stems -> whether the topic still counts there)
+SPREAD_GRID = [
+    ("none (lexicon 2.8)", (), None),
+    ("min_paragraphs 2, four topics (2.9)", SPREAD_TOPICS, lambda paras, entries: paras >= 2),
+    ("min_paragraphs 3, four topics", SPREAD_TOPICS, lambda paras, entries: paras >= 3),
+    ("min_paragraphs 2, every topic", None, lambda paras, entries: paras >= 2),
+    ("min_paragraphs 3 for arts, 2 for the other three", SPREAD_TOPICS,
+     lambda paras, entries, topic=None: paras >= (3 if topic == "arts" else 2)),
+    ("≥ 3 distinct entries in the article, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 3),
+    ("≥ 4 distinct entries in the article, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 4),
+    ("≥ 3 entries or ≥ 2 paragraphs, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 3 or paras >= 2),
+    ("≥ 3 entries and ≥ 2 paragraphs, four topics", SPREAD_TOPICS,
+     lambda paras, entries: entries >= 3 and paras >= 2),
+]
+
+
+def _keeps(test, paras: int, entries: int, topic: str) -> bool:
+    """Apply one :data:`SPREAD_GRID` test (some also take the topic)."""
+    try:
+        return test(paras, entries, topic=topic)
+    except TypeError:
+        return test(paras, entries)
+
+
+def spread_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
+    """Precision per topic on the labels of ``batches``, labelled correct hits no longer
+    counted, and coverage for each article-level setting of :data:`SPREAD_GRID`, on top of the
+    lexicon with every topic's ``min_paragraphs`` set to 1 (lexicon 2.8's behaviour): how
+    lexicon 2.9's rule was chosen (on batches 1-10). The settings are applied to the counted
+    hits after every other rule, as ``min_paragraphs`` is, so the result is exact."""
+    from dataclasses import replace
+
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+    from analysis.topics.lexicon import entry_stem
+
+    lexicon.topics = [replace(t, min_paragraphs=1) for t in lexicon.topics]
+    rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
+            if r["batch"] in batches]
+    by_path: dict[Path, list[dict]] = defaultdict(list)
+    for r in rows:
+        path = resolve(r["file"], polnear)
+        if path is not None and path.is_file() and sha12(path) == r["sha256_12"]:
+            by_path[path].append(r)
+    team = sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))
+    pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
+        "*.txt")) if polnear is not None else []
+    records = {p: topic_hit_records(load_article(p), lexicon)
+               for p in dict.fromkeys(team + pol + list(by_path))}
+    out = []
+    for name, topics, keeps in SPREAD_GRID:
+        per_topic: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # correct, matched, lost
+        covered = {"team": 0, "polnear": 0}
+        for p, recs in records.items():
+            paras: dict[str, set] = defaultdict(set)
+            entries: dict[str, set] = defaultdict(set)
+            for r in recs:
+                paras[r[1]].add(r[7])
+                entries[r[1]].add(entry_stem(r[3]))
+            kept_topics = {t for t in paras if keeps is None or
+                           (topics is not None and t not in topics) or
+                           _keeps(keeps, len(paras[t]), len(entries[t]), t)}
+            if kept_topics:
+                covered["team" if p in team else "polnear"] += p in team or p in pol
+            current = {(r[5], r[6], r[1]) for r in recs}
+            for r in by_path.get(p, ()):
+                if (int(r["start"]), int(r["end"]), r["topic"]) not in current:
+                    continue  # not counted even before the setting
+                t = per_topic[r["topic"]]
+                ok = r["label"] == "correct"
+                if r["topic"] in kept_topics:
+                    t[0] += ok
+                    t[1] += 1
+                else:
+                    t[2] += ok
+        out.append({"setting": name,
+                    "topics": {t: {"correct": c, "matched": m, "lost_correct": lost}
+                               for t, (c, m, lost) in sorted(per_topic.items())},
                     "coverage_team": covered["team"] / len(team) if team else None,
                     "coverage_polnear": covered["polnear"] / len(pol) if pol else None})
     return out
@@ -242,6 +439,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grid", action="store_true",
                     help="precision (of --batch, default 1-5) and coverage for each "
                          "corroboration setting of GRID, then exit")
+    ap.add_argument("--spread-grid", action="store_true",
+                    help="precision (of --batch, default 1-10), correct hits lost and coverage "
+                         "for each article-level setting of SPREAD_GRID, then exit")
+    ap.add_argument("--agreement", action="store_true",
+                    help="agreement of the first labels with the second labeller's "
+                         "(benchmarks/data/topic_labels_second.csv) on the hits in both, "
+                         "then exit")
     ap.add_argument("--draw", metavar="N",
                     help="print a fresh, unlabelled batch N as CSV rows (see --per-topic, "
                          "--team-per-topic, --seed), then exit")
@@ -262,6 +466,55 @@ def main(argv: list[str] | None = None) -> int:
                                              "label", "batch"], lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+        return 0
+    if args.agreement:
+        ag = agreement(lexicon, polnear)
+        if args.format == "json":
+            print(json.dumps(ag, indent=2))
+            return 0
+        po, k = ag["observed_agreement"], ag["kappa"]
+        print(f"Hits labelled by both: {ag['both']}; agree on {ag['agree']} "
+              f"({'–' if po is None else f'{po:.3f}'}); Cohen's kappa "
+              f"{'–' if k is None else f'{k:.3f}'}\n")
+        print(f"Precision of the hits lexicon {lexicon.version} still counts "
+              f"({ag['counted']} of them), under each labeller:\n")
+        print("| topic | both | agree | agreement | correct, first / second (all) | counted | "
+              "precision, first | precision, second |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        rows = list(ag["topics"].items()) + [("all", {
+            f: sum(v[f] for v in ag["topics"].values())
+            for f in ("both", "agree", "first_correct_all", "second_correct_all", "counted",
+                      "first_correct", "second_correct")})]
+        for topic, v in rows:
+            cells = [f"{v[f] / v['counted']:.3f} ({v[f]}/{v['counted']})" if v["counted"]
+                     else "–" for f in ("first_correct", "second_correct")]
+            print(f"| {topic} | {v['both']} | {v['agree']} | {v['agree'] / v['both']:.3f} | "
+                  f"{v['first_correct_all']} / {v['second_correct_all']} | "
+                  f"{v['counted']} | {cells[0]} | {cells[1]} |")
+        if ag["not_scored_rows"]:
+            print(f"\n{ag['not_scored_rows']} rows not scored for precision (POLNEAR unset or "
+                  "file changed); they still count towards agreement")
+        return 0
+    if args.spread_grid:
+        grid = spread_grid(lexicon, polnear, batches or {str(b) for b in range(1, 11)})
+        if args.format == "json":
+            print(json.dumps(grid, indent=2))
+            return 0
+        print("| setting | " + " | ".join(SPREAD_TOPICS) +
+              " | other topics | all | correct hits lost | coverage PolNeAR / team |")
+        print("|---|" + "---:|" * (len(SPREAD_TOPICS) + 4))
+        for g in grid:
+            cells = []
+            for group in [(t,) for t in SPREAD_TOPICS] + [None, "all"]:
+                names = (group if isinstance(group, tuple) else
+                         [t for t in g["topics"] if group == "all" or t not in SPREAD_TOPICS])
+                c = sum(g["topics"].get(t, {}).get("correct", 0) for t in names)
+                m = sum(g["topics"].get(t, {}).get("matched", 0) for t in names)
+                cells.append(f"{c / m:.3f} ({c}/{m})" if m else "–")
+            lost = sum(v["lost_correct"] for v in g["topics"].values())
+            cp, ct = g["coverage_polnear"], g["coverage_team"]
+            print(f"| {g['setting']} | " + " | ".join(cells) + f" | {lost} | "
+                  f"{'–' if cp is None else f'{100 * cp:.1f} %'} / {100 * ct:.1f} % |")
         return 0
     if args.grid:
         grid = corroboration_grid(lexicon, polnear, batches or {"1", "2", "3", "4", "5"})

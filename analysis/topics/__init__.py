@@ -30,6 +30,8 @@ The format::
     [topics.<id>]                  one table per topic (<id>: a short lowercase identifier)
       label    = "Sport"           required
       code     = "medtop:15000000" optional scheme code
+      min_paragraphs = 2           optional (since 2.9; default 1): the topic counts in an article
+                                   only when its counted hits lie in this many paragraphs
       terms    = [...]             words, phrases, ``*`` globs at the start or end of a word;
                                    compared case-insensitively
       names    = ["Premier League", "Senate"]   proper names, compared case-sensitively; they
@@ -45,6 +47,12 @@ The format::
                                    counts only when every rule passes
     [[topics.<id>.context."*"]]    a rule for every term, name and acronym of the topic (on top
                                    of their own rules), e.g. ``unless = ["like a"]``, ``window = 4``
+      terms = ["radio", "TV"]      (since 2.8) only for these entries of the topic: one rule
+                                   shared by a group of entries, e.g. the medium of an ad
+                                   (``unless = ["ad", "ads"]``) for every word naming a medium
+      scope = "paragraph"          (since 2.8, any rule) look for the context words in the hit's
+                                   paragraph instead of its sentence ("sentence", the default);
+                                   ``window`` still counts words, within the paragraph
 
 Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 
@@ -92,8 +100,17 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
   ``article_hits = 0``, chosen on label batches 1-5 (README, ``benchmarks/topic_precision.py``);
   the international-affairs lexicon has the rule off.
 
+* **spread** (``min_paragraphs`` of a topic, checked after ``min_hits``; since lexicon 2.9):
+  a topic whose counted hits in an article all lie in fewer than ``min_paragraphs`` paragraphs
+  counts nothing there (reason ``confined``). An aside fills one paragraph even when it brings
+  two words of its subject (a convention's line-up of a coach and two ballplayers, tech donors
+  and a software firm); an article about the subject comes back to it. The default lexicon sets
+  2 for arts, education, science and sport (README, "Lexicon 2.9"); the price is recall — a
+  one-paragraph passage that is about the subject no longer counts.
+
 ``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
-reason (``name``, ``negation``, ``context``, ``excluded``, ``uncorroborated``, ``few``), so
+reason (``name``, ``negation``, ``context``, ``excluded``, ``uncorroborated``, ``few``,
+``confined``), so
 every decision can be
 audited.
 

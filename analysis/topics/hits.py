@@ -95,6 +95,16 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         if few:
             runs = [(tid, term, i, j, "few" if reason is None and tid in few else reason)
                     for tid, term, i, j, reason in runs]
+    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
+    if spread:  # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
+        paras: dict[str, set[int]] = {}
+        for tid, _t, i, _j, reason in runs:
+            if reason is None and tid in spread:
+                paras.setdefault(tid, set()).add(para_no(body[i].block))
+        confined = {tid for tid, found in paras.items() if len(found) < spread[tid]}
+        if confined:
+            runs = [(tid, term, i, j, "confined" if reason is None and tid in confined
+                     else reason) for tid, term, i, j, reason in runs]
     text, aid = article.text, article.id
     for tid, term, i, j, reason in runs:
         if reason is not None and not dropped:

@@ -25,7 +25,7 @@ _TERM_OK = re.compile(r"^\*?[\w’'.\-&]+(?:\*?)$")
 
 
 _TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "names",
-               "context"}
+               "context", "min_paragraphs"}
 
 
 _RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corroboration"}
@@ -34,7 +34,7 @@ _RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corro
 _CORROBORATION_KEYS = {"paragraph", "window", "article_hits"}
 
 
-_CONTEXT_KEYS = {"unless", "require", "window"}
+_CONTEXT_KEYS = {"unless", "require", "window", "terms", "scope"}
 
 
 _SHIPPED_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -56,6 +56,8 @@ class ContextRule:
     unless: tuple[str, ...] = ()
     require: tuple[str, ...] = ()
     window: int | None = None
+    terms: tuple[str, ...] = ()  # a "*" rule's entries (empty: every entry of the topic)
+    scope: str = "sentence"  # where the context words are looked for: sentence or paragraph
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,9 @@ class Topic:
     code: str = ""
     names: tuple[str, ...] = ()
     context: tuple[ContextRule, ...] = ()
+    # since 2.9: the topic counts in an article only when its counted hits lie in at least
+    # this many paragraphs (1: no such rule); see analysis.topics.hits.topic_hit_records
+    min_paragraphs: int = 1
 
 
 @dataclass
@@ -269,6 +274,10 @@ def _parse_context(spec, where: str, listed: set[str]) -> tuple[ContextRule, ...
         several = isinstance(value, list) and value
         for rule in value if several else [value]:
             rules.append(_parse_rule(term, rule, w))
+            unknown = [t for t in rules[-1].terms if t not in listed]
+            if unknown:
+                raise LexiconError(f"{w}: terms: '{unknown[0]}' is not one of the topic's terms, "
+                                   "names or acronyms")
     return tuple(rules)
 
 
@@ -282,11 +291,20 @@ def _parse_rule(term: str, rule, w: str) -> ContextRule:
         raise LexiconError(f"{w}: needs 'unless' or 'require'")
     for word in unless + require:
         _check_term(word, w, "context word")
+    terms = rule.get("terms", [])
+    if terms and term != "*":
+        raise LexiconError(f"{w}: 'terms' belongs to a \"*\" rule only")
+    terms = _word_list(terms, w, "terms")
+    if "terms" in rule and not terms:
+        raise LexiconError(f"{w}: 'terms' must list at least one entry")
     window = rule.get("window")
     if window is not None and (not isinstance(window, int) or isinstance(window, bool)
                                or not 1 <= window <= 50):
         raise LexiconError(f"{w}: window must be an integer from 1 to 50")
-    return ContextRule(term, tuple(unless), tuple(require), window)
+    scope = rule.get("scope", "sentence")
+    if scope not in ("sentence", "paragraph"):
+        raise LexiconError(f"{w}: scope must be \"sentence\" or \"paragraph\"")
+    return ContextRule(term, tuple(unless), tuple(require), window, tuple(terms), scope)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -299,7 +317,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.7')
+    (['arts', 'conflict', 'crime'], '2.9')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
@@ -356,9 +374,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
                 seen[k] = tid
         listed = set(lists["terms"]) | set(lists["acronyms"]) | set(lists["names"])
         context = _parse_context(spec.get("context", {}), where, listed)
+        spread = spec.get("min_paragraphs", 1)
+        if not isinstance(spread, int) or isinstance(spread, bool) or not 1 <= spread <= 10:
+            raise LexiconError(f"{where}: min_paragraphs must be an integer from 1 to 10")
         topics.append(Topic(tid, label.strip(), tuple(lists["terms"]),
                             tuple(lists["acronyms"]), tuple(lists["exclude"]), code.strip(),
-                            tuple(lists["names"]), context))
+                            tuple(lists["names"]), context, spread))
     meta = data.get("meta", {})
     if not isinstance(meta, dict) or not isinstance(meta.get("name", name), str):
         raise LexiconError(f"{name}: [meta] must be a table with a string 'name'")
@@ -411,17 +432,21 @@ def _build_index(lex: Lexicon) -> None:
         entries += [(t, topic.id, "term") for t in topic.terms]
         entries += [(t, topic.id, "name") for t in topic.acronyms + topic.names]
         entries += [(t, topic.id, "exclude") for t in topic.exclude]
-        # a rule written for "*" applies to every term, name and acronym of the topic
+        # a rule written for "*" applies to every term, name and acronym of the topic, or only
+        # to the entries its ``terms`` lists (a rule shared by a group of entries)
         every = [rule for rule in topic.context if rule.term == "*"]
         for rule in topic.context:
             if rule.term == "*":
                 continue
             lex._context.setdefault((topic.id, rule.term), []).append(
-                (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window))
+                (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window,
+                 rule.scope == "paragraph"))
         for entry in topic.terms + topic.acronyms + topic.names if every else ():
-            lex._context.setdefault((topic.id, entry), []).extend(
-                (_context_patterns(r.unless), _context_patterns(r.require), r.window)
-                for r in every)
+            shared = [r for r in every if not r.terms or entry in r.terms]
+            if shared:
+                lex._context.setdefault((topic.id, entry), []).extend(
+                    (_context_patterns(r.unless), _context_patterns(r.require), r.window,
+                     r.scope == "paragraph") for r in shared)
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()

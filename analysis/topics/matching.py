@@ -111,10 +111,12 @@ class _Strings:
         return self._f(k)
 
 
-def _context_ok(rule, body, norms, i: int, j: int, bounds) -> bool:
-    """Whether a hit on tokens i..j passes its context rule (unless / require)."""
-    unless, require, window = rule
-    lo, hi = bounds
+def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None) -> bool:
+    """Whether a hit on tokens i..j passes its context rule (unless / require); ``bounds`` are
+    the first and last token of its sentence; ``paragraph_span(i)`` gives those of its
+    paragraph, for a rule with ``scope = "paragraph"``."""
+    unless, require, window, paragraph = rule
+    lo, hi = paragraph_span(i) if paragraph else bounds
     if window is not None:
         lo, hi = max(lo, i - window), min(hi, j + window)
 
@@ -176,6 +178,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     # only between them); filled on demand
     joined: dict[int, bool] = {}
     sentence_span: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
+    block_span: dict[int, tuple[int, int]] = {}  # paragraph (block) -> its first and last token
 
     def span_of(k: int) -> tuple[int, int]:
         s_id = body[k].sentence
@@ -187,6 +190,18 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             while hi + 1 < n and body[hi + 1].sentence == s_id:
                 hi += 1
             found = sentence_span[s_id] = (lo, hi)
+        return found
+
+    def block_span_of(k: int) -> tuple[int, int]:
+        b_id = body[k].block
+        found = block_span.get(b_id)
+        if found is None:  # each paragraph walked once
+            lo = hi = k
+            while lo > 0 and body[lo - 1].block == b_id:
+                lo -= 1
+            while hi + 1 < n and body[hi + 1].block == b_id:
+                hi += 1
+            found = block_span[b_id] = (lo, hi)
         return found
 
     i = 0  # the first token not yet consumed by a match
@@ -246,7 +261,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             rules = lex._context.get((tid, term))
             if rules is not None:
                 bounds = span_of(i)
-                if not all(_context_ok(rule, body, norms, i, j, bounds) for rule in rules):
+                if not all(_context_ok(rule, body, norms, i, j, bounds, block_span_of)
+                           for rule in rules):
                     reason = "context"
         if reason is None:
             yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
