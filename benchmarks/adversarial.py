@@ -37,8 +37,11 @@ Timings on a shared machine are noisy: compare ratios from one run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
+import gc
 import io
+import os
 import pstats
 import resource
 import signal
@@ -105,25 +108,85 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
-def run_once(text: str) -> dict[str, float]:
-    """Seconds per stage of the whole per-article analysis of ``text`` (and, for the record,
-    ``n_sentences`` and ``n_quotes``)."""
+class _FullCollections:
+    """Counts the cyclic collector's full (generation-2) passes and their seconds while active
+    (``gc.callbacks``)."""
+
+    def __init__(self):
+        self.count, self.seconds, self._t0 = 0, 0.0, 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            self.count += 1
+            self.seconds += time.perf_counter() - self._t0
+
+    def __enter__(self):
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        gc.callbacks.remove(self)
+
+
+#: ``--gc`` modes: ``policy`` is what the product does (:func:`analysis._gc.article_gc`, as the
+#: command line's single-article commands and ``analyse`` run); ``default`` leaves Python's
+#: collector as it is (the diagnosis: full passes over the loaded resources and the article);
+#: ``off`` disables the collector while an article runs (the work alone).
+GC_MODES = ("policy", "default", "off")
+
+
+@contextlib.contextmanager
+def _gc_mode(mode: str):
+    if mode == "policy":
+        from analysis._gc import article_gc
+
+        with article_gc():
+            yield
+    elif mode == "off":
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.enable()
+    else:
+        yield
+
+
+def run_once(text: str, gc_mode: str = "policy") -> dict[str, float]:
+    """CPU seconds (``time.process_time``) per stage of the whole per-article analysis of
+    ``text``, as the command line runs it under the collector policy ``gc_mode``, the total in
+    CPU and wall-clock seconds (``cpu``, ``wall``), the collector's full passes during it
+    (``full_gc``, ``full_gc_s``) and, for the record, ``n_sentences`` and ``n_quotes``.
+
+    >>> r = run_once("“We trade,” Ruto said. The Ministry of Health met him.")
+    >>> (r["n_sentences"], r["n_quotes"]), r["cpu"] >= r["quotes"] >= 0
+    ((2, 1), True)
+    """
     from analysis.quotes import quotes_table
     from analysis.readability import readability_table
     from analysis.text import article_from_text
     from analysis.topics import topic_hits, topic_summary
 
-    t0 = time.perf_counter()
-    art = article_from_text(text, "adversarial")
-    t1 = time.perf_counter()
-    quotes = quotes_table(art)
-    t2 = time.perf_counter()
-    readability_table(art, quotes)
-    t3 = time.perf_counter()
-    topic_summary(art, topic_hits(art, quotes=quotes))
-    t4 = time.perf_counter()
+    clock = time.process_time
+    with _FullCollections() as full, _gc_mode(gc_mode):
+        w0 = time.perf_counter()
+        t0 = clock()
+        art = article_from_text(text, "adversarial")
+        t1 = clock()
+        quotes = quotes_table(art)
+        t2 = clock()
+        readability_table(art, quotes)
+        t3 = clock()
+        topic_summary(art, topic_hits(art, quotes=quotes))
+        t4 = clock()
+        w4 = time.perf_counter()
     return {"text": t1 - t0, "quotes": t2 - t1, "readability": t3 - t2, "topics": t4 - t3,
-            "total": t4 - t0, "n_sentences": len(art.sentences), "n_quotes": len(quotes)}
+            "cpu": t4 - t0, "wall": w4 - w0, "full_gc": full.count, "full_gc_s": full.seconds,
+            "n_sentences": len(art.sentences), "n_quotes": len(quotes)}
 
 
 def _clear_word_caches() -> None:
@@ -142,8 +205,19 @@ def _clear_word_caches() -> None:
                     value.cache_clear()
 
 
-def bench_pattern(name: str, sizes, limit: float, repeat: int = 3, count_calls: bool = True
-                  ) -> list[tuple[int, dict | None, str]]:
+def _cold_run(text: str, gc_mode: str) -> dict[str, float]:
+    """One run as a fresh process would make it: empty per-word caches and no garbage left
+    over from the previous run (collected before, outside the timing)."""
+    _clear_word_caches()
+    gc.collect()
+    return run_once(text, gc_mode)
+
+
+def bench_pattern(name: str, sizes, limit: float, repeat: int = 5, count_calls: bool = True,
+                  gc_mode: str = "policy") -> list[tuple[int, dict | None, str]]:
+    """Per size: the run with the least CPU time of ``repeat`` cold runs (timeit's practice:
+    the minimum is the run least disturbed by the other processes on the machine) and, with
+    ``count_calls``, the Python function calls of one more, profiled run."""
     rows = []
     previous = None
     for kb in sizes:
@@ -154,19 +228,17 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 3, count_calls: 
         signal.signal(signal.SIGALRM, _alarm)
         signal.setitimer(signal.ITIMER_REAL, limit)
         try:
-            # the fastest of ``repeat`` runs (the machine is shared); a slow size runs once
-            _clear_word_caches()  # every run cold, as a fresh process: see _clear_word_caches
-            res = run_once(text)
-            for _ in range(repeat - 1 if res["total"] < limit / (2 * repeat) else 0):
-                _clear_word_caches()
-                again = run_once(text)
-                res = again if again["total"] < res["total"] else res
+            # the least CPU time of ``repeat`` runs (the machine is shared); a slow size runs once
+            res = _cold_run(text, gc_mode)
+            for _ in range(repeat - 1 if res["wall"] < limit / (2 * repeat) else 0):
+                again = _cold_run(text, gc_mode)
+                res = again if again["cpu"] < res["cpu"] else res
             note = ""
             if count_calls:  # Python function calls of one run: work, free of timing noise
                 _clear_word_caches()  # cold, as in a fresh process: the same work at every size
                 prof = cProfile.Profile()
                 prof.enable()
-                run_once(text)
+                run_once(text, gc_mode)
                 prof.disable()
                 res["calls"] = pstats.Stats(prof, stream=io.StringIO()).total_calls
         except _Timeout:
@@ -180,26 +252,51 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 3, count_calls: 
     return rows
 
 
-def print_pattern(name: str, rows) -> float | None:
-    worst = None
-    prev_total = prev_calls = None
+HEADER = (f"{'pattern':<16} {'size':>7}  {'text':>6} {'quotes':>6} {'read':>6} {'topics':>6} "
+          f"{'CPU s':>7} {'ratio':>5}  {'wall s':>7} {'ratio':>5}  {'full GC':>10}  "
+          f"{'calls':>9} {'ratio':>5}")
+
+
+def ratios(rows, key: str) -> list[float]:
+    """Growth ratios of ``key`` between consecutive sizes that both ran (a size below 1 ms
+    counts as 1 ms).
+
+    >>> ratios([(25, {"cpu": 0.1}, ""), (50, {"cpu": 0.21}, ""), (100, None, "skipped")], "cpu")
+    [2.1]
+    """
+    out = []
+    for (_, a, _), (_, b, _) in zip(rows, rows[1:], strict=False):
+        if a is not None and b is not None and a.get(key) and b.get(key):
+            out.append(round(b[key] / max(a[key], 1e-3), 4))
+    return out
+
+
+def print_pattern(name: str, rows) -> dict[str, float | None]:
+    """Print one line per size; returns the largest CPU, wall and call ratios per doubling."""
+    prev = None
     for kb, res, note in rows:
         if res is None:
-            print(f"{name:<14} {kb:>4} KB  {note}")
-            prev_total = prev_calls = None
+            print(f"{name:<16} {kb:>4} KB  {note}")
+            prev = None
             continue
-        ratio = res["total"] / prev_total if prev_total else None
-        calls = res.get("calls")
-        c_ratio = calls / prev_calls if calls and prev_calls else None
-        if ratio is not None:
-            worst = max(worst or 0.0, ratio)
-        print(f"{name:<14} {kb:>4} KB  {res['text']:7.3f} {res['quotes']:7.3f} "
-              f"{res['readability']:7.3f} {res['topics']:7.3f} {res['total']:8.3f}  "
-              f"{'' if ratio is None else f'{ratio:5.2f}':>5}  {calls or '':>9} "
-              f"{'' if c_ratio is None else f'{c_ratio:5.2f}'}")
-        prev_total = max(res["total"], 1e-3)
-        prev_calls = calls
-    return worst
+
+        def ratio(key, prev=prev, res=res):
+            if prev is None or not prev.get(key) or not res.get(key):
+                return f"{'':>5}"
+            return f"{res[key] / max(prev[key], 1e-3):5.2f}"
+
+        print(f"{name:<16} {kb:>4} KB  {res['text']:6.3f} {res['quotes']:6.3f} "
+              f"{res['readability']:6.3f} {res['topics']:6.3f} {res['cpu']:7.3f} {ratio('cpu')}  "
+              f"{res['wall']:7.3f} {ratio('wall')}  "
+              f"{res['full_gc']:>2} {res['full_gc_s']:6.3f}s  "
+              f"{res.get('calls') or '':>9} {ratio('calls')}")
+        prev = res
+    return {key: max(ratios(rows, key), default=None) for key in ("cpu", "wall", "calls")}
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
 
 
 def rss_input(kind: str) -> str:
@@ -302,7 +399,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="patterns to run (default: all): " + ", ".join(PATTERNS))
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES_KB))
     parser.add_argument("--limit", type=float, default=120.0, help="seconds per size")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size (fastest kept)")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="cold runs per size, the least CPU time kept (default: %(default)s)")
+    parser.add_argument("--gc", choices=GC_MODES, default="policy",
+                        help="garbage-collector policy while an article runs: the product's "
+                        "(default), Python's default, or off")
+    parser.add_argument("--no-calls", action="store_true", help="skip the profiled run")
     parser.add_argument("--no-rss", action="store_true", help="skip the 10 MB memory runs")
     parser.add_argument("--rss-child", choices=["paragraphs", "lines"], help=argparse.SUPPRESS)
     parser.add_argument("--rss-stages", choices=["paragraphs", "lines"],
@@ -313,15 +415,24 @@ def main(argv: list[str] | None = None) -> int:
         rss_child(args.rss_child or args.rss_stages, stages=bool(args.rss_stages))
         return 0
     run_once("“Warm up,” Ruto said. The Ministry of Health met him.")  # one-time loading
-    print(f"{'pattern':<14} {'size':>7}  {'text':>7} {'quotes':>7} {'read':>7} {'topics':>7} "
-          f"{'total s':>8}  ratio      calls  ratio")
+    print(f"{_load()} at the start; collector policy: {args.gc}; per size the run with the "
+          f"least CPU time (time.process_time) of {args.repeat} cold runs, its wall time "
+          "(time.perf_counter) beside it; ratio = growth when the input doubles (goal ≤ 2.5); "
+          "full GC = the collector's full passes in that run and their seconds; calls = Python "
+          "function calls of one profiled run")
+    print(HEADER)
     worst = {}
     for name in args.patterns or list(PATTERNS):
-        worst[name] = print_pattern(name, bench_pattern(name, args.sizes, args.limit,
-                                                           args.repeat))
+        worst[name] = print_pattern(name, bench_pattern(
+            name, args.sizes, args.limit, args.repeat, not args.no_calls, args.gc))
         sys.stdout.flush()
-    print("largest growth ratio per doubling (goal ≤ 2.5): " + ", ".join(
-        f"{k} {'n/a' if v is None else f'{v:.2f}'}" for k, v in worst.items()))
+    for key, label in (("cpu", "CPU-time"), ("wall", "wall-time"), ("calls", "call-count")):
+        values = [w[key] for w in worst.values() if w[key] is not None]
+        print(f"largest {label} ratio per doubling (goal ≤ 2.5): "
+              + ", ".join(f"{k} {'n/a' if w[key] is None else f'{w[key]:.2f}'}"
+                          for k, w in worst.items())
+              + (f"; max {max(values):.2f}" if values else ""))
+    print(f"{_load()} at the end")
     if not args.no_rss:
         for kind in ("paragraphs", "lines"):
             print(f"10 MB {kind}: {measure_rss(kind, 10 * args.limit)} (goal < 500 MB)",
