@@ -41,6 +41,7 @@ import contextlib
 import cProfile
 import gc
 import io
+import math
 import os
 import pstats
 import resource
@@ -223,28 +224,30 @@ def _timed(fn, limit: float):
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def bench_pattern(name: str, sizes, limit: float, repeat: int = 5, count_calls: bool = True,
-                  gc_mode: str = "policy", min_cpu: float = 1.0, max_runs: int = 40
+def bench_pattern(name: str, sizes, limit: float, repeat: int = 7, count_calls: bool = True,
+                  gc_mode: str = "policy", min_cpu: float = 3.0, max_runs: int = 40
                   ) -> list[tuple[int, dict | None, str]]:
-    """Per size: the run with the least CPU time of at least ``repeat`` cold runs (timeit's
-    practice: the minimum is the run least disturbed by the other processes on the machine),
-    more for a fast size until its runs add up to ``min_cpu`` CPU seconds (at most
-    ``max_runs``). The sizes run in rounds (25, 50, 100, 200 KB, then again), so a burst of
-    load elsewhere hits all sizes alike rather than one size's every run. With ``count_calls``,
-    the Python function calls of one more, profiled run. A run longer than ``limit`` seconds
-    is stopped and the larger sizes skipped; a size slower than ``limit / (2 * repeat)`` runs
-    once.
+    """Per size: the run with the least CPU time of several cold runs (timeit's practice: the
+    minimum is the run least disturbed by the other processes on the machine). The sizes run
+    in rounds (25, 50, 100, 200 KB, then again), so a burst of load elsewhere hits all sizes
+    alike, and every size runs equally often (a minimum of more runs is lower, which would bias
+    the ratios): at least ``repeat`` rounds, more until the largest size's runs add up to
+    ``min_cpu`` CPU seconds (at most ``max_runs``). With ``count_calls``, the Python function
+    calls of one more, profiled run per size. A run longer than ``limit`` seconds is stopped
+    and the larger sizes skipped; if a size takes more than ``limit / (2 * repeat)`` seconds,
+    one round is all.
 
     >>> rows = bench_pattern("byline", [1, 2], 60, repeat=2, min_cpu=0)
-    >>> [(kb, res["n_sentences"], res["calls"] > 0) for kb, res, note in rows]
-    [(1, 1, True), (2, 1, True)]
+    >>> [(kb, res["n_sentences"], res["runs"], res["calls"] > 0) for kb, res, note in rows]
+    [(1, 1, 2, True), (2, 1, 2, True)]
     """
     texts = {kb: PATTERNS[name](kb * 1000)[: kb * 1000] for kb in sizes}
     best: dict[int, dict] = {}
     notes = dict.fromkeys(sizes, "")
-    runs, spent = dict.fromkeys(sizes, 0), dict.fromkeys(sizes, 0.0)
+    runs = dict.fromkeys(sizes, 0)
     active = list(sizes)
-    while active:
+    rounds, done = 1, 0
+    while done < rounds and active:
         for kb in list(active):
             try:
                 res = _timed(lambda kb=kb: _cold_run(texts[kb], gc_mode), limit)
@@ -257,15 +260,17 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 5, count_calls: 
                 break
             except Exception as exc:  # noqa: BLE001 - reported, the benchmark goes on
                 notes[kb] = f"{type(exc).__name__}: {str(exc)[:60]}"
+                best.pop(kb, None)
                 active.remove(kb)
                 continue
             runs[kb] += 1
-            spent[kb] += res["cpu"]
             if kb not in best or res["cpu"] < best[kb]["cpu"]:
                 best[kb] = res
-            if (res["wall"] > limit / (2 * repeat) or runs[kb] >= max_runs
-                    or (runs[kb] >= repeat and spent[kb] >= min_cpu)):
-                active.remove(kb)
+        done += 1
+        if done == 1 and active:  # how many rounds: from the first round's largest size
+            last = best[active[-1]]
+            rounds = (1 if last["wall"] > limit / (2 * repeat) else
+                      max(repeat, min(max_runs, math.ceil(min_cpu / max(last["cpu"], 1e-3)))))
     if count_calls:  # Python function calls of one run: work, free of timing noise
         for kb in best:
             _clear_word_caches()  # cold, as in a fresh process: the same work at every size
@@ -426,12 +431,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="patterns to run (default: all): " + ", ".join(PATTERNS))
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES_KB))
     parser.add_argument("--limit", type=float, default=120.0, help="seconds per size")
-    parser.add_argument("--repeat", type=int, default=5,
+    parser.add_argument("--repeat", type=int, default=7,
                         help="cold runs per size at least, the least CPU time kept "
                         "(default: %(default)s)")
-    parser.add_argument("--min-cpu", type=float, default=1.0,
-                        help="CPU seconds a size's runs add up to at least (fast sizes run "
-                        "more often, up to 40 times; default: %(default)s)")
+    parser.add_argument("--min-cpu", type=float, default=3.0,
+                        help="more runs (up to 40) until the largest size's add up to this "
+                        "many CPU seconds (default: %(default)s)")
     parser.add_argument("--gc", choices=GC_MODES, default="policy",
                         help="garbage-collector policy while an article runs: the product's "
                         "(default), Python's default, or off")
@@ -447,8 +452,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     run_once("“Warm up,” Ruto said. The Ministry of Health met him.")  # one-time loading
     print(f"{_load()} at the start; collector policy: {args.gc}; per size the run with the "
-          f"least CPU time (time.process_time) of at least {args.repeat} cold runs (more until "
-          f"they add up to {args.min_cpu:g} CPU s; sizes in rounds), its wall time "
+          f"least CPU time (time.process_time) of at least {args.repeat} cold runs (as many for "
+          f"every size, more until the largest size's add up to {args.min_cpu:g} CPU s; sizes "
+          "in rounds), its wall time "
           "(time.perf_counter) beside it; ratio = growth when the input doubles (goal ≤ 2.5); "
           "full GC = the collector's full passes in that run and their seconds; calls = Python "
           "function calls of one profiled run")
