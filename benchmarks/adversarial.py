@@ -1,14 +1,26 @@
 """Hostile input: linear time on adversarial patterns and bounded memory on a 10 MB input.
 
 Each pattern of issue 10 is repeated to 25, 50, 100 and 200 KB (thousands of characters) and run
-through the whole per-article analysis in-process: the text model (structure), the quotes table,
-readability (with quote units) and topics — the calls :func:`analysis.report.analyse` makes.
-Reported per size: seconds per stage and the total, and the growth ratio of the total when the
-input doubles (linear time shows as ~2; the goal is ≤ 2.5); each size keeps the fastest of three
-runs (``--repeat``). Because timings on a shared machine are noisy, each size also reports the
-number of Python function calls of one profiled run and its growth ratio: work, not time, so an
-exact ~2.0 shows linear work whatever the load. A size that takes longer than the
-time limit (``--limit``, default 120 s) is stopped and the larger sizes of that pattern skipped.
+through the per-article analysis in-process as the command line runs it: the text model
+(``structure``), the quotes table (``quotes``), readability with quote units (``readability``)
+and topics (``topics``), under the garbage-collector policy of the single-article commands and
+:func:`analysis.report.analyse` (:func:`analysis._gc.article_gc`; ``--gc default`` or ``off`` to
+compare). Reported per size: CPU seconds per stage and in total (``time.process_time``: the
+time this process ran, which other processes on the shared cores do not add to, unlike the
+wall-clock time), the wall-clock seconds of the same run (``time.perf_counter``), the growth
+ratio of both when the input doubles (linear time shows as ~2; the goal is ≤ 2.5), and the
+garbage collector's full passes in that run with their seconds.
+
+Timing practice (as ``timeit``): every run is cold (per-word caches emptied and garbage left by
+the previous run collected, outside the timing), each size keeps its run with the least CPU
+time, the sizes run in rounds (25, 50, 100, 200 KB, then again) so a burst of load elsewhere
+hits all sizes alike, and every size of a pattern runs equally often: at least 7 rounds
+(``--repeat``), more until the largest size's runs add up to 3 CPU seconds (``--min-cpu``), at
+most 40. Even CPU time varies with load (other processes evict the caches the analysis uses),
+so the load average is printed at the start and the end. Each size also reports the number of
+Python function calls of one profiled run and its growth ratio: work, not time, so an exact
+~2.0 shows linear work whatever the load. A run that takes longer than the time limit
+(``--limit``, default 120 s) is stopped and the larger sizes of that pattern skipped.
 
 Patterns:
 
@@ -24,14 +36,15 @@ Patterns:
 * ``names``: N distinct two-word names (lower-case lookups of many distinct words);
 * ``topic-paragraphs``: N one-line paragraphs with topic terms (corroboration of hits).
 
-Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 200,000
-short lines) runs in a child process (``subprocess`` of this script, the package's own code) and
-reports its peak resident set size (``ru_maxrss``); the goal is < 500 MB. ``--rss-stages lines``
+Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 454,545
+short lines) runs through :func:`analysis.report.analyse` (so under the collector policy) in a
+child process (``subprocess`` of this script, the package's own code) and reports its peak
+resident set size (``ru_maxrss``); the goal is < 500 MB. ``--rss-stages lines``
 (or ``paragraphs``) runs it in this process and prints, per stage of ``analyse``, its seconds, the
 RSS after it and the highest RSS seen during it (sampled every 10 ms), to show where the peak is.
 
-Run: ``.venv/bin/python benchmarks/adversarial.py [pattern …] [--sizes 25 50 …] [--no-rss]``.
-Timings on a shared machine are noisy: compare ratios from one run.
+Run: ``.venv/bin/python benchmarks/adversarial.py [pattern …] [--sizes 25 50 …] [--no-rss]
+[--gc policy|default|off]``. Timings on a shared machine are noisy: compare ratios from one run.
 """
 
 from __future__ import annotations
@@ -333,7 +346,7 @@ def _load() -> str:
 
 def rss_input(kind: str) -> str:
     """A 10 MB input: ``paragraphs`` (the sample's paragraphs repeated) or ``lines``
-    (200,000 short lines)."""
+    (454,545 short lines)."""
     size = 10_000_000
     if kind == "lines":
         unit = "A short line of text.\n"
