@@ -14,13 +14,15 @@ garbage collector's full passes in that run with their seconds.
 Timing practice (as ``timeit``): every run is cold (per-word caches emptied and garbage left by
 the previous run collected, outside the timing), each size keeps its run with the least CPU
 time, the sizes run in rounds (25, 50, 100, 200 KB, then again) so a burst of load elsewhere
-hits all sizes alike, and every size of a pattern runs equally often: at least 7 rounds
-(``--repeat``), more until the largest size's runs add up to 3 CPU seconds (``--min-cpu``), at
-most 40. Even CPU time varies with load (other processes evict the caches the analysis uses),
-so the load average is printed at the start and the end. Each size also reports the number of
-Python function calls of one profiled run and its growth ratio: work, not time, so an exact
-~2.0 shows linear work whatever the load. A run that takes longer than the time limit
-(``--limit``, default 120 s) is stopped and the larger sizes of that pattern skipped.
+hits all sizes alike, and every size of a pattern runs equally often: at least 9 rounds
+(``--repeat``), more until the largest size's runs add up to 5 CPU seconds (``--min-cpu``), at
+most 40 (with 7 rounds and 3 s, one pattern in a run at load 4–5 on the 2 cores still showed
+2.5–2.6 at one doubling, where more runs showed 1.9–2.2). Even CPU time varies with load
+(other processes evict the caches the analysis uses), so the load average is printed at the
+start and the end. Each size also reports the number of Python function calls of one profiled
+run and its growth ratio: work, not time, so an exact ~2.0 shows linear work whatever the load.
+A run that takes longer than the time limit (``--limit``, default 120 s) is stopped and the
+larger sizes of that pattern skipped.
 
 Patterns:
 
@@ -237,8 +239,8 @@ def _timed(fn, limit: float):
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def bench_pattern(name: str, sizes, limit: float, repeat: int = 7, count_calls: bool = True,
-                  gc_mode: str = "policy", min_cpu: float = 3.0, max_runs: int = 40
+def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: bool = True,
+                  gc_mode: str = "policy", min_cpu: float = 5.0, max_runs: int = 40
                   ) -> list[tuple[int, dict | None, str]]:
     """Per size: the run with the least CPU time of several cold runs (timeit's practice: the
     minimum is the run least disturbed by the other processes on the machine). The sizes run
@@ -405,9 +407,9 @@ def _trace_stages() -> dict[str, list[float]]:
 
 
 def rss_child(kind: str, stages: bool = False) -> None:
-    """Run the whole analysis of a 10 MB input and print the peak RSS in MB and the seconds
-    (child side); with ``stages``, first one line per stage of ``analyse`` (seconds, RSS after,
-    highest RSS during)."""
+    """Run the whole analysis of a 10 MB input and print the peak RSS in MB, the seconds and the
+    collector's full passes during it and their seconds (child side); with ``stages``, first
+    one line per stage of ``analyse`` (seconds, RSS after, highest RSS during)."""
     from analysis.text import article_from_text
 
     stats = _trace_stages() if stages else None
@@ -415,14 +417,15 @@ def rss_child(kind: str, stages: bool = False) -> None:
 
     text = rss_input(kind)
     t0 = time.perf_counter()
-    analyse(article_from_text(text, "big"))
+    with _FullCollections() as full:
+        analyse(article_from_text(text, "big"))
     elapsed = time.perf_counter() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
     if stats is not None:
         for name, (secs, after, high) in list(stats.items()):  # "article": parsing the text
             timed = f"{secs:7.1f} s  RSS after {after:5.0f} MB" if after else " " * 26
             print(f"  {name:<18} {timed}  peak during {high:5.0f} MB")
-    print(f"{peak_kb / 1024:.0f} {elapsed:.1f}")
+    print(f"{peak_kb / 1024:.0f} {elapsed:.1f} {full.count} {full.seconds:.2f}")
 
 
 def measure_rss(kind: str, limit: float) -> str:
@@ -434,8 +437,8 @@ def measure_rss(kind: str, limit: float) -> str:
     if out.returncode != 0:
         last = (out.stderr.strip().splitlines() or ["?"])[-1]
         return f"failed: {last[:100]}"
-    mb, secs = out.stdout.split()
-    return f"peak RSS {mb} MB ({secs} s)"
+    mb, secs, passes, gc_secs = out.stdout.splitlines()[-1].split()
+    return f"peak RSS {mb} MB ({secs} s; {passes} full GC passes, {gc_secs} s)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -444,10 +447,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="patterns to run (default: all): " + ", ".join(PATTERNS))
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES_KB))
     parser.add_argument("--limit", type=float, default=120.0, help="seconds per size")
-    parser.add_argument("--repeat", type=int, default=7,
+    parser.add_argument("--repeat", type=int, default=9,
                         help="cold runs per size at least, the least CPU time kept "
                         "(default: %(default)s)")
-    parser.add_argument("--min-cpu", type=float, default=3.0,
+    parser.add_argument("--min-cpu", type=float, default=5.0,
                         help="more runs (up to 40) until the largest size's add up to this "
                         "many CPU seconds (default: %(default)s)")
     parser.add_argument("--gc", choices=GC_MODES, default="policy",
