@@ -19,7 +19,9 @@ hits all sizes alike, and every size of a pattern runs equally often: at least 9
 most 40 (with 7 rounds and 3 s, one pattern in a run at load 4–5 on the 2 cores still showed
 2.5–2.6 at one doubling, where more runs showed 1.9–2.2). Even CPU time varies with load
 (other processes evict the caches the analysis uses), so the load average is printed at the
-start and the end. Each size also reports the number of Python function calls of one profiled
+start and the end, and beside the ratio of the minima a ``paired`` ratio: the median over the
+rounds of the CPU-time ratio of the two sizes within one round (run seconds apart, so under
+the same load). Each size also reports the number of Python function calls of one profiled
 run and its growth ratio: work, not time, so an exact ~2.0 shows linear work whatever the load.
 A run that takes longer than the time limit (``--limit``, default 120 s) is stopped and the
 larger sizes of that pattern skipped.
@@ -61,6 +63,7 @@ import os
 import pstats
 import resource
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -260,6 +263,7 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: 
     best: dict[int, dict] = {}
     notes = dict.fromkeys(sizes, "")
     runs = dict.fromkeys(sizes, 0)
+    series: dict[int, list[float]] = {kb: [] for kb in sizes}  # CPU seconds, round by round
     active = list(sizes)
     rounds, done = 1, 0
     while done < rounds and active:
@@ -279,6 +283,7 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: 
                 active.remove(kb)
                 continue
             runs[kb] += 1
+            series[kb].append(res["cpu"])
             if kb not in best or res["cpu"] < best[kb]["cpu"]:
                 best[kb] = res
         done += 1
@@ -296,11 +301,15 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: 
             best[kb]["calls"] = pstats.Stats(prof, stream=io.StringIO()).total_calls
     for kb in best:
         best[kb]["runs"] = runs[kb]
+    for small, large in zip(sizes, sizes[1:], strict=False):
+        if small in best and large in best:  # the same round: the same load, within seconds
+            best[large]["paired"] = statistics.median(
+                b / max(a, 1e-3) for a, b in zip(series[small], series[large], strict=False))
     return [(kb, best.get(kb), notes[kb]) for kb in sizes]
 
 
 HEADER = (f"{'pattern':<16} {'size':>7}  {'text':>6} {'quotes':>6} {'read':>6} {'topics':>6} "
-          f"{'CPU s':>7} {'ratio':>5}  {'wall s':>7} {'ratio':>5}  {'full GC':>10}  "
+          f"{'CPU s':>7} {'ratio':>5} {'paired':>6}  {'wall s':>7} {'ratio':>5}  {'full GC':>10}  "
           f"{'calls':>9} {'ratio':>5} {'runs':>4}")
 
 
@@ -319,7 +328,8 @@ def ratios(rows, key: str) -> list[float]:
 
 
 def print_pattern(name: str, rows) -> dict[str, float | None]:
-    """Print one line per size; returns the largest CPU, wall and call ratios per doubling."""
+    """Print one line per size; returns the largest CPU, wall and call ratios per doubling and
+    the largest paired ratio (the median over rounds of the CPU ratio within a round)."""
     prev = None
     for kb, res, note in rows:
         if res is None:
@@ -332,13 +342,17 @@ def print_pattern(name: str, rows) -> dict[str, float | None]:
                 return f"{'':>5}"
             return f"{res[key] / max(prev[key], 1e-3):5.2f}"
 
+        paired = "" if res.get("paired") is None else f"{res['paired']:5.2f}"
         print(f"{name:<16} {kb:>4} KB  {res['text']:6.3f} {res['quotes']:6.3f} "
-              f"{res['readability']:6.3f} {res['topics']:6.3f} {res['cpu']:7.3f} {ratio('cpu')}  "
+              f"{res['readability']:6.3f} {res['topics']:6.3f} {res['cpu']:7.3f} {ratio('cpu')} "
+              f"{paired:>6}  "
               f"{res['wall']:7.3f} {ratio('wall')}  "
               f"{res['full_gc']:>2} {res['full_gc_s']:6.3f}s  "
               f"{res.get('calls') or '':>9} {ratio('calls')} {res.get('runs', ''):>4}")
         prev = res
-    return {key: max(ratios(rows, key), default=None) for key in ("cpu", "wall", "calls")}
+    out = {key: max(ratios(rows, key), default=None) for key in ("cpu", "wall", "calls")}
+    out["paired"] = max((r["paired"] for _, r, _ in rows if r and r.get("paired")), default=None)
+    return out
 
 
 def _load() -> str:
@@ -472,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
           f"every size, more until the largest size's add up to {args.min_cpu:g} CPU s; sizes "
           "in rounds), its wall time "
           "(time.perf_counter) beside it; ratio = growth when the input doubles (goal ≤ 2.5); "
+          "paired = the median over rounds of the CPU-time ratio within one round; "
           "full GC = the collector's full passes in that run and their seconds; calls = Python "
           "function calls of one profiled run")
     print(HEADER)
@@ -481,7 +496,8 @@ def main(argv: list[str] | None = None) -> int:
             name, args.sizes, args.limit, args.repeat, not args.no_calls, args.gc,
             args.min_cpu))
         sys.stdout.flush()
-    for key, label in (("cpu", "CPU-time"), ("wall", "wall-time"), ("calls", "call-count")):
+    for key, label in (("cpu", "CPU-time"), ("paired", "paired CPU-time"),
+                       ("wall", "wall-time"), ("calls", "call-count")):
         values = [w[key] for w in worst.values() if w[key] is not None]
         print(f"largest {label} ratio per doubling (goal ≤ 2.5): "
               + ", ".join(f"{k} {'n/a' if w[key] is None else f'{w[key]:.2f}'}"
