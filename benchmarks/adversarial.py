@@ -252,7 +252,7 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: 
     the ratios): at least ``repeat`` rounds, more until the largest size's runs add up to
     ``min_cpu`` CPU seconds (at most ``max_runs``). With ``count_calls``, the Python function
     calls of one more, profiled run per size. A run longer than ``limit`` seconds is stopped
-    and the larger sizes skipped; if a size takes more than ``limit / (2 * repeat)`` seconds,
+    and the larger sizes skipped; if a size takes more than ``limit / (2 * repeat)`` CPU seconds,
     one round is all.
 
     >>> rows = bench_pattern("byline", [1, 2], 60, repeat=2, min_cpu=0)
@@ -289,7 +289,7 @@ def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: 
         done += 1
         if done == 1 and active:  # how many rounds: from the first round's largest size
             last = best[active[-1]]
-            rounds = (1 if last["wall"] > limit / (2 * repeat) else
+            rounds = (1 if last["cpu"] > limit / (2 * repeat) else
                       max(repeat, min(max_runs, math.ceil(min_cpu / max(last["cpu"], 1e-3)))))
     if count_calls:  # Python function calls of one run: work, free of timing noise
         for kb in best:
