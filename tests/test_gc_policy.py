@@ -31,19 +31,28 @@ def _tracked(obj) -> bool:
     return any(o is obj for o in gc.get_objects())
 
 
+#: Python's default thresholds: each test starts from them (whatever ran before in the session).
+PYTHON_DEFAULT = (700, 10, 10)
+
+
 @pytest.fixture(autouse=True)
 def _clean_gc():
-    """Each test starts and ends with Python's default collector state and nothing frozen."""
+    """Each test starts with Python's default thresholds and nothing frozen, and must end so;
+    the session's previous state is put back afterwards."""
+    session = gc.get_threshold()
     gc.unfreeze()
-    before = gc.get_threshold()
-    yield before
-    assert gc.get_threshold() == before, "a test left the thresholds changed"
-    assert gc.get_freeze_count() == 0, "a test left objects frozen"
+    gc.set_threshold(*PYTHON_DEFAULT)
+    try:
+        yield PYTHON_DEFAULT
+        assert gc.get_threshold() == PYTHON_DEFAULT, "a test left the thresholds changed"
+        assert gc.get_freeze_count() == 0, "a test left objects frozen"
+    finally:
+        gc.set_threshold(*session)
 
 
 def test_policy_freezes_what_is_alive_and_raises_thresholds_then_undoes_both(_clean_gc):
     old = Box()
-    assert _tracked(old) and gc.get_threshold() != ARTICLE_GC_THRESHOLD
+    assert _tracked(old) and gc.get_threshold() == _clean_gc != ARTICLE_GC_THRESHOLD
     with article_gc():
         assert gc.get_threshold() == ARTICLE_GC_THRESHOLD == (20_000, 20, 100)
         assert gc.get_freeze_count() > 0 and not _tracked(old)  # frozen: skipped by passes
