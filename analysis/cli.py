@@ -386,6 +386,10 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+#: The commands that analyse one article, run under :func:`analysis._gc.article_gc`.
+SINGLE_ARTICLE_COMMANDS = ("structure", "readability", "quotes", "topics")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one subcommand; returns the exit status: 0 success, 1 when ``figures`` wrote its
     outputs but some articles failed (they are listed in results.json and report.md), 2 for a
@@ -396,7 +400,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "figures":
             _figures_dirs_hint(args)
-        status = int(args.func(args) or 0)
+        if args.command in SINGLE_ARTICLE_COMMANDS:
+            from analysis._gc import article_gc
+
+            with article_gc():  # collector policy for one article (see analysis._gc)
+                status = int(args.func(args) or 0)
+        else:  # figures: per article in analyse; corpus: the engine's own policy
+            status = int(args.func(args) or 0)
         sys.stdout.flush()  # a full or closed stdout fails here, not at exit
         return status
     except InputError as exc:

@@ -31,6 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import figures as F
+from analysis._gc import article_gc
 from analysis.inputs import ArticleRow, list_articles, read_regular
 from analysis.output import dumps, md, records, staged_output
 from analysis.provenance import KEY_DEPENDENCIES, PACKAGE, provenance  # noqa: F401 - re-exported
@@ -93,6 +94,11 @@ def analyse(article: Article, lexicon: Lexicon | None = None) -> Analysis:
     >>> analyse(load_article(SAMPLE_ARTICLE)).share["words"].tolist()
     [114, 72]
     """
+    with article_gc():  # the collector's policy for one article (see analysis._gc)
+        return _analyse(article, lexicon)
+
+
+def _analyse(article: Article, lexicon: Lexicon | None) -> Analysis:
     quotes = quotes_table(article)
     hits = topic_hits(article, lexicon, quotes)
     return Analysis(

@@ -1,14 +1,30 @@
 """Hostile input: linear time on adversarial patterns and bounded memory on a 10 MB input.
 
 Each pattern of issue 10 is repeated to 25, 50, 100 and 200 KB (thousands of characters) and run
-through the whole per-article analysis in-process: the text model (structure), the quotes table,
-readability (with quote units) and topics — the calls :func:`analysis.report.analyse` makes.
-Reported per size: seconds per stage and the total, and the growth ratio of the total when the
-input doubles (linear time shows as ~2; the goal is ≤ 2.5); each size keeps the fastest of three
-runs (``--repeat``). Because timings on a shared machine are noisy, each size also reports the
-number of Python function calls of one profiled run and its growth ratio: work, not time, so an
-exact ~2.0 shows linear work whatever the load. A size that takes longer than the
-time limit (``--limit``, default 120 s) is stopped and the larger sizes of that pattern skipped.
+through the per-article analysis in-process as the command line runs it: the text model
+(``structure``), the quotes table (``quotes``), readability with quote units (``readability``)
+and topics (``topics``), under the garbage-collector policy of the single-article commands and
+:func:`analysis.report.analyse` (:func:`analysis._gc.article_gc`; ``--gc default`` or ``off`` to
+compare). Reported per size: CPU seconds per stage and in total (``time.process_time``: the
+time this process ran, which other processes on the shared cores do not add to, unlike the
+wall-clock time), the wall-clock seconds of the same run (``time.perf_counter``), the growth
+ratio of both when the input doubles (linear time shows as ~2; the goal is ≤ 2.5), and the
+garbage collector's full passes in that run with their seconds.
+
+Timing practice (as ``timeit``): every run is cold (per-word caches emptied and garbage left by
+the previous run collected, outside the timing), each size keeps its run with the least CPU
+time, the sizes run in rounds (25, 50, 100, 200 KB, then again) so a burst of load elsewhere
+hits all sizes alike, and every size of a pattern runs equally often: at least 9 rounds
+(``--repeat``), more until the largest size's runs add up to 5 CPU seconds (``--min-cpu``), at
+most 40 (with 7 rounds and 3 s, one pattern in a run at load 4–5 on the 2 cores still showed
+2.5–2.6 at one doubling, where more runs showed 1.9–2.2). Even CPU time varies with load
+(other processes evict the caches the analysis uses), so the load average is printed at the
+start and the end, and beside the ratio of the minima a ``paired`` ratio: the median over the
+rounds of the CPU-time ratio of the two sizes within one round (run seconds apart, so under
+the same load). Each size also reports the number of Python function calls of one profiled
+run and its growth ratio: work, not time, so an exact ~2.0 shows linear work whatever the load.
+A run that takes longer than the time limit (``--limit``, default 120 s) is stopped and the
+larger sizes of that pattern skipped.
 
 Patterns:
 
@@ -24,24 +40,30 @@ Patterns:
 * ``names``: N distinct two-word names (lower-case lookups of many distinct words);
 * ``topic-paragraphs``: N one-line paragraphs with topic terms (corroboration of hits).
 
-Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 200,000
-short lines) runs in a child process (``subprocess`` of this script, the package's own code) and
-reports its peak resident set size (``ru_maxrss``); the goal is < 500 MB. ``--rss-stages lines``
+Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 454,545
+short lines) runs through :func:`analysis.report.analyse` (so under the collector policy) in a
+child process (``subprocess`` of this script, the package's own code) and reports its peak
+resident set size (``ru_maxrss``); the goal is < 500 MB. ``--rss-stages lines``
 (or ``paragraphs``) runs it in this process and prints, per stage of ``analyse``, its seconds, the
 RSS after it and the highest RSS seen during it (sampled every 10 ms), to show where the peak is.
 
-Run: ``.venv/bin/python benchmarks/adversarial.py [pattern …] [--sizes 25 50 …] [--no-rss]``.
-Timings on a shared machine are noisy: compare ratios from one run.
+Run: ``.venv/bin/python benchmarks/adversarial.py [pattern …] [--sizes 25 50 …] [--no-rss]
+[--gc policy|default|off]``. Timings on a shared machine are noisy: compare ratios from one run.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
+import gc
 import io
+import math
+import os
 import pstats
 import resource
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -105,25 +127,85 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
-def run_once(text: str) -> dict[str, float]:
-    """Seconds per stage of the whole per-article analysis of ``text`` (and, for the record,
-    ``n_sentences`` and ``n_quotes``)."""
+class _FullCollections:
+    """Counts the cyclic collector's full (generation-2) passes and their seconds while active
+    (``gc.callbacks``)."""
+
+    def __init__(self):
+        self.count, self.seconds, self._t0 = 0, 0.0, 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._t0 = time.perf_counter()
+        else:
+            self.count += 1
+            self.seconds += time.perf_counter() - self._t0
+
+    def __enter__(self):
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc):
+        gc.callbacks.remove(self)
+
+
+#: ``--gc`` modes: ``policy`` is what the product does (:func:`analysis._gc.article_gc`, as the
+#: command line's single-article commands and ``analyse`` run); ``default`` leaves Python's
+#: collector as it is (the diagnosis: full passes over the loaded resources and the article);
+#: ``off`` disables the collector while an article runs (the work alone).
+GC_MODES = ("policy", "default", "off")
+
+
+@contextlib.contextmanager
+def _gc_mode(mode: str):
+    if mode == "policy":
+        from analysis._gc import article_gc
+
+        with article_gc():
+            yield
+    elif mode == "off":
+        gc.disable()
+        try:
+            yield
+        finally:
+            gc.enable()
+    else:
+        yield
+
+
+def run_once(text: str, gc_mode: str = "policy") -> dict[str, float]:
+    """CPU seconds (``time.process_time``) per stage of the whole per-article analysis of
+    ``text``, as the command line runs it under the collector policy ``gc_mode``, the total in
+    CPU and wall-clock seconds (``cpu``, ``wall``), the collector's full passes during it
+    (``full_gc``, ``full_gc_s``) and, for the record, ``n_sentences`` and ``n_quotes``.
+
+    >>> r = run_once("“We trade,” Ruto said. The Ministry of Health met him.")
+    >>> (r["n_sentences"], r["n_quotes"]), r["cpu"] >= r["quotes"] >= 0
+    ((2, 1), True)
+    """
     from analysis.quotes import quotes_table
     from analysis.readability import readability_table
     from analysis.text import article_from_text
     from analysis.topics import topic_hits, topic_summary
 
-    t0 = time.perf_counter()
-    art = article_from_text(text, "adversarial")
-    t1 = time.perf_counter()
-    quotes = quotes_table(art)
-    t2 = time.perf_counter()
-    readability_table(art, quotes)
-    t3 = time.perf_counter()
-    topic_summary(art, topic_hits(art, quotes=quotes))
-    t4 = time.perf_counter()
+    clock = time.process_time
+    with _FullCollections() as full, _gc_mode(gc_mode):
+        w0 = time.perf_counter()
+        t0 = clock()
+        art = article_from_text(text, "adversarial")
+        t1 = clock()
+        quotes = quotes_table(art)
+        t2 = clock()
+        readability_table(art, quotes)
+        t3 = clock()
+        topic_summary(art, topic_hits(art, quotes=quotes))
+        t4 = clock()
+        w4 = time.perf_counter()
     return {"text": t1 - t0, "quotes": t2 - t1, "readability": t3 - t2, "topics": t4 - t3,
-            "total": t4 - t0, "n_sentences": len(art.sentences), "n_quotes": len(quotes)}
+            "cpu": t4 - t0, "wall": w4 - w0, "full_gc": full.count, "full_gc_s": full.seconds,
+            "n_sentences": len(art.sentences), "n_quotes": len(quotes)}
 
 
 def _clear_word_caches() -> None:
@@ -142,69 +224,145 @@ def _clear_word_caches() -> None:
                     value.cache_clear()
 
 
-def bench_pattern(name: str, sizes, limit: float, repeat: int = 3, count_calls: bool = True
+def _cold_run(text: str, gc_mode: str) -> dict[str, float]:
+    """One run as a fresh process would make it: empty per-word caches and no garbage left
+    over from the previous run (collected before, outside the timing)."""
+    _clear_word_caches()
+    gc.collect()
+    return run_once(text, gc_mode)
+
+
+def _timed(fn, limit: float):
+    """``fn()`` stopped after ``limit`` seconds (raises :class:`_Timeout`)."""
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return fn()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+def bench_pattern(name: str, sizes, limit: float, repeat: int = 9, count_calls: bool = True,
+                  gc_mode: str = "policy", min_cpu: float = 5.0, max_runs: int = 40
                   ) -> list[tuple[int, dict | None, str]]:
-    rows = []
-    previous = None
-    for kb in sizes:
-        if previous == "timeout":
-            rows.append((kb, None, "skipped"))
-            continue
-        text = PATTERNS[name](kb * 1000)[: kb * 1000]
-        signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, limit)
-        try:
-            # the fastest of ``repeat`` runs (the machine is shared); a slow size runs once
-            _clear_word_caches()  # every run cold, as a fresh process: see _clear_word_caches
-            res = run_once(text)
-            for _ in range(repeat - 1 if res["total"] < limit / (2 * repeat) else 0):
-                _clear_word_caches()
-                again = run_once(text)
-                res = again if again["total"] < res["total"] else res
-            note = ""
-            if count_calls:  # Python function calls of one run: work, free of timing noise
-                _clear_word_caches()  # cold, as in a fresh process: the same work at every size
-                prof = cProfile.Profile()
-                prof.enable()
-                run_once(text)
-                prof.disable()
-                res["calls"] = pstats.Stats(prof, stream=io.StringIO()).total_calls
-        except _Timeout:
-            res, note = None, f"> {limit:.0f} s"
-            previous = "timeout"
-        except Exception as exc:  # noqa: BLE001 - reported, the benchmark goes on
-            res, note = None, f"{type(exc).__name__}: {str(exc)[:60]}"
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-        rows.append((kb, res, note))
-    return rows
+    """Per size: the run with the least CPU time of several cold runs (timeit's practice: the
+    minimum is the run least disturbed by the other processes on the machine). The sizes run
+    in rounds (25, 50, 100, 200 KB, then again), so a burst of load elsewhere hits all sizes
+    alike, and every size runs equally often (a minimum of more runs is lower, which would bias
+    the ratios): at least ``repeat`` rounds, more until the largest size's runs add up to
+    ``min_cpu`` CPU seconds (at most ``max_runs``). With ``count_calls``, the Python function
+    calls of one more, profiled run per size. A run longer than ``limit`` seconds is stopped
+    and the larger sizes skipped; if a size takes more than ``limit / (2 * repeat)`` CPU seconds,
+    one round is all.
+
+    >>> rows = bench_pattern("byline", [1, 2], 60, repeat=2, min_cpu=0)
+    >>> [(kb, res["n_sentences"], res["runs"], res["calls"] > 0) for kb, res, note in rows]
+    [(1, 1, 2, True), (2, 1, 2, True)]
+    """
+    texts = {kb: PATTERNS[name](kb * 1000)[: kb * 1000] for kb in sizes}
+    best: dict[int, dict] = {}
+    notes = dict.fromkeys(sizes, "")
+    runs = dict.fromkeys(sizes, 0)
+    series: dict[int, list[float]] = {kb: [] for kb in sizes}  # CPU seconds, round by round
+    active = list(sizes)
+    rounds, done = 1, 0
+    while done < rounds and active:
+        for kb in list(active):
+            try:
+                res = _timed(lambda kb=kb: _cold_run(texts[kb], gc_mode), limit)
+            except _Timeout:
+                notes[kb] = f"> {limit:.0f} s"
+                for larger in active[active.index(kb):]:
+                    best.pop(larger, None)
+                    notes[larger] = notes[larger] or "skipped"
+                active = active[:active.index(kb)]
+                break
+            except Exception as exc:  # noqa: BLE001 - reported, the benchmark goes on
+                notes[kb] = f"{type(exc).__name__}: {str(exc)[:60]}"
+                best.pop(kb, None)
+                active.remove(kb)
+                continue
+            runs[kb] += 1
+            series[kb].append(res["cpu"])
+            if kb not in best or res["cpu"] < best[kb]["cpu"]:
+                best[kb] = res
+        done += 1
+        if done == 1 and active:  # how many rounds: from the first round's largest size
+            last = best[active[-1]]
+            rounds = (1 if last["cpu"] > limit / (2 * repeat) else
+                      max(repeat, min(max_runs, math.ceil(min_cpu / max(last["cpu"], 1e-3)))))
+    if count_calls:  # Python function calls of one run: work, free of timing noise
+        for kb in best:
+            _clear_word_caches()  # cold, as in a fresh process: the same work at every size
+            prof = cProfile.Profile()
+            prof.enable()
+            run_once(texts[kb], gc_mode)
+            prof.disable()
+            best[kb]["calls"] = pstats.Stats(prof, stream=io.StringIO()).total_calls
+    for kb in best:
+        best[kb]["runs"] = runs[kb]
+    for small, large in zip(sizes, sizes[1:], strict=False):
+        if small in best and large in best:  # the same round: the same load, within seconds
+            best[large]["paired"] = statistics.median(
+                b / max(a, 1e-3) for a, b in zip(series[small], series[large], strict=False))
+    return [(kb, best.get(kb), notes[kb]) for kb in sizes]
 
 
-def print_pattern(name: str, rows) -> float | None:
-    worst = None
-    prev_total = prev_calls = None
+HEADER = (f"{'pattern':<16} {'size':>7}  {'text':>6} {'quotes':>6} {'read':>6} {'topics':>6} "
+          f"{'CPU s':>7} {'ratio':>5} {'paired':>6}  {'wall s':>7} {'ratio':>5}  {'full GC':>10}  "
+          f"{'calls':>9} {'ratio':>5} {'runs':>4}")
+
+
+def ratios(rows, key: str) -> list[float]:
+    """Growth ratios of ``key`` between consecutive sizes that both ran (a size below 1 ms
+    counts as 1 ms).
+
+    >>> ratios([(25, {"cpu": 0.1}, ""), (50, {"cpu": 0.21}, ""), (100, None, "skipped")], "cpu")
+    [2.1]
+    """
+    out = []
+    for (_, a, _), (_, b, _) in zip(rows, rows[1:], strict=False):
+        if a is not None and b is not None and a.get(key) and b.get(key):
+            out.append(round(b[key] / max(a[key], 1e-3), 4))
+    return out
+
+
+def print_pattern(name: str, rows) -> dict[str, float | None]:
+    """Print one line per size; returns the largest CPU, wall and call ratios per doubling and
+    the largest paired ratio (the median over rounds of the CPU ratio within a round)."""
+    prev = None
     for kb, res, note in rows:
         if res is None:
-            print(f"{name:<14} {kb:>4} KB  {note}")
-            prev_total = prev_calls = None
+            print(f"{name:<16} {kb:>4} KB  {note}")
+            prev = None
             continue
-        ratio = res["total"] / prev_total if prev_total else None
-        calls = res.get("calls")
-        c_ratio = calls / prev_calls if calls and prev_calls else None
-        if ratio is not None:
-            worst = max(worst or 0.0, ratio)
-        print(f"{name:<14} {kb:>4} KB  {res['text']:7.3f} {res['quotes']:7.3f} "
-              f"{res['readability']:7.3f} {res['topics']:7.3f} {res['total']:8.3f}  "
-              f"{'' if ratio is None else f'{ratio:5.2f}':>5}  {calls or '':>9} "
-              f"{'' if c_ratio is None else f'{c_ratio:5.2f}'}")
-        prev_total = max(res["total"], 1e-3)
-        prev_calls = calls
-    return worst
+
+        def ratio(key, prev=prev, res=res):
+            if prev is None or not prev.get(key) or not res.get(key):
+                return f"{'':>5}"
+            return f"{res[key] / max(prev[key], 1e-3):5.2f}"
+
+        paired = "" if res.get("paired") is None else f"{res['paired']:5.2f}"
+        print(f"{name:<16} {kb:>4} KB  {res['text']:6.3f} {res['quotes']:6.3f} "
+              f"{res['readability']:6.3f} {res['topics']:6.3f} {res['cpu']:7.3f} {ratio('cpu')} "
+              f"{paired:>6}  "
+              f"{res['wall']:7.3f} {ratio('wall')}  "
+              f"{res['full_gc']:>2} {res['full_gc_s']:6.3f}s  "
+              f"{res.get('calls') or '':>9} {ratio('calls')} {res.get('runs', ''):>4}")
+        prev = res
+    out = {key: max(ratios(rows, key), default=None) for key in ("cpu", "wall", "calls")}
+    out["paired"] = max((r["paired"] for _, r, _ in rows if r and r.get("paired")), default=None)
+    return out
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} CPUs)"
 
 
 def rss_input(kind: str) -> str:
     """A 10 MB input: ``paragraphs`` (the sample's paragraphs repeated) or ``lines``
-    (200,000 short lines)."""
+    (454,545 short lines)."""
     size = 10_000_000
     if kind == "lines":
         unit = "A short line of text.\n"
@@ -263,9 +421,9 @@ def _trace_stages() -> dict[str, list[float]]:
 
 
 def rss_child(kind: str, stages: bool = False) -> None:
-    """Run the whole analysis of a 10 MB input and print the peak RSS in MB and the seconds
-    (child side); with ``stages``, first one line per stage of ``analyse`` (seconds, RSS after,
-    highest RSS during)."""
+    """Run the whole analysis of a 10 MB input and print the peak RSS in MB, the seconds and the
+    collector's full passes during it and their seconds (child side); with ``stages``, first
+    one line per stage of ``analyse`` (seconds, RSS after, highest RSS during)."""
     from analysis.text import article_from_text
 
     stats = _trace_stages() if stages else None
@@ -273,14 +431,15 @@ def rss_child(kind: str, stages: bool = False) -> None:
 
     text = rss_input(kind)
     t0 = time.perf_counter()
-    analyse(article_from_text(text, "big"))
+    with _FullCollections() as full:
+        analyse(article_from_text(text, "big"))
     elapsed = time.perf_counter() - t0
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KB on Linux
     if stats is not None:
         for name, (secs, after, high) in list(stats.items()):  # "article": parsing the text
             timed = f"{secs:7.1f} s  RSS after {after:5.0f} MB" if after else " " * 26
             print(f"  {name:<18} {timed}  peak during {high:5.0f} MB")
-    print(f"{peak_kb / 1024:.0f} {elapsed:.1f}")
+    print(f"{peak_kb / 1024:.0f} {elapsed:.1f} {full.count} {full.seconds:.2f}")
 
 
 def measure_rss(kind: str, limit: float) -> str:
@@ -292,8 +451,8 @@ def measure_rss(kind: str, limit: float) -> str:
     if out.returncode != 0:
         last = (out.stderr.strip().splitlines() or ["?"])[-1]
         return f"failed: {last[:100]}"
-    mb, secs = out.stdout.split()
-    return f"peak RSS {mb} MB ({secs} s)"
+    mb, secs, passes, gc_secs = out.stdout.splitlines()[-1].split()
+    return f"peak RSS {mb} MB ({secs} s; {passes} full GC passes, {gc_secs} s)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -302,7 +461,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="patterns to run (default: all): " + ", ".join(PATTERNS))
     parser.add_argument("--sizes", nargs="+", type=int, default=list(SIZES_KB))
     parser.add_argument("--limit", type=float, default=120.0, help="seconds per size")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size (fastest kept)")
+    parser.add_argument("--repeat", type=int, default=9,
+                        help="cold runs per size at least, the least CPU time kept "
+                        "(default: %(default)s)")
+    parser.add_argument("--min-cpu", type=float, default=5.0,
+                        help="more runs (up to 40) until the largest size's add up to this "
+                        "many CPU seconds (default: %(default)s)")
+    parser.add_argument("--gc", choices=GC_MODES, default="policy",
+                        help="garbage-collector policy while an article runs: the product's "
+                        "(default), Python's default, or off")
+    parser.add_argument("--no-calls", action="store_true", help="skip the profiled run")
     parser.add_argument("--no-rss", action="store_true", help="skip the 10 MB memory runs")
     parser.add_argument("--rss-child", choices=["paragraphs", "lines"], help=argparse.SUPPRESS)
     parser.add_argument("--rss-stages", choices=["paragraphs", "lines"],
@@ -313,15 +481,29 @@ def main(argv: list[str] | None = None) -> int:
         rss_child(args.rss_child or args.rss_stages, stages=bool(args.rss_stages))
         return 0
     run_once("“Warm up,” Ruto said. The Ministry of Health met him.")  # one-time loading
-    print(f"{'pattern':<14} {'size':>7}  {'text':>7} {'quotes':>7} {'read':>7} {'topics':>7} "
-          f"{'total s':>8}  ratio      calls  ratio")
+    print(f"{_load()} at the start; collector policy: {args.gc}; per size the run with the "
+          f"least CPU time (time.process_time) of at least {args.repeat} cold runs (as many for "
+          f"every size, more until the largest size's add up to {args.min_cpu:g} CPU s; sizes "
+          "in rounds), its wall time "
+          "(time.perf_counter) beside it; ratio = growth when the input doubles (goal ≤ 2.5); "
+          "paired = the median over rounds of the CPU-time ratio within one round; "
+          "full GC = the collector's full passes in that run and their seconds; calls = Python "
+          "function calls of one profiled run")
+    print(HEADER)
     worst = {}
     for name in args.patterns or list(PATTERNS):
-        worst[name] = print_pattern(name, bench_pattern(name, args.sizes, args.limit,
-                                                           args.repeat))
+        worst[name] = print_pattern(name, bench_pattern(
+            name, args.sizes, args.limit, args.repeat, not args.no_calls, args.gc,
+            args.min_cpu))
         sys.stdout.flush()
-    print("largest growth ratio per doubling (goal ≤ 2.5): " + ", ".join(
-        f"{k} {'n/a' if v is None else f'{v:.2f}'}" for k, v in worst.items()))
+    for key, label in (("cpu", "CPU-time"), ("paired", "paired CPU-time"),
+                       ("wall", "wall-time"), ("calls", "call-count")):
+        values = [w[key] for w in worst.values() if w[key] is not None]
+        print(f"largest {label} ratio per doubling (goal ≤ 2.5): "
+              + ", ".join(f"{k} {'n/a' if w[key] is None else f'{w[key]:.2f}'}"
+                          for k, w in worst.items())
+              + (f"; max {max(values):.2f}" if values else ""))
+    print(f"{_load()} at the end")
     if not args.no_rss:
         for kind in ("paragraphs", "lines"):
             print(f"10 MB {kind}: {measure_rss(kind, 10 * args.limit)} (goal < 500 MB)",
