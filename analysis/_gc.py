@@ -36,11 +36,12 @@ ARTICLE_GC_THRESHOLD = (20_000, 20, 100)
 
 _lock = threading.Lock()
 _active = 0  # blocks under the policy now (nested, or in several threads)
+_freezers = 0  # of those, the blocks that froze what was alive
 _saved: tuple[int, ...] = ()  # the thresholds to restore when the last one leaves
 
 
 @contextmanager
-def article_gc() -> Iterator[None]:
+def article_gc(freeze: bool = True) -> Iterator[None]:
     """Run the block under the garbage-collector policy for one article: objects alive on entry
     frozen out of collections, thresholds :data:`ARTICLE_GC_THRESHOLD`; both undone when the
     block is left, also when it raises. Nested blocks (or blocks in several threads) share one
@@ -54,21 +55,30 @@ def article_gc() -> Iterator[None]:
     >>> gc.get_threshold() == before
     True
 
-    Leaving unfreezes everything frozen, also what another part of the process froze before
-    (the corpus engine freezes its workers' resources once; its workers never enter this block).
+    ``freeze=False`` only raises the thresholds: the corpus engine's batches use it (their
+    worker freezes its resources once, for good, and several batches may run in threads of one
+    process, so the thresholds are restored by the last batch to leave). Leaving the last
+    freezing block unfreezes everything frozen, also what another part of the process froze
+    before; that costs only speed.
     """
-    global _active, _saved
+    global _active, _freezers, _saved
     with _lock:
         if not _active:
             _saved = gc.get_threshold()
-            gc.freeze()
             gc.set_threshold(*ARTICLE_GC_THRESHOLD)
         _active += 1
+        if freeze:
+            if not _freezers:
+                gc.freeze()
+            _freezers += 1
     try:
         yield
     finally:
         with _lock:
+            if freeze:
+                _freezers -= 1
+                if not _freezers:
+                    gc.unfreeze()
             _active -= 1
             if not _active:
                 gc.set_threshold(*_saved)
-                gc.unfreeze()

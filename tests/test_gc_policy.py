@@ -155,3 +155,48 @@ def test_adversarial_benchmark_times_the_products_policy(monkeypatch, _clean_gc)
         gc.collect(0)  # a young pass is not counted
     assert full.count == 1 and full.seconds >= 0
     assert gc.get_threshold() == _clean_gc and gc.get_freeze_count() == 0
+
+
+def test_corpus_batches_in_threads_restore_thresholds_when_the_last_leaves(
+        monkeypatch, tmp_path, _clean_gc):
+    """The engine's batches raise the thresholds through the same counted, locked policy (without
+    freezing): two batches overlapping in threads of one process (a threaded Dask worker) leave
+    Python's thresholds as they found them. Before, each batch restored what it had saved, so
+    the second to enter put back the raised thresholds."""
+    from analysis.corpus import engine
+    from analysis.corpus.sources import Item
+
+    monkeypatch.setattr(engine, "_ready", lambda lexicon: None)  # no permanent warm-up freeze
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+    seen = {}
+
+    def records(item, lex, key):
+        if item.article_id == "a":
+            first_in.set()
+            second_in.wait(10)
+        else:
+            second_in.set()
+            first_out.wait(10)
+            seen["threshold"] = gc.get_threshold()
+            seen["frozen"] = gc.get_freeze_count()
+        return {"articles": [(item.article_id,)]}
+
+    monkeypatch.setattr(engine, "article_records", records)
+    monkeypatch.setattr(engine.store, "write_batch", lambda out, name, tables: None)
+
+    def batch(name, first):
+        if not first:
+            first_in.wait(10)
+        engine.run_batch([Item(name, {"id": name}, "0", text="One.")], name, str(tmp_path),
+                         None, ["k"])
+        if first:
+            first_out.set()
+
+    threads = [threading.Thread(target=batch, args=("a", True)),
+               threading.Thread(target=batch, args=("b", False))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert seen == {"threshold": ARTICLE_GC_THRESHOLD, "frozen": 0}
+    assert engine.GC_THRESHOLD is ARTICLE_GC_THRESHOLD  # one definition

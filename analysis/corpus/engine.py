@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from analysis._gc import ARTICLE_GC_THRESHOLD, article_gc
 from analysis.config import PACKAGE_DIR
 from analysis.corpus import store
 from analysis.corpus.records import article_records
@@ -83,7 +84,7 @@ def _lexicon(path: str | None):
 #: The cyclic garbage collector's thresholds while a batch runs. Nearly everything an article
 #: allocates is freed by reference counting; Python's default (a young-generation pass every
 #: 700 allocations) spent about 5 % of the analysis walking the batch's rows again and again.
-GC_THRESHOLD = (20_000, 20, 100)
+GC_THRESHOLD = ARTICLE_GC_THRESHOLD
 _READY = False
 
 
@@ -117,9 +118,7 @@ def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | No
         lex._cache.clear()                     # vocabulary; bound it so memory stays flat
     tables: dict[str, list[tuple]] = {}
     ok = 0
-    threshold = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
-    try:
+    with article_gc(freeze=False):  # thresholds restored by the last batch to leave (threads)
         for item, key in zip(items, keys, strict=True):
             rec = article_records(item, lex, key)
             ok += bool(rec["articles"])
@@ -127,8 +126,6 @@ def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | No
                 tables.setdefault(t, []).extend(rows)
         write_batch_t0 = time.perf_counter()
         store.write_batch(Path(out_dir), name, tables)
-    finally:
-        gc.set_threshold(*threshold)
     t1 = time.perf_counter()
     q1 = _runqueue_s()
     return {"name": name, "articles": len(items), "ok": ok, "failed": len(items) - ok,
