@@ -318,6 +318,18 @@ def test_topic_words_inside_proper_names_do_not_count(rules_lex):
         ("Security", "name"), ("security", "")]
 
 
+def test_several_hits_in_one_name_share_its_run():
+    # Police, Court and Security lie in one five-word name: each is inside it (the run is
+    # walked once and recorded for its capitalised words); the sentence-initial "Police" of the
+    # next sentence is a run of one word, so it counts (then lacks a second crime entry nearby)
+    art = article_from_text("Officials met at the Kenyan Police Court Security Board. Police "
+                            "and security agencies and army troops spoke.", "x")
+    rows = topic_hits(art, dropped=True)[["matched", "start", "dropped"]].values.tolist()
+    assert rows == [["Police", 28, "name"], ["Court", 35, "name"], ["Security", 41, "name"],
+                    ["Police", 57, "uncorroborated"], ["security", 68, ""], ["army", 90, ""],
+                    ["troops", 95, ""]]
+
+
 def test_sentence_initial_word_is_not_a_name_by_itself(rules_lex):
     # "Security forces" opens a sentence: a run of one capitalised word, so it counts;
     # "Security Council" opening a sentence is a name; "The" never starts a name.
