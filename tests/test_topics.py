@@ -21,6 +21,7 @@ from analysis.topics import (
     lexicon_path,
     load_lexicon,
     normalise,
+    place_hit_records,
     place_hits,
     suggest_terms,
     topic_breakdown,
@@ -250,6 +251,18 @@ def test_sample_breakdowns(sample):
     words = by_speaker.drop_duplicates("group").set_index("group").words
     assert words["narration"] + words["William Ruto"] + words["Antony J. Blinken"] == 1224
     assert words["William Ruto"] == 114
+
+
+def test_places_of_a_long_article_stored_as_columns():
+    # an article whose tokens are columns (beyond TOKEN_LIST_MAX, forced here) finds the same
+    # places as the list form; before, the token strings were read once for the word set and
+    # the positions came from the spent iterator: no place at all
+    text = "Kenya and Haiti met.\n\nSouth Sudan and the DRC met U.S.-Kenyan envoys."
+    cols = place_hit_records(article_from_text(text, "x", token_list_max=0, row_list_max=0))
+    assert [(r[1], r[3], r[4]) for r in cols] == [
+        ("Kenya", "Kenya", 0), ("Haiti", "Haiti", 10), ("South Sudan", "South Sudan", 22),
+        ("DR Congo", "DRC", 42), ("United States", "U.S.", 50), ("Kenya", "Kenyan", 55)]
+    assert cols == place_hit_records(article_from_text(text, "x"))
 
 
 def test_sample_places():
