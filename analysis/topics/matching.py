@@ -156,28 +156,30 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None) 
     lo, hi = paragraph_span(i) if paragraph else bounds
     if window is not None:
         lo, hi = max(lo, i - window), min(hi, j + window)
-
-    def found(patterns) -> bool:
-        exact, regex, phrases, firsts = patterns
-        around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself
-        if not exact.isdisjoint(around):
-            return True
-        if regex is not None and regex.search("\n".join(around)):
-            return True
-        if firsts is not None and firsts.isdisjoint(around):
-            return False  # (a phrase cannot start inside the hit: it would overlap it)
-        for k in range(lo, hi + 1) if phrases else ():
-            for pat in phrases:
-                if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
-                    continue
-                if all(_matches(pat[d], body[k + d].text, norms[k + d])
-                       for d in range(len(pat))):
-                    return True
+    around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself (made once)
+    if unless and _found(unless, around, body, norms, i, j, lo, hi):
         return False
+    return not require or _found(require, around, body, norms, i, j, lo, hi)
 
-    if unless and found(unless):
-        return False
-    return not require or found(require)
+
+def _found(patterns, around, body, norms, i: int, j: int, lo: int, hi: int) -> bool:
+    """Whether one of a rule's context words or phrases is in the window lo..hi outside the
+    hit i..j (``around``: the window's normalised words without the hit)."""
+    exact, regex, phrases, firsts = patterns
+    if not exact.isdisjoint(around):
+        return True
+    if regex is not None and regex.search("\n".join(around)):
+        return True
+    if firsts is not None and firsts.isdisjoint(around):
+        return False  # (a phrase cannot start inside the hit: it would overlap it)
+    for k in range(lo, hi + 1) if phrases else ():
+        for pat in phrases:
+            if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
+                continue
+            if all(_matches(pat[d], body[k + d].text, norms[k + d])
+                   for d in range(len(pat))):
+                return True
+    return False
 
 
 def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
