@@ -21,6 +21,7 @@ from analysis.topics import (
     lexicon_path,
     load_lexicon,
     normalise,
+    place_hit_records,
     place_hits,
     suggest_terms,
     topic_breakdown,
@@ -252,6 +253,18 @@ def test_sample_breakdowns(sample):
     assert words["William Ruto"] == 114
 
 
+def test_places_of_a_long_article_stored_as_columns():
+    # an article whose tokens are columns (beyond TOKEN_LIST_MAX, forced here) finds the same
+    # places as the list form; before, the token strings were read once for the word set and
+    # the positions came from the spent iterator: no place at all
+    text = "Kenya and Haiti met.\n\nSouth Sudan and the DRC met U.S.-Kenyan envoys."
+    cols = place_hit_records(article_from_text(text, "x", token_list_max=0, row_list_max=0))
+    assert [(r[1], r[3], r[4]) for r in cols] == [
+        ("Kenya", "Kenya", 0), ("Haiti", "Haiti", 10), ("South Sudan", "South Sudan", 22),
+        ("DR Congo", "DRC", 42), ("United States", "U.S.", 50), ("Kenya", "Kenyan", 55)]
+    assert cols == place_hit_records(article_from_text(text, "x"))
+
+
 def test_sample_places():
     art = load_article(SAMPLE_ARTICLE)
     places = place_hits(art)
@@ -316,6 +329,18 @@ def test_topic_words_inside_proper_names_do_not_count(rules_lex):
     assert dropped(text, rules_lex) == [
         ("Court", "name"), ("Partner", "name"), ("Agencies", "name"), ("partners", ""),
         ("Security", "name"), ("security", "")]
+
+
+def test_several_hits_in_one_name_share_its_run():
+    # Police, Court and Security lie in one five-word name: each is inside it (the run is
+    # walked once and recorded for its capitalised words); the sentence-initial "Police" of the
+    # next sentence is a run of one word, so it counts (then lacks a second crime entry nearby)
+    art = article_from_text("Officials met at the Kenyan Police Court Security Board. Police "
+                            "and security agencies and army troops spoke.", "x")
+    rows = topic_hits(art, dropped=True)[["matched", "start", "dropped"]].values.tolist()
+    assert rows == [["Police", 28, "name"], ["Court", 35, "name"], ["Security", 41, "name"],
+                    ["Police", 57, "uncorroborated"], ["security", 68, ""], ["army", 90, ""],
+                    ["troops", 95, ""]]
 
 
 def test_sentence_initial_word_is_not_a_name_by_itself(rules_lex):

@@ -65,28 +65,29 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     ('economy', 'Trade', 1, (True, 'Ruto'))
     """
     lex = lexicon or default_lexicon()
+    runs = list(_match_runs(article, lex, with_dropped=True))
+    if not runs:
+        return []
     labels = lex.labels()
     body = article.body_tokens
-    places = BlockPlaces(article)
-    section = places.section
-    paragraph_of_block: dict[int, int] = {}
-
-    def para_no(block: int) -> int:  # looked up once per block
-        found = paragraph_of_block.get(block)
-        if found is None:
-            found = paragraph_of_block[block] = places.paragraph(block)
-        return found
-
-    spans = speech or []
-    rows = []
-    runs = list(_match_runs(article, lex, with_dropped=True))
+    blocks = article.blocks
+    if isinstance(blocks, list):  # a short article: paragraph and section of every block
+        para_of = [-1] * len(blocks)  # (a body token is always in a paragraph block)
+        for k, b in enumerate(article.paragraphs):
+            para_of[b.index] = k
+        section_of = [b.section for b in blocks]
+    else:  # a long one (blocks as columns): looked up once per block with a hit
+        places = BlockPlaces(article)
+        para_of = _Memo(places.paragraph)
+        section_of = _Memo(places.section)
+    first_para = {}  # the paragraph of each counted hit's first token
+    for _t, _r, i, _j, reason in runs:
+        if reason is None:
+            first_para[i] = para_of[body[i].block]
     if lex.corroboration is not None:
-        # the paragraph of each counted hit's first token (not of every token: cheaper)
         # entries are told apart by their stems: "sport" and "sports" are one entry here
         keyed = [(tid, entry_stem(term), i, j, reason) for tid, term, i, j, reason in runs]
-        marked = corroborate(keyed, {i: para_no(body[i].block)
-                                     for _t, _r, i, _j, reason in runs if reason is None},
-                             lex.corroboration)
+        marked = corroborate(keyed, first_para, lex.corroboration)
         if marked is not keyed:
             runs = [r[:4] + (m[4],) for r, m in zip(runs, marked, strict=True)]
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
@@ -100,20 +101,46 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         paras: dict[str, set[int]] = {}
         for tid, _t, i, _j, reason in runs:
             if reason is None and tid in spread:
-                paras.setdefault(tid, set()).add(para_no(body[i].block))
+                paras.setdefault(tid, set()).add(first_para[i])
         confined = {tid for tid, found in paras.items() if len(found) < spread[tid]}
         if confined:
             runs = [(tid, term, i, j, "confined" if reason is None and tid in confined
                      else reason) for tid, term, i, j, reason in runs]
     text, aid = article.text, article.id
+    spans = speech or []
+    n_spans = len(spans)
+    q = 0  # hits come in text order: the speech spans are walked once, not searched per hit
+    rows = []
+    append = rows.append
     for tid, term, i, j, reason in runs:
         if reason is not None and not dropped:
             continue
         a = body[i]
-        b = a if i == j else body[j]
-        inq, speaker = _in_quote(spans, a.start, b.end) if spans else (False, None)
-        blk = a.block
-        row = (aid, tid, labels[tid], term, text[a.start:b.end], a.start, b.end, para_no(blk),
-               blk, section(blk), a.sentence, inq, speaker)
-        rows.append(row + (reason or "",) if dropped else row)
+        start = a[2]
+        end = a[3] if i == j else body[j][3]
+        # the last span opening at or before the hit (as _in_quote's bisect finds it)
+        while q < n_spans and spans[q][0] <= start:
+            q += 1
+        if q and end <= spans[q - 1][1]:
+            inq, speaker = True, spans[q - 1][2] or None
+        else:
+            inq, speaker = False, None
+        blk = a[4]
+        row = (aid, tid, labels[tid], term, text[start:end], start, end, para_of[blk],
+               blk, section_of[blk], a[5], inq, speaker)
+        append(row + (reason or "",) if dropped else row)
     return rows
+
+
+class _Memo(dict):
+    """``f(key)`` computed once per key (for the blocks of a long article)."""
+
+    __slots__ = ("_f",)
+
+    def __init__(self, f) -> None:
+        super().__init__()
+        self._f = f
+
+    def __missing__(self, key):
+        value = self[key] = self._f(key)
+        return value

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress, count
+from operator import itemgetter
 
 from analysis.text import Article, Tokens, token_column
 from analysis.topics.lexicon import Lexicon, _candidates, _matches, normalise, stopwords
@@ -15,6 +17,22 @@ from analysis.topics.lexicon import Lexicon, _candidates, _matches, normalise, s
 # lower-case words that may join the capitalised words of one name ("Department of Health")
 _NAME_JOINERS = frozenset({"of", "the", "de", "du", "la", "le", "von", "van", "der", "da", "al",
                            "bin", "for"})
+_TEXT = itemgetter(1)  # a Token's text
+
+
+class _NormMemo(dict):
+    """:func:`normalise` of every word seen, filled on first use (``memo[word]``)."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> str:
+        norm = self[word] = normalise(word)
+        return norm
+
+
+_NORMS = _NormMemo()
+_NORMS_MAX = 200_000  # distinct words remembered before the memo is emptied
+
 _PUNCT = re.compile(r"[.,;:!?()\[\]{}—–\"“”]")
 
 
@@ -28,6 +46,7 @@ class _Names:
         self._sents = None  # array of sentence numbers, built on first use
         self.stops = stopwords()
         self.exempt: dict[int, bool] = {}
+        self.runs: dict[int, tuple[int, int, int]] = {}  # capitalised token -> its run
 
     @property
     def sents(self):
@@ -58,11 +77,12 @@ class _Names:
             self.exempt[sentence] = len(words) >= 5 and caps >= 0.8 * len(words)
         return self.exempt[sentence]
 
-    def inside_name(self, i: int, j: int) -> bool:
-        """Whether the hit on tokens i..j is a word inside a longer capitalised name."""
-        c = i if self.cap(i) else (j if self.cap(j) else None)
-        if c is None:
-            return False
+    def _run(self, c: int) -> tuple[int, int, int]:
+        """The capitalised run around capitalised token ``c``: its first and last capitalised
+        token and how many capitalised tokens it holds. The run is the stretch of joined
+        capitalised words and joiners around ``c``; every capitalised token of the stretch has
+        the same run, so it is recorded for each of them and the stretch is walked once (a long
+        run of capitalised hits costs linear time, not a walk per hit)."""
         n = len(self.body)
         first = last = c
         k = c - 1
@@ -72,6 +92,7 @@ class _Names:
             elif self.body[k].text not in _NAME_JOINERS:
                 break
             k -= 1
+        lo = k + 1
         k = c + 1
         while k < n and self.joined(k - 1, k):
             if self.cap(k):
@@ -79,7 +100,23 @@ class _Names:
             elif self.body[k].text not in _NAME_JOINERS:
                 break
             k += 1
-        caps = sum(1 for m in range(first, last + 1) if self.cap(m))
+        hi = k - 1
+        capped = [m for m in range(lo, hi + 1) if self.cap(m)]
+        caps = sum(1 for m in capped if first <= m <= last)
+        found = (first, last, caps)
+        for m in capped:
+            self.runs[m] = found
+        return found
+
+    def inside_name(self, i: int, j: int) -> bool:
+        """Whether the hit on tokens i..j is a word inside a longer capitalised name."""
+        c = i if self.cap(i) else (j if self.cap(j) else None)
+        if c is None:
+            return False
+        found = self.runs.get(c)
+        if found is None:
+            found = self._run(c)
+        first, last, caps = found
         if caps < 2:
             return False
         inside = sum(1 for m in range(max(i, first), min(j, last) + 1)
@@ -119,28 +156,30 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None) 
     lo, hi = paragraph_span(i) if paragraph else bounds
     if window is not None:
         lo, hi = max(lo, i - window), min(hi, j + window)
-
-    def found(patterns) -> bool:
-        exact, regex, phrases, firsts = patterns
-        around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself
-        if not exact.isdisjoint(around):
-            return True
-        if regex is not None and regex.search("\n".join(around)):
-            return True
-        if firsts is not None and firsts.isdisjoint(around):
-            return False  # (a phrase cannot start inside the hit: it would overlap it)
-        for k in range(lo, hi + 1) if phrases else ():
-            for pat in phrases:
-                if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
-                    continue
-                if all(_matches(pat[d], body[k + d].text, norms[k + d])
-                       for d in range(len(pat))):
-                    return True
+    around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself (made once)
+    if unless and _found(unless, around, body, norms, i, j, lo, hi):
         return False
+    return not require or _found(require, around, body, norms, i, j, lo, hi)
 
-    if unless and found(unless):
-        return False
-    return not require or found(require)
+
+def _found(patterns, around, body, norms, i: int, j: int, lo: int, hi: int) -> bool:
+    """Whether one of a rule's context words or phrases is in the window lo..hi outside the
+    hit i..j (``around``: the window's normalised words without the hit)."""
+    exact, regex, phrases, firsts = patterns
+    if not exact.isdisjoint(around):
+        return True
+    if regex is not None and regex.search("\n".join(around)):
+        return True
+    if firsts is not None and firsts.isdisjoint(around):
+        return False  # (a phrase cannot start inside the hit: it would overlap it)
+    for k in range(lo, hi + 1) if phrases else ():
+        for pat in phrases:
+            if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
+                continue
+            if all(_matches(pat[d], body[k + d].text, norms[k + d])
+                   for d in range(len(pat))):
+                return True
+    return False
 
 
 def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
@@ -152,7 +191,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     body = article.body_tokens
     long = isinstance(body, Tokens)
     # a long article's token strings are made when read, never all held (bounded memory)
-    texts = _Strings(body.text_of, len(body)) if long else [t.text for t in body]
+    texts = _Strings(body.text_of, len(body)) if long else list(map(_TEXT, body))
     # the lexicon entries each distinct word of the article can start; most words start none,
     # and only the positions of those that do are visited
     cache = lex._cache
@@ -168,9 +207,10 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
         return
     if long:
         norms = _Strings(lambda k: normalise(body.text_of(k)), len(body))
-    else:  # each distinct word normalised once
-        norm_of = {w: normalise(w) for w in words}
-        norms = list(map(norm_of.__getitem__, texts))
+    else:  # each distinct word normalised once, and remembered across articles
+        if len(_NORMS) > _NORMS_MAX:  # bounded: memory stays flat over a corpus
+            _NORMS.clear()
+        norms = list(map(_NORMS.__getitem__, texts))
     names = _Names(article, body) if lex.proper_names else None
     last_neg = None  # (sentence, end token index, end offset) of the last negation cue
     n = len(body)
@@ -180,32 +220,34 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     sentence_span: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
     block_span: dict[int, tuple[int, int]] = {}  # paragraph (block) -> its first and last token
 
+    columns: dict[str, object] = {}  # the body's sentence and block columns, made on first use
+
+    def column(name: str):
+        found = columns.get(name)
+        if found is None:
+            found = columns[name] = token_column(body, name)
+        return found
+
     def span_of(k: int) -> tuple[int, int]:
         s_id = body[k].sentence
         found = sentence_span.get(s_id)
-        if found is None:  # each sentence walked once: linear in the article
-            lo = hi = k
-            while lo > 0 and body[lo - 1].sentence == s_id:
-                lo -= 1
-            while hi + 1 < n and body[hi + 1].sentence == s_id:
-                hi += 1
-            found = sentence_span[s_id] = (lo, hi)
+        if found is None:  # body tokens come in sentence order: two binary searches
+            sents = column("sentence")
+            found = sentence_span[s_id] = (bisect_left(sents, s_id),
+                                           bisect_right(sents, s_id) - 1)
         return found
 
     def block_span_of(k: int) -> tuple[int, int]:
         b_id = body[k].block
         found = block_span.get(b_id)
-        if found is None:  # each paragraph walked once
-            lo = hi = k
-            while lo > 0 and body[lo - 1].block == b_id:
-                lo -= 1
-            while hi + 1 < n and body[hi + 1].block == b_id:
-                hi += 1
-            found = block_span[b_id] = (lo, hi)
+        if found is None:  # ... and in block order
+            blocks = column("block")
+            found = block_span[b_id] = (bisect_left(blocks, b_id),
+                                        bisect_right(blocks, b_id) - 1)
         return found
 
     i = 0  # the first token not yet consumed by a match
-    for p in [k for k, w in enumerate(body.texts() if long else texts) if w in hot]:
+    for p in list(compress(count(), map(hot.__contains__, body.texts() if long else texts))):
         if p < i:
             continue
         i = p

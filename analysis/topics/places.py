@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import re
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 
 from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.config import RESOURCES_DIR
@@ -101,11 +103,11 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
     n = len(body)
     # only the positions of words that can start a place (every place form is capitalised) or
     # that are hyphenated compounds are visited, each distinct word looked up once
-    texts = body.texts() if isinstance(body, Tokens) else [t.text for t in body]
-    index = lex._index
-    hot = {w for w in set(texts) if _HYPHEN.search(w) or ("=", _strip_poss(w)) in index}
+    texts = body.texts() if isinstance(body, Tokens) else map(_TEXT, body)
+    if len(_HOT) > _HOT_MAX:  # the memo of words seen is bounded: memory stays flat
+        _HOT.clear()
     i = 0  # the first token not yet consumed by a match
-    for p in [k for k, w in enumerate(texts) if w in hot]:
+    for p in list(compress(count(), map(_HOT.__getitem__, texts))):
         if p < i:
             continue
         i = p
@@ -152,6 +154,23 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
 
 
 _HYPHEN = re.compile(r"[-‐‑]")  # only hyphenated tokens can be compounds (fast path)
+
+
+class _HotWords(dict):
+    """Whether a word can start a place or is a hyphenated compound (``memo[word]``), decided
+    once per distinct word and remembered across articles."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> bool:
+        hot = self[word] = bool(_HYPHEN.search(word)) or \
+            ("=", _strip_poss(word)) in _places()._index
+        return hot
+
+
+_HOT = _HotWords()
+_HOT_MAX = 200_000  # distinct words remembered before the memo is emptied
+_TEXT = itemgetter(1)  # a Token's text
 
 
 def _strip_poss(word: str) -> str:

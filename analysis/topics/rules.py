@@ -32,25 +32,26 @@ def corroborate(runs: list[tuple], paragraph_of, rule: Corroboration) -> list[tu
         if reason is None:
             by_topic.setdefault(tid, []).append((n, term, i, j))
     weak: set[int] = set()
+    article_hits, paragraph, window = rule.article_hits, rule.paragraph, rule.window
     for hits in by_topic.values():
-        if rule.article_hits and len(hits) >= rule.article_hits:
+        if article_hits and len(hits) >= article_hits:
             continue
         # linear, not a scan of every pair: a paragraph corroborates all its hits when it holds
         # two distinct entries; the window looks only at the neighbours within ``rule.window``
         # words (hits do not overlap, so the gap grows as the neighbours get farther)
         hits.sort(key=itemgetter(2))
         mixed: set = set()
-        if rule.paragraph:
+        if paragraph:
             first_term: dict = {}
             for _n, term, i, _j in hits:
                 para = paragraph_of[i]
                 if first_term.setdefault(para, term) != term:
                     mixed.add(para)
         for k, (n, term, i, j) in enumerate(hits):
-            if rule.paragraph and paragraph_of[i] in mixed:
+            if mixed and paragraph_of[i] in mixed:
                 continue
-            if rule.window and (_near(hits, k, term, i, j, rule.window, -1) or
-                                _near(hits, k, term, i, j, rule.window, 1)):
+            if window and (_near(hits, k, term, i, j, window, -1) or
+                           _near(hits, k, term, i, j, window, 1)):
                 continue
             weak.add(n)
     if not weak:
