@@ -108,7 +108,15 @@ def _goal(met: bool, goal: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    repeat = int(argv[1]) if len(argv) > 1 else 30
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="run.py", description="Readability, quotes and topics on the sample against "
+        "textstat, in one run (median times).")
+    parser.add_argument("repeat", nargs="?", type=int, default=30, help="runs per measurement")
+    repeat = parser.parse_args(argv[1:]).repeat
+    if repeat < 1:
+        parser.error("repeat must be at least 1")
     text = (ROOT / "data" / "raw" / "ruto_blinken_2024.txt").read_text(encoding="utf-8")
     r = bench_readability(text, repeat)
     print(f"readability (sample, {repeat} runs, median):")

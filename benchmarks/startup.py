@@ -59,4 +59,12 @@ def main(n: int = 10) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10)
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="startup.py", description="Wall and CPU time of "
+                                     "`quotes FILE` against a bare interpreter, start-up included.")
+    parser.add_argument("runs", nargs="?", type=int, default=10, help="runs per command")
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("runs must be at least 1")
+    main(args.runs)
