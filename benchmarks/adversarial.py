@@ -38,7 +38,12 @@ Patterns:
 * ``quote-lines``: ``“a”`` alone on each of N lines (quote spans per paragraph);
 * ``byline``: ``“x” — Q`` + a long word that never matches a name (the byline pattern);
 * ``names``: N distinct two-word names (lower-case lookups of many distinct words);
-* ``topic-paragraphs``: N one-line paragraphs with topic terms (corroboration of hits).
+* ``topic-paragraphs``: N one-line paragraphs with topic terms (corroboration of hits);
+* ``topic-sentence``: one capitalised run without a full stop (one enormous sentence, a
+  headline-like run exempt from the name rule) of topic terms and their context-rule words
+  (sentence-scoped rules without a word window: their words are found once per sentence);
+* ``topic-paragraph``: one enormous paragraph of short sentences with ``company`` (a
+  paragraph-scoped rule, lexicon 2.8), ``court``, ``police``, ``school``, ``attack``.
 
 Memory: a 10 MB input (the sample's paragraphs repeated into one file of paragraphs, and 454,545
 short lines) runs through :func:`analysis.report.analyse` (so under the collector policy) in a
@@ -116,6 +121,11 @@ PATTERNS = {
                                for i in range(n // 20 + 1)),
     "topic-paragraphs": lambda n: _repeat(
         "The football league met the school board on the election.\n", n),
+    "topic-sentence": lambda n: _repeat(
+        "Court Attack Lawyer Officers Ruling Company Schools Police Tennis Judge Killed Grew Up ",
+        n),
+    "topic-paragraph": lambda n: _repeat(
+        "The company said the court and the police met the school board on the attack. ", n),
 }
 
 

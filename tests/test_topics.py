@@ -1158,3 +1158,37 @@ def test_min_paragraphs_rule_and_validation(tmp_path):
                      encoding="utf-8")
         with pytest.raises(LexiconError, match="topic 'a': min_paragraphs must be an integer"):
             load_lexicon(p)
+
+
+# a context rule without a word window looks at the whole sentence (or paragraph): in one
+# enormous sentence its words must be found once, not rescanned for every hit (issue 10)
+_SCHOOL_RUN = "The school grew the school board and "  # "school": unless "grew up" (sentence)
+_COMPANY_RUN = "The company said super things. "  # "company": unless "super PAC*" (paragraph)
+
+
+@pytest.mark.parametrize("unit, tail", [(_SCHOOL_RUN, "they grew up there."),
+                                        (_COMPANY_RUN, "A super PAC paid.")])
+def test_context_rule_in_one_huge_sentence_or_paragraph_is_linear(monkeypatch, unit, tail):
+    from analysis.topics import matching, topic_hit_records
+
+    calls = [0]
+    real = matching._matches
+
+    def counting(*args):
+        calls[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(matching, "_matches", counting)
+    counted = []
+    for n in (100, 200):
+        calls[0] = 0
+        rows = topic_hit_records(article_from_text(unit * n, "x"), dropped=True)
+        counted.append(calls[0])
+        assert sum(r[-1] == "context" for r in rows) == 0  # no "grew up" / "super PAC" yet
+    # word-matcher calls grow with the input, not with its square (the quadratic code made
+    # 288,802 and 1,157,602 calls for the school run: x4.0)
+    assert counted[1] <= 2.1 * counted[0], counted
+    # the unless phrase once at the end of the sentence / paragraph drops every hit before it
+    rows = topic_hit_records(article_from_text(unit * 200 + tail, "x"), dropped=True)
+    term = "school" if unit is _SCHOOL_RUN else "company"
+    assert [r[3] for r in rows if r[-1] == "context"] == [term] * 200

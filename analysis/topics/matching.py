@@ -148,18 +148,74 @@ class _Strings:
         return self._f(k)
 
 
-def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None) -> bool:
+def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None,
+                spans: dict | None = None) -> bool:
     """Whether a hit on tokens i..j passes its context rule (unless / require); ``bounds`` are
     the first and last token of its sentence; ``paragraph_span(i)`` gives those of its
-    paragraph, for a rule with ``scope = "paragraph"``."""
+    paragraph, for a rule with ``scope = "paragraph"``. A rule without a word window looks at
+    the whole sentence (or paragraph): its context words there are found once per span and
+    kept in ``spans`` (see :func:`_span_matches`), so each further hit in the span is an O(1)
+    test, not a rescan (linear time in one enormous sentence)."""
     unless, require, window, paragraph = rule
     lo, hi = paragraph_span(i) if paragraph else bounds
+    if window is None and spans is not None:
+        if unless and _outside(_span_matches(spans, unless, body, norms, lo, hi), i, j):
+            return False
+        return not require or _outside(_span_matches(spans, require, body, norms, lo, hi), i, j)
     if window is not None:
         lo, hi = max(lo, i - window), min(hi, j + window)
     around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself (made once)
     if unless and _found(unless, around, body, norms, i, j, lo, hi):
         return False
     return not require or _found(require, around, body, norms, i, j, lo, hi)
+
+
+def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple:
+    """Where a rule's context words and phrases occur in tokens lo..hi, found once per
+    (patterns, span) and remembered in ``spans``: the first and last token of any occurrence
+    as ``(first start, last start, first end, last end)``, or None when there is none. (A
+    single word is an occurrence starting and ending at its token.)
+
+    >>> from analysis.text import article_from_text
+    >>> from analysis.topics.lexicon import _context_patterns
+    >>> body = article_from_text("The supreme court said a judge and the court.", "x").body_tokens
+    >>> norms = [normalise(t.text) for t in body]
+    >>> pats = _context_patterns(("court", "supreme court", "judg*"))
+    >>> _span_matches({}, pats, body, norms, 0, len(body) - 1)  # "supreme court" 1..2, "court" 8
+    (1, 8, 2, 8)
+    >>> _span_matches({}, pats, body, norms, 3, 4) is None  # "said a"
+    True
+    """
+    key = (id(patterns), lo, hi)
+    found = spans.get(key)
+    if found is not None or key in spans:
+        return found
+    exact, regex, phrases, firsts = patterns
+    starts: list[int] = []
+    ends: list[int] = []
+    window = norms[lo:hi + 1]
+    # single words: an exact word, or a glob (the regex, anchored per word as in _found)
+    for k, w in enumerate(window, lo):
+        if w in exact or (regex is not None and regex.search(w)):
+            starts.append(k)
+            ends.append(k)
+    if phrases and (firsts is None or not firsts.isdisjoint(window)):
+        for k in range(lo, hi + 1):
+            for pat in phrases:
+                if k + len(pat) - 1 > hi:
+                    continue
+                if all(_matches(pat[d], body[k + d].text, norms[k + d])
+                       for d in range(len(pat))):
+                    starts.append(k)
+                    ends.append(k + len(pat) - 1)
+    found = spans[key] = (min(starts), max(starts), min(ends), max(ends)) if starts else None
+    return found
+
+
+def _outside(found, i: int, j: int) -> bool:
+    """Whether an occurrence summarised by :func:`_span_matches` lies wholly outside the hit
+    i..j: one ends before it or starts after it (a hit-overlapping phrase does not count)."""
+    return found is not None and (found[2] < i or found[1] > j)
 
 
 def _found(patterns, around, body, norms, i: int, j: int, lo: int, hi: int) -> bool:
@@ -219,6 +275,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     joined: dict[int, bool] = {}
     sentence_span: dict[int, tuple[int, int]] = {}  # sentence -> its first and last token
     block_span: dict[int, tuple[int, int]] = {}  # paragraph (block) -> its first and last token
+    # (id of a rule's context patterns, first token, last token) -> where they occur there
+    found_in: dict[tuple[int, int, int], tuple | None] = {}
 
     columns: dict[str, object] = {}  # the body's sentence and block columns, made on first use
 
@@ -303,7 +361,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             rules = lex._context.get((tid, term))
             if rules is not None:
                 bounds = span_of(i)
-                if not all(_context_ok(rule, body, norms, i, j, bounds, block_span_of)
+                if not all(_context_ok(rule, body, norms, i, j, bounds, block_span_of,
+                                            found_in)
                            for rule in rules):
                     reason = "context"
         if reason is None:
