@@ -134,12 +134,12 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     first time (about 1 ms of readability per PolNeAR article early in a run); the stages, timed
     first, include it.
     """
-    import gc
     import io
 
     import pyarrow.parquet as pq
 
-    from analysis.corpus.engine import GC_THRESHOLD, _lexicon, _ready
+    from analysis._gc import article_gc
+    from analysis.corpus.engine import _lexicon, _ready
     from analysis.corpus.records import article_records, quote_rows, topic_rows
     from analysis.corpus.sources import Item
     from analysis.corpus.store import to_arrow
@@ -156,13 +156,11 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     for t in texts[:3]:
         article_records(Item("w", {"id": "w"}, "", text=t), lex)
     clock = time.process_time
-    threshold = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLD)
     stages = {k: [] for k in ("parse", "quotes", "topics", "places", "readability",
                               "records_total")}
     parts = {k: [] for k in ("blocks", "sentences", "tokens")}
     batch: dict[str, list] = {}
-    try:
+    with article_gc(freeze=False):  # the thresholds a worker's batch runs with
         for i, t in enumerate(texts):
             t0 = clock()
             art = article_from_text(t, f"a{i}")
@@ -207,8 +205,6 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
         for table in arrow.values():
             pq.write_table(table, io.BytesIO(), compression="zstd")
         t2 = clock()
-    finally:
-        gc.set_threshold(*threshold)
     out["arrow_per_article"] = (t1 - t0) * 1000 / len(texts)
     out["parquet_per_article"] = (t2 - t1) * 1000 / len(texts)
     from analysis.report import analyse, article_results

@@ -265,13 +265,10 @@ GRID = [(True, 0, 0), (True, 10, 0), (True, 20, 0), (True, 40, 0), (False, 20, 0
         (True, 0, 3), (True, 0, 4), (True, 0, 5), (True, 20, 3)]
 
 
-def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
-    """Precision on the labels of ``batches`` and coverage for the lexicon with its
-    corroboration rule off and with each setting of :data:`GRID` (paragraph, window,
-    article_hits): how the default lexicon's parameters were chosen (on batches 1-5)."""
-    from analysis.text import load_article
-    from analysis.topics import Corroboration, topic_hit_records
-
+def _grid_inputs(polnear: Path | None, batches: set[str]
+                 ) -> tuple[dict[Path, list[dict]], list[Path], list[Path]]:
+    """The grids' inputs: the label rows of ``batches`` by article file (only files that exist
+    and still hash as labelled), the team's texts, and PolNeAR train/dev texts (if present)."""
     rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
             if r["batch"] in batches]
     by_path: dict[Path, list[dict]] = defaultdict(list)
@@ -282,6 +279,17 @@ def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list
     team = sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))
     pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
         "*.txt")) if polnear is not None else []
+    return by_path, team, pol
+
+
+def corroboration_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
+    """Precision on the labels of ``batches`` and coverage for the lexicon with its
+    corroboration rule off and with each setting of :data:`GRID` (paragraph, window,
+    article_hits): how the default lexicon's parameters were chosen (on batches 1-5)."""
+    from analysis.text import load_article
+    from analysis.topics import Corroboration, topic_hit_records
+
+    by_path, team, pol = _grid_inputs(polnear, batches)
     articles = {p: load_article(p) for p in dict.fromkeys(team + pol + list(by_path))}
     out = []
     for setting in [None, *GRID]:
@@ -346,16 +354,7 @@ def spread_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
     from analysis.topics.lexicon import entry_stem
 
     lexicon.topics = [replace(t, min_paragraphs=1) for t in lexicon.topics]
-    rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
-            if r["batch"] in batches]
-    by_path: dict[Path, list[dict]] = defaultdict(list)
-    for r in rows:
-        path = resolve(r["file"], polnear)
-        if path is not None and path.is_file() and sha12(path) == r["sha256_12"]:
-            by_path[path].append(r)
-    team = sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g))
-    pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
-        "*.txt")) if polnear is not None else []
+    by_path, team, pol = _grid_inputs(polnear, batches)
     records = {p: topic_hit_records(load_article(p), lexicon)
                for p in dict.fromkeys(team + pol + list(by_path))}
     out = []
