@@ -17,8 +17,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
+from analysis._gc import article_gc
 from analysis._lazy import pd  # pandas only for the commands that build tables
 from analysis.output import dump, records
 from analysis.text import Article, InputError, blocks_table, load_article
@@ -400,12 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "figures":
             _figures_dirs_hint(args)
-        if args.command in SINGLE_ARTICLE_COMMANDS:
-            from analysis._gc import article_gc
-
-            with article_gc():  # collector policy for one article (see analysis._gc)
-                status = int(args.func(args) or 0)
-        else:  # figures: per article in analyse; corpus: the engine's own policy
+        # the collector policy for one article (see analysis._gc); figures applies it per
+        # article in analyse, corpus in the engine's batches
+        with article_gc() if args.command in SINGLE_ARTICLE_COMMANDS else nullcontext():
             status = int(args.func(args) or 0)
         sys.stdout.flush()  # a full or closed stdout fails here, not at exit
         return status
