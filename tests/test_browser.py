@@ -155,6 +155,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     committed = (lab["dir"] / name).read_bytes()
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.set_default_timeout(60_000)
     try:
         page.goto(f"{lab['base']}/lab/tree/{name}?token={lab['token']}")
         page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell"
@@ -168,7 +169,10 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
         page.wait_for_function("() => window.jupyterapp.shell.currentWidget.context.isReady"
                                " && window.jupyterapp.shell.currentWidget.content.widgets"
                                ".length > 0", timeout=60_000)
-        run_all = "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
+        # Commands are sent without awaiting their promise: run-all's promise resolves only when
+        # every cell has run, and one dropped execution would block page.evaluate (which has no
+        # timeout) for ever; the loop below waits with a deadline instead.
+        run_all = "() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }"
         page.evaluate(run_all)
         deadline = time.monotonic() + 120
         retry_at = time.monotonic() + 15
@@ -210,11 +214,13 @@ def test_notebook_runs_in_jupyterlab(lab, browser, name):
             assert audit.locator("span.quote").count() == 9
             assert page.get_by_text("Audit view: ruto_blinken_2024").count() >= 1
         # saving after a run writes the notebook exactly as committed (no outputs)
-        page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")
+        page.evaluate("() => { window.jupyterapp.commands.execute('docmanager:save'); }")
         page.wait_for_function("() => !window.jupyterapp.shell.currentWidget.context.model"
                                ".dirty", timeout=30_000)
         assert (lab["dir"] / name).read_bytes() == committed
-        page.evaluate("() => window.jupyterapp.shell.currentWidget.sessionContext.shutdown()")
+        page.evaluate("() => { window.jupyterapp.shell.currentWidget.sessionContext.shutdown(); }")
+        page.wait_for_function("() => !window.jupyterapp.shell.currentWidget.sessionContext"
+                               ".session", timeout=30_000)
     finally:
         page.close()
 
