@@ -43,7 +43,7 @@ def run(*args):
 def test_module_entry_point_one_line_exit_2():
     """The real ``python -m analysis`` process: one line on stderr, status 2."""
     out = subprocess.run([sys.executable, "-m", "analysis", "quotes", str(BAD / "binary.bin")],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, timeout=120)
     assert out.returncode == 2 and out.stdout == ""
     assert out.stderr.strip().splitlines() == [
         f"error: {BAD / 'binary.bin'}: binary file (contains NUL bytes), not text"]

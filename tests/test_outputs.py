@@ -67,7 +67,8 @@ def test_committed_outputs_are_current(fresh):
 
 def _cli_json(*args):
     out = subprocess.run([sys.executable, "-m", "analysis", *args, str(SAMPLE_ARTICLE),
-                          "--format", "json"], capture_output=True, text=True, check=True)
+                          "--format", "json"], capture_output=True, text=True, check=True,
+                         timeout=120)
     return json.loads(out.stdout)
 
 
@@ -150,7 +151,7 @@ def test_notebook_runs_without_errors(name):
         if cell.cell_type == "code":
             assert not any(line.lstrip().startswith(("def ", "class "))
                            for line in cell.source.splitlines()), "logic belongs in analysis/"
-    NotebookClient(nb, kernel_name=_kernel(), timeout=180,
+    NotebookClient(nb, kernel_name=_kernel(), timeout=180, startup_timeout=180,
                    resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]

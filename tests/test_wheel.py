@@ -31,20 +31,22 @@ def installed(tmp_path_factory):
                     ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
     build = subprocess.run([*pip, "wheel", "-q", "--no-deps", "--no-build-isolation",
-                            "-w", str(tmp / "dist"), str(src)], capture_output=True, text=True)
+                            "-w", str(tmp / "dist"), str(src)], capture_output=True, text=True,
+                           timeout=300)
     if build.returncode != 0:
         pytest.skip(f"cannot build the wheel offline: {build.stderr.strip()[-300:]}")
     (wheel,) = (tmp / "dist").glob("news_analysis-*.whl")
     venv = tmp / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
+                   timeout=120)
     py = venv / "bin" / "python"
     site = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path("
                                 "'purelib'))"], capture_output=True, text=True,
-                               check=True).stdout.strip())
+                               check=True, timeout=60).stdout.strip())
     # dependencies (pandas, matplotlib, …) from this environment; the package from the wheel
     (site / "zz_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
     subprocess.run([*pip, "--python", str(py), "install", "-q", "--no-deps", "--no-index",
-                    str(wheel)], check=True, capture_output=True)
+                    str(wheel)], check=True, capture_output=True, timeout=300)
     return venv
 
 
@@ -55,7 +57,7 @@ def test_wheel_installed_figures_in_a_folder_with_data_raw(installed, tmp_path):
 
     where = subprocess.run([str(installed / "bin" / "python"), "-c",
                             "import analysis; print(analysis.__file__)"], cwd=tmp_path,
-                           capture_output=True, text=True, check=True).stdout
+                           capture_output=True, text=True, check=True, timeout=60).stdout
     assert where.startswith(str(installed)), where  # the wheel's copy, not the repository's
     folder = tmp_path / "my-project"
     shutil.copytree(RAW_DIR, folder / "data" / "raw")
