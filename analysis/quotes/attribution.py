@@ -313,6 +313,18 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     subj, cue, cue_start = found
                     speaker = resolver.resolve(subj)
                     position, mention = "after", subj.text
+        # 2b. a long quote inside narration with no speech cue: the clause's subject, when a
+        # name opens the clause and a verb follows it ("Moe thanked him for “…”", "Moe
+        # worried that the plan was “…”"): who acts on the quoted words is who said them
+        if position is None and not opens_clause and s.part == 0 and \
+                n_words > SCARE_MAX_WORDS:
+            subj = _acting_subject(text, sent_start, s.open_mark, index)
+            if subj is not None:
+                speaker = resolver.resolve(subj)
+                if speaker.name:
+                    position, mention = "subject", subj.text
+                else:
+                    speaker = None
         # 3. continuation
         if position is None:
             prior = by_id.get(s.quote_id) if s.part > 0 else None
@@ -398,6 +410,73 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+#: Words after a clause's subject that show it is not the one acting ("Moe’s plan", "Moe and
+#: Ruto", "Moe, who …" is kept: the appositive is skipped by the subject finder).
+_NOT_ACTING = {"and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "is", "was",
+               "are", "were", "be", "been", "has", "had", "have", "as", "than", "’s", "'s"}
+
+
+def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Subject | None:
+    """The name that opens the clause before a quote, followed by a verb: "Moe thanked the
+    nurses for “…”" → Moe; None for a pronoun, a phrase, a name not followed by a verb
+    ("Moe’s plan …", "Moe and Ruto …", "Moe is …"), or a quote in its clause's subject.
+
+    >>> from analysis.text import article_from_text
+    >>> t = "Dan Moe thanked the nurses for “working nights and weekends without a word of thanks.”"
+    >>> art = article_from_text(t, "x")
+    >>> _acting_subject(art.text, 0, t.index("“"), _Index(art, [])).text
+    'Dan Moe'
+    """
+    words = [w for w in _words(text, start, open_mark) if not index.in_marks(w[1])]
+    if len(words) < 3:
+        return None
+    subj = _clause_subject(words)
+    if subj is None or subj.text.lower() in ("he", "she", "they") or \
+            not subj.text[:1].isupper() or subj.text in _SENTENCE_OPENERS:
+        return None
+    k = next((i for i, w in enumerate(words) if w[1] >= subj.end), None)
+    if k is None or k >= len(words) - 1:
+        return None
+    if words[k][0] == ",":  # "Moe, a former mayor, thanked …": past the appositive
+        k = next((i for i in range(k + 1, min(len(words), k + 16)) if words[i][0] == ","),
+                 None)
+        if k is None or k + 1 >= len(words) - 1:
+            return None
+        k += 1
+    verb = words[k][0]
+    aux = None  # "has", "would", "is" …: what the verb after it may be
+    while verb.lower() in _ADVERBS or verb in _AUXILIARIES:
+        if verb in _AUXILIARIES:
+            aux = _AUXILIARIES[verb]
+        k += 1
+        if k >= len(words) - 1:
+            return None
+        verb = words[k][0]
+    if aux == "be":  # "Moe is pledging to …" (never "Moe was asked": not Moe's words)
+        ok = re.fullmatch(r"[a-z]+ing", verb) is not None
+    elif aux == "modal":  # "Moe would not comment on …" / "Moe has long argued …"
+        ok = re.fullmatch(r"[a-z]+", verb) is not None and verb not in _DETERMINERS
+    else:  # "Moe thanked …", "Moe argues …", "Moe thought …"
+        ok = verb in _IRREGULAR_PAST or (re.fullmatch(r"[a-z]+(?:ed|s)", verb) is not None
+                                         and not verb.endswith(("ss", "us", "is")))
+    if not ok or verb in _NOT_ACTING:
+        return None
+    return subj
+
+
+_ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
+            "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
+            "already", "only", "just", "first", "since", "now", "frequently", "initially"}
+_AUXILIARIES = {**dict.fromkeys(("has", "had", "have", "would", "will", "could", "did", "does",
+                                 "do", "should", "may", "might", "can"), "modal"),
+                **dict.fromkeys(("is", "was", "are", "were", "been"), "be")}
+#: Past forms without "-ed" of verbs that act on words ("Moe thought …", "Moe made the point").
+_IRREGULAR_PAST = {"thought", "made", "found", "took", "gave", "wrote", "went", "saw", "sang",
+                   "put", "spoke", "laid", "told", "said", "brought", "drew", "set", "held",
+                   "led", "sent", "struck", "threw", "won", "hit", "taught", "sought",
+                   "swore", "shot", "read", "felt", "began", "kept", "left", "meant"}
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:

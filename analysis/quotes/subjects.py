@@ -158,6 +158,10 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         clause = _clause_subject(words[:k - 1])
         if clause is not None:
             return clause
+    if appositive is None:
+        lead = _person_before_role(words, k, j, subj)
+        if lead is not None:
+            return lead
     subj.appositive = appositive
     common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
               or "’s " in subj.text.replace("'s ", "’s "))
@@ -173,6 +177,37 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
 
 
 _DASHES = {"-", "—", "–"}
+
+#: The words that join a role to its organisation: "chairman of", "editor at large of".
+_ROLE_LINKS = {"of", "at", "for", "and", "with"}
+
+
+def _person_before_role(words, k: int, j: int, subj: _Subject) -> _Subject | None:
+    """"Dan Moe, president and chief executive of Lake Growers stated": the phrase before the
+    cue (``words[k..j]``) is the organisation of the role in an appositive left open before
+    the cue; the person named before the appositive's comma speaks. None otherwise.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate(
+    ...     "Dan Moe , chairman of Lake Growers stated".split())]
+    >>> _person_before_role(ws, 5, 6, _Subject("Lake Growers", 5, 7)).text
+    'Dan Moe'
+    """
+    if k < 0:
+        return None
+    if k >= 1 and words[k - 1][0] in ("The", "the"):
+        k -= 1  # "… of The Lantern" (the name read without its article)
+    p = k - 1
+    while p >= 0 and re.fullmatch(r"[a-z][\w-]*", words[p][0]) and k - p <= 8:
+        p -= 1
+    if p < 2 or words[p][0] != "," or not (
+            (p < k - 1 and words[k - 1][0] in _ROLE_LINKS) or
+            (subj.text[:1].islower() and p == k - 1)):
+        return None
+    lead = _leading_person(words, j + 1)
+    if lead is None or lead.end != words[p - 1][2]:
+        return None
+    lead.appositive = " ".join(x[0] for x in words[p + 1:j + 1])
+    return lead
 
 
 def _person_before_place(words, subj: _Subject) -> _Subject | None:

@@ -1,0 +1,76 @@
+"""Speaker classes seen on real news (issue 12), each with text the team wrote.
+
+* a long quote in narration with no speech cue: the name opening the clause, followed by its
+  verb, said it ("Moe thanked the nurses for “…”");
+* "Name, role of Organisation said": the person, not the organisation of the role.
+"""
+
+import pytest
+
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+
+def _speech(text: str):
+    return [(q.speaker, q.position) for q in extract_quotes(article_from_text(text, "x"))
+            if q.kind in ("direct", "partial")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dan Moe thanked the nurses for “working nights and weekends without a word of thanks.”",
+     "Dan Moe"),
+    ("Ann Lapp worried that the new dam was “a gift to the builders and a loss to the farmers.”",
+     "Ann Lapp"),
+    ("Tom Okello would not comment on a plan “to move every small farm in the valley to the "
+     "hills by spring.”", "Tom Okello"),
+    ("Mary Njeri is pledging to “bring water to every village before the next rains come.”",
+     "Mary Njeri"),
+    ("Joe Ruto also made the point that the budget was “far too small for a county this "
+     "size.”", "Joe Ruto"),
+    ("Later that day, Ben Kamau thought the deal was “the best the county could hope for now.”",
+     "Ben Kamau"),
+])
+def test_the_name_that_acts_on_a_long_quote_said_it(text, speaker):
+    assert _speech(text) == [(speaker, "subject")]
+
+
+@pytest.mark.parametrize("text", [
+    # a passive verb: the name did not say the words
+    "Dan Moe was asked whether the plan was “a gift to the builders and a loss to farmers.”",
+    # a pronoun or a phrase opens the clause: no name to take
+    "He thanked the nurses for “working nights and weekends without a word of thanks.”",
+    "The report thanked the nurses for “working nights and weekends without a word of thanks.”",
+    # the name is an owner, not the one acting
+    "Dan Moe’s plan calls for “a new dam, a new road and a new school in every ward.”",
+])
+def test_no_acting_name_no_speaker(text):
+    assert _speech(text) == [(None, None)]
+
+
+def test_a_short_phrase_stays_a_scare_quote():
+    # (the rule only names speakers of quotes long enough to be speech)
+    qs = extract_quotes(article_from_text("Dan Moe thanked them for the “hard work.”", "x"))
+    assert [(q.kind, q.speaker) for q in qs] == [("scare", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dan Moe, president and chief executive of Lake Growers Association stated, “We cannot "
+     "sell at these prices any longer.”", "Dan Moe"),
+    ("Joe Ruto, chairman of Lake Rising (a local party), tweeted: “People behind the mayor "
+     "are wearing funny hats tonight.”", "Joe Ruto"),
+    ("Ann Lapp, editor at large of The Lantern wrote, “When we think of it, we laugh.”",
+     "Ann Lapp"),
+])
+def test_name_then_role_of_an_organisation_is_the_name(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the organisation itself speaks when no person opens the clause
+    ("Lake Growers Association stated, “We cannot sell at these prices any longer.”",
+     "Lake Growers Association"),
+    # a lead-in before the comma is no person
+    ("In Eastport, the mayor said, “We will win this case in the end.”", "the mayor"),
+])
+def test_no_person_before_the_role_keeps_the_subject(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
