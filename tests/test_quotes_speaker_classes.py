@@ -40,6 +40,9 @@ def test_the_name_that_acts_on_a_long_quote_said_it(text, speaker):
     # a pronoun or a phrase opens the clause: no name to take
     "He thanked the nurses for “working nights and weekends without a word of thanks.”",
     "The report thanked the nurses for “working nights and weekends without a word of thanks.”",
+    # the name is in a subordinate clause before the one the quote is in
+    "While Dan Moe spoke, the party was busy fighting “any and all new taxes on farms.”",
+    "In the town where the Moes lived, Ann confided that she was “the first to move in.”",
     # the name is an owner, not the one acting
     "Dan Moe’s plan calls for “a new dam, a new road and a new school in every ward.”",
 ])
@@ -74,3 +77,20 @@ def test_name_then_role_of_an_organisation_is_the_name(text, speaker):
 ])
 def test_no_person_before_the_role_keeps_the_subject(text, speaker):
     assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("George Moe of The Lantern wrote, “If you want people to know you care, show it.”",
+     "George Moe"),
+    ("Jeff Ruto of the Lake Center for Water Studies said, “It is a hard problem to solve.”",
+     "Jeff Ruto"),
+    ("Ann Moe from Eastport said, “It is a hard problem to solve.”", "Ann Moe"),
+])
+def test_name_of_an_organisation_or_place_is_the_name(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_an_organisation_named_with_of_stays_the_organisation():
+    # (no person's name before "of": the phrase is kept as it was)
+    text = "The Secretary of State said, “It is a hard problem to solve.”"
+    assert [sp for sp, _ in _speech(text)] == ["the Secretary of State"]

@@ -439,6 +439,9 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
     k = next((i for i, w in enumerate(words) if w[1] >= subj.end), None)
     if k is None or k >= len(words) - 1:
         return None
+    if any(w.lower() in _SUBORDINATORS or w.lower() in ("where", "as", "who", "which")
+           for w, ws, _ in words if ws < subj.start):
+        return None  # "While Moe spoke, the party was …": the name is in another clause
     if words[k][0] == ",":  # "Moe, a former mayor, thanked …": past the appositive
         k = next((i for i in range(k + 1, min(len(words), k + 16)) if words[i][0] == ","),
                  None)

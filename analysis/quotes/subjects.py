@@ -159,7 +159,7 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         if clause is not None:
             return clause
     if appositive is None:
-        lead = _person_before_role(words, k, j, subj)
+        lead = _person_before_role(words, k, j, subj) or _person_before_of(words, k, subj)
         if lead is not None:
             return lead
     subj.appositive = appositive
@@ -177,6 +177,41 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
 
 
 _DASHES = {"-", "—", "–"}
+
+def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
+    """"George Moe of The Lantern wrote" / "Ann Moe from Eastport said": the subject found
+    before the cue (starting at ``words[k]``) is the person's organisation or place; the
+    person, a name opening with a known first name or an honorific, speaks.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe of the Lake Fund said".split())]
+    >>> _person_before_of(ws, 4, _Subject("Lake Fund", 4, 6)).text
+    'Ann Moe'
+    """
+    if k < 0 or not (subj.text[:1].isupper() or subj.text.startswith("the ")):
+        return None
+    q = k - 1 if k >= 1 and words[k - 1][0] in ("the", "The") else k
+    if q < 3 or words[q - 1][0] not in ("of", "from", "at"):
+        return None
+    e = q - 2
+    b = e
+    while b >= 1 and e - b < 4 and _is_cap(words[b - 1][0]):
+        b -= 1
+    run = words[b:e + 1]
+    lead = run[0][0]
+    plain = len(run) <= 3 and (b == 0 or not words[b - 1][0][:1].isalnum()) and \
+        lead not in _SENTENCE_OPENERS and all(
+            re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w, _, _ in run)  # "Jeff Ruto"
+    if len(run) < 2 or not (plain or lead in first_names() or lead in HONORIFIC_GENDER or (
+            lead in TITLES and run[1][0] in first_names())) or \
+            any(w in ORG_WORDS or w in ORG_ACRONYMS for w, _, _ in run) or \
+            not re.fullmatch(r"[A-Z][a-z’'-]+", run[-1][0]):
+        return None
+    if lead in TITLES and lead not in HONORIFIC_GENDER:
+        run = run[1:]  # "Archbishop Tom Okello of …": the title is a role
+    return _Subject(" ".join(w for w, _, _ in run), run[0][1], run[-1][2],
+                    " ".join(w for w, _, _ in words[q - 1:k + len(subj.text.split())]),
+                    role=lead if run[0][0] != lead else None)
+
 
 #: The words that join a role to its organisation: "chairman of", "editor at large of".
 _ROLE_LINKS = {"of", "at", "for", "and", "with"}
