@@ -52,3 +52,29 @@ def test_the_article_model_counts_the_repaired_sentences():
     art = article_from_text(text, "x")
     assert [text[s.start:s.end] for s in art.sentences] == [
         "Sen. Ann Moe (R-Tex.) said no.", "“It is a bad plan,” she said."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's abbreviation ends the sentence when a quote opens after it
+    ("“It was better,” said Ann Moe, 20, of Eastport, Fla. “She knows it.”",
+     ["“It was better,” said Ann Moe, 20, of Eastport, Fla.", "“She knows it.”"]),
+    ("''It was better,'' said Ann Moe of Eastport, Fla. ''She knows it.''",
+     ["''It was better,'' said Ann Moe of Eastport, Fla.", "''She knows it.''"]),
+    ('She lives in the U.S. "We like it," she said.',
+     ["She lives in the U.S.", '"We like it," she said.']),
+    # a title or an initial before a quoted nickname is no sentence end
+    ("He met Mr. “Big” Moe at the fair.", ["He met Mr. “Big” Moe at the fair."]),
+    ("It was J. “Jay” Moe who won.", ["It was J. “Jay” Moe who won."]),
+])
+def test_an_abbreviation_before_an_opening_quote_ends_the_sentence(text, expected):
+    assert _sents(text) == expected
+
+
+def test_the_quote_after_a_state_abbreviation_continues_its_speaker():
+    from analysis.quotes import extract_quotes
+
+    text = ("“Ann was better,” said Rachel Moe, 20, of Eastport, Fla. “She has a plan for "
+            "the valley and she knows it well.”")
+    qs = extract_quotes(article_from_text(text, "x"), include_indirect=False)
+    assert [(q.speaker, q.position) for q in qs] == [("Rachel Moe", "after"),
+                                                     ("Rachel Moe", "continuation")]
