@@ -94,3 +94,19 @@ def test_an_organisation_named_with_of_stays_the_organisation():
     # (no person's name before "of": the phrase is kept as it was)
     text = "The Secretary of State said, “It is a hard problem to solve.”"
     assert [sp for sp, _ in _speech(text)] == ["the Secretary of State"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the verb after a partial quote has the quote as its subject: the cue before it counts
+    ("City lawyer Dan Moe said in the letter that the advert “unmistakably and wrongfully” "
+     "suggests that the city backs him.", "Dan Moe"),
+    # a participle after the quote, then a noun that is also a verb ("states"): no subject
+    ("Ann Moe said the new bill can be “the best of both worlds,” giving states more power.",
+     "Ann Moe"),
+])
+def test_a_verb_after_a_partial_quote_is_not_its_cue(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_someone_said_after_a_direct_quote_is_still_a_cue_without_a_speaker():
+    assert _speech("“We will win,” someone said.") == [(None, "after")]

@@ -257,9 +257,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if after_words and (ends_open or lead == "," or lead[:1].islower()):
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
-                if found and found[0] is None and aw[found[1][0]][0].endswith("ing"):
+                if found and found[0] is None and (aw[found[1][0]][0].endswith("ing") or
+                                                   not opens_clause):
                     # "“…,” adding that …": a participle with no subject of its own; the
-                    # clause before the quote names the speaker ("Moe said of it, “…,” adding")
+                    # clause before the quote names the speaker ("Moe said of it, “…,” adding");
+                    # so does a partial quote's ("Moe said the bill “…” suggests that …")
                     deferred = found
                     found = None
                 if found:
@@ -541,7 +543,8 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 subj.role = " ".join(before[:-1])
                 return subj, cue
             if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
-                    "and", "but", "or", "as", "then", "so", "while", "before", "after"):
+                    "and", "but", "or", "as", "then", "so", "while", "before", "after") and \
+                    not aw[0][0].endswith(("ing", "ly")):  # not "“…,” giving states …"
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
