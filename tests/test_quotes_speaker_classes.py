@@ -110,3 +110,19 @@ def test_a_verb_after_a_partial_quote_is_not_its_cue(text, speaker):
 
 def test_someone_said_after_a_direct_quote_is_still_a_cue_without_a_speaker():
     assert _speech("“We will win,” someone said.") == [(None, "after")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a cue inside a subordinate clause of the report is not the quote's cue
+    ("Sen. Dan Moe said that once the Senate goes on recess, “I intend to do as much as I "
+     "can, wherever I can be helpful.”", "Dan Moe"),
+    ("Ann Ruto said that when the board goes on strike, “We will all stay home with them.”",
+     "Ann Ruto"),
+    # a participle after "while" shares the clause's subject
+    ("The farmers continued to call for answers while chanting, “No water, no vote.”",
+     "the farmers"),
+    # a lead-in clause closed by its comma is no report
+    ("When asked, Moe said, “We are fine.”", "Moe"),
+])
+def test_a_cue_in_a_subordinate_clause_is_not_the_quotes_cue(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]

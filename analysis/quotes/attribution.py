@@ -779,7 +779,11 @@ def _before_cue(pw, opens_clause: bool):
                 if subj:  # "according to X, …": what follows the comma is the report
                     subj.appositive = None
                     return subj, (i, i + 1), "before"
-        for c0, c1 in _cue_in_words(words[:-1]):
+        cues = list(_cue_in_words(words[:-1]))
+        for n, (c0, c1) in enumerate(cues):
+            if n + 1 < len(cues) and not words[c0][0].endswith("ing") and \
+                    _in_subordinate(words, cues[n + 1][1], c0):
+                continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
             # skip a leading adverbial ("Hours later, …", "On Monday, …")
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
@@ -855,6 +859,28 @@ def _before_cue(pw, opens_clause: bool):
         if subj and _can_speak(subj):
             return subj, (c0, _c1), "before"
     return None
+
+
+#: Words that open a subordinate clause inside a report ("said that once …, “…”").
+_SUBORDINATE_OPENERS = {"once", "when", "if", "because", "after", "before", "while", "since",
+                        "until", "although", "though", "unless", "whenever"}
+
+
+def _in_subordinate(words, after: int, c0: int) -> bool:
+    """Whether the cue at ``c0`` sits in a subordinate clause opened after the earlier cue
+    ending at ``after`` and not closed by a comma before ``c0``.
+
+    >>> ws = [(w, 0, 0) for w in "Moe said that once the Senate goes on".split()]
+    >>> _in_subordinate(ws, 1, 6), _in_subordinate(ws[:2] + ws[4:], 1, 4)
+    (True, False)
+    """
+    for b in range(c0 - 1, after, -1):
+        w = words[b][0]
+        if w in (",", ";", ":", "—", "–"):
+            return False
+        if w.lower() in _SUBORDINATE_OPENERS:
+            return True
+    return False
 
 
 def _sentence_cue(text: str, start: int, end: int, index: _Index,
