@@ -126,3 +126,12 @@ def test_someone_said_after_a_direct_quote_is_still_a_cue_without_a_speaker():
 ])
 def test_a_cue_in_a_subordinate_clause_is_not_the_quotes_cue(text, speaker):
     assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_a_region_after_a_name_and_its_place_is_not_the_speaker():
+    text = ("“I do not know where he stands on that,” said undecided voter Ann Moe of Derry, "
+            "N.H., before the event.")
+    assert [sp for sp, _ in _speech(text)] == ["Ann Moe"]
+    # the name in an appositive after a role is still the name
+    assert [sp for sp, _ in _speech("“We are tired,” said one elderly farmer, Hussein Ali.")] \
+        == ["Hussein Ali"]

@@ -463,7 +463,9 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
         return None  # "adding later, “…”": an adverb, not a subject
     text = " ".join(x[0] for x in phrase_words)
     if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
-            len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
+            len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words) and \
+            not (len(app_words) == 1 and _ends_in_place(phrase_words)):
+        # (not "said voter Ann Moe of Derry, N.H.,": one word after a place is its region)
         # "said one elderly farmer, Hussein Ali": the name is in the appositive
         return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
     if (text[:1].islower() or phrase_words[0][0].endswith(("’s", "'s"))) and \
@@ -482,6 +484,18 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+def _ends_in_place(phrase_words) -> bool:
+    """Whether a phrase ends in "of/from/in/near" and a capitalised run ("… of Derry").
+
+    >>> _ends_in_place([(w, 0, 0) for w in "voter Ann Moe of Derry".split()])
+    True
+    """
+    k = len(phrase_words) - 1
+    while k > 0 and phrase_words[k][0][:1].isupper():
+        k -= 1
+    return k < len(phrase_words) - 1 and phrase_words[k][0] in ("of", "from", "in", "near")
 
 
 @dataclass
