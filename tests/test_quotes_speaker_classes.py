@@ -29,6 +29,13 @@ def _speech(text: str):
      "size.”", "Joe Ruto"),
     ("Later that day, Ben Kamau thought the deal was “the best the county could hope for now.”",
      "Ben Kamau"),
+    # the verb right before the quote; a sentence opening with "But"; "as part of" is no clause
+    ("In an August speech, Dan Moe attacked “the hateful ideology of the cartel and its hold "
+     "on every farm.”", "Dan Moe"),
+    ("But Dan Moe would not comment on a plan “to move every small farm in the valley to the "
+     "hills by spring.”", "Dan Moe"),
+    ("As part of the deal, Dan Moe attacked “the hateful ideology of the cartel and its hold "
+     "on every farm.”", "Dan Moe"),
 ])
 def test_the_name_that_acts_on_a_long_quote_said_it(text, speaker):
     assert _speech(text) == [(speaker, "subject")]
@@ -42,6 +49,7 @@ def test_the_name_that_acts_on_a_long_quote_said_it(text, speaker):
     "The report thanked the nurses for “working nights and weekends without a word of thanks.”",
     # the name is in a subordinate clause before the one the quote is in
     "While Dan Moe spoke, the party was busy fighting “any and all new taxes on farms.”",
+    "As Dan Moe spoke, the party was busy fighting “any and all new taxes on the farms.”",
     "In the town where the Moes lived, Ann confided that she was “the first to move in.”",
     # the name is an owner, not the one acting
     "Dan Moe’s plan calls for “a new dam, a new road and a new school in every ward.”",

@@ -439,15 +439,20 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
             not subj.text[:1].isupper() or subj.text in _SENTENCE_OPENERS:
         return None
     k = next((i for i, w in enumerate(words) if w[1] >= subj.end), None)
-    if k is None or k >= len(words) - 1:
+    if k is None:
         return None
-    if any(w.lower() in _SUBORDINATORS or w.lower() in ("where", "as", "who", "which")
-           for w, ws, _ in words if ws < subj.start):
-        return None  # "While Moe spoke, the party was …": the name is in another clause
+    if any(w.lower() in _CLAUSE_OPENERS or (
+            w.lower() == "as" and i + 1 < len(words) and (
+                not re.fullmatch(r"[a-z]+", words[i + 1][0]) or
+                words[i + 1][0] in _DETERMINERS))
+           for i, (w, ws, _) in enumerate(words) if ws < subj.start):
+        # "While Moe spoke, the party was …" / "As Moe spoke, …" (not "as part of …"): the
+        # name is in another clause
+        return None
     if words[k][0] == ",":  # "Moe, a former mayor, thanked …": past the appositive
         k = next((i for i in range(k + 1, min(len(words), k + 16)) if words[i][0] == ","),
                  None)
-        if k is None or k + 1 >= len(words) - 1:
+        if k is None or k + 1 >= len(words):
             return None
         k += 1
     verb = words[k][0]
@@ -456,7 +461,7 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
         if verb in _AUXILIARIES:
             aux = _AUXILIARIES[verb]
         k += 1
-        if k >= len(words) - 1:
+        if k >= len(words):
             return None
         verb = words[k][0]
     if aux == "be":  # "Moe is pledging to …" (never "Moe was asked": not Moe's words)
@@ -471,6 +476,10 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
     return subj
 
 
+#: Words that open a subordinate or relative clause before a name ("While Moe spoke, …").
+_CLAUSE_OPENERS = {"when", "after", "before", "because", "while", "if", "until", "since",
+                   "though", "although", "whereas", "unless", "once", "where", "who", "which",
+                   "whom", "whose"}
 _ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
             "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
             "already", "only", "just", "first", "since", "now", "frequently", "initially"}
