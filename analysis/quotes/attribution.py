@@ -788,10 +788,8 @@ def _before_cue(pw, opens_clause: bool):
                 if subj:  # "according to X, …": what follows the comma is the report
                     subj.appositive = None
                     return subj, (i, i + 1), "before"
-        cues = list(_cue_in_words(words[:-1]))
-        for n, (c0, c1) in enumerate(cues):
-            if n + 1 < len(cues) and not words[c0][0].endswith("ing") and \
-                    _in_subordinate(words, cues[n + 1][1], c0):
+        for c0, c1 in _cue_in_words(words[:-1]):
+            if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
                 continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
             # skip a leading adverbial ("Hours later, …", "On Monday, …")
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
@@ -875,20 +873,20 @@ _SUBORDINATE_OPENERS = {"once", "when", "if", "because", "after", "before", "whi
                         "until", "although", "though", "unless", "whenever"}
 
 
-def _in_subordinate(words, after: int, c0: int) -> bool:
-    """Whether the cue at ``c0`` sits in a subordinate clause opened after the earlier cue
-    ending at ``after`` and not closed by a comma before ``c0``.
+def _in_subordinate(words, c0: int) -> bool:
+    """Whether the cue at ``c0`` sits in a subordinate clause (not closed by a comma before
+    ``c0``) opened after an earlier cue: "Moe said that once the Senate goes on …".
 
     >>> ws = [(w, 0, 0) for w in "Moe said that once the Senate goes on".split()]
-    >>> _in_subordinate(ws, 1, 6), _in_subordinate(ws[:2] + ws[4:], 1, 4)
-    (True, False)
+    >>> _in_subordinate(ws, 6), _in_subordinate(ws[:2] + ws[4:], 4), _in_subordinate(ws[3:], 3)
+    (True, False, False)
     """
-    for b in range(c0 - 1, after, -1):
+    for b in range(c0 - 1, 0, -1):
         w = words[b][0]
         if w in (",", ";", ":", "—", "–"):
             return False
         if w.lower() in _SUBORDINATE_OPENERS:
-            return True
+            return next(_cue_in_words(words[:b]), None) is not None
     return False
 
 
