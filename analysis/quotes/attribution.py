@@ -57,7 +57,8 @@ class Quote:
     affiliation: str | None
     cue: str | None
     cue_start: int | None
-    position: str | None  # after, before, colon, continuation, previous-sentence, indirect
+    position: str | None  # after, before, colon, sentence, subject, continuation,
+    # previous-sentence, label, indirect
     mention: str | None  # the words that name the speaker next to the cue
     block: int
     unbalanced: bool = False
