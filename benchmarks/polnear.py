@@ -333,7 +333,8 @@ def _print_errors(name, text, res, speech, gold, classes: dict | None = None) ->
     for why, g in res["misses"]:
         s, e = g.spans[0][0], g.spans[-1][1]
         said = [q.speaker for q in g.cluster]
-        print(f"[{name}] {why}: source={g.source!r} pred={said} :: "
+        how = sorted({q.position for q in g.cluster if q.position})
+        print(f"[{name}] {why}: source={g.source!r} pred={said} how={how} :: "
               f"{text[max(0, s - 80):s]!r} >>{text[s:e][:160]!r}")
         key = ("missed: covered < 30 %" if why.startswith("covered") else
                "missed: no speech quote" if why == "not found" else

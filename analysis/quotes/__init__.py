@@ -27,6 +27,8 @@ Attribution (first rule that applies)
        multi-paragraph quote (``“A,” she said. “B.”``);
     4. a cue in the sentence before the quote (over a quoted subheading);
     5. a paragraph that is a quote after a sentence whose quote has a speaker: that speaker.
+    Before rules 3–5, a long quote inside narration with no speech cue goes to the name that
+    opens its clause and acts on it ("Moe thanked the nurses for “…”"): position ``subject``.
     Also: a byline after the quote (``“…” ― Name`` or a line ``- Name.``) and a cue closing
     the sentence the quote opens (``“A” for the party, said X.``) count as cues after it.
     The subject next to the cue is resolved by :mod:`analysis.speakers` (names, aliases,

@@ -57,7 +57,8 @@ class Quote:
     affiliation: str | None
     cue: str | None
     cue_start: int | None
-    position: str | None  # after, before, colon, continuation, previous-sentence, indirect
+    position: str | None  # after, before, colon, sentence, subject, continuation,
+    # previous-sentence, label, indirect
     mention: str | None  # the words that name the speaker next to the cue
     block: int
     unbalanced: bool = False
@@ -257,9 +258,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if after_words and (ends_open or lead == "," or lead[:1].islower()):
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
-                if found and found[0] is None and aw[found[1][0]][0].endswith("ing"):
+                if found and found[0] is None and (aw[found[1][0]][0].endswith("ing") or
+                                                   not opens_clause):
                     # "“…,” adding that …": a participle with no subject of its own; the
-                    # clause before the quote names the speaker ("Moe said of it, “…,” adding")
+                    # clause before the quote names the speaker ("Moe said of it, “…,” adding");
+                    # so does a partial quote's ("Moe said the bill “…” suggests that …")
                     deferred = found
                     found = None
                 if found:
@@ -313,6 +316,18 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     subj, cue, cue_start = found
                     speaker = resolver.resolve(subj)
                     position, mention = "after", subj.text
+        # 2b. a long quote inside narration with no speech cue: the clause's subject, when a
+        # name opens the clause and a verb follows it ("Moe thanked him for “…”", "Moe
+        # worried that the plan was “…”"): who acts on the quoted words is who said them
+        if position is None and not opens_clause and s.part == 0 and \
+                n_words > SCARE_MAX_WORDS:
+            subj = _acting_subject(text, sent_start, s.open_mark, index)
+            if subj is not None:
+                speaker = resolver.resolve(subj)
+                if speaker.name:
+                    position, mention = "subject", subj.text
+                else:
+                    speaker = None
         # 3. continuation
         if position is None:
             prior = by_id.get(s.quote_id) if s.part > 0 else None
@@ -400,6 +415,85 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     return quotes
 
 
+#: Words after a clause's subject that show it is not the one acting ("Moe’s plan", "Moe and
+#: Ruto", "Moe, who …" is kept: the appositive is skipped by the subject finder).
+_NOT_ACTING = {"and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "is", "was",
+               "are", "were", "be", "been", "has", "had", "have", "as", "than", "’s", "'s"}
+
+
+def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Subject | None:
+    """The name that opens the clause before a quote, followed by a verb: "Moe thanked the
+    nurses for “…”" → Moe; None for a pronoun, a phrase, a name not followed by a verb
+    ("Moe’s plan …", "Moe and Ruto …", "Moe is …"), or a quote in its clause's subject.
+
+    >>> from analysis.text import article_from_text
+    >>> t = "Dan Moe thanked the nurses for “working nights and weekends without a word of thanks.”"
+    >>> art = article_from_text(t, "x")
+    >>> _acting_subject(art.text, 0, t.index("“"), _Index(art, [])).text
+    'Dan Moe'
+    """
+    words = [w for w in _words(text, start, open_mark) if not index.in_marks(w[1])]
+    if len(words) < 3:
+        return None
+    subj = _clause_subject(words)
+    if subj is None or subj.text.lower() in ("he", "she", "they") or \
+            not subj.text[:1].isupper() or subj.text in _SENTENCE_OPENERS:
+        return None
+    k = next((i for i, w in enumerate(words) if w[1] >= subj.end), None)
+    if k is None:
+        return None
+    if any(w.lower() in _CLAUSE_OPENERS or (
+            w.lower() == "as" and i + 1 < len(words) and (
+                not re.fullmatch(r"[a-z]+", words[i + 1][0]) or
+                words[i + 1][0] in _DETERMINERS))
+           for i, (w, ws, _) in enumerate(words) if ws < subj.start):
+        # "While Moe spoke, the party was …" / "As Moe spoke, …" (not "as part of …"): the
+        # name is in another clause
+        return None
+    if words[k][0] == ",":  # "Moe, a former mayor, thanked …": past the appositive
+        k = next((i for i in range(k + 1, min(len(words), k + 16)) if words[i][0] == ","),
+                 None)
+        if k is None or k + 1 >= len(words):
+            return None
+        k += 1
+    verb = words[k][0]
+    aux = None  # "has", "would", "is" …: what the verb after it may be
+    while verb.lower() in _ADVERBS or verb in _AUXILIARIES:
+        if verb in _AUXILIARIES:
+            aux = _AUXILIARIES[verb]
+        k += 1
+        if k >= len(words):
+            return None
+        verb = words[k][0]
+    if aux == "be":  # "Moe is pledging to …" (never "Moe was asked": not Moe's words)
+        ok = re.fullmatch(r"[a-z]+ing", verb) is not None
+    elif aux == "modal":  # "Moe would not comment on …" / "Moe has long argued …"
+        ok = re.fullmatch(r"[a-z]+", verb) is not None and verb not in _DETERMINERS
+    else:  # "Moe thanked …", "Moe argues …", "Moe thought …"
+        ok = verb in _IRREGULAR_PAST or (re.fullmatch(r"[a-z]+(?:ed|s)", verb) is not None
+                                         and not verb.endswith(("ss", "us", "is")))
+    if not ok or verb in _NOT_ACTING:
+        return None
+    return subj
+
+
+#: Words that open a subordinate or relative clause before a name ("While Moe spoke, …").
+_CLAUSE_OPENERS = {"when", "after", "before", "because", "while", "if", "until", "since",
+                   "though", "although", "whereas", "unless", "once", "where", "who", "which",
+                   "whom", "whose"}
+_ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
+            "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
+            "already", "only", "just", "first", "since", "now", "frequently", "initially"}
+_AUXILIARIES = {**dict.fromkeys(("has", "had", "have", "would", "will", "could", "did", "does",
+                                 "do", "should", "may", "might", "can"), "modal"),
+                **dict.fromkeys(("is", "was", "are", "were", "been"), "be")}
+#: Past forms without "-ed" of verbs that act on words ("Moe thought …", "Moe made the point").
+_IRREGULAR_PAST = {"thought", "made", "found", "took", "gave", "wrote", "went", "saw", "sang",
+                   "put", "spoke", "laid", "told", "said", "brought", "drew", "set", "held",
+                   "led", "sent", "struck", "threw", "won", "hit", "taught", "sought",
+                   "swore", "shot", "read", "felt", "began", "kept", "left", "meant"}
+
+
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     if not aw:
         return None
@@ -459,7 +553,8 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 subj.role = " ".join(before[:-1])
                 return subj, cue
             if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
-                    "and", "but", "or", "as", "then", "so", "while", "before", "after"):
+                    "and", "but", "or", "as", "then", "so", "while", "before", "after") and \
+                    not aw[0][0].endswith(("ing", "ly")):  # not "“…,” giving states …"
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
@@ -695,6 +790,8 @@ def _before_cue(pw, opens_clause: bool):
                     subj.appositive = None
                     return subj, (i, i + 1), "before"
         for c0, c1 in _cue_in_words(words[:-1]):
+            if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
+                continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
             # skip a leading adverbial ("Hours later, …", "On Monday, …")
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
@@ -770,6 +867,28 @@ def _before_cue(pw, opens_clause: bool):
         if subj and _can_speak(subj):
             return subj, (c0, _c1), "before"
     return None
+
+
+#: Words that open a subordinate clause inside a report ("said that once …, “…”").
+_SUBORDINATE_OPENERS = {"once", "when", "if", "because", "after", "before", "while", "since",
+                        "until", "although", "though", "unless", "whenever"}
+
+
+def _in_subordinate(words, c0: int) -> bool:
+    """Whether the cue at ``c0`` sits in a subordinate clause (not closed by a comma before
+    ``c0``) opened after an earlier cue: "Moe said that once the Senate goes on …".
+
+    >>> ws = [(w, 0, 0) for w in "Moe said that once the Senate goes on".split()]
+    >>> _in_subordinate(ws, 6), _in_subordinate(ws[:2] + ws[4:], 4), _in_subordinate(ws[3:], 3)
+    (True, False, False)
+    """
+    for b in range(c0 - 1, 0, -1):
+        w = words[b][0]
+        if w in (",", ";", ":", "—", "–"):
+            return False
+        if w.lower() in _SUBORDINATE_OPENERS:
+            return next(_cue_in_words(words[:b]), None) is not None
+    return False
 
 
 def _sentence_cue(text: str, start: int, end: int, index: _Index,

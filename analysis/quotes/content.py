@@ -14,8 +14,10 @@ from analysis.quotes.marks import QuoteSpan, _first_nonspace
 #: Where a reported clause ends after its quote: a comma, semicolon, colon, bracket or dash, or
 #: a second verb of the subject ("Moe called it “a mess” and warned that …", "… and says").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:(]|\s[—–]|—|\s--?\s|\s(?:and|but)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|"
-    + _trie_pattern(c for c in SPEECH_CUES if c.isalpha() and c.islower()) + r")\b")
+    r"[,;:(]|\s[—–]|—|\s--?\s|\s(?:and|but)\s+(?:also\s+|then\s+)?(?:[a-z]+ed|[a-z]+ing|"
+    r"he|she|they|I|we|it|"
+    + _trie_pattern(c for c in SPEECH_CUES if c.isalpha() and c.islower()) + r")\b"
+)
 
 
 def _content_start(text: str, cue: str, cue_start: int, open_mark: int) -> int:
@@ -31,6 +33,11 @@ def _content_start(text: str, cue: str, cue_start: int, open_mark: int) -> int:
                  if words[j][0] in _CONTENT_LEADS), None)
     if lead is not None and any(w[0] in (",", ";", ":") for w in words[k0:lead]):
         lead = None  # "said, in a speech that …": not the clause's lead
+    if lead is None and k == k0:
+        # "told a town hall in Salem, Lakeshire on Monday that …": further on, past the
+        # commas of a place, when no comma follows the cue itself
+        lead = next((j for j in range(k, min(len(words), k + 16))
+                     if words[j][0] == "that"), None)
     return words[lead if lead is not None else k][1]
 
 

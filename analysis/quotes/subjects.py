@@ -158,6 +158,10 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         clause = _clause_subject(words[:k - 1])
         if clause is not None:
             return clause
+    if appositive is None:
+        lead = _person_before_role(words, k, j, subj) or _person_before_of(words, k, subj)
+        if lead is not None:
+            return lead
     subj.appositive = appositive
     common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
               or "’s " in subj.text.replace("'s ", "’s "))
@@ -173,6 +177,72 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
 
 
 _DASHES = {"-", "—", "–"}
+
+def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
+    """"George Moe of The Lantern wrote" / "Ann Moe from Eastport said": the subject found
+    before the cue (starting at ``words[k]``) is the person's organisation or place; the
+    person, a name opening with a known first name or an honorific, speaks.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe of the Lake Fund said".split())]
+    >>> _person_before_of(ws, 4, _Subject("Lake Fund", 4, 6)).text
+    'Ann Moe'
+    """
+    if k < 0 or not (subj.text[:1].isupper() or subj.text.startswith("the ")):
+        return None
+    q = k - 1 if k >= 1 and words[k - 1][0] in ("the", "The") else k
+    if q < 3 or words[q - 1][0] not in ("of", "from", "at"):
+        return None
+    e = q - 2
+    b = e
+    while b >= 1 and e - b < 4 and _is_cap(words[b - 1][0]):
+        b -= 1
+    run = words[b:e + 1]
+    lead = run[0][0]
+    plain = len(run) <= 3 and (b == 0 or not words[b - 1][0][:1].isalnum()) and \
+        lead not in _SENTENCE_OPENERS and all(
+            re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w, _, _ in run)  # "Jeff Ruto"
+    if len(run) < 2 or not (plain or lead in first_names() or lead in HONORIFIC_GENDER or (
+            lead in TITLES and run[1][0] in first_names())) or \
+            any(w in ORG_WORDS or w in ORG_ACRONYMS for w, _, _ in run) or \
+            not re.fullmatch(r"[A-Z][a-z’'-]+", run[-1][0]):
+        return None
+    if lead in TITLES and lead not in HONORIFIC_GENDER:
+        run = run[1:]  # "Archbishop Tom Okello of …": the title is a role
+    return _Subject(" ".join(w for w, _, _ in run), run[0][1], run[-1][2],
+                    " ".join(w for w, _, _ in words[q - 1:k + len(subj.text.split())]),
+                    role=lead if run[0][0] != lead else None)
+
+
+#: The words that join a role to its organisation: "chairman of", "editor at large of".
+_ROLE_LINKS = {"of", "at", "for", "and", "with"}
+
+
+def _person_before_role(words, k: int, j: int, subj: _Subject) -> _Subject | None:
+    """"Dan Moe, president and chief executive of Lake Growers stated": the phrase before the
+    cue (``words[k..j]``) is the organisation of the role in an appositive left open before
+    the cue; the person named before the appositive's comma speaks. None otherwise.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate(
+    ...     "Dan Moe , chairman of Lake Growers stated".split())]
+    >>> _person_before_role(ws, 5, 6, _Subject("Lake Growers", 5, 7)).text
+    'Dan Moe'
+    """
+    if k < 0:
+        return None
+    if k >= 1 and words[k - 1][0] in ("The", "the"):
+        k -= 1  # "… of The Lantern" (the name read without its article)
+    p = k - 1
+    while p >= 0 and re.fullmatch(r"[a-z][\w-]*", words[p][0]) and k - p <= 8:
+        p -= 1
+    if p < 2 or words[p][0] != "," or not (
+            (p < k - 1 and words[k - 1][0] in _ROLE_LINKS) or
+            (subj.text[:1].islower() and p == k - 1)):
+        return None
+    lead = _leading_person(words, j + 1)
+    if lead is None or lead.end != words[p - 1][2]:
+        return None
+    lead.appositive = " ".join(x[0] for x in words[p + 1:j + 1])
+    return lead
 
 
 def _person_before_place(words, subj: _Subject) -> _Subject | None:
@@ -393,7 +463,9 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
         return None  # "adding later, “…”": an adverb, not a subject
     text = " ".join(x[0] for x in phrase_words)
     if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
-            len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words):
+            len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words) and \
+            not (len(app_words) == 1 and _ends_in_place(phrase_words)):
+        # (not "said voter Ann Moe of Derry, N.H.,": one word after a place is its region)
         # "said one elderly farmer, Hussein Ali": the name is in the appositive
         return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
     if (text[:1].islower() or phrase_words[0][0].endswith(("’s", "'s"))) and \
@@ -412,6 +484,18 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+def _ends_in_place(phrase_words) -> bool:
+    """Whether a phrase ends in "of/from/in/near" and a capitalised run ("… of Derry").
+
+    >>> _ends_in_place([(w, 0, 0) for w in "voter Ann Moe of Derry".split()])
+    True
+    """
+    k = len(phrase_words) - 1
+    while k > 0 and phrase_words[k][0][:1].isupper():
+        k -= 1
+    return k < len(phrase_words) - 1 and phrase_words[k][0] in ("of", "from", "in", "near")
 
 
 @dataclass

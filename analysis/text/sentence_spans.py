@@ -1,4 +1,10 @@
-"""Sentences of a paragraph: Punkt's boundaries (:mod:`analysis.sentences`) and three repairs.
+"""Sentences of a paragraph: Punkt's boundaries (:mod:`analysis.sentences`) and six repairs.
+
+Joined: a break after ``?``/``!`` inside a quote when a lower-case word follows; "No." before a
+number; an initial ("J."); a bracket closing on a full stop before a lower-case word or right
+before punctuation ("Sen. Ann Moe (R-Tex.) said …", "(D-N.Y.): …"). Split: after a lower-case
+"no." before a capital ("He said no. “But …”"), which Punkt keeps joined as an abbreviation,
+and after an abbreviation before an opening double quote and a capital ("…, Fla. “She …").
 
 >>> t = "Mr. Smith met U.S. officials. “Why?” he asked. It is No. 5."
 >>> [t[s:e] for s, e in split_sentences(t)]
@@ -16,6 +22,19 @@ _NUMBER_START = re.compile(r"[\s(]*\d")
 _NO_END = re.compile(r"(?:^|\s)(?:No|Nos|Vol|Art|Fig|pp?)\.$")
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
 _QUOTE_QM_END = re.compile(r"[?!…][”\"’']*$")
+#: a sentence ending in a bracket closed on a full stop: "(R-Tex.)", "(D-N.Y.)", "[sic.]"
+_BRACKET_END = re.compile(r"\.[)\]]$")
+#: what no sentence starts with: a closing bracket or a comma, semicolon or colon
+_PUNCT_START = re.compile(r"\s*[)\],;:]")
+#: a lower-case "no." ending a clause before a capital word ("said no. But", "said no. “We"):
+#: Punkt reads it as the abbreviation of "No. 5" and keeps the sentences joined
+_NO_BREAK = re.compile(r"(?<![\w.])no\.\s+(?=[“\"‘'(]?[A-Z])")
+#: an abbreviation's full stop before an opening double quote and a capital: "…, said Ann
+#: Moe of Eastport, Fla. “She …" (Punkt keeps the abbreviation and the quote joined)
+_ABBREV_QUOTE = re.compile(r"(?<=[A-Za-z]\.)[ \t\xa0]+(?=(?:“|\"|''|``)[A-Z])")
+#: abbreviations that stand before a name ("Mr. “Big” Moe"), never at a sentence's end
+_BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Prof|Rev|Hon|Lt|"
+                          r"Col|Capt|Sgt|Adm|Maj|Cmdr|Pres|Amb|Sr|Jr|[A-Z])\.$")
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -27,6 +46,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """
     end = len(text) if end is None else end
     raw = punkt_spans(text, start, end)
+    if text.find("no.", start, end) >= 0:
+        raw = _split_after_no(text, raw)
+    if _ABBREV_QUOTE.search(text, start, end):
+        raw = _split_before_quote(text, raw)
     if len(raw) < 2:
         return raw
     merged: list[tuple[int, int]] = []
@@ -38,8 +61,46 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 (_QUOTE_QM_END.search(tail) and _LOWER_START.match(text, pe, e))
                 or (_NO_END.search(tail) and _NUMBER_START.match(text, pe, e))
                 or (_INITIAL_END.search(tail) and pe - ps > 2 and not tail.endswith(" I."))
+                or (_BRACKET_END.search(tail) and _LOWER_START.match(text, pe, e))
+                or _PUNCT_START.match(text, pe, e)
             ):
                 merged[-1] = (ps, e)
                 continue
         merged.append((s, e))
     return merged
+
+
+def _split_after_no(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans split after a lower-case "no." followed by a capital word (a refusal that ends a
+    sentence, never the abbreviation "No. 5", which is capitalised and followed by a number).
+
+    >>> t = "He said no. “But I do,” he said."
+    >>> [t[s:e] for s, e in _split_after_no(t, [(0, len(t))])]
+    ['He said no.', '“But I do,” he said.']
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _NO_BREAK.finditer(text, s, e):
+            out.append((s, m.start() + 3))
+            s = m.end()
+        out.append((s, e))
+    return out
+
+
+def _split_before_quote(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans split where an abbreviation that ends a sentence (a state, "U.S.") is followed by
+    an opening double quote and a capital; never after a title or an initial ("Mr. “Big”").
+
+    >>> t = "“No,” said Ann Moe of Eastport, Fla. “She knows.”"
+    >>> [t[s:e] for s, e in _split_before_quote(t, [(0, len(t))])]
+    ['“No,” said Ann Moe of Eastport, Fla.', '“She knows.”']
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _ABBREV_QUOTE.finditer(text, s, e):
+            if m.start() <= s or _BEFORE_NAME.search(text, max(s, m.start() - 6), m.start()):
+                continue
+            out.append((s, m.start()))
+            s = m.end()
+        out.append((s, e))
+    return out

@@ -1,0 +1,145 @@
+"""Speaker classes seen on real news (issue 12), each with text the team wrote.
+
+* a long quote in narration with no speech cue: the name opening the clause, followed by its
+  verb, said it ("Moe thanked the nurses for “…”");
+* "Name, role of Organisation said": the person, not the organisation of the role.
+"""
+
+import pytest
+
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+
+def _speech(text: str):
+    return [(q.speaker, q.position) for q in extract_quotes(article_from_text(text, "x"))
+            if q.kind in ("direct", "partial")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dan Moe thanked the nurses for “working nights and weekends without a word of thanks.”",
+     "Dan Moe"),
+    ("Ann Lapp worried that the new dam was “a gift to the builders and a loss to the farmers.”",
+     "Ann Lapp"),
+    ("Tom Okello would not comment on a plan “to move every small farm in the valley to the "
+     "hills by spring.”", "Tom Okello"),
+    ("Mary Njeri is pledging to “bring water to every village before the next rains come.”",
+     "Mary Njeri"),
+    ("Joe Ruto also made the point that the budget was “far too small for a county this "
+     "size.”", "Joe Ruto"),
+    ("Later that day, Ben Kamau thought the deal was “the best the county could hope for now.”",
+     "Ben Kamau"),
+    # the verb right before the quote; a sentence opening with "But"; "as part of" is no clause
+    ("In an August speech, Dan Moe attacked “the hateful ideology of the cartel and its hold "
+     "on every farm.”", "Dan Moe"),
+    ("But Dan Moe would not comment on a plan “to move every small farm in the valley to the "
+     "hills by spring.”", "Dan Moe"),
+    ("As part of the deal, Dan Moe attacked “the hateful ideology of the cartel and its hold "
+     "on every farm.”", "Dan Moe"),
+])
+def test_the_name_that_acts_on_a_long_quote_said_it(text, speaker):
+    assert _speech(text) == [(speaker, "subject")]
+
+
+@pytest.mark.parametrize("text", [
+    # a passive verb: the name did not say the words
+    "Dan Moe was asked whether the plan was “a gift to the builders and a loss to farmers.”",
+    # a pronoun or a phrase opens the clause: no name to take
+    "He thanked the nurses for “working nights and weekends without a word of thanks.”",
+    "The report thanked the nurses for “working nights and weekends without a word of thanks.”",
+    # the name is in a subordinate clause before the one the quote is in
+    "While Dan Moe spoke, the party was busy fighting “any and all new taxes on farms.”",
+    "As Dan Moe spoke, the party was busy fighting “any and all new taxes on the farms.”",
+    "In the town where the Moes lived, Ann confided that she was “the first to move in.”",
+    # the name is an owner, not the one acting
+    "Dan Moe’s plan calls for “a new dam, a new road and a new school in every ward.”",
+])
+def test_no_acting_name_no_speaker(text):
+    assert _speech(text) == [(None, None)]
+
+
+def test_a_short_phrase_stays_a_scare_quote():
+    # (the rule only names speakers of quotes long enough to be speech)
+    qs = extract_quotes(article_from_text("Dan Moe thanked them for the “hard work.”", "x"))
+    assert [(q.kind, q.speaker) for q in qs] == [("scare", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dan Moe, president and chief executive of Lake Growers Association stated, “We cannot "
+     "sell at these prices any longer.”", "Dan Moe"),
+    ("Joe Ruto, chairman of Lake Rising (a local party), tweeted: “People behind the mayor "
+     "are wearing funny hats tonight.”", "Joe Ruto"),
+    ("Ann Lapp, editor at large of The Lantern wrote, “When we think of it, we laugh.”",
+     "Ann Lapp"),
+])
+def test_name_then_role_of_an_organisation_is_the_name(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the organisation itself speaks when no person opens the clause
+    ("Lake Growers Association stated, “We cannot sell at these prices any longer.”",
+     "Lake Growers Association"),
+    # a lead-in before the comma is no person
+    ("In Eastport, the mayor said, “We will win this case in the end.”", "the mayor"),
+])
+def test_no_person_before_the_role_keeps_the_subject(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("George Moe of The Lantern wrote, “If you want people to know you care, show it.”",
+     "George Moe"),
+    ("Jeff Ruto of the Lake Center for Water Studies said, “It is a hard problem to solve.”",
+     "Jeff Ruto"),
+    ("Ann Moe from Eastport said, “It is a hard problem to solve.”", "Ann Moe"),
+])
+def test_name_of_an_organisation_or_place_is_the_name(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_an_organisation_named_with_of_stays_the_organisation():
+    # (no person's name before "of": the phrase is kept as it was)
+    text = "The Secretary of State said, “It is a hard problem to solve.”"
+    assert [sp for sp, _ in _speech(text)] == ["the Secretary of State"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the verb after a partial quote has the quote as its subject: the cue before it counts
+    ("City lawyer Dan Moe said in the letter that the advert “unmistakably and wrongfully” "
+     "suggests that the city backs him.", "Dan Moe"),
+    # a participle after the quote, then a noun that is also a verb ("states"): no subject
+    ("Ann Moe said the new bill can be “the best of both worlds,” giving states more power.",
+     "Ann Moe"),
+])
+def test_a_verb_after_a_partial_quote_is_not_its_cue(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_someone_said_after_a_direct_quote_is_still_a_cue_without_a_speaker():
+    assert _speech("“We will win,” someone said.") == [(None, "after")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a cue inside a subordinate clause of the report is not the quote's cue
+    ("Sen. Dan Moe said that once the Senate goes on recess, “I intend to do as much as I "
+     "can, wherever I can be helpful.”", "Dan Moe"),
+    ("Ann Ruto said that when the board goes on strike, “We will all stay home with them.”",
+     "Ann Ruto"),
+    # a participle after "while" shares the clause's subject
+    ("The farmers continued to call for answers while chanting, “No water, no vote.”",
+     "the farmers"),
+    # a lead-in clause closed by its comma is no report
+    ("When asked, Moe said, “We are fine.”", "Moe"),
+])
+def test_a_cue_in_a_subordinate_clause_is_not_the_quotes_cue(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_a_region_after_a_name_and_its_place_is_not_the_speaker():
+    text = ("“I do not know where he stands on that,” said undecided voter Ann Moe of Derry, "
+            "N.H., before the event.")
+    assert [sp for sp, _ in _speech(text)] == ["Ann Moe"]
+    # the name in an appositive after a role is still the name
+    assert [sp for sp, _ in _speech("“We are tired,” said one elderly farmer, Hussein Ali.")] \
+        == ["Hussein Ali"]
