@@ -105,8 +105,9 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
   counts nothing there (reason ``confined``). An aside fills one paragraph even when it brings
   two words of its subject (a convention's line-up of a coach and two ballplayers, tech donors
   and a software firm); an article about the subject comes back to it. The default lexicon sets
-  2 for arts, education, science and sport (README, "Lexicon 2.9"); the price is recall — a
-  one-paragraph passage that is about the subject no longer counts.
+  3 for arts, 2 for education, science and sport (2.9) and for health and society (2.10)
+  (``docs/topics-measurement.md``); the price is recall — a one-paragraph passage that is
+  about the subject no longer counts.
 
 ``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
 reason (``name``, ``negation``, ``context``, ``excluded``, ``uncorroborated``, ``few``,
