@@ -210,10 +210,8 @@ def test_quote_rows_words_by_bisection_equal_the_definition():
 
 def test_to_arrow_nan_is_null_in_every_column_type():
     """Batch tables turn a float NaN into null in any column (as pandas reads a missing value):
-    float columns are converted with the NaN check, other columns first without it and, when a
-    NaN makes that fail, again with it. A missing outlet read as NaN (a string column), a NaN
-    count (integer), a NaN flag (bool) and a NaN metric (float) are all null; other values are
-    kept."""
+    a NaN label (a string column), a NaN count (integer), a NaN flag (bool) and a NaN metric
+    (float) are all null, typed as the schema says; other values are kept."""
     from analysis.corpus.records import TABLES
     from analysis.corpus.store import to_arrow
 

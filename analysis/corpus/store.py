@@ -93,28 +93,10 @@ def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
     run_of_row = np.repeat(np.arange(len(runs)), counts)
     starts = np.cumsum(counts) - counts
     arrays = [pa.array([a for a, _ in runs], type=_S).take(run_of_row)]
-    arrays += [_array(c, f.type) for c, f in zip(cols[1:], list(sch)[1:], strict=False)]
+    arrays += [pa.array(c, type=f.type, from_pandas=True)
+               for c, f in zip(cols[1:], list(sch)[1:], strict=False)]
     arrays.append(pa.array(np.arange(len(rows)) - starts[run_of_row], type=_I))
     return pa.Table.from_arrays(arrays, schema=sch)
-
-
-def _array(values, typ: pa.DataType) -> pa.Array:
-    """One column as Arrow, a float NaN as null. Only a float column is converted with pandas'
-    NaN check (``from_pandas``: about 40 % of the conversion time of an integer or string
-    column); in any other column a NaN makes the plain conversion fail, and the column is then
-    converted with the check — the same array either way.
-
-    >>> _array(["a", float("nan")], _S).to_pylist(), _array([1, None], _I).to_pylist()
-    (['a', None], [1, None])
-    >>> _array([1.5, float("nan")], _F).null_count
-    1
-    """
-    if pa.types.is_floating(typ):
-        return pa.array(values, type=typ, from_pandas=True)
-    try:
-        return pa.array(values, type=typ)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return pa.array(values, type=typ, from_pandas=True)
 
 
 def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> bool:
