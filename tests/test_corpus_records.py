@@ -206,3 +206,23 @@ def test_quote_rows_words_by_bisection_equal_the_definition():
     # by hand: the second text's quotes hold 1 ("half-way"), 1 ("U.S."), 4, 4 and 3 words
     art = article_from_text(texts[1], "x")
     assert [r[18] for r in quote_rows(art, extract_quotes(art))] == [1, 1, 4, 4, 3]
+
+
+def test_to_arrow_nan_is_null_in_every_column_type():
+    """Batch tables turn a float NaN into null in any column (as pandas reads a missing value):
+    a NaN label (a string column), a NaN count (integer), a NaN flag (bool) and a NaN metric
+    (float) are all null, typed as the schema says; other values are kept."""
+    from analysis.corpus.records import TABLES
+    from analysis.corpus.store import to_arrow
+
+    nan = float("nan")
+    row = dict.fromkeys(TABLES["readability"])
+    row.update(article_id="a", unit="article", unit_id="a", label=nan, words=nan, sentences=3,
+               flesch_reading_ease=nan, smog_index=1.5, reliable=nan, smog_reliable=True)
+    t = to_arrow("readability", [tuple(row[c] for c in TABLES["readability"])])
+    got = t.to_pylist()[0]
+    assert (got["label"], got["words"], got["flesch_reading_ease"], got["reliable"]) == \
+        (None, None, None, None)
+    assert (got["unit"], got["sentences"], got["smog_index"], got["smog_reliable"]) == \
+        ("article", 3, 1.5, True)
+    assert t.schema.field("words").type == "int64" and t.schema.field("reliable").type == "bool"

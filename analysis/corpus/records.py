@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from analysis.corpus.sources import Item
 from analysis.quotes import (
@@ -114,6 +115,9 @@ def load_item(item: Item) -> Article:
     return article_from_text(text, item.article_id, item.meta, encoding, warnings)
 
 
+_START, _END = itemgetter(2), itemgetter(3)  # a Token's start and end offsets
+
+
 def quote_rows(article: Article, quotes) -> list[tuple]:
     """Rows of :func:`analysis.quotes.quotes_table` (its columns) from extracted quotes.
 
@@ -127,15 +131,17 @@ def quote_rows(article: Article, quotes) -> list[tuple]:
     tokens = article.tokens
     if isinstance(tokens, Tokens):
         starts, ends = token_column(tokens, "start"), token_column(tokens, "end")
-    else:
-        starts, ends = [t.start for t in tokens], [t.end for t in tokens]
+        start_of = end_of = None
+    else:  # searched in place (a key per step) instead of copying two columns per article
+        starts = ends = tokens
+        start_of, end_of = _START, _END
     rows = []
     for q in quotes:
-        i = bisect_left(starts, q.start)
-        j = bisect_left(starts, q.end)
+        i = bisect_left(starts, q.start, key=start_of)
+        j = bisect_left(starts, q.end, i, key=start_of)
         # the words of quotes_table: tokens starting inside the quote and ending by its end;
         # tokens do not overlap, so their ends grow too and those tokens are a run from i
-        n = bisect_right(ends, q.end, i, j) - i
+        n = bisect_right(ends, q.end, i, j, key=end_of) - i
         rows.append((article.id, q.quote_id, q.part, q.start, q.end, q.text, q.kind, q.speaker,
                      q.speaker_kind, q.role, q.affiliation, q.cue, q.cue_start, q.position,
                      q.mention, para_no[q.block], q.block, section[q.block], n, q.unbalanced,

@@ -47,10 +47,11 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
     return _corpus_results(out_dir, top)[0]
 
 
-def _corpus_results(out_dir: str | Path, top: int) -> tuple[dict, object]:
-    """:func:`corpus_results` and the quote-share DataFrame behind its ``quote_share``."""
+def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, object]:
+    """:func:`corpus_results` and the quote-share DataFrame behind its ``quote_share``
+    (``con``: a connection of :func:`analysis.corpus.questions.connect` on ``out_dir``)."""
     out = Path(out_dir)
-    con = Q.connect(out)
+    con = Q.connect(out) if con is None else con
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     strip = ("group",)
 
@@ -212,7 +213,7 @@ def write_corpus_outputs(out_dir: str | Path, draw: bool = True, articles=(), to
     unknown = [a for a in articles if a not in ids]
     if unknown:
         raise InputError(f"--article: no analysed article with id {unknown[0]!r}")
-    results, share = _corpus_results(out, top)
+    results, share = _corpus_results(out, top, con)  # one connection for both
     tables = {
         "share-of-voice": share,  # the table behind results["quote_share"], queried once
         "share-by-outlet": Q.quote_share(con, per="outlet", top=min(top, STACK_TOP)),

@@ -201,8 +201,12 @@ def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple
             ends.append(k)
     if phrases and (firsts is None or not firsts.isdisjoint(window)):
         for k in range(lo, hi + 1):
+            w = norms[k]
             for pat in phrases:
                 if k + len(pat) - 1 > hi:
+                    continue
+                first = pat[0]  # an exact first word that is not this one: no match here
+                if first.__class__ is str and first != w:
                     continue
                 if all(_matches(pat[d], body[k + d].text, norms[k + d])
                        for d in range(len(pat))):
@@ -229,7 +233,11 @@ def _found(patterns, around, body, norms, i: int, j: int, lo: int, hi: int) -> b
     if firsts is not None and firsts.isdisjoint(around):
         return False  # (a phrase cannot start inside the hit: it would overlap it)
     for k in range(lo, hi + 1) if phrases else ():
+        w = norms[k]
         for pat in phrases:
+            first = pat[0]  # an exact first word that is not this one: no match here
+            if first.__class__ is str and first != w:
+                continue
             if k + len(pat) - 1 > hi or any(i <= k + d <= j for d in range(len(pat))):
                 continue
             if all(_matches(pat[d], body[k + d].text, norms[k + d])
