@@ -72,6 +72,7 @@ def test_guided_batches_give_the_same_tables(reference, tmp_path, monkeypatch):
     assert_same(tables(tmp_path / "guided"), reference)
 
 
+@pytest.mark.timeout(300)
 def test_dask_equals_local(reference, tmp_path):
     from dask.distributed import LocalCluster
 
@@ -115,8 +116,8 @@ def test_resume_after_sigkill(tmp_path):
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "analysis", "corpus", str(src), "--out", str(out), "--jobs",
            "1", "--batch-size", "4", "--no-figures", "--quiet"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # never an unread pipe a child could fill
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         done = list((out / "batches").glob("*")) if (out / "batches").is_dir() else []
@@ -125,11 +126,11 @@ def test_resume_after_sigkill(tmp_path):
         time.sleep(0.02)
     assert proc.poll() is None, "the run finished before it could be killed"
     os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
+    proc.wait(timeout=60)
     assert not (out / "manifest.json").exists()
     committed = len(list((out / "batches").glob("*")))
     assert 3 <= committed < 30
-    resumed = subprocess.run(cmd, capture_output=True, text=True)
+    resumed = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
     counts = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["counts"]
     assert counts["skipped"] >= 4 * committed and counts["skipped"] + counts["analysed"] == 120
@@ -142,12 +143,13 @@ def test_resume_after_sigkill(tmp_path):
 def test_progress_lines_and_quiet(tmp_path):
     cmd = [sys.executable, "-m", "analysis", "corpus", str(SAMPLE), "--jobs", "1",
            "--no-figures", "--progress-every", "10", "--batch-size", "5"]
-    r = subprocess.run([*cmd, "--out", str(tmp_path / "a")], capture_output=True, text=True)
+    r = subprocess.run([*cmd, "--out", str(tmp_path / "a")], capture_output=True, text=True,
+                       timeout=300)
     assert r.returncode == 0, r.stderr
     lines = [x for x in r.stderr.splitlines() if x.startswith("corpus: ") and "/36" in x]
     assert [x.split()[1] for x in lines] == ["10/36", "20/36", "30/36", "36/36"]
     assert "articles/s" in lines[0] and "ETA" in lines[0]
     assert r.stdout == ""
     q = subprocess.run([*cmd, "--out", str(tmp_path / "b"), "--quiet"], capture_output=True,
-                       text=True)
+                       text=True, timeout=300)
     assert q.returncode == 0 and "/36" not in q.stderr

@@ -252,7 +252,7 @@ def test_gold_articles(folder):
 
 def run(*args):
     return subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True,
-                          text=True)
+                          text=True, timeout=120)
 
 
 def test_cli_json_contract():

@@ -311,7 +311,7 @@ def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_do
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=50)
-        client = Client(cluster)
+        client = Client(cluster, timeout="60s")
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         ac = as_completed()
