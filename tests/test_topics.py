@@ -165,7 +165,7 @@ def test_default_lexicon_covers_the_17_iptc_subjects():
         "religion": "medtop:12000000", "science": "medtop:13000000",
         "society": "medtop:14000000", "sport": "medtop:15000000",
         "conflict": "medtop:16000000", "weather": "medtop:17000000"}
-    assert lex.version == "2.10"
+    assert lex.version == "2.11"
 
 
 # --------------------------------------------------------------------------- the sample
@@ -716,10 +716,10 @@ def test_results_and_report_name_the_lexicon_version():
     res = article_results(analyse(load_article(SAMPLE_ARTICLE)), "0" * 64)
     topics = res["topics"]
     assert topics["lexicon"] == "General news (IPTC Media Topics, top level)"
-    assert topics["lexicon_version"] == load_lexicon().version == "2.10"
+    assert topics["lexicon_version"] == load_lexicon().version == "2.11"
     assert len(topics["lexicon_sha256"]) == 64
     report = render_report({"provenance": provenance(), "articles": [res]})
-    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.10." in report
+    assert "Lexicon: General news (IPTC Media Topics, top level), version 2.11." in report
 
 
 def test_cli_hits_are_the_evidence_of_every_counted_hit():
