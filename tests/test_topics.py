@@ -944,9 +944,10 @@ def test_default_lexicon_2_7_classes():
     # a biography's aside ("as a college student")
     assert reason("He marched in 1963 as a college student. Tuition was cheap.", "student",
                   "education") == ["context"]
-    # a committee's name; a person's job title; a poll's demographic share
+    # a committee's name (a proper name since 2.11, "on" joins its words; a context rule
+    # before); a person's job title; a poll's demographic share
     assert reason("Chair of the Committee on Science, Space and Technology, he spoke. "
-                  "Research was not mentioned.", "Science", "science") == ["context"]
+                  "Research was not mentioned.", "Science", "science") == ["name"]
     assert reason("Real estate developer Tom Bale would cut taxes. Real estate prices fell.",
                   "Real estate", "economy") == ["context", ""]
     assert reason("Tom Bale, a former broadcast journalist, is running. The media ignored him.",
@@ -1377,3 +1378,34 @@ def test_default_lexicon_2_11_denied_charge_and_division_name_are_no_crime():
     assert _by_topic(division, "crime") == [
         ("criminal", 0, "context"), ("Police", 1, ""), ("arrested", 1, ""),
         ("robbery", 1, ""), ("prosecutors", 1, ""), ("assault", 1, "")]
+
+
+def test_default_lexicon_2_11_names_joined_by_on_or_a_plural_possessive():
+    """"on" and a plural possessive's apostrophe join the words of a name ("Center on Budget
+    and Policy Priorities", "Leaders' College"): their topic words are dropped (name); "on"
+    before a day dates an event and joins nothing, so "Culture on Saturday" still counts."""
+    text = ("Ann Lee, a fellow at the Center on Budget and Policy Priorities, spoke first.\n\n"
+            "Her son's school, Leaders’ College, closed for the day.\n\n"
+            "The mayor opened a hall of Culture on Saturday with a concert and an art show.")
+    rows = _dropped(text)
+    assert ("economy", "Budget", 0, "name") in rows
+    assert ("education", "College", 1, "name") in rows
+    # not a name: only confined, since arts needs hits in three paragraphs
+    assert ("arts", "Culture", 2, "confined") in rows
+    # the same words outside a name are not dropped as names (education is confined: it needs
+    # hits in two paragraphs)
+    plain = _dropped("The council cut the budget and raised taxes for the college and its "
+                     "students on Monday.")
+    assert ("economy", "budget", 0, "") in plain
+    assert ("education", "college", 0, "confined") in plain
+
+
+def test_default_lexicon_2_11_a_ruling_or_crackdown_as_a_trigger_is_not_society():
+    """Society words naming what others responded to are dropped (context); a passage about
+    the issue counts."""
+    text = ("Shortly after the court ruled for same-sex marriage, the senator proposed an "
+            "amendment to limit judges' terms.\n\nSame-sex couples married in 30 states last "
+            "year.\n\nAdvocates say discrimination against gay families persists.")
+    assert _by_topic(text, "society") == [
+        ("same-sex", 0, "context"), ("marriage", 0, "context"), ("Same-sex", 1, ""),
+        ("discrimination", 2, ""), ("gay", 2, "")]

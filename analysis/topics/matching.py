@@ -14,9 +14,18 @@ from operator import itemgetter
 from analysis.text import Article, Tokens, token_column
 from analysis.topics.lexicon import Lexicon, _candidates, _matches, normalise, stopwords
 
-# lower-case words that may join the capitalised words of one name ("Department of Health")
+# lower-case words that may join the capitalised words of one name ("Department of Health";
+# "on" since lexicon 2.11: "Center on Budget and Policy Priorities", "Committee on Science")
 _NAME_JOINERS = frozenset({"of", "the", "de", "du", "la", "le", "von", "van", "der", "da", "al",
-                           "bin", "for"})
+                           "bin", "for", "on"})
+# what may stand between two words of one name besides white space: a plural possessive's
+# apostrophe ("Leaders' College", "Veterans’ Affairs"; since lexicon 2.11)
+_NAME_GAPS = frozenset({"", "'", "’"})
+# "on" before a day or a month dates an event ("the Museum of Culture on Saturday"): no joiner
+_DATE_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                         "Sunday", "January", "February", "March", "April", "May", "June", "July",
+                         "August", "September", "October", "November", "December", "Jan", "Feb",
+                         "Aug", "Sept", "Oct", "Nov", "Dec"})
 _TEXT = itemgetter(1)  # a Token's text
 
 
@@ -65,7 +74,15 @@ class _Names:
 
     def joined(self, a: int, b: int) -> bool:
         ta, tb = self.body[a], self.body[b]
-        return ta.sentence == tb.sentence and not self.text[ta.end:tb.start].strip()
+        return ta.sentence == tb.sentence and self.text[ta.end:tb.start].strip() in _NAME_GAPS
+
+    def joiner(self, k: int) -> bool:
+        """Whether token ``k`` is a lower-case word that may join two words of one name."""
+        word = self.body[k].text
+        if word not in _NAME_JOINERS:
+            return False
+        return not (word == "on" and k + 1 < len(self.body) and
+                    self.body[k + 1].text in _DATE_WORDS)
 
     def title_case(self, sentence: int) -> bool:
         """Five or more words, 80 % capitalised: a headline typed as a paragraph."""
@@ -89,7 +106,7 @@ class _Names:
         while k >= 0 and self.joined(k, k + 1):
             if self.cap(k):
                 first = k
-            elif self.body[k].text not in _NAME_JOINERS:
+            elif not self.joiner(k):
                 break
             k -= 1
         lo = k + 1
@@ -97,7 +114,7 @@ class _Names:
         while k < n and self.joined(k - 1, k):
             if self.cap(k):
                 last = k
-            elif self.body[k].text not in _NAME_JOINERS:
+            elif not self.joiner(k):
                 break
             k += 1
         hi = k - 1
