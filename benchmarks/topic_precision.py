@@ -66,9 +66,17 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   ``benchmarks/data/TOPIC_LABELLING.md`` (the first into ``topic_labels.csv``, the second into
   ``topic_labels_second.csv``; ``--agreement --batch 12`` compares them; 45 and 42 calls
   borderline in their judgement, not stored per row): the honest estimate for lexicon 2.10,
-  202/246 = 0.821 under the first, 198/246 = 0.805 under the second.
+  202/246 = 0.821 under the first, 198/246 = 0.805 under the second; batch 12 then became
+  tuning data for lexicon 2.11 (made on batches 1-12 read with guide 1.1);
+  13 = to be drawn with ``--draw 13 --per-topic 20 --team-per-topic 2 --seed 20270118`` from
+  lexicon 2.11 after its last change, and labelled by two colleagues following the guide
+  (version 1.1; the first into ``topic_labels.csv``, the second into
+  ``topic_labels_second.csv``): the honest estimate for lexicon 2.11.
 
-From batch 12 on, ``label`` follows the written guide ``benchmarks/data/TOPIC_LABELLING.md``:
+From batch 12 on, ``label`` follows the written guide ``benchmarks/data/TOPIC_LABELLING.md``
+(version 1.0 for batch 12; 1.1 from batch 13, which decides the kinds the batch-12 labellers
+found open — causes given as reasons, a politician's record, campaign ads, groups as voting
+blocs or in comparisons, a describing word in a sentence about the topic anyway):
 the rule above made decisive for each borderline kind seen in batches 10-11 (a word that only
 describes a person, figures of speech, venues, media used as a source or as campaign material,
 passing mentions, repeated boilerplate notes, titles, list items, negated subjects) with notes
