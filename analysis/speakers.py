@@ -41,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from analysis.text import Article
+from analysis.text.words import DAY_AND_MONTH_NAMES
 from analysis.topics import place_in
 
 # Titles that introduce a person's name. Multi-word titles are matched before single words.
@@ -106,9 +107,7 @@ NOT_NAME = {
     "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
     "Her", "Their", "Our", "My", "Your", "There", "Here", "What", "Who", "Why", "How", "Where",
     "Which", "Speaking", "According", "Asked", "Despite", "During", "Under", "Over", "Among",
-    "Between", "About", "Against", "Through", "Into", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December", "Act", "Both",
+    "Between", "About", "Against", "Through", "Into", "Act", "Both",
     "Many", "Some", "All", "Each", "Every", "Several", "Other", "Others", "Such", "Last", "Next",
     "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "New", "Not", "No", "Yes", "Even",
     "Democratic", "Republic", "United", "States", "Kingdom", "North", "South", "East", "West",
@@ -116,7 +115,7 @@ NOT_NAME = {
     "Middle", "Gulf", "Sea", "Ocean", "River", "Lake", "Mount", "City", "County", "Province",
     "Region", "Valley", "Street", "Road", "Avenue", "Square", "Island", "Islands", "Coast",
     "Secretary", "State", "U.S.", "U.S", "US", "UK", "U.K.", "EU",
-}
+} | DAY_AND_MONTH_NAMES
 #: How many mentions back a pronoun or a shared surname looks for its person.
 RECENT_MENTIONS = 60
 # Places and demonyms that can stand as a person's affiliation (a fuller gazetteer lives in

@@ -477,10 +477,6 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
     return subj
 
 
-#: Words that open a subordinate or relative clause before a name ("While Moe spoke, …").
-_CLAUSE_OPENERS = {"when", "after", "before", "because", "while", "if", "until", "since",
-                   "though", "although", "whereas", "unless", "once", "where", "who", "which",
-                   "whom", "whose"}
 _ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
             "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
             "already", "only", "just", "first", "since", "now", "frequently", "initially"}
@@ -754,6 +750,11 @@ _PARTICIPLE_CLAUSES = {"as", "when", "while", "after", "because", "before", "sin
 
 _SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
                   "though", "although", "and", "but", "or", "whereas", "unless", "once"}
+_COORDINATORS = {"and", "but", "or"}
+#: Words that open a subordinate or relative clause before a name ("While Moe spoke, …").
+_CLAUSE_OPENERS = (_SUBORDINATORS - _COORDINATORS) | {"where", "who", "which", "whom", "whose"}
+#: Words that open a subordinate clause inside a report ("said that once …, “…”").
+_SUBORDINATE_OPENERS = (_SUBORDINATORS - _COORDINATORS - {"whereas"}) | {"whenever"}
 
 
 #: Words that open an appositive after a one-word name ("Moe, a former mayor, …").
@@ -869,9 +870,6 @@ def _before_cue(pw, opens_clause: bool):
     return None
 
 
-#: Words that open a subordinate clause inside a report ("said that once …, “…”").
-_SUBORDINATE_OPENERS = {"once", "when", "if", "because", "after", "before", "while", "since",
-                        "until", "although", "though", "unless", "whenever"}
 
 
 def _in_subordinate(words, c0: int) -> bool:

@@ -28,7 +28,7 @@ _BRACKET_END = re.compile(r"\.[)\]]$")
 _PUNCT_START = re.compile(r"\s*[)\],;:]")
 #: a lower-case "no." ending a clause before a capital word ("said no. But", "said no. “We"):
 #: Punkt reads it as the abbreviation of "No. 5" and keeps the sentences joined
-_NO_BREAK = re.compile(r"(?<![\w.])no\.\s+(?=[“\"‘'(]?[A-Z])")
+_NO_BREAK = re.compile(r"(?<=(?<![\w.])no\.)\s+(?=[“\"‘'(]?[A-Z])")  # the gap after it
 #: an abbreviation's full stop before an opening double quote and a capital: "…, said Ann
 #: Moe of Eastport, Fla. “She …" (Punkt keeps the abbreviation and the quote joined)
 _ABBREV_QUOTE = re.compile(r"(?<=[A-Za-z]\.)[ \t\xa0]+(?=(?:“|\"|''|``)[A-Z])")
@@ -47,9 +47,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     raw = punkt_spans(text, start, end)
     if text.find("no.", start, end) >= 0:
-        raw = _split_after_no(text, raw)
+        raw = _split_at(text, raw, _NO_BREAK)
     if _ABBREV_QUOTE.search(text, start, end):
-        raw = _split_before_quote(text, raw)
+        raw = _split_at(text, raw, _ABBREV_QUOTE, _before_name)
     if len(raw) < 2:
         return raw
     merged: list[tuple[int, int]] = []
@@ -70,37 +70,34 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return merged
 
 
-def _split_after_no(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans split after a lower-case "no." followed by a capital word (a refusal that ends a
-    sentence, never the abbreviation "No. 5", which is capitalised and followed by a number).
+def _split_at(text: str, spans: list[tuple[int, int]], gaps: re.Pattern,
+              skip=None) -> list[tuple[int, int]]:
+    """Spans split at every match of ``gaps`` (the white space between two sentences) inside
+    them, except where ``skip(text, span_start, match)`` holds. With :data:`_NO_BREAK`: after
+    a lower-case "no." followed by a capital word (a refusal that ends a sentence, never the
+    abbreviation "No. 5"); with :data:`_ABBREV_QUOTE` and :func:`_before_name`: where an
+    abbreviation that ends a sentence (a state, "U.S.") is followed by an opening double quote
+    and a capital, never after a title or an initial ("Mr. “Big”").
 
     >>> t = "He said no. “But I do,” he said."
-    >>> [t[s:e] for s, e in _split_after_no(t, [(0, len(t))])]
+    >>> [t[s:e] for s, e in _split_at(t, [(0, len(t))], _NO_BREAK)]
     ['He said no.', '“But I do,” he said.']
+    >>> t = "“No,” said Ann Moe of Eastport, Fla. “She knows.” Mr. “Big” Moe"
+    >>> [t[s:e] for s, e in _split_at(t, [(0, len(t))], _ABBREV_QUOTE, _before_name)]
+    ['“No,” said Ann Moe of Eastport, Fla.', '“She knows.” Mr. “Big” Moe']
     """
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        for m in _NO_BREAK.finditer(text, s, e):
-            out.append((s, m.start() + 3))
-            s = m.end()
-        out.append((s, e))
-    return out
-
-
-def _split_before_quote(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans split where an abbreviation that ends a sentence (a state, "U.S.") is followed by
-    an opening double quote and a capital; never after a title or an initial ("Mr. “Big”").
-
-    >>> t = "“No,” said Ann Moe of Eastport, Fla. “She knows.”"
-    >>> [t[s:e] for s, e in _split_before_quote(t, [(0, len(t))])]
-    ['“No,” said Ann Moe of Eastport, Fla.', '“She knows.”']
-    """
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        for m in _ABBREV_QUOTE.finditer(text, s, e):
-            if m.start() <= s or _BEFORE_NAME.search(text, max(s, m.start() - 6), m.start()):
+        for m in gaps.finditer(text, s, e):
+            if m.start() <= s or (skip is not None and skip(text, s, m)):
                 continue
             out.append((s, m.start()))
             s = m.end()
         out.append((s, e))
     return out
+
+
+def _before_name(text: str, s: int, m: re.Match) -> bool:
+    """Whether the abbreviation before the gap ``m`` stands before a name (a title or an
+    initial), so the gap does not end a sentence."""
+    return _BEFORE_NAME.search(text, max(s, m.start() - 6), m.start()) is not None

@@ -12,6 +12,7 @@ from itertools import compress, count
 from operator import itemgetter
 
 from analysis.text import Article, Tokens, token_column
+from analysis.text.words import DAY_AND_MONTH_NAMES
 from analysis.topics.lexicon import Lexicon, _candidates, _matches, normalise, stopwords
 
 # lower-case words that may join the capitalised words of one name ("Department of Health";
@@ -22,10 +23,7 @@ _NAME_JOINERS = frozenset({"of", "the", "de", "du", "la", "le", "von", "van", "d
 # apostrophe ("Leaders' College", "Veterans’ Affairs"; since lexicon 2.11)
 _NAME_GAPS = frozenset({"", "'", "’"})
 # "on" before a day or a month dates an event ("the Museum of Culture on Saturday"): no joiner
-_DATE_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                         "Sunday", "January", "February", "March", "April", "May", "June", "July",
-                         "August", "September", "October", "November", "December", "Jan", "Feb",
-                         "Aug", "Sept", "Oct", "Nov", "Dec"})
+_DATE_WORDS = DAY_AND_MONTH_NAMES | {"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
 _TEXT = itemgetter(1)  # a Token's text
 
 
