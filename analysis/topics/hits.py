@@ -106,6 +106,8 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         if confined:
             runs = [(tid, term, i, j, "confined" if reason is None and tid in confined
                      else reason) for tid, term, i, j, reason in runs]
+    if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
+        runs = _minor(runs, lex.min_share_of_top)
     text, aid = article.text, article.id
     spans = speech or []
     n_spans = len(spans)
@@ -130,6 +132,30 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
                blk, section_of[blk], a[5], inq, speaker)
         append(row + (reason or "",) if dropped else row)
     return rows
+
+
+def _minor(runs: list[tuple], share: float) -> list[tuple]:
+    """Mark the counted hits of the topics whose counted hits number less than ``share`` times
+    the leading topic's as dropped (``minor``): a topic far behind the article's main subject is
+    mentioned in passing (a rally's one paragraph on trade, a jobs figure in a debate story).
+    One pass over the hits: linear in the article's size.
+
+    >>> runs = [("politics", "vote*", 0, 0, None)] * 9 + [("economy", "trade", 9, 9, None),
+    ...         ("economy", "tariff*", 12, 12, None), ("crime", "police", 15, 15, "context")]
+    >>> sorted({(r[0], r[4]) for r in _minor(runs, 0.25)})  # 2 < 0.25 x 9
+    [('crime', 'context'), ('economy', 'minor'), ('politics', None)]
+    >>> [r[4] for r in _minor(runs, 0.2)][9:]  # 2 hits >= 0.2 x 9: economy counts
+    [None, None, 'context']
+    """
+    per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
+    if not per_topic:
+        return runs
+    floor = share * max(per_topic.values())
+    minor = {tid for tid, n in per_topic.items() if n < floor}
+    if not minor:
+        return runs
+    return [(tid, term, i, j, "minor" if reason is None and tid in minor else reason)
+            for tid, term, i, j, reason in runs]
 
 
 class _Memo(dict):

@@ -28,7 +28,8 @@ _TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "
                "context", "min_paragraphs"}
 
 
-_RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corroboration"}
+_RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corroboration",
+              "min_share_of_top"}
 
 
 _CORROBORATION_KEYS = {"paragraph", "window", "article_hits"}
@@ -98,6 +99,9 @@ class Lexicon:
     proper_names: bool = True
     min_hits: int = 1
     corroboration: Corroboration | None = None
+    # since 2.12: a topic counts in an article only when its counted hits are at least this
+    # share of the leading topic's (0: no such rule); see analysis.topics.hits
+    min_share_of_top: float = 0.0
     path: Path | None = None
     _index: dict = field(default_factory=dict, repr=False)
     _globs: list = field(default_factory=list, repr=False)
@@ -234,8 +238,11 @@ def _parse_rules(rules, name: str) -> dict:
     min_hits = rules.get("min_hits", 1)
     if not isinstance(min_hits, int) or isinstance(min_hits, bool) or not 1 <= min_hits <= 10:
         raise LexiconError(f"{name}: [rules]: min_hits must be an integer from 1 to 10")
+    share = rules.get("min_share_of_top", 0)
+    if not isinstance(share, int | float) or isinstance(share, bool) or not 0 <= share <= 1:
+        raise LexiconError(f"{name}: [rules]: min_share_of_top must be a number from 0 to 1")
     return {"negations": tuple(negations), "negation_window": window, "proper_names": proper,
-            "min_hits": min_hits,
+            "min_hits": min_hits, "min_share_of_top": float(share),
             "corroboration": _parse_corroboration(rules.get("corroboration"), name)}
 
 
@@ -317,7 +324,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.11')
+    (['arts', 'conflict', 'crime'], '2.12')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
