@@ -1416,3 +1416,103 @@ def test_default_lexicon_2_11_a_ruling_or_crackdown_as_a_trigger_is_not_society(
     assert _by_topic(text, "society") == [
         ("same-sex", 0, "context"), ("marriage", 0, "context"), ("Same-sex", 1, ""),
         ("discrimination", 2, ""), ("gay", 2, "")]
+
+
+# lexicon 2.12: a topic far behind the article's leading topic is a passing mention
+# ([rules] min_share_of_top, chosen by leave-one-batch-out over label batches 1-13,
+# docs/topics-measurement.md). Texts written by the team.
+_SHARE_LEXICON = ('[rules]\nmin_share_of_top = {share}\n'
+                  '[topics.a]\nlabel = "A"\nterms = ["alpha", "beta", "gamma"]\n'
+                  '[topics.b]\nlabel = "B"\nterms = ["delta", "omega"]\n')
+
+
+def test_min_share_of_top_rule_and_validation(tmp_path):
+    p = tmp_path / "x.toml"
+    p.write_text(_SHARE_LEXICON.format(share=0.25), encoding="utf-8")
+    lex = load_lexicon(p)
+    assert lex.min_share_of_top == 0.25
+    # a: 9 hits, b: 2; 2 < 0.25 x 9 = 2.25, so b is minor; at 0.2 (1.8) it counts
+    art = article_from_text("Alpha beta gamma. Alpha beta gamma. Alpha beta gamma.\n\n"
+                            "Delta and omega.", "x")
+    df = topic_hits(art, lex, dropped=True)
+    assert df.groupby("topic").dropped.agg(set).to_dict() == {"a": {""}, "b": {"minor"}}
+    assert topic_hits(art, lex).topic.tolist() == ["a"] * 9  # --hits: only counted hits
+    p.write_text(_SHARE_LEXICON.format(share=0.2), encoding="utf-8")
+    assert topic_hits(art, load_lexicon(p)).topic.tolist() == ["a"] * 9 + ["b"] * 2
+    # the boundary counts (2 >= 0.25 x 8), the leading topic always counts, and so do ties
+    p.write_text(_SHARE_LEXICON.format(share=0.25), encoding="utf-8")
+    eight = article_from_text("Alpha beta gamma. Alpha beta gamma. Alpha beta.\n\nDelta, omega.",
+                              "x")
+    assert topic_hits(eight, lex).topic.tolist() == ["a"] * 8 + ["b"] * 2
+    p.write_text(_SHARE_LEXICON.format(share=1), encoding="utf-8")
+    tie = article_from_text("Alpha and beta. Delta and omega.", "x")
+    assert topic_hits(tie, load_lexicon(p)).topic.tolist() == ["a", "a", "b", "b"]
+    # absent: off (the international-affairs lexicon has no such rule)
+    p.write_text(_SHARE_LEXICON.replace("[rules]\nmin_share_of_top = {share}\n", ""),
+                 encoding="utf-8")
+    assert load_lexicon(p).min_share_of_top == 0
+    assert load_lexicon("international-affairs").min_share_of_top == 0
+    assert topic_hits(art, load_lexicon(p)).topic.tolist() == ["a"] * 9 + ["b"] * 2
+    for bad in ("-0.1", "1.5", "true", '"0.25"'):
+        p.write_text(_SHARE_LEXICON.format(share=bad), encoding="utf-8")
+        with pytest.raises(LexiconError, match=r"min_share_of_top must be a number from 0 to 1"):
+            load_lexicon(p)
+
+
+def test_default_lexicon_2_12_a_passing_mention_is_a_minor_topic():
+    """A campaign story's one line on trade: its two economy words corroborate each other (and
+    counted under lexicon 2.11), but 2 hits are fewer than a quarter of politics' 15, so both
+    are dropped as ``minor``. The same line in a story that goes on about trade counts: there
+    economy leads (6 hits) and politics (4 >= 0.25 x 6) counts too."""
+    passing = ("The senator told voters at the rally that the election would decide the party's "
+               "future, and her campaign said turnout in the primary had doubled.\n\n"
+               "She promised to protect trade with Canada and to cut tariffs, then thanked the "
+               "volunteers who knocked on doors for her campaign.\n\n"
+               "Her rival in the race, a state lawmaker, has won the endorsement of the governor "
+               "and leads in two polls of likely voters before the vote in March.\n\n"
+               "The Democratic caucus chose its nominee for the Senate seat last week.")
+    assert load_lexicon().min_share_of_top == 0.25
+    rows = _dropped(passing)
+    # politics: senator, voters, rally, election, campaign; campaign; lawmaker, governor,
+    # polls, voters, vote; Democratic, caucus, nominee, Senate = 15 counted hits
+    assert sum(t == "politics" and d == "" for t, _m, _p, d in rows) == 15
+    assert _by_topic(passing, "economy") == [("trade", 1, "minor"), ("tariffs", 1, "minor")]
+    old = load_lexicon()
+    old.min_share_of_top = 0.0  # lexicon 2.11's behaviour: economy counted
+    df = topic_hits(article_from_text(passing, "t"), old)
+    assert df[df.topic == "economy"].matched.tolist() == ["trade", "tariffs"]
+    story = ("The senator told voters at the rally that the election would decide the party's "
+             "future.\n\n"
+             "She promised to protect trade with Canada and to cut tariffs on steel imports, "
+             "which rose 12 % last year as the economy slowed.\n\n"
+             "Exports from the state's factories fell, and the company that owns the largest "
+             "mill reported a loss for the quarter.")
+    assert _by_topic(story, "economy") == [
+        ("trade", 1, ""), ("tariffs", 1, ""), ("imports", 1, ""), ("economy", 1, ""),
+        ("Exports", 2, ""), ("company", 2, "")]
+    assert [m for m, _p, d in _by_topic(story, "politics") if d == ""] == [
+        "senator", "voters", "rally", "election"]
+
+
+def test_min_share_of_top_is_linear_in_the_hits():
+    """The share rule counts each topic once over the hits (no pass per hit or per topic
+    pair): the topic ids are hashed a fixed number of times per hit."""
+    from analysis.topics.hits import _minor
+
+    class Tid(str):
+        hashed = 0
+
+        def __hash__(self):
+            Tid.hashed += 1
+            return str.__hash__(self)
+
+    a, b = Tid("a"), Tid("b")
+    counts = []
+    for n in (10_000, 20_000):
+        runs = [(a, "x", 2 * k, 2 * k, None) for k in range(n)] + [
+            (b, "y", 2 * n + k, 2 * n + k, None) for k in range(n // 5)]
+        Tid.hashed = 0
+        marked = _minor(runs, 0.25)
+        counts.append(Tid.hashed)
+        assert {r[4] for r in marked[:n]} == {None} and {r[4] for r in marked[n:]} == {"minor"}
+    assert counts[1] <= 2.1 * counts[0] and counts[1] <= 3 * 1.2 * 20_000, counts

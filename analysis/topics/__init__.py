@@ -23,6 +23,8 @@ The format::
       negation_window = 3          # up to this many words between the cue and the hit
       proper_names = true          # false: topic words inside names count too
       min_hits = 2                 # a topic needs this many hits in an article to count there
+      min_share_of_top = 0.25      # (since 2.12; default 0: off) a topic counts in an article
+                                   # only with at least this share of the leading topic's hits
     [rules.corroboration]          optional (absent: off); a hit counts only with support nearby
       paragraph = true             another term of the topic in the same paragraph supports it
       window = 20                  ... or one at most this many words away (0: no word window)
@@ -109,9 +111,21 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
   (``docs/topics-measurement.md``); the price is recall — a one-paragraph passage that is
   about the subject no longer counts.
 
+* **share of the leading topic** (``min_share_of_top`` of ``[rules]``, checked last, after
+  ``min_paragraphs``; since lexicon 2.12): a topic whose counted hits in an article number less
+  than ``min_share_of_top`` times the counted hits of the article's leading topic counts nothing
+  there (reason ``minor``); the leading topic always counts, so an article with any counted hit
+  keeps a topic. A topic far behind the article's subject is most often mentioned in passing (a
+  campaign story's one line on trade, a church as a rally's venue, a jobs figure in a debate
+  story); a story that covers a second subject gives it a good share of the first one's hits.
+  The default lexicon uses 0.25, chosen by leave-one-batch-out over every label batch among
+  passage-level and article-level rules (``docs/topics-measurement.md``); the price is recall —
+  a correct but brief passage on a secondary subject no longer counts. The counting is one pass
+  over the article's hits.
+
 ``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
 reason (``name``, ``negation``, ``context``, ``excluded``, ``uncorroborated``, ``few``,
-``confined``), so
+``confined``, ``minor``), so
 every decision can be
 audited.
 
