@@ -8,6 +8,10 @@ hits (CSV rows, offsets only); ``--grid`` for precision and coverage under each 
 setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is given;
 ``--spread-grid`` for precision, labelled correct hits lost and coverage under each
 article-level rule tried when lexicon 2.9 was made, on batches 1-10 unless ``--batch`` is given;
+``--share-grid`` for precision (both labellers), labelled correct hits lost, coverage and
+leave-one-batch-out under each ``min_share_of_top`` tried when lexicon 2.12 was made, on batches
+1-13 unless ``--batch`` is given, and with ``--at-draw`` each batch from 6 on scored on the
+lexicon it was drawn from (read from the git history);
 ``--agreement`` for the agreement of the two labellers, see below; with ``--batch N`` only
 that batch's hits).
 
@@ -74,7 +78,11 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   reverse), following the guide (version 1.1; the first into ``topic_labels.csv``, the second
   into ``topic_labels_second.csv``; 28 and 48 calls borderline in their judgement, not stored
   per row): the honest estimate for lexicon 2.11, 183/239 = 0.766 under the first and
-  192/239 = 0.803 under the second, agreement 218/239 (kappa 0.74).
+  192/239 = 0.803 under the second, agreement 218/239 (kappa 0.74). Lexicon 2.12 (the
+  structural ``min_share_of_top`` rule, chosen with ``--share-grid`` on batches 1-13 and
+  ``--share-grid --at-draw`` on batches 6-13) has no fresh batch yet: batch 14, to be drawn
+  from 2.12 after its last change and labelled by colleagues following guide 1.2, will be its
+  honest estimate.
 
 From batch 12 on, ``label`` follows the written guide ``benchmarks/data/TOPIC_LABELLING.md``
 (version 1.0 for batch 12; 1.1 from batch 13, which decides the kinds the batch-12 labellers
@@ -421,6 +429,119 @@ def spread_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
     return out
 
 
+SHARES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.34, 0.5)
+# the commit of the default lexicon each batch from 6 on was drawn from (its last change; for
+# --share-grid --at-draw): 2.4 ... 2.11
+DRAWN_FROM = {"6": "9547284", "7": "1b9fb86", "8": "ab77077", "9": "d53808f", "10": "2336b05",
+              "11": "0faf60f", "12": "729b229", "13": "c3493e8"}
+MAX_LOST = 0.20  # the leave-one-batch-out choice: best precision losing <= 20 % correct hits
+
+
+def _before_share(lexicon, path: Path) -> dict[str, list[tuple[int, int]]]:
+    """The hits of ``lexicon`` that count before ``min_share_of_top`` (the last rule), by
+    topic: the share rule is then applied exactly by counting."""
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in topic_hit_records(load_article(path), lexicon):
+        out[r[1]].append((r[5], r[6]))
+    return out
+
+
+def _kept(hits: dict[str, list], share: float) -> set[tuple[int, int, str]]:
+    top = max((len(v) for v in hits.values()), default=0)
+    return {(s, e, t) for t, v in hits.items() if len(v) >= share * top for s, e in v}
+
+
+def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool = False
+               ) -> dict:
+    """Precision (first and second labeller), labelled correct hits lost and PolNeAR coverage
+    for each ``min_share_of_top`` of :data:`SHARES`, on the labels of ``batches`` that the
+    lexicon counts with the rule off; and leave-one-batch-out: for each batch, the share with
+    the best precision on the other batches among those losing at most :data:`MAX_LOST` of
+    their correct hits, scored on the held-out batch. With ``at_draw``, each batch from 6 on is
+    scored on the lexicon it was drawn from (:data:`DRAWN_FROM`, read with ``git show``), whose
+    hits were all fresh: how the rule behaves on hits no rule was fitted to. How lexicon 2.12's
+    rule was chosen (``docs/topics-measurement.md``)."""
+    import subprocess
+    import tempfile
+
+    from analysis.topics import load_lexicon
+
+    lexicon.min_share_of_top = 0.0
+    second = {(r["file"], int(r["start"]), int(r["end"]), r["topic"], r["batch"]): r["label"]
+              for r in csv.DictReader(SECOND_LABELS.open(encoding="utf-8", newline=""))}
+    rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
+            if r["batch"] in batches and (not at_draw or r["batch"] in DRAWN_FROM)]
+    lexicons = {}
+    if at_draw:
+        with tempfile.TemporaryDirectory() as tmp:
+            for b in sorted({r["batch"] for r in rows}):
+                toml = subprocess.run(
+                    ["git", "-C", str(ROOT), "show",
+                     f"{DRAWN_FROM[b]}:analysis/resources/topics_default.toml"],
+                    capture_output=True, timeout=60)
+                if toml.returncode:
+                    raise SystemExit(f"error: git show {DRAWN_FROM[b]} failed (no history?)")
+                f = Path(tmp, f"{b}.toml")
+                f.write_bytes(toml.stdout)
+                lexicons[b] = load_lexicon(f)
+    items = []  # (batch, topic, first ok, second ok or None, kept per share)
+    cache: dict[tuple, dict] = {}
+    for r in rows:
+        path = resolve(r["file"], polnear)
+        if path is None or not path.is_file() or sha12(path) != r["sha256_12"]:
+            continue
+        lex_key = r["batch"] if at_draw else ""
+        hits = cache.get((path, lex_key))
+        if hits is None:
+            hits = cache[(path, lex_key)] = _before_share(lexicons.get(lex_key, lexicon), path)
+        key = (int(r["start"]), int(r["end"]), r["topic"])
+        if key not in _kept(hits, 0.0):
+            continue
+        sec = second.get((r["file"], *key, r["batch"]))
+        items.append((r["batch"], r["topic"], r["label"] == "correct",
+                      None if sec is None else sec == "correct",
+                      tuple(key in _kept(hits, f) for f in SHARES)))
+    pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
+        "*.txt")) if polnear is not None else []
+    pol_hits = [_before_share(lexicon, p) for p in pol]
+
+    def score(k: int, keep=None) -> dict:
+        sel = [x for x in items if keep is None or x[0] in keep]
+        kept = [x for x in sel if x[4][k]]
+        correct = sum(x[2] for x in sel)
+        c = sum(x[2] for x in kept)
+        sec = [x[3] for x in kept if x[3] is not None]
+        return {"correct": c, "matched": len(kept), "precision": c / len(kept) if kept else None,
+                "lost_correct": correct - c, "lost_share": (correct - c) / correct if correct
+                else 0.0, "second_correct": sum(sec), "second_matched": len(sec)}
+
+    table = []
+    for k, f in enumerate(SHARES):
+        per_topic = {}
+        for t in sorted({x[1] for x in items}):
+            kept = [x for x in items if x[1] == t and x[4][k]]
+            per_topic[t] = {"correct": sum(x[2] for x in kept), "matched": len(kept)}
+        covered = sum(bool(_kept(h, f)) for h in pol_hits)
+        table.append({"share": f, **score(k), "topics": per_topic,
+                      "coverage_polnear": covered / len(pol) if pol else None})
+    held = {"correct": 0, "matched": 0, "second_correct": 0, "second_matched": 0, "picks": {}}
+    all_batches = sorted({x[0] for x in items}, key=lambda b: _batch_order((b,)))
+    for b in all_batches:
+        train = set(all_batches) - {b}
+        fits = [(score(k, train)["precision"] or 0.0, k) for k in range(len(SHARES))
+                if score(k, train)["lost_share"] <= MAX_LOST]
+        k = max(fits)[1]
+        got = score(k, {b})
+        for f in ("correct", "matched", "second_correct", "second_matched"):
+            held[f] += got[f]
+        held["picks"][b] = SHARES[k]
+    return {"grid": table, "leave_one_batch_out": held, "batches": all_batches}
+
+
+
 def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
          seed: int) -> list[dict]:
     """A fresh label batch: for every topic, up to ``per_topic`` counted hits of the lexicon
@@ -471,6 +592,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spread-grid", action="store_true",
                     help="precision (of --batch, default 1-10), correct hits lost and coverage "
                          "for each article-level setting of SPREAD_GRID, then exit")
+    ap.add_argument("--share-grid", action="store_true",
+                    help="precision (of --batch, default all), correct hits lost, coverage and "
+                         "leave-one-batch-out for each min_share_of_top of SHARES, then exit")
+    ap.add_argument("--at-draw", action="store_true",
+                    help="with --share-grid: score each batch from 6 on with the lexicon it was "
+                         "drawn from (git history)")
     ap.add_argument("--agreement", action="store_true",
                     help="agreement of the first labels with the second labeller's "
                          "(benchmarks/data/topic_labels_second.csv) on the hits in both, "
@@ -523,6 +650,37 @@ def main(argv: list[str] | None = None) -> int:
         if ag["not_scored_rows"]:
             print(f"\n{ag['not_scored_rows']} rows not scored for precision (POLNEAR unset or "
                   "file changed); they still count towards agreement")
+        return 0
+    if args.share_grid:
+        sg = share_grid(lexicon, polnear, batches or {str(b) for b in range(1, 14)},
+                        args.at_draw)
+        if args.format == "json":
+            print(json.dumps(sg, indent=2))
+            return 0
+        print(f"Label batches {', '.join(sg['batches'])}"
+              f"{' (each on the lexicon it was drawn from)' if args.at_draw else ''}\n")
+        print("| min_share_of_top | precision, first | second | correct hits lost | "
+              "lowest topic (≥ 20 hits) | coverage PolNeAR |")
+        print("|---:|---:|---:|---:|---|---:|")
+        for g in sg["grid"]:
+            low = min(((v["correct"] / v["matched"], t) for t, v in g["topics"].items()
+                       if v["matched"] >= GOAL_MIN_HITS), default=None)
+            cp = g["coverage_polnear"]
+            sm = g["second_matched"]
+            print(f"| {g['share']:g} | {g['precision']:.3f} ({g['correct']}/{g['matched']}) | "
+                  + (f"{g['second_correct'] / sm:.3f} ({g['second_correct']}/{sm})" if sm
+                     else "–")
+                  + f" | {g['lost_correct']} ({100 * g['lost_share']:.1f} %) | "
+                  + ("–" if low is None else f"{low[1]} {low[0]:.3f}")
+                  + f" | {'–' if cp is None else f'{100 * cp:.1f} %'} |")
+        h = sg["leave_one_batch_out"]
+        print(f"\nleave-one-batch-out (best precision on the other batches, ≤ "
+              f"{100 * MAX_LOST:.0f} % of their correct hits lost): "
+              f"{h['correct']}/{h['matched']} = {h['correct'] / h['matched']:.3f} held out"
+              + (f"; second labeller {h['second_correct']}/{h['second_matched']} = "
+                 f"{h['second_correct'] / h['second_matched']:.3f}" if h["second_matched"]
+                 else "")
+              + "; picks " + ", ".join(f"{b}: {v:g}" for b, v in h["picks"].items()))
         return 0
     if args.spread_grid:
         grid = spread_grid(lexicon, polnear, batches or {str(b) for b in range(1, 11)})

@@ -1516,3 +1516,29 @@ def test_min_share_of_top_is_linear_in_the_hits():
         counts.append(Tid.hashed)
         assert {r[4] for r in marked[:n]} == {None} and {r[4] for r in marked[n:]} == {"minor"}
     assert counts[1] <= 2.1 * counts[0] and counts[1] <= 3 * 1.2 * 20_000, counts
+
+
+def test_share_grid_counts_as_the_rule_does():
+    """--share-grid applies min_share_of_top by counting the hits that count before it; on the
+    team's labelled texts (PolNeAR absent) its row for 0.25 is what the default lexicon itself
+    counts, and its row for 0 what the lexicon counts with the rule off."""
+    import importlib.util
+
+    script = Path(__file__).parents[1] / "benchmarks" / "topic_precision.py"
+    spec = importlib.util.spec_from_file_location("topic_precision", script)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    # _kept by hand: a leads with 4 hits; b's 1 < 0.3 x 4 = 1.2 is dropped, c's 2 is kept
+    hits = {"a": [(0, 1), (2, 3), (4, 5), (6, 7)], "b": [(8, 9)], "c": [(10, 11), (12, 13)]}
+    assert {t for _s, _e, t in bench._kept(hits, 0.3)} == {"a", "c"}
+    assert len(bench._kept(hits, 0.0)) == 7 and bench._kept({}, 0.25) == set()
+    batches = {str(b) for b in range(1, 14)}
+    grid = bench.share_grid(load_lexicon(), None, batches)["grid"]
+    by_share = {g["share"]: g for g in grid}
+    off = load_lexicon()
+    off.min_share_of_top = 0.0
+    for share, lex in ((0.25, load_lexicon()), (0.0, off)):
+        p = bench.precision(lex, None, batches)
+        assert (by_share[share]["correct"], by_share[share]["matched"]) == (
+            p["correct"], p["matched"])
+    assert by_share[0.25]["matched"] < by_share[0.0]["matched"]
