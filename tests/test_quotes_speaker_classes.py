@@ -143,3 +143,18 @@ def test_a_region_after_a_name_and_its_place_is_not_the_speaker():
     # the name in an appositive after a role is still the name
     assert [sp for sp, _ in _speech("“We are tired,” said one elderly farmer, Hussein Ali.")] \
         == ["Hussein Ali"]
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Rosa McAllister opened the meeting on Monday.\n\nMcAllister said the road was “far too "
+     "long for a county of this size,” she added.", "Rosa McAllister"),
+    ("Ava DuBois spoke first. DuBois said she felt the plan was worth a look because “most "
+     "people do not know about that loophole,” she added.", "Ava DuBois"),
+    ("Kim LaRue spoke. “We will not sell the land,” LaRue told the council.", "Kim LaRue"),
+    ("Sean O'Neal spoke. “We will not sell the land,” O'Neal told the council.", "Sean O'Neal"),
+])
+def test_a_surname_with_an_inner_capital_is_one_word(text, speaker):
+    # McAllister, DuBois, LaRue, O'Neal: a capital inside a surname (or after a straight
+    # apostrophe) does not end the name ("Rosa Mc", "Ava Du" were taken for the names)
+    assert [sp for sp, _ in _speech(text)] == [speaker]
