@@ -158,3 +158,19 @@ def test_a_surname_with_an_inner_capital_is_one_word(text, speaker):
     # McAllister, DuBois, LaRue, O'Neal: a capital inside a surname (or after a straight
     # apostrophe) does not end the name ("Rosa Mc", "Ava Du" were taken for the names)
     assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dan Moe later Thursday told Lake FM: “Both of them are meeting next week to talk.”",
+     "Dan Moe"),
+    ("Ann Lapp, the party's chair, on Tuesday called the council's plan “a betrayal of every "
+     "farmer in the valley.”", "Ann Lapp"),
+    ("Joe Ruto on Monday night said, “We will not sign anything until the farmers agree.”",
+     "Joe Ruto"),
+    ("Mary Njeri this week told reporters that the dam was “a gift to the builders.”",
+     "Mary Njeri"),
+])
+def test_a_time_between_the_name_and_its_cue_is_skipped(text, speaker):
+    # "on Tuesday", "later Thursday", "Monday night", "this week" between the subject and
+    # its verb: the subject is still the name (not the listener after "told", not nobody)
+    assert [sp for sp, _ in _speech(text)] == [speaker]

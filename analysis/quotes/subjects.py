@@ -62,6 +62,33 @@ def _acronym_in_brackets(words, close: int) -> bool:
     return len(w) >= 3 and w.isupper() and w.isalpha()
 
 
+_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_DAY_PARTS = {"morning", "afternoon", "evening", "night"}
+_TIME_LEADS = {"on", "late", "early", "later", "earlier", "last", "this", "next"}
+
+
+def _time_before(words, j: int) -> int:
+    """The index before a time adjunct ending at ``j`` between a subject and its verb ("on
+    Tuesday", "later Thursday", "Monday night", "this week"); ``j`` when there is none.
+
+    >>> ws = [(w, 0, 0) for w in "Moe later Thursday told".split()]
+    >>> _time_before(ws, 2), _time_before(ws, 0)
+    (0, 0)
+    """
+    k = j
+    if k >= 1 and words[k][0] in _DAY_PARTS and words[k - 1][0] in _DAYS:
+        k -= 1
+    if k >= 0 and words[k][0] in _DAYS:
+        k -= 1
+        if k >= 0 and words[k][0] in _TIME_LEADS:
+            k -= 1
+        return k
+    if k >= 1 and words[k][0] in ("week", "month", "year", "weekend") and \
+            words[k - 1][0] in ("this", "last", "next"):
+        return k - 2
+    return j
+
+
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
@@ -70,6 +97,11 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower() and not (
             j > 0 and words[j - 1][0].lower() in _DETERMINERS):  # "the daily wrote": a noun
         j -= 1
+    t = _time_before(words, j)
+    if t != j and t >= 0:  # "Moe on Tuesday called …" / "Moe later Thursday told …"
+        j = t
+        while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower():
+            j -= 1
     if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
         j -= 1
         if j >= 1 and words[j][0] == "," and words[j + 1][0] == "who":
