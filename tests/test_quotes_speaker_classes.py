@@ -174,3 +174,9 @@ def test_a_time_between_the_name_and_its_cue_is_skipped(text, speaker):
     # "on Tuesday", "later Thursday", "Monday night", "this week" between the subject and
     # its verb: the subject is still the name (not the listener after "told", not nobody)
     assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_speculated_reports_speech():
+    text = ("Flood experts have speculated that the river might be able to carry its "
+            "“full spring flood” to the sea.")
+    assert _speech(text) == [("experts", "before")]

@@ -26,7 +26,7 @@ _VERBS = [
     "remember", "exhort", "reason", "shoot back", "fire back", "hit back", "push back",
     "weigh in",
     # more of PolNeAR train and dev: "“…,” reacted Moe" / "Moe pondered whether …"
-    "react", "ponder",
+    "react", "ponder", "speculate",
 ]
 
 
