@@ -180,3 +180,15 @@ def test_speculated_reports_speech():
     text = ("Flood experts have speculated that the river might be able to carry its "
             "“full spring flood” to the sea.")
     assert _speech(text) == [("experts", "before")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Dan Moe denounced Ann Ruto’s remarks as “hurtful and humiliating”.", "Dan Moe"),
+    ("Party chairman Dan Moe called Ann Ruto's remarks on the budget a “new low” for the "
+     "council.", "Dan Moe"),
+    ("Ann Lapp dismissed their claims as “a fairy tale for the voters”.", "Ann Lapp"),
+])
+def test_a_cue_word_after_a_possessive_is_a_noun(text, speaker):
+    # "Ruto’s remarks", "their claims": a noun; the verb before it ("denounced", "called")
+    # is the cue, and its subject the speaker (not the owner of the remarks)
+    assert [sp for sp, _ in _speech(text)] == [speaker]

@@ -154,6 +154,32 @@ def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m[0], *m.span()) for m in _WORD.finditer(text, start, end)]
 
 
+#: Words after which a cue word is a noun, not a verb: an article or a possessive ("the
+#: remarks", "his claims"; "her" is left out: it is also an object, "told her, saying …").
+_NOUN_BEFORE = {"the", "a", "an", "his", "its", "their", "my", "our", "your", "The", "A", "An",
+                "His", "Its", "Their", "My", "Our", "Your"}
+
+
+#: Words whose "’s" is "is" or "has" ("he’s claiming"), not a possessive.
+_CONTRACTED = {"he", "she", "it", "that", "there", "here", "who", "what", "where", "let",
+               "this", "everyone", "nobody", "someone"}
+
+
+def _noun_cue(words, i) -> bool:
+    """Whether the cue word at ``i`` follows an article or a possessive right before it in
+    the text ("Moe’s remarks", "their claims", "the call"): a noun, not a verb.
+
+    >>> ws = [(w, 0, 0) for w in "Moe denounced Ruto’s remarks as".split()]
+    >>> _noun_cue(ws, 1), _noun_cue(ws, 3)
+    (False, True)
+    """
+    if i == 0 or words[i][0].endswith("ing") or words[i][1] - words[i - 1][2] > 1:
+        return False  # (a word across a quote is not the one before it)
+    prev = words[i - 1][0]
+    return prev in _NOUN_BEFORE or (prev.endswith(("’s", "'s", "s’", "s'")) and
+                                    prev[:-2].lower() not in _CONTRACTED)
+
+
 def _cue_at(words, i) -> tuple[int, int] | None:
     """If a speech cue starts at word i, return (first, last) word index of the cue."""
     w = words[i][0]
@@ -170,12 +196,23 @@ _CUE_SET = set(SPEECH_CUES)
 
 
 def _cue_in_words(words, from_end: bool = True):
-    """Positions of cue words in a word list, last first when ``from_end``."""
+    """Positions of cue words in a word list, last first when ``from_end``; a cue word that is
+    a noun ("Ruto’s remarks") only after all the verbs.
+
+    >>> ws = [(w, 0, 0) for w in "Moe denounced Ruto’s remarks as".split()]
+    >>> list(_cue_in_words(ws))
+    [(1, 1), (3, 3)]
+    """
     idx = range(len(words) - 1, -1, -1) if from_end else range(len(words))
+    nouns = []
     for i in idx:
         cue = _cue_at(words, i)
         if cue:
-            yield cue
+            if _noun_cue(words, i):
+                nouns.append(cue)  # "Moe denounced Ruto’s remarks as “…”": the verb first
+            else:
+                yield cue
+    yield from nouns
 
 
 #: Verbs that report speech without quote marks (a narrower set than the quote cues).
