@@ -192,3 +192,20 @@ def test_a_cue_word_after_a_possessive_is_a_noun(text, speaker):
     # "Ruto’s remarks", "their claims": a noun; the verb before it ("denounced", "called")
     # is the cue, and its subject the speaker (not the owner of the remarks)
     assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ann Moe, exasperated, famously responded: “What difference, at this point, does it "
+     "make?” Her critics cited it as evidence of contempt.", "Ann Moe"),
+    ("Ann Moe answered Dan Ruto with, “Why now? That was on my way to the coast?” Ruto then "
+     "wrote back that he was sorry.", "Ann Moe"),
+])
+def test_a_question_introduced_by_its_cue_ends_the_sentence(text, speaker):
+    # the cue before the quote names the speaker; the capitalised words after a closing
+    # "?" or "!" start the next sentence, whose subject did not say the quote
+    assert [sp for sp, _ in _speech(text)][:1] == [speaker]
+
+
+def test_a_question_then_its_own_cue_after_it():
+    # no cue before the quote: the words after it are its attribution
+    assert _speech("“Why now?” Ann Moe asked the council.") == [("Ann Moe", "after")]

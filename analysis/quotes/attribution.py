@@ -182,6 +182,14 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if after_words and (ends_open or lead == "," or lead[:1].islower()):
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
+                if found and s.part == 0 and lead[:1].isupper() and \
+                        content.rstrip().rstrip("’'")[-1:] in ("?", "!") and \
+                        prefix_stripped.endswith((",", ":")) and \
+                        _before_cue(_words(text, sent_start, s.open_mark), True):
+                    # "Moe responded: “Why now?” Her critics cited it …": a question or
+                    # exclamation introduced by its cue ends the sentence; what follows is
+                    # the next one
+                    found = None
                 if found and found[0] is None and (aw[found[1][0]][0].endswith("ing") or
                                                    not opens_clause):
                     # "“…,” adding that …": a participle with no subject of its own; the
