@@ -209,3 +209,24 @@ def test_a_question_introduced_by_its_cue_ends_the_sentence(text, speaker):
 def test_a_question_then_its_own_cue_after_it():
     # no cue before the quote: the words after it are its attribution
     assert _speech("“Why now?” Ann Moe asked the council.") == [("Ann Moe", "after")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a reported clause after the cue is not an inverted subject
+    ("Mr. Dan Moe, citing “the unique magic of the harbour,” said the town would grow.",
+     "Dan Moe"),
+    # an inverted subject ends at a subordinate clause
+    ("“It is over,” said Ann Moe if anyone asked her.", "Ann Moe"),
+    ("“It is over,” said one voter who had waited all day.", "voter"),
+])
+def test_an_inverted_subject_is_a_noun_phrase(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+def test_a_clause_after_the_cue_is_no_speaker():
+    # "said when Ruto asked him a question": the cue's subject (too far before it to be
+    # found here) is not the clause after it
+    text = ("“Very good reporter, very good reporter this guy,” Dan Moe, the frontrunner in "
+            "the county by a wide margin and the leader in every poll taken after winning the "
+            "first two primaries, said when Ruto asked him a question.")
+    assert [sp for sp, _ in _speech(text)] == [None]

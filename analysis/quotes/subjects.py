@@ -450,6 +450,15 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
     return None
 
 
+#: Words that open a clause after a cue, not an inverted subject ("said when …").
+_NOT_INVERTED = {"when", "while", "as", "if", "because", "since", "though", "although", "once",
+                 "until", "where", "whether", "how", "why", "what", "so", "but", "and", "or"}
+#: Auxiliaries and modals: a phrase after a cue holding one is a reported clause ("said the
+#: town would grow"), not the speaker.
+_FINITE = {"would", "could", "will", "can", "should", "may", "might", "must", "is", "was",
+           "are", "were", "has", "had", "have", "did", "does", "do"}
+
+
 def _subject_after(words, cue_last: int) -> _Subject | None:
     """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
     k = cue_last + 1
@@ -464,7 +473,8 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
         return None
     phrase_words = words[k:end]
     low = w.lower()
-    if low in ("on", "in", "at", "during", "after", "before", "to", "that", "of"):
+    if low in ("on", "in", "at", "during", "after", "before", "to", "that", "of") or \
+            low in _NOT_INVERTED:  # "said when Ruto asked him": a clause, not a subject
         return None
     appositive = None
     app_words: list = []
@@ -483,7 +493,9 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     named = w[:1].isupper() and low not in _DETERMINERS
     for idx, (pw, _, _) in enumerate(phrase_words):
         if idx > 0 and pw in ("on", "during", "after", "before", "while", "when", "to", "as",
-                              "who", "which", "that", "adding", "referring", "noting") or (
+                              "who", "which", "that", "adding", "referring", "noting", "if",
+                              "whether", "because", "although", "though", "since",
+                              "until") or (
                 named and idx > 0 and pw in ("in", "at", "from")) or (
                 named and idx > 1 and pw == "of" and idx + 1 < len(phrase_words) and
                 phrase_words[idx + 1][0] == "the" and phrase_words[idx - 1][0] not in TITLE_WORDS
@@ -493,6 +505,8 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     phrase_words = phrase_words[:cut]
     if not phrase_words or (len(phrase_words) == 1 and _ADVERB.match(phrase_words[0][0])):
         return None  # "adding later, “…”": an adverb, not a subject
+    if any(x[0] in _FINITE for x in phrase_words[1:]):
+        return None  # "said the town would grow": a reported clause, not a subject
     text = " ".join(x[0] for x in phrase_words)
     if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
             len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words) and \
