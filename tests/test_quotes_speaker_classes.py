@@ -230,3 +230,15 @@ def test_a_clause_after_the_cue_is_no_speaker():
             "the county by a wide margin and the leader in every poll taken after winning the "
             "first two primaries, said when Ruto asked him a question.")
     assert [sp for sp, _ in _speech(text)] == [None]
+
+
+@pytest.mark.parametrize("text, speech", [
+    ("The study found that the dam is “the best in the world” for the region.",
+     [("the study", "before")]),
+    ("Water analysts found that the canal is “the best in the region” by far.",
+     [("analysts", "before")]),
+    # "found" without "that" is no report: a scare quote stays one
+    ("Police found the letters “in a pile” by the door.", []),
+])
+def test_found_that_reports_a_finding(text, speech):
+    assert _speech(text) == speech

@@ -27,11 +27,14 @@ _VERBS = [
     "weigh in",
     # more of PolNeAR train and dev: "“…,” reacted Moe" / "Moe pondered whether …"
     "react", "ponder", "speculate",
+    # what a study, a report or its authors concluded: "A 2014 report found that “…”"
+    "find that",
 ]
 
 
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "refer to": ["referred to", "refers to"], "put it": ["put it", "puts it"],
+              "find that": ["found that", "finds that"],
               "term": ["termed"], "label": ["labeled", "labelled"],
               "slam": ["slammed", "slams"], "cry": ["cried", "cries"],
               # verbs that are also nouns: past tense only ("reports" is usually a noun)
