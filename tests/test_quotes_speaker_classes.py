@@ -242,3 +242,12 @@ def test_a_clause_after_the_cue_is_no_speaker():
 ])
 def test_found_that_reports_a_finding(text, speech):
     assert _speech(text) == speech
+
+
+def test_a_state_abbreviation_in_an_appositive_ends_no_sentence():
+    # "Ann Moe, 59, of Eastport, Md., who …, said": the full stop of "Md." before a comma
+    # is inside the clause; the name that opens it speaks
+    text = ("Ann Moe, 59, of Eastport, Md., who watched the vote on a screen in the square, "
+            "said the event brought back memories of “all the people who were not here to "
+            "see it.”")
+    assert _speech(text) == [("Ann Moe", "before")]

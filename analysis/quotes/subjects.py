@@ -314,14 +314,28 @@ _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circula
             "distributed", "tweeted", "filed"}
 
 
+def _clause_start(words, end: int) -> int:
+    """Where the clause holding ``words[end]`` starts: after the last quote mark, colon,
+    semicolon or full stop before it; an abbreviation's full stop before a comma ("Ann Moe,
+    59, of Eastport, Md., who …") ends no sentence.
+
+    >>> ws = [(w, 0, 0) for w in "Ann Moe , of Eastport , Md . , who".split()]
+    >>> _clause_start(ws, 8)
+    0
+    """
+    start = end
+    while start > 0 and (words[start - 1][0] not in ("“", "”", '"', ".", ":", ";") or (
+            words[start - 1][0] == "." and words[start][0] == ",")):
+        start -= 1
+    return start
+
+
 def _leading_person(words, comma: int) -> _Subject | None:
     """A person's name that opens the clause, before a chain of appositives ending at the
     comma at ``comma``: "Ann Lapp, director of the Lake Fund, a charity, said" → Ann Lapp.
     The name starts with a known first name or a title (so a place or an organisation that
     opens the clause is not taken)."""
-    start = comma
-    while start > 0 and words[start - 1][0] not in ("“", "”", '"', ".", ":", ";"):
-        start -= 1
+    start = _clause_start(words, comma)
     first_comma = next((i for i in range(start, comma) if words[i][0] == ","), None)
     if first_comma is None or first_comma == start or first_comma == comma:
         return None
@@ -348,9 +362,7 @@ def _first_segment_name(words, comma: int) -> _Subject | None:
         k -= 1
     if k < 0 or words[k][0] not in ("from", "in", "of", "at", "near"):
         return None
-    start = comma
-    while start > 0 and words[start - 1][0] not in ("“", "”", '"', ".", ":", ";"):
-        start -= 1
+    start = _clause_start(words, comma)
     first_comma = next((i for i in range(start, comma) if words[i][0] == ","), None)
     if first_comma is None or first_comma == start:
         return None
