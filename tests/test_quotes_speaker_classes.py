@@ -251,3 +251,16 @@ def test_a_state_abbreviation_in_an_appositive_ends_no_sentence():
             "said the event brought back memories of “all the people who were not here to "
             "see it.”")
     assert _speech(text) == [("Ann Moe", "before")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "But" before the name that opens a chain of appositives
+    ("But Dan Moe, the president of Lake Watch, a farm group that has sued to obtain the "
+     "board's records, said that “the damage is done.”", "Dan Moe"),
+    # a party tag's full stop inside the appositive ends no sentence
+    ("Marty Lapp, a law professor at Lakeside who previously worked for Sen. Dan Moe "
+     "(R-Tenn.), one of the bill’s architects, called it “an incredibly significant "
+     "development.”", "Marty Lapp"),
+])
+def test_the_name_opening_a_chain_of_appositives_speaks(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]

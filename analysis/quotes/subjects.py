@@ -316,8 +316,8 @@ _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circula
 
 def _clause_start(words, end: int) -> int:
     """Where the clause holding ``words[end]`` starts: after the last quote mark, colon,
-    semicolon or full stop before it; an abbreviation's full stop before a comma ("Ann Moe,
-    59, of Eastport, Md., who …") ends no sentence.
+    semicolon or full stop before it; an abbreviation's full stop before a comma or a bracket
+    ("Ann Moe, 59, of Eastport, Md., who …", "(R-Tenn.)") ends no sentence.
 
     >>> ws = [(w, 0, 0) for w in "Ann Moe , of Eastport , Md . , who".split()]
     >>> _clause_start(ws, 8)
@@ -325,9 +325,13 @@ def _clause_start(words, end: int) -> int:
     """
     start = end
     while start > 0 and (words[start - 1][0] not in ("“", "”", '"', ".", ":", ";") or (
-            words[start - 1][0] == "." and words[start][0] == ",")):
+            words[start - 1][0] == "." and words[start][0] in (",", ")"))):
         start -= 1
     return start
+
+
+#: Words that open a sentence before its subject ("But Ann Lapp, …, said").
+_COORDINATING_OPENERS = {"But", "And", "Yet", "So", "Still", "Meanwhile", "Now", "Then"}
 
 
 def _leading_person(words, comma: int) -> _Subject | None:
@@ -336,6 +340,8 @@ def _leading_person(words, comma: int) -> _Subject | None:
     The name starts with a known first name or a title (so a place or an organisation that
     opens the clause is not taken)."""
     start = _clause_start(words, comma)
+    if start < comma and words[start][0] in _COORDINATING_OPENERS:
+        start += 1  # "But Ann Lapp, director of …, said"
     first_comma = next((i for i in range(start, comma) if words[i][0] == ","), None)
     if first_comma is None or first_comma == start or first_comma == comma:
         return None
