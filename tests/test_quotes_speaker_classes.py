@@ -264,3 +264,22 @@ def test_a_state_abbreviation_in_an_appositive_ends_no_sentence():
 ])
 def test_the_name_opening_a_chain_of_appositives_speaks(text, speaker):
     assert [sp for sp, _ in _speech(text)] == [speaker]
+
+
+_PRE = "The council met on Monday. Officials in the town were mocked online.\n\n"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a cue word that is a noun inside the appositive ("one of the states suing")
+    ("“It is an invasion of the rights of every state,” Dan Moe, the attorney general of "
+     "Lakeshire, one of the states suing the agency, said at an event this month.", "Dan Moe"),
+    # an honorific before a possessive role, the name in the appositive
+    ("''The attacks draw us all together,'' Ms. Lapp's spokesman, Dan Moe, wrote on "
+     "Twitter.", "Dan Moe"),
+    # a role in lower case before the names, then an appositive
+    ("“We can only wonder what the court will do next,” state Senate leader Dan Moe and "
+     "House Speaker Ann Lapp, both Republicans, said in a statement.", "Ann Lapp"),
+])
+def test_the_subject_before_a_cue_after_the_quote(text, speaker):
+    # (after a paragraph whose sentence names others: the cue after the quote decides)
+    assert _speech(_PRE + text) == [(speaker, "after")]

@@ -9,10 +9,11 @@ import re
 from bisect import bisect_left, bisect_right
 
 from analysis.quotes.before import _SUBORDINATORS
-from analysis.quotes.cues import _DETERMINERS, _cue_at, _words
+from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
 from analysis.quotes.index import _Index
 from analysis.quotes.marks import _first_nonspace
 from analysis.quotes.subjects import _SENTENCE_OPENERS, _Subject, _subject_after, _subject_before
+from analysis.speakers import HONORIFIC_GENDER, TITLE_WORDS
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
@@ -33,10 +34,13 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
         return None  # "“…” when asked", "“…” after X said", "“…” and X says": another clause
     # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
     limit = min(len(aw), 14)
-    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS:
+    role_first = aw[0][0][:1].islower() and aw[0][0].lower() not in _DETERMINERS and \
+        any(w[:1].isupper() for w, _, _ in aw[1:4])
+    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS or role_first:
         # "…,” Trent Lott, who was majority leader under George W. Bush, said": a name and
-        # a long appositive before the cue
-        if any(w == "," for w, _, _ in aw[1:8]):
+        # a long appositive before the cue (or a role in lower case before the name: "state
+        # Senate leader Dan Moe and House Speaker Ann Lapp, both Republicans, said")
+        if any(w == "," for w, _, _ in aw[1:12 if role_first else 8]):
             limit = min(len(aw), 34)
     paren_end = -1
     for i in range(1, min(len(aw), 22)):
@@ -51,9 +55,16 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
             break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
         cue = _cue_at(aw, i)
+        if cue and _noun_cue(aw, i):
+            continue  # "…, one of the states suing …, said": a noun, not the cue
         if cue:
             subj = _subject_before(aw, i)
-            if subj and (subj.start if subj.origin is None else subj.origin) == aw[0][1]:
+            first = subj.start if subj is not None and subj.origin is None else \
+                subj.origin if subj is not None else None
+            if subj and (first == aw[0][1] or all(
+                    w in HONORIFIC_GENDER or w in TITLE_WORDS
+                    for w, ws, _ in aw if ws < first)):
+                # ("Ms. Lapp's spokesman, Dan Moe, wrote": an honorific before the phrase)
                 return subj, cue
             if subj and subj.text[:1].isupper() and all(
                     re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
