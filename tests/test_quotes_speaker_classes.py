@@ -283,3 +283,16 @@ _PRE = "The council met on Monday. Officials in the town were mocked online.\n\n
 def test_the_subject_before_a_cue_after_the_quote(text, speaker):
     # (after a paragraph whose sentence names others: the cue after the quote decides)
     assert _speech(_PRE + text) == [(speaker, "after")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the cue's own sentence after the quote, with a participle phrase after its comma
+    ("“The idea is absurd and inhumane. No, Dan.” Ann Lapp tweeted, quoting a reporter's "
+     "tweet on the plan.", "Ann Lapp"),
+    # a role in lower case before the name, closing the sentence the quote opens
+    ("“If the city finds more records, it intends to search them for records” that respond "
+     "to the request, city senior counsel Ann Lee Moe wrote in a court filing.",
+     "Ann Lee Moe"),
+])
+def test_a_cue_closing_the_sentence_after_the_quote(text, speaker):
+    assert _speech(_PRE + text) == [(speaker, "after")]

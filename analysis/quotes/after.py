@@ -165,7 +165,13 @@ def _trailing_cue(text: str, start: int, end: int,
         return None
     k = max((i for i, (w, _, _) in enumerate(tw) if w == ","), default=-1)
     if own_sentence and k >= 0:
-        return None
+        f = next(i for i, (w, _, _) in enumerate(tw) if w == ",")
+        if f + 1 < len(tw) and re.fullmatch(r"[a-z]+ing", tw[f + 1][0]):
+            # "“… No, Dan.” Ann Lapp tweeted, quoting a reporter": "X cue" closes the
+            # sentence but for a participle phrase after its comma
+            tw, k = tw[:f], -1
+        else:
+            return None
     clause = tw[k + 1:]
     found = None
     if 2 <= len(clause) <= 12 and not (
@@ -227,14 +233,16 @@ def _cue_with_adjuncts(tw, k: int):
     """"X said" opening the last clause, followed only by when, where or how ("Moe said
     Friday as he left the talks") or, after "told", by whom ("Moe told Lake FM")."""
     clause = tw[k + 1:]
-    if not 3 <= len(clause) <= 18 or not clause[0][0][:1].isupper() or \
+    if not 3 <= len(clause) <= 18 or clause[0][0].lower() in _DETERMINERS or \
             clause[0][0] in _SENTENCE_OPENERS - {"The", "A", "An"}:
         return None
     found = _after_cue(clause[:14])
     if not found or found[0] is None:
         return None
     subj, (c0, c1) = found
-    if c0 == 0 or subj.start != clause[0][1] or c1 + 1 >= len(clause):
+    if c0 == 0 or c1 + 1 >= len(clause) or (
+            subj.start != clause[0][1] and not (subj.role and subj.text[:1].isupper())):
+        # (a role before the name opens the clause: "…, city counsel Ann Moe wrote in …")
         return None
     after = clause[c1 + 1][0]
     if clause[c0][0] not in _INVERTED_CUES or any(
