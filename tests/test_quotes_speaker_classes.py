@@ -296,3 +296,31 @@ def test_the_subject_before_a_cue_after_the_quote(text, speaker):
 ])
 def test_a_cue_closing_the_sentence_after_the_quote(text, speaker):
     assert _speech(_PRE + text) == [(speaker, "after")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause with no commas between the subject and its cue
+    ("Although there is no such overlap, a town official who spoke anonymously to discuss "
+     "strategy said Wednesday, “We have been in touch with the farmers for months.”",
+     "town official"),
+    ("A council member who asked not to be named said the plan was “a gift to the "
+     "builders.”", "council member"),
+    # a "who" clause inside an appositive keeps the name
+    ("Sen. Dan Moe (R-Tex.), a candidate for governor who has made water his cause, tweeted "
+     "a warning: “Lakeshire will not be bullied by anyone.”", "Dan Moe"),
+    # a quote set off by dashes is an insertion: the sentence around it has the cue
+    ("And although Dan Moe lamented her gaffes - “does she have to keep giving them so much "
+     "ammunition?” - farmers in the valley who were polled said they liked her.", "Dan Moe"),
+])
+def test_relative_clauses_and_insertions(text, speaker):
+    assert [sp for sp, _ in _speech(text)][:1] == [speaker]
+
+
+
+def test_a_day_after_the_cue_is_no_inverted_subject():
+    # "said Wednesday, “…”" / "said last week": a time, never the speaker after the cue
+    from analysis.quotes.cues import _words
+    from analysis.quotes.subjects import _subject_after
+    for tail in ("said Wednesday, “We will”", "said last week that", "said yesterday"):
+        assert _subject_after(_words(tail, 0, len(tail)), 0) is None
+    assert _subject_after(_words("said Dan Moe.", 0, 13), 0).text == "Dan Moe"

@@ -179,7 +179,10 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                                                                "-") if \
                 content.strip() else False
             lead = after_words[0][0] if after_words else ""
-            if after_words and (ends_open or lead == "," or lead[:1].islower()):
+            dashed = lead in ("-", "—", "–", "--") and prefix_stripped.endswith(("-", "—", "–"))
+            # (a quote set off by dashes, "X lamented her gaffes - “…?” - Democrats …, said",
+            # is an insertion: the words after it belong to the sentence around it)
+            if after_words and not dashed and (ends_open or lead == "," or lead[:1].islower()):
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
                 if found and s.part == 0 and lead[:1].isupper() and \

@@ -170,15 +170,17 @@ _CONTRACTED = {"he", "she", "it", "that", "there", "here", "who", "what", "where
 
 def _noun_cue(words, i) -> bool:
     """Whether the cue word at ``i`` follows an article or a possessive right before it in
-    the text ("Moe’s remarks", "their claims", "the call"): a noun, not a verb.
+    the text ("Moe’s remarks", "their claims", "the call", "a warning"): a noun, not a verb.
 
     >>> ws = [(w, 0, 0) for w in "Moe denounced Ruto’s remarks as".split()]
     >>> _noun_cue(ws, 1), _noun_cue(ws, 3)
     (False, True)
     """
-    if i == 0 or words[i][0].endswith("ing") or words[i][1] - words[i - 1][2] > 1:
+    if i == 0 or words[i][1] - words[i - 1][2] > 1:
         return False  # (a word across a quote is not the one before it)
     prev = words[i - 1][0]
+    if words[i][0].endswith("ing"):  # "a warning", "the briefing" (not "Moe's saying")
+        return prev in ("a", "an", "the", "A", "An", "The")
     return prev in _NOUN_BEFORE or (prev.endswith(("’s", "'s", "s’", "s'")) and
                                     prev[:-2].lower() not in _CONTRACTED)
 

@@ -65,6 +65,8 @@ def _acronym_in_brackets(words, close: int) -> bool:
 _DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _TIME_LEADS = {"on", "late", "early", "later", "earlier", "last", "this", "next"}
+_TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "recently", "afterward",
+               "afterwards"}
 
 
 def _time_before(words, j: int) -> int:
@@ -89,6 +91,29 @@ def _time_before(words, j: int) -> int:
     return j
 
 
+def _relative_who(words, j: int) -> int | None:
+    """The end of a subject before a relative clause "who …" that ends at ``j`` with no
+    comma ("an official who spoke on condition of anonymity said"): the index before "who".
+
+    >>> ws = [(w, 0, 0) for w in "an official who spoke on condition of anonymity".split()]
+    >>> _relative_who(ws, 7)
+    1
+    """
+    for i in range(j - 1, max(j - 16, 0), -1):
+        w = words[i][0]
+        if w == "who":
+            k = i - 1
+            while k >= 0 and words[k][0] not in _CLAUSE_BREAKS:
+                k -= 1
+            if k == i - 1 or (k >= 1 and words[k][0] in (",", "(", "—", "–") and
+                              (words[k - 1][0][:1].isupper() or words[k - 1][0] == ")")):
+                return None  # "Moe, the governor of Lakeshire who …, said": an appositive
+            return i - 1
+        if w in _CLAUSE_BREAKS or w in ("“", "”", '"', "said", "says"):
+            return None
+    return None
+
+
 def _subject_before(words, cue_first: int) -> _Subject | None:
     """The subject phrase ending right before the cue word at ``cue_first``."""
     j = cue_first - 1
@@ -102,6 +127,9 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         j = t
         while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower():
             j -= 1
+    r = _relative_who(words, j)
+    if r is not None:  # "a town official who spoke on condition of anonymity said"
+        j = r
     if j >= 1 and words[j][0] in ("that", "which", "who"):  # "a communiqué that called"
         j -= 1
         if j >= 1 and words[j][0] == "," and words[j + 1][0] == "who":
@@ -492,7 +520,9 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     phrase_words = words[k:end]
     low = w.lower()
     if low in ("on", "in", "at", "during", "after", "before", "to", "that", "of") or \
-            low in _NOT_INVERTED:  # "said when Ruto asked him": a clause, not a subject
+            low in _NOT_INVERTED or w in _DAYS or low in _TIME_LEADS | _TIME_WORDS:
+        # "said when Ruto asked him": a clause, not a subject; "said Wednesday, “…”" or
+        # "said last week": a time
         return None
     appositive = None
     app_words: list = []
