@@ -324,3 +324,12 @@ def test_a_day_after_the_cue_is_no_inverted_subject():
     for tail in ("said Wednesday, “We will”", "said last week that", "said yesterday"):
         assert _subject_after(_words(tail, 0, len(tail)), 0) is None
     assert _subject_after(_words("said Dan Moe.", 0, 13), 0).text == "Dan Moe"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Lakeshire will always be Lakeshire,” an angry Dan Moe retaliated.", "Dan Moe"),
+    ("“This is fantastic!” beamed Ann Lapp of Eastport, who snuck onto the floor.",
+     "Ann Lapp"),
+])
+def test_retorts_and_exclamations_after_a_quote(text, speaker):
+    assert _speech(_PRE + text) == [(speaker, "after")]

@@ -29,12 +29,15 @@ _VERBS = [
     "react", "ponder", "speculate",
     # what a study, a report or its authors concluded: "A 2014 report found that “…”"
     "find that",
+    # after a quote: "“…,” an angry Moe retaliated." / "“…!” beamed Moe"
+    "retaliate", "beam",
 ]
 
 
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "refer to": ["referred to", "refers to"], "put it": ["put it", "puts it"],
               "find that": ["found that", "finds that"],
+              "beam": ["beamed"],
               "term": ["termed"], "label": ["labeled", "labelled"],
               "slam": ["slammed", "slams"], "cry": ["cried", "cries"],
               # verbs that are also nouns: past tense only ("reports" is usually a noun)
