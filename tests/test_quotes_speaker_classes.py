@@ -333,3 +333,16 @@ def test_a_day_after_the_cue_is_no_inverted_subject():
 ])
 def test_retorts_and_exclamations_after_a_quote(text, speaker):
     assert _speech(_PRE + text) == [(speaker, "after")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As the columnist Ann Moe had written just a few years earlier, “We just could not have "
+     "a town without the harbour.”", "Ann Moe"),
+    ("In his song, Dan Moe sings, “Do not go changing to try and please me tonight.”",
+     "Dan Moe"),
+    ("Dan Moe has written that the dam is “a gift to the builders and a loss to the "
+     "farmers.”", "Dan Moe"),
+])
+def test_written_and_sung_words(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker]
+    assert _speech(text)[0][1] == "before"

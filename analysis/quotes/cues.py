@@ -31,6 +31,8 @@ _VERBS = [
     "find that",
     # after a quote: "“…,” an angry Moe retaliated." / "“…!” beamed Moe"
     "retaliate", "beam",
+    # "As Moe had written, “…”" / "As the band sang, “…”"
+    "sing",
 ]
 
 
@@ -45,7 +47,8 @@ _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "cite": ["cited"], "praise": ["praised"], "hail": ["hailed"],
               "tout": ["touted", "touts"], "grouse": ["groused"], "blast": ["blasted", "blasts"],
               "chant": ["chanted"], "yell": ["yelled", "yells"], "wonder": ["wondered"],
-              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"],
+              "write": ["wrote", "writes", "write", "written"],
+              "sing": ["sang", "sings"], "go on": ["went on", "goes on"],
               "admit": ["admitted", "admits"], "snap": ["snapped", "snaps"],
               "shoot back": ["shot back", "shoots back"], "hit back": ["hit back", "hits back"],
               "bark": ["barked"], "reason": ["reasoned"], "remember": ["remembered"],
