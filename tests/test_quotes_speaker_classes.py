@@ -346,3 +346,15 @@ def test_retorts_and_exclamations_after_a_quote(text, speaker):
 def test_written_and_sung_words(text, speaker):
     assert [sp for sp, _ in _speech(text)] == [speaker]
     assert _speech(text)[0][1] == "before"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("As Dan Lapp, professor of law at Lakeside and author of ''The Unwritten Rules,'' put it, "
+     "''Farmers should remember that a deal today may be far better for them.''", "Dan Lapp"),
+    ("Ann Moe, the author of “Dams and Ditches,” wrote, “Nobody runs this town without the "
+     "harbour and its people.”", "Ann Moe"),
+])
+def test_a_title_inside_the_subjects_appositive(text, speaker):
+    # the title's quote marks cut the sentence; the cue after it still takes its subject
+    # from the words before the title
+    assert _speech(text) == [(speaker, "before")]

@@ -71,6 +71,10 @@ class Quote:
             self.content_start, self.content_end = self.start, self.end
 
 
+#: Quote marks as word tokens (a doubled apostrophe's second half lies outside the span).
+_MARK_TOKENS = {"'", '"', "“", "”", "‘", "’", "«", "»", "„", "`"}
+
+
 _LABEL = re.compile(r"((?:MR|MS|MRS|DR|SEN|GOV|REP)\.?\s+[A-Z][A-Z’'-]+|"
                     r"[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}|Q|A)\s*:(?=\s)")
 
@@ -222,6 +226,28 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
                 cue_start = pw[cue_pos[0]][1] if cue_pos else None
                 position, mention = pos_kind, subj.text
+            elif opens_clause and quotes and quotes[-1].kind == "scare" and \
+                    quotes[-1].block == s.block and len(pw) <= 6 and any(
+                        not w.endswith("ing") for c0, _ in _cue_in_words(pw)
+                        for w in (pw[c0][0],)):
+                # "As Dan Lapp, author of “The Rules,” put it, “…”": a title or a scare
+                # quote earlier in the sentence; the cue after it takes its subject from
+                # before it (the sentence read again only when short: linear)
+                head = index.sentence_start(s.open_mark, block.start)
+                if sent_start - 600 < head < sent_start:
+                    ws = []
+                    for w in _words(text, head, s.open_mark):
+                        if index.in_marks(w[1]) or w[0] in _MARK_TOKENS:
+                            if w[0] == ",":  # ("author of “The Rules,” put it": the
+                                ws.append(w)  # comma inside the marks ends the appositive)
+                            continue
+                        ws.append(w)
+                    found = _before_cue(ws, True)
+                    if found and found[1] is not None and ws[found[1][0]][1] >= sent_start:
+                        subj, cue_pos, pos_kind = found
+                        speaker = resolver.resolve(subj)
+                        cue = " ".join(x[0] for x in ws[cue_pos[0]:cue_pos[1] + 1])
+                        cue_start, position, mention = ws[cue_pos[0]][1], pos_kind, subj.text
         if position is None and deferred is not None:
             c0, c1 = deferred[1]
             cue, cue_start, position = " ".join(x[0] for x in aw[c0:c1 + 1]), aw[c0][1], "after"
