@@ -358,3 +358,14 @@ def test_a_title_inside_the_subjects_appositive(text, speaker):
     # the title's quote marks cut the sentence; the cue after it still takes its subject
     # from the words before the title
     assert _speech(text) == [(speaker, "before")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Speaking to the Lakeshire Farmers Union on Monday, Dan Moe said that there is “only one "
+     "plan that can work,” adding that it is why Ann Lapp “attacks us and ignores the "
+     "others.”", "Dan Moe"),
+    ("Reacting to Ann Lapp’s plan, Dan Moe said the deal has “kept us safe” before claiming "
+     "that open borders are “tearing families apart.”", "Dan Moe"),
+])
+def test_a_participle_after_a_finite_cue_shares_its_subject(text, speaker):
+    assert [sp for sp, _ in _speech(text)] == [speaker, speaker]

@@ -291,6 +291,13 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
     for c0, c1 in _cue_in_words(words):
         cue = " ".join(x[0] for x in words[c0:c1 + 1])
         if words[c0][0].endswith("ing"):
+            # "Cruz said that …, adding that …": the finite cue before the participle
+            # names its subject (else the first person or organisation of the sentence)
+            prior = next(((p0, p1) for p0, p1 in _cue_in_words(words[:c0])
+                          if not words[p0][0].endswith("ing")), None)
+            subj = _subject_before(words, prior[0]) if prior is not None else None
+            if subj is not None and _can_speak(subj):
+                return subj, cue, words[c0][1]
             if registry is not None:
                 first = registry.first_between(start, words[c0][1])
                 if first is not None:
