@@ -369,3 +369,13 @@ def test_a_title_inside_the_subjects_appositive(text, speaker):
 ])
 def test_a_participle_after_a_finite_cue_shares_its_subject(text, speaker):
     assert [sp for sp, _ in _speech(text)] == [speaker, speaker]
+
+
+def test_a_repeated_cue_in_a_coordinated_clause_shares_its_subject():
+    # "X said that A is “…,” and said that B “…”": X said both, not A
+    text = ("Farm leader Ann Lapp said that Dan Moe is a “good, decent man,” and said that Joe "
+            "Ruto “melted down last night.”")
+    assert [sp for sp, _ in _speech(text)] == ["Ann Lapp", "Ann Lapp"]
+    # no earlier cue: the subject that opens the clause, as before
+    assert _speech("Dan Moe took the stage in Reno and said “we will win this county.”") == [
+        ("Dan Moe", "before")]

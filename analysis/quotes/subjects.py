@@ -62,6 +62,9 @@ def _acronym_in_brackets(words, close: int) -> bool:
     return len(w) >= 3 and w.isupper() and w.isalpha()
 
 
+#: Finite cues repeated in a coordinated clause ("Moe said that …, and said that …").
+_FINITE_CUES = {"said", "says", "told", "tells", "wrote", "writes", "added", "noted", "argued",
+                "warned", "claimed", "insisted"}
 _DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _TIME_LEADS = {"on", "late", "early", "later", "earlier", "last", "this", "next"}
@@ -145,7 +148,16 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
             j = k - 1
     if j >= 1 and words[j][0] in ("and", "but"):
         # "Moe took the stage in Reno and said": the subject that opens the clause (after
-        # a lead-in: "…, such as when Moe knocked Ortiz and called him …")
+        # a lead-in: "…, such as when Moe knocked Ortiz and called him …"); "Moe said that
+        # …, and said that …": the subject of the same kind of cue before
+        if words[cue_first][0] in _FINITE_CUES:
+            prior = next((p for p in range(j - 1, -1, -1) if words[p][0] == words[cue_first][0]),
+                         None)
+            if prior is not None and prior >= 1 and \
+                    words[prior - 1][0] not in ("and", "but", "that", ",", "who", "which"):
+                subj = _subject_before(words, prior)
+                if subj is not None:
+                    return subj
         c = max((i + 1 for i in range(j) if words[i][0] in _CLAUSE_BREAKS), default=0)
         for start in (c, 0) if c else (0,):
             w0 = words[start][0] if start < j else ""
