@@ -379,3 +379,10 @@ def test_a_repeated_cue_in_a_coordinated_clause_shares_its_subject():
     # no earlier cue: the subject that opens the clause, as before
     assert _speech("Dan Moe took the stage in Reno and said “we will win this county.”") == [
         ("Dan Moe", "before")]
+
+
+def test_a_plural_noun_before_its_verb_is_no_cue():
+    # "that states can pass such laws": "states" is a noun (a modal follows), not the cue
+    text = ("Dan Moe said Thursday during a town hall in Eastport, Lakeshire, that states can "
+            "pass such laws because “farmers should not be left behind.”")
+    assert _speech(text) == [("Dan Moe", "before")]

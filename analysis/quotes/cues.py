@@ -169,6 +169,11 @@ _NOUN_BEFORE = {"the", "a", "an", "his", "its", "their", "my", "our", "your", "T
                 "His", "Its", "Their", "My", "Our", "Your"}
 
 
+#: Verbs after a plural noun ("states can", "reports have"): the word before is no cue.
+_PLURAL_VERBS = {"can", "could", "will", "would", "should", "may", "might", "must", "are",
+                 "were", "have", "do", "did"}
+
+
 #: Words whose "’s" is "is" or "has" ("he’s claiming"), not a possessive.
 _CONTRACTED = {"he", "she", "it", "that", "there", "here", "who", "what", "where", "let",
                "this", "everyone", "nobody", "someone"}
@@ -181,7 +186,12 @@ def _noun_cue(words, i) -> bool:
     >>> ws = [(w, 0, 0) for w in "Moe denounced Ruto’s remarks as".split()]
     >>> _noun_cue(ws, 1), _noun_cue(ws, 3)
     (False, True)
+    >>> _noun_cue([(w, 0, 0) for w in "that states can pass".split()], 1)
+    True
     """
+    w = words[i][0]
+    if w.endswith("s") and i + 1 < len(words) and words[i + 1][0] in _PLURAL_VERBS:
+        return True  # "that states can pass such laws": a plural noun, its verb after it
     if i == 0 or words[i][1] - words[i - 1][2] > 1:
         return False  # (a word across a quote is not the one before it)
     prev = words[i - 1][0]
