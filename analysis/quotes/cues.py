@@ -160,7 +160,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m[0], *m.span()) for m in _WORD.finditer(text, start, end)]
+    return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
 #: Words after which a cue word is a noun, not a verb: an article or a possessive ("the
