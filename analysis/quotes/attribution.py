@@ -22,11 +22,10 @@ from analysis.quotes.cues import (
 from analysis.quotes.index import _Index
 from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
 from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
+from analysis.quotes.resolve import _Resolver, _Speaker
 from analysis.quotes.subjects import (
     _ISSUING,
     _clause_subject,
-    _Resolver,
-    _Speaker,
     _Subject,
     _subject_after,
     _subject_before,
