@@ -140,8 +140,8 @@ _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
 _TITLE_DOT = (r"(?:\.(?=[ \t]+[A-Z])(?:" + "|".join(
     rf"(?<=\b{t}\.)" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
                                 "Adm", "Amb", "Del", "Supt", "Cmdr")) + "))?")
-_CAP = (r"(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*" + _TITLE_DOT +
-        r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z]{2,}(?![a-z])|[A-Z]\.|Mc[A-Z][a-z]+|O’[A-Z][a-z]+)")
+_CAP = (r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z]?[a-z]+(?:[A-Z][a-z]+)*)*" + _TITLE_DOT +
+        r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z]{2,}(?![a-z])|[A-Z]\.|O[’'][A-Z][a-z]+)")
 _PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
 _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))

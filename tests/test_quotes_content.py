@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+import analysis.quotes.after as after
 import analysis.quotes.attribution as attribution
+import analysis.quotes.before as before
 import analysis.quotes.content as content
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
@@ -73,7 +75,8 @@ def test_content_of_many_quotes_after_one_cue_is_read_once(monkeypatch):
         count["chars"] += max(0, end - start)
         return real(text, start, end)
 
-    monkeypatch.setattr(attribution, "_words", counting)
+    for mod in (attribution, before, after):
+        monkeypatch.setattr(mod, "_words", counting)
     monkeypatch.setattr(content, "_words", counting)
     per_char = []
     for n in (300, 1200):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+import analysis.quotes.after as after_mod
 import analysis.quotes.attribution as quotes_mod
+import analysis.quotes.before as before_mod
 import analysis.quotes.content as content_mod
 import analysis.speakers as speakers_mod
 from analysis.quotes import extract_quotes
@@ -23,7 +25,8 @@ def tokenised(monkeypatch):
         count["chars"] += max(0, end - start)
         return real(text, start, end)
 
-    monkeypatch.setattr(quotes_mod, "_words", counting)
+    for mod in (quotes_mod, before_mod, after_mod):  # every attribution stage
+        monkeypatch.setattr(mod, "_words", counting)
     monkeypatch.setattr(content_mod, "_words", counting)  # attributed content splits words too
     return count
 
@@ -130,11 +133,11 @@ def test_byline_on_a_long_word_is_linear():
     word = "Q" + "u" * 100_000
     text = f"“We will win,” — {word}!\n\nThe vote is in May."
     art = article_from_text(text, "t")
-    assert quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, [])) is None
+    assert after_mod._byline(text, 14, art.blocks[0], after_mod._Index(art, [])) is None
     # the same word ending the line is a name (a byline), found the same way
     text = f"“We will win,” — Ann {word}.\n\nThe vote is in May."
     art = article_from_text(text, "t")
-    found = quotes_mod._byline(text, 14, art.blocks[0], quotes_mod._Index(art, []))
+    found = after_mod._byline(text, 14, art.blocks[0], after_mod._Index(art, []))
     assert found == (f"Ann {word}", 17, 17 + 4 + len(word))
 
 
@@ -191,13 +194,13 @@ def test_heading_and_byline_checks_read_near_the_quote(unit):
     assert len(art.blocks) == 1
     spans, _ = find_quote_spans(art)
     assert len(spans) == n
-    text, block, index = _SliceCountingStr(art.text), art.blocks[0], quotes_mod._Index(art, spans)
+    text, block, index = _SliceCountingStr(art.text), art.blocks[0], after_mod._Index(art, spans)
     _SliceCountingStr.read = 0
     for k, s in enumerate(spans):
         limit = spans[k + 1].open_mark if k + 1 < n else block.end
         content = art.text[s.start:s.end]
         assert not quotes_mod._quoted_heading(s, block, content, 1, text)
-        assert quotes_mod._byline(text, s.close_mark + 1, block, index, limit) is None
+        assert after_mod._byline(text, s.close_mark + 1, block, index, limit) is None
     # before: each quote copied its paragraph up to the quote and after it (~36,000,000
     # characters); now a few characters around each quote
     assert _SliceCountingStr.read <= 2 * len(unit) * n

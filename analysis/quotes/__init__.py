@@ -44,6 +44,16 @@ Attributed content (:mod:`analysis.quotes.content`)
 Every quote has ``start``/``end`` offsets of its words inside the marks, so
 ``article.text[start:end] == text``.
 
+Layout, in pipeline order: :mod:`~analysis.quotes.marks` (quote marks and spans),
+:mod:`~analysis.quotes.kinds` (direct, partial, scare, titles), :mod:`~analysis.quotes.cues`
+(speech verbs and word splitting), :mod:`~analysis.quotes.index` (sorted lookups),
+:mod:`~analysis.quotes.subjects` (subject phrases next to a cue),
+:mod:`~analysis.quotes.resolve` (subjects resolved to speakers),
+:mod:`~analysis.quotes.after` and :mod:`~analysis.quotes.before` (cues after and before a
+quote), :mod:`~analysis.quotes.attribution` (the rule order, :class:`Quote`, reported speech),
+:mod:`~analysis.quotes.content` (attributed content), :mod:`~analysis.quotes.share` (tables
+and quote share).
+
 >>> from analysis.text import article_from_text
 >>> art = article_from_text("Mr. John Otieno spoke. “We will win,” he said. “It is early.”", "x")
 >>> for q in extract_quotes(art):

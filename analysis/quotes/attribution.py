@@ -1,5 +1,7 @@
-"""Attribution: the rules that give each quote its cue and speaker (after, before,
-continuation, previous sentence, transcript labels) and reported speech without marks.
+"""Attribution: the rules that give each quote its cue and speaker, in order (transcript
+labels, a cue after the quote (:mod:`~analysis.quotes.after`), a cue before it
+(:mod:`~analysis.quotes.before`), continuation, the previous sentence), and reported speech
+without marks.
 """
 
 from __future__ import annotations
@@ -8,35 +10,28 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from analysis.quotes.after import _after_cue, _byline, _trailing_cue
+from analysis.quotes.before import _acting_subject, _before_cue, _sentence_cue
 from analysis.quotes.content import _content_span
 from analysis.quotes.cues import (
-    _DETERMINERS,
-    _DOCUMENT_NOUNS,
     _INDIRECT_CUES,
     _INDIRECT_RE,
-    _PARTICIPLES,
-    _cue_at,
     _cue_in_words,
     _words,
 )
+from analysis.quotes.index import _Index
 from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
 from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
+from analysis.quotes.resolve import _Resolver, _Speaker
 from analysis.quotes.subjects import (
     _ISSUING,
-    _LEAD_INS,
-    _SENTENCE_OPENERS,
     _clause_subject,
-    _Resolver,
-    _Speaker,
     _Subject,
     _subject_after,
     _subject_before,
 )
 from analysis.speakers import (
-    HONORIFIC_GENDER,
-    NOT_NAME,
     ORG_ACRONYMS,
-    Registry,
     find_entities,
     first_names,
 )
@@ -75,6 +70,10 @@ class Quote:
             self.content_start, self.content_end = self.start, self.end
 
 
+#: Quote marks as word tokens (a doubled apostrophe's second half lies outside the span).
+_MARK_TOKENS = {"'", '"', "“", "”", "‘", "’", "«", "»", "„", "`"}
+
+
 _LABEL = re.compile(r"((?:MR|MS|MRS|DR|SEN|GOV|REP)\.?\s+[A-Z][A-Z’'-]+|"
                     r"[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'.-]+){0,2}|Q|A)\s*:(?=\s)")
 
@@ -110,78 +109,6 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
     if words[0].capitalize() not in first_names():
         return None
     return line
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-
-
-def _joined_sentences(article: Article) -> list:
-    """The article's sentences, with a "sentence" that opens in lower case on the same line
-    joined to the one before it: "Sen. Ann Moe (R-Tex.) said …" is one sentence, not two
-    split after the bracketed abbreviation (a cue and its subject must stay together).
-
-    >>> from analysis.text import article_from_text
-    >>> art = article_from_text("Sen. Ann Moe (R-Tex.) said she would vote. Then she left.", "x")
-    >>> [art.text[s.start:s.end] for s in _joined_sentences(art)]
-    ['Sen. Ann Moe (R-Tex.) said she would vote.', 'Then she left.']
-    """
-    text = article.text
-    out: list = []
-    for sent in article.sentences:
-        first = _first_nonspace(text, sent.start, sent.end)
-        if out and first < sent.end and text[first].islower() and \
-                text[out[-1].end - 1:out[-1].end] == ")" and \
-                "\n" not in text[out[-1].end:sent.start]:
-            out[-1] = _Sentence(out[-1].start, sent.end)
-        else:
-            out.append(sent)
-    return out
-
-
-class _Index:
-    """Sorted lookups that keep extraction linear on long texts."""
-
-    def __init__(self, article: Article, spans: list[QuoteSpan]):
-        self.sentences = _joined_sentences(article)
-        self.sentence_starts = [s.start for s in self.sentences]
-        self.blocks = article.blocks
-        self.block_starts = [b.start for b in article.blocks]
-        self.marks = sorted((s.open_mark, s.close_mark if s.close_mark is not None else s.end)
-                            for s in spans)
-        self.mark_starts = [a for a, _ in self.marks]
-        self.cue_cache: dict[tuple[int, int, bool], tuple[_Subject, str, int] | None] = {}
-        self.content_starts: dict[int, int] = {}  # a cue's offset → its clause's start
-
-    def sentence_of(self, pos: int):
-        i = bisect_right(self.sentence_starts, pos) - 1
-        if i >= 0 and pos <= self.sentences[i].end:
-            return self.sentences[i]
-        return None
-
-    def sentence_start(self, pos: int, floor: int) -> int:
-        s = self.sentence_of(pos)
-        return max(s.start, floor) if s is not None else floor
-
-    def prev_sentence(self, pos: int):
-        i = bisect_left(self.sentence_starts, pos) - 1
-        while i >= 0 and self.sentences[i].end > pos:
-            i -= 1
-        return self.sentences[i] if i >= 0 else None
-
-    def block_of(self, pos: int) -> int:
-        return self.blocks[bisect_right(self.block_starts, pos) - 1].index
-
-    def in_marks(self, pos: int) -> bool:
-        """Inside a quote, marks included."""
-        i = bisect_right(self.mark_starts, pos) - 1
-        return i >= 0 and pos <= self.marks[i][1]
-
-    def overlaps_marks(self, start: int, end: int) -> bool:
-        i = bisect_right(self.mark_starts, end) - 1
-        return i >= 0 and self.marks[i][1] >= start
 
 
 def extract_quotes(article: Article, include_indirect: bool = True,
@@ -255,9 +182,20 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                                                                "-") if \
                 content.strip() else False
             lead = after_words[0][0] if after_words else ""
-            if after_words and (ends_open or lead == "," or lead[:1].islower()):
+            dashed = lead in ("-", "—", "–", "--") and prefix_stripped.endswith(("-", "—", "–"))
+            # (a quote set off by dashes, "X lamented her gaffes - “…?” - Democrats …, said",
+            # is an insertion: the words after it belong to the sentence around it)
+            if after_words and not dashed and (ends_open or lead == "," or lead[:1].islower()):
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
+                if found and s.part == 0 and lead[:1].isupper() and \
+                        content.rstrip().rstrip("’'")[-1:] in ("?", "!") and \
+                        prefix_stripped.endswith((",", ":")) and \
+                        _before_cue(_words(text, sent_start, s.open_mark), True):
+                    # "Moe responded: “Why now?” Her critics cited it …": a question or
+                    # exclamation introduced by its cue ends the sentence; what follows is
+                    # the next one
+                    found = None
                 if found and found[0] is None and (aw[found[1][0]][0].endswith("ing") or
                                                    not opens_clause):
                     # "“…,” adding that …": a participle with no subject of its own; the
@@ -287,6 +225,28 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
                 cue_start = pw[cue_pos[0]][1] if cue_pos else None
                 position, mention = pos_kind, subj.text
+            elif opens_clause and quotes and quotes[-1].kind == "scare" and \
+                    quotes[-1].block == s.block and len(pw) <= 6 and any(
+                        not w.endswith("ing") for c0, _ in _cue_in_words(pw)
+                        for w in (pw[c0][0],)):
+                # "As Dan Lapp, author of “The Rules,” put it, “…”": a title or a scare
+                # quote earlier in the sentence; the cue after it takes its subject from
+                # before it (the sentence read again only when short: linear)
+                head = index.sentence_start(s.open_mark, block.start)
+                if sent_start - 600 < head < sent_start:
+                    ws = []
+                    for w in _words(text, head, s.open_mark):
+                        if index.in_marks(w[1]) or w[0] in _MARK_TOKENS:
+                            if w[0] == ",":  # ("author of “The Rules,” put it": the
+                                ws.append(w)  # comma inside the marks ends the appositive)
+                            continue
+                        ws.append(w)
+                    found = _before_cue(ws, True)
+                    if found and found[1] is not None and ws[found[1][0]][1] >= sent_start:
+                        subj, cue_pos, pos_kind = found
+                        speaker = resolver.resolve(subj)
+                        cue = " ".join(x[0] for x in ws[cue_pos[0]:cue_pos[1] + 1])
+                        cue_start, position, mention = ws[cue_pos[0]][1], pos_kind, subj.text
         if position is None and deferred is not None:
             c0, c1 = deferred[1]
             cue, cue_start, position = " ".join(x[0] for x in aw[c0:c1 + 1]), aw[c0][1], "after"
@@ -415,155 +375,6 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     return quotes
 
 
-#: Words after a clause's subject that show it is not the one acting ("Moe’s plan", "Moe and
-#: Ruto", "Moe, who …" is kept: the appositive is skipped by the subject finder).
-_NOT_ACTING = {"and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "is", "was",
-               "are", "were", "be", "been", "has", "had", "have", "as", "than", "’s", "'s"}
-
-
-def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Subject | None:
-    """The name that opens the clause before a quote, followed by a verb: "Moe thanked the
-    nurses for “…”" → Moe; None for a pronoun, a phrase, a name not followed by a verb
-    ("Moe’s plan …", "Moe and Ruto …", "Moe is …"), or a quote in its clause's subject.
-
-    >>> from analysis.text import article_from_text
-    >>> t = "Dan Moe thanked the nurses for “working nights and weekends without a word of thanks.”"
-    >>> art = article_from_text(t, "x")
-    >>> _acting_subject(art.text, 0, t.index("“"), _Index(art, [])).text
-    'Dan Moe'
-    """
-    words = [w for w in _words(text, start, open_mark) if not index.in_marks(w[1])]
-    if len(words) < 3:
-        return None
-    subj = _clause_subject(words)
-    if subj is None or subj.text.lower() in ("he", "she", "they") or \
-            not subj.text[:1].isupper() or subj.text in _SENTENCE_OPENERS:
-        return None
-    k = next((i for i, w in enumerate(words) if w[1] >= subj.end), None)
-    if k is None:
-        return None
-    if any(w.lower() in _CLAUSE_OPENERS or (
-            w.lower() == "as" and i + 1 < len(words) and (
-                not re.fullmatch(r"[a-z]+", words[i + 1][0]) or
-                words[i + 1][0] in _DETERMINERS))
-           for i, (w, ws, _) in enumerate(words) if ws < subj.start):
-        # "While Moe spoke, the party was …" / "As Moe spoke, …" (not "as part of …"): the
-        # name is in another clause
-        return None
-    if words[k][0] == ",":  # "Moe, a former mayor, thanked …": past the appositive
-        k = next((i for i in range(k + 1, min(len(words), k + 16)) if words[i][0] == ","),
-                 None)
-        if k is None or k + 1 >= len(words):
-            return None
-        k += 1
-    verb = words[k][0]
-    aux = None  # "has", "would", "is" …: what the verb after it may be
-    while verb.lower() in _ADVERBS or verb in _AUXILIARIES:
-        if verb in _AUXILIARIES:
-            aux = _AUXILIARIES[verb]
-        k += 1
-        if k >= len(words):
-            return None
-        verb = words[k][0]
-    if aux == "be":  # "Moe is pledging to …" (never "Moe was asked": not Moe's words)
-        ok = re.fullmatch(r"[a-z]+ing", verb) is not None
-    elif aux == "modal":  # "Moe would not comment on …" / "Moe has long argued …"
-        ok = re.fullmatch(r"[a-z]+", verb) is not None and verb not in _DETERMINERS
-    else:  # "Moe thanked …", "Moe argues …", "Moe thought …"
-        ok = verb in _IRREGULAR_PAST or (re.fullmatch(r"[a-z]+(?:ed|s)", verb) is not None
-                                         and not verb.endswith(("ss", "us", "is")))
-    if not ok or verb in _NOT_ACTING:
-        return None
-    return subj
-
-
-_ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
-            "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
-            "already", "only", "just", "first", "since", "now", "frequently", "initially"}
-_AUXILIARIES = {**dict.fromkeys(("has", "had", "have", "would", "will", "could", "did", "does",
-                                 "do", "should", "may", "might", "can"), "modal"),
-                **dict.fromkeys(("is", "was", "are", "were", "been"), "be")}
-#: Past forms without "-ed" of verbs that act on words ("Moe thought …", "Moe made the point").
-_IRREGULAR_PAST = {"thought", "made", "found", "took", "gave", "wrote", "went", "saw", "sang",
-                   "put", "spoke", "laid", "told", "said", "brought", "drew", "set", "held",
-                   "led", "sent", "struck", "threw", "won", "hit", "taught", "sought",
-                   "swore", "shot", "read", "felt", "began", "kept", "left", "meant"}
-
-
-def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
-    if not aw:
-        return None
-    # inverted: "said Ortiz, a former minister" / "according to a joint statement"
-    if len(aw) > 2 and aw[0][0].lower() == "according" and aw[1][0] == "to":
-        subj = _subject_after(aw, 1)
-        if subj:
-            subj.appositive = None
-        return subj, (0, 1)
-    cue = _cue_at(aw, 0)
-    if cue:
-        if aw[0][0].endswith("ing"):
-            return None, cue  # "“…,” noting flagging sales": what follows is no subject
-        return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
-    if aw[0][0].lower() in _SUBORDINATORS:
-        return None  # "“…” when asked", "“…” after X said", "“…” and X says": another clause
-    # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
-    limit = min(len(aw), 14)
-    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS:
-        # "…,” Trent Lott, who was majority leader under George W. Bush, said": a name and
-        # a long appositive before the cue
-        if any(w == "," for w, _, _ in aw[1:8]):
-            limit = min(len(aw), 34)
-    paren_end = -1
-    for i in range(1, min(len(aw), 22)):
-        if i <= paren_end:
-            continue  # inside "(D-N.Y.)"
-        if aw[i][0] == "(":
-            paren_end = next((k for k in range(i + 1, min(len(aw), i + 9)) if aw[k][0] == ")"),
-                             -1)
-            limit += max(0, paren_end - i + 1)
-            continue
-        if i >= limit or aw[i][0] in ("“", "”", '"', "?", "!", ";") or (
-                aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
-            break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
-        cue = _cue_at(aw, i)
-        if cue:
-            subj = _subject_before(aw, i)
-            if subj and (subj.start if subj.origin is None else subj.origin) == aw[0][1]:
-                return subj, cue
-            if subj and subj.text[:1].isupper() and all(
-                    re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
-                # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
-                role = " ".join(w for w, ws, _ in aw if ws < subj.start)
-                subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
-                return subj, cue
-            before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
-            if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \
-                    before[0][:1].islower() and all(re.match(r"^[\w’'\-]+$", w) for w in before):
-                # "…,” the economist Jared Bernstein, a former adviser …, said"
-                subj.role = " ".join(before[1:] if before[0] in _DETERMINERS else before)
-                return subj, cue
-            if subj and subj.text[:1].isupper() and len(before) >= 2 and before[-1] == "," \
-                    and "," not in before[:-1] and before[0][:1].islower() and \
-                    all(re.match(r"^[\w’'\-]+$", w) for w in before[:-1]):
-                # "…,” another friend, Mariam Emara told reporters": a role, then the name
-                subj.role = " ".join(before[:-1])
-                return subj, cue
-            if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
-                    "and", "but", "or", "as", "then", "so", "while", "before", "after") and \
-                    not aw[0][0].endswith(("ing", "ly")):  # not "“…,” giving states …"
-                return None, cue  # "“…,” someone said": a cue, but no speaker we can name
-            return None
-    return None
-
-
-#: A byline's name: up to five capitalised words, the last with a lower-case letter. The
-#: letters before that lower-case letter exclude it ("(?![a-z])"), so a long word is split
-#: one way only and a failed match costs linear time, not quadratic.
-_BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
-                     r"[A-Z](?:(?![a-z])[\w’'-])*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?"
-                     r"[ \t\xa0]*$")
-
-
 def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) -> bool:
     """A quote that is the whole of its line, short and without the punctuation that ends
     speech: a quoted subheading (“A Turning Point”), not something said."""
@@ -575,352 +386,6 @@ def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) 
     # of the block up to the quote: a paragraph of many short quotes stays linear)
     return _first_nonspace(text, block.start, s.open_mark) == s.open_mark and \
         not text[s.close_mark + 1:block.end].strip(" \t\xa0\n”\"'’")
-
-
-def _byline(text: str, start: int, block, index: _Index,
-            limit: int | None = None) -> tuple[str, int, int] | None:
-    """The name of a byline that follows a quote: on the rest of its line ("“…” ― Amina
-    Noor") or as the whole next line ("- Amina Noor.").
-
-    >>> from analysis.text import article_from_text
-    >>> art = article_from_text("“We will win.”\\n\\n- Amina Noor.\\n\\nShe left.", "x")
-    >>> _byline(art.text, 14, art.blocks[0], _Index(art, []))
-    ('Amina Noor', 18, 28)
-    """
-    stop = block.end if limit is None else min(limit, block.end)
-    line_end = text.find("\n", start, stop)  # (not past the next quote: linear)
-    if line_end < 0:
-        if stop < block.end:
-            return None  # another quote on the same line
-        line_end = block.end
-    m = _BYLINE.match(text, start, line_end)
-    if m is None and (limit is None or limit >= block.end) and \
-            _first_nonspace(text, start, block.end) == block.end:
-        # (a quote later in the block means the rest is not blank: no copy of it is read)
-        k = bisect_right(index.block_starts, block.start)  # the block after
-        if k < len(index.blocks):
-            nxt = index.blocks[k]
-            m = _BYLINE.match(text, nxt.start, nxt.end)
-    if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
-        return None
-    return m.group(1), m.start(1), m.end(1)
-
-
-def _trailing_cue(text: str, start: int, end: int,
-                  index: _Index) -> tuple[_Subject, str, int] | None:
-    """A cue and its subject closing the sentence that a quote's closing mark leaves open:
-    the last clause (after its last comma) is "said X …" or "X said" and nothing else; or,
-    after any comma, "said X, who …" running to the sentence's end (the subject's
-    appositives hold commas of their own); or "X said" / "X told Y" followed only by when,
-    where or to whom ("“…” Moe said Friday as he left." / "“…” Moe told Lake FM.").
-
-    >>> from analysis.text import article_from_text
-    >>> art = article_from_text("“It holds” at least for now, said Ann Moe, who teaches law, "
-    ...                         "in Eastport, at the forum.", "x")
-    >>> subj, cue, _ = _trailing_cue(art.text, 10, len(art.text), _Index(art, []))
-    >>> subj.text, subj.appositive, cue
-    ('Ann Moe', 'who teaches law', 'said')
-    """
-    sent = index.sentence_of(start)
-    own_sentence = False
-    if sent is not None and sent.end <= start + 1:
-        # the quote ended its sentence: "“…” Moe said Friday." on the same line goes on
-        # (a sentence with no comma and no quote of its own)
-        i = bisect_left(index.sentence_starts, start)
-        nxt = index.sentences[i] if i < len(index.sentences) else None
-        if nxt is not None and nxt.start < end and \
-                not text[start:nxt.start].strip(" \t\xa0") and \
-                not index.overlaps_marks(nxt.start, nxt.end - 1):
-            sent, own_sentence = nxt, True
-    if sent is None:
-        return None
-    stop = min(end, sent.end)
-    tw = _words(text, start, stop)
-    while tw and tw[-1][0] in (".", "!", "?", "”", "“", '"'):
-        tw.pop()
-    if not tw or len(tw) > 60 or any(w in ("“", "”", '"', ";", "?", "!") for w, _, _ in tw):
-        return None
-    k = max((i for i, (w, _, _) in enumerate(tw) if w == ","), default=-1)
-    if own_sentence and k >= 0:
-        return None
-    clause = tw[k + 1:]
-    found = None
-    if 2 <= len(clause) <= 12 and not (
-            k < 0 and (clause[0][0][:1].islower() or len(clause) > 6)):
-        # (no comma: only "Moe said." standing alone after the quote)
-        found = _after_cue(clause)
-    if found and found[0] is not None:
-        subj, (c0, c1) = found
-        inverted = c0 == 0
-        if not inverted and (subj.start != clause[0][1] or c1 < len(clause) - 3):
-            found = None  # "X said" must open the clause and close the sentence
-        elif inverted and any(w in _INDIRECT_TAIL for w, _, _ in clause[c1 + 1:]):
-            found = None
-    else:
-        found = None
-    if found is None:
-        found3 = _inverted_with_appositives(tw) or _cue_with_adjuncts(tw, k)
-        if found3 is None:
-            return None
-        subj, (c0, c1), clause = found3
-    return subj, " ".join(x[0] for x in clause[c0:c1 + 1]), clause[c0][1]
-
-
-#: Finite cues that open an inverted attribution ("…, said Ann Moe, who …").
-_INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "told", "tells",
-                  "explained", "explains", "argued", "argues", "noted", "notes", "asked", "asks",
-                  "warned", "warns", "continued", "recalled", "observed", "insisted", "replied"}
-
-
-def _inverted_with_appositives(tw):
-    """After a comma, "said X" whose subject (a name or a determiner phrase, with its
-    appositives) runs to the end of the sentence: "…, said Lee Moe, who teaches law at
-    Lakeside." (the last comma there is inside the appositive)."""
-    for k, (w, _, _) in enumerate(tw):
-        if w != "," or k + 2 >= len(tw) or tw[k + 1][0] not in _INVERTED_CUES:
-            continue
-        clause = tw[k + 1:]
-        subj = _subject_after(clause, 0)
-        if subj is None or subj.start != clause[1][1] or not (
-                clause[1][0][:1].isupper() or clause[1][0].lower() in _DETERMINERS) or \
-                clause[1][0] in _SENTENCE_OPENERS - {"The", "A", "An"}:
-            return None
-        rest = [x for x, ws, _ in clause if ws >= subj.end]
-        if rest and rest[0] not in (",", "("):
-            return None  # "…, said Moe in Eastport" is the last-clause form above
-        return subj, (0, 0), clause
-    return None
-
-
-#: Words that open a phrase of time, place or manner after "X said" (not a new report).
-_ADJUNCT_STARTS = {"on", "in", "at", "during", "after", "before", "while", "as", "when", "of",
-                   "about", "from", "via", "by", "late", "early", "earlier", "later", "last",
-                   "this", "then", "recently", "afterward", "afterwards", "today", "yesterday",
-                   "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                   "sunday"}
-
-
-def _cue_with_adjuncts(tw, k: int):
-    """"X said" opening the last clause, followed only by when, where or how ("Moe said
-    Friday as he left the talks") or, after "told", by whom ("Moe told Lake FM")."""
-    clause = tw[k + 1:]
-    if not 3 <= len(clause) <= 18 or not clause[0][0][:1].isupper() or \
-            clause[0][0] in _SENTENCE_OPENERS - {"The", "A", "An"}:
-        return None
-    found = _after_cue(clause[:14])
-    if not found or found[0] is None:
-        return None
-    subj, (c0, c1) = found
-    if c0 == 0 or subj.start != clause[0][1] or c1 + 1 >= len(clause):
-        return None
-    after = clause[c1 + 1][0]
-    if clause[c0][0] not in _INVERTED_CUES or any(
-            w in _INDIRECT_TAIL for w, _, _ in clause[c1 + 1:]):
-        return None
-    if clause[c0][0] not in ("told", "tells") and after.lower() not in _ADJUNCT_STARTS:
-        return None
-    return subj, (c0, c1), clause
-
-
-_INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
-
-
-def _source_after_dash(words) -> _Subject | None:
-    """A digest's source line: "TURNOUT WAS HIGH - Ann Moe and Dan Ruto:" / "… -More from
-    Moe:" — the names after the last dash before the colon."""
-    k = max((i for i, (w, _, _) in enumerate(words) if w in ("-", "—", "–")), default=-1)
-    seg = words[k + 1:] if k >= 0 else []
-    if len(seg) >= 2 and seg[0][0] == "More" and seg[1][0] == "from":
-        seg = seg[2:]
-    if not 1 <= len(seg) <= 6 or seg[0][0] in NOT_NAME or not all(
-            w[:1].isupper() or w in ("and", "of", "de") for w, _, _ in seg) or \
-            seg[-1][0] in ("and", "of", "de"):
-        return None
-    return _Subject(" ".join(w for w, _, _ in seg), seg[0][1], seg[-1][2])
-
-
-#: "… incurred boos upon saying, “…”": a preposition before a participle.
-_PARTICIPLE_PREPS = {"upon", "after", "before", "while", "by", "when", "in", "without"}
-
-
-#: Words that open a clause whose subject a participle after it shares ("…, as Moe
-#: echoed it, saying …").
-_PARTICIPLE_CLAUSES = {"as", "when", "while", "after", "because", "before", "since", "once"}
-
-
-_SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
-                  "though", "although", "and", "but", "or", "whereas", "unless", "once"}
-_COORDINATORS = {"and", "but", "or"}
-#: Words that open a subordinate or relative clause before a name ("While Moe spoke, …").
-_CLAUSE_OPENERS = (_SUBORDINATORS - _COORDINATORS) | {"where", "who", "which", "whom", "whose"}
-#: Words that open a subordinate clause inside a report ("said that once …, “…”").
-_SUBORDINATE_OPENERS = (_SUBORDINATORS - _COORDINATORS - {"whereas"}) | {"whenever"}
-
-
-#: Words that open an appositive after a one-word name ("Moe, a former mayor, …").
-_APPOSITIVE_OPENERS = {"a", "an", "the", "herself", "himself", "who", "whose"}
-
-
-def _name_appositive(words, fc: int, c0: int) -> bool:
-    """"Moe, a former mayor, told …": a one-word name, then an appositive closed by a comma
-    before the cue; not a lead-in ("Overall, …", "Later, …") to skip.
-
-    >>> ws = [(w, 0, 0) for w in "Moe , a former mayor , told reporters , saying".split()]
-    >>> _name_appositive(ws, 1, 8), _name_appositive([("Later", 0, 0)] + ws[1:], 1, 8)
-    (True, False)
-    """
-    w0 = words[0][0]
-    return fc == 1 and fc + 1 < c0 and w0[:1].isupper() and w0[1:].islower() and \
-        w0 not in _SENTENCE_OPENERS | _LEAD_INS and not w0.endswith(("ly", "ing", "ed")) and \
-        words[fc + 1][0].lower() in _APPOSITIVE_OPENERS and \
-        any(w == "," for w, _, _ in words[fc + 2:c0])
-
-
-def _before_cue(pw, opens_clause: bool):
-    """Subject and cue in the words before a quote's opening mark (same sentence)."""
-    if not pw:
-        return None
-    words = pw
-    last = words[-1][0]
-    if opens_clause and last in (",", ":", "—", "–"):
-        # "according to X,"
-        for i in range(len(words) - 3, -1, -1):
-            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
-                subj = _subject_after(words, i + 1)
-                if subj:  # "according to X, …": what follows the comma is the report
-                    subj.appositive = None
-                    return subj, (i, i + 1), "before"
-        for c0, c1 in _cue_in_words(words[:-1]):
-            if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
-                continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
-            # skip a leading adverbial ("Hours later, …", "On Monday, …")
-            fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
-            lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
-                                       words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
-                or _name_appositive(words, fc, c0) else fc + 1
-            if lead == 0 and words[0][0] in _LEAD_INS:
-                # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
-                fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
-                lead = 0 if fc is None else fc + 1
-            w0 = words[lead][0]
-            if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and (
-                    words[c0 - 1][0] == "," or words[c0 - 1][0] in _PARTICIPLE_PREPS) \
-                    and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and (
-                        w0 not in NOT_NAME or w0 in HONORIFIC_GENDER))):
-                # "Trump returned the compliment, telling Reuters, “…”" / "Mr. X issued a
-                # statement saying, “…”": the subject of the clause speaks; after a cue of
-                # its own ("…, Spicer said, adding, “…”") that cue's subject
-                subj = None
-                prior = next(_cue_in_words(words[lead:c0 - 1]), None)
-                if prior is not None and prior[1] == c0 - 2 - lead:
-                    subj = _subject_before(words, prior[0] + lead)
-                subj = subj or _clause_subject(words[lead:c0])
-                if subj:
-                    return subj, (c0, c1), "before"
-            subj = _subject_before(words, c0)
-            if subj is not None and words[c0][0] in _PARTICIPLES and \
-                    subj.text[:1].islower() and \
-                    any(w in _DOCUMENT_NOUNS for w in subj.text.lower().split()):
-                # "Moe issued a statement Tuesday saying, “…”": who issued it speaks
-                subj = _clause_subject(words[lead:c0]) or subj
-            if subj is None and c0 >= 2 and words[c0 - 1][0] == "to":
-                # "Moe was prompted to say, “…”": the clause's subject
-                subj = _clause_subject(words[lead:c0 - 1])
-            if subj is None and c1 + 1 < len(words) - 1 and words[c0][0] not in _PARTICIPLES:
-                subj = _subject_after(words[:-1], c1)
-            if subj is None and words[c0][0].endswith("ing") and c0 >= 2 and \
-                    words[c0 - 1][0] == ",":
-                # "Ruto then appears in a clip, saying, “…”": the clause's subject
-                subj = _clause_subject(words[:c0])
-            if subj:
-                return subj, (c0, c1), "before"
-        if len(words) >= 4 and last == "," and words[-2][0] in _DOCUMENT_NOUNS and \
-                words[-3][0].lower() in ("a", "an", "the") and words[-4][0] in _ISSUING:
-            # "Moe issued a statement, “…”": who issued it
-            subj = _clause_subject(words[:-4])
-            if subj:
-                return subj, None, "before"
-        if last == ":":  # "Ruto was blunt:" — the clause's subject
-            subj = _source_after_dash(words[:-1]) or _clause_subject(words[:-1])
-            if subj:
-                return subj, None, "colon"
-        return None
-    # partial quote: a cue earlier in the clause ("He called it “…”"), said by someone who
-    # can speak (not "the figures tell a “mixed” story")
-    for c0, _c1 in _cue_in_words(words):
-        subj = None
-        if words[c0][0] in _PARTICIPLES and c0 >= 2 and words[c0 - 1][0] == ",":
-            # "At a rally in Eastport, Lakeshire, Moe went after Ruto, calling her “…”": the
-            # participle's subject is the clause's, not a phrase between two commas; after
-            # "Moe said, adding …" the cue's subject, after "…, as Moe echoed it, saying …"
-            # the subordinate clause's (none named there: no speaker)
-            prior = _cue_at(words, c0 - 2)
-            b = max((i for i in range(c0 - 1) if words[i][0] == ","), default=-1) + 1
-            if prior is not None and prior[1] == c0 - 2:
-                subj = _subject_before(words, prior[0])
-            elif b < c0 - 2 and words[b][0].lower() in _PARTICIPLE_CLAUSES:
-                subj = _clause_subject(words[b + 1:c0 - 1])
-                if subj is None:
-                    continue
-            else:
-                subj = _clause_subject(words[:c0 - 1])
-        subj = subj or _subject_before(words, c0)
-        if subj and _can_speak(subj):
-            return subj, (c0, _c1), "before"
-    return None
-
-
-
-
-def _in_subordinate(words, c0: int) -> bool:
-    """Whether the cue at ``c0`` sits in a subordinate clause (not closed by a comma before
-    ``c0``) opened after an earlier cue: "Moe said that once the Senate goes on …".
-
-    >>> ws = [(w, 0, 0) for w in "Moe said that once the Senate goes on".split()]
-    >>> _in_subordinate(ws, 6), _in_subordinate(ws[:2] + ws[4:], 4), _in_subordinate(ws[3:], 3)
-    (True, False, False)
-    """
-    for b in range(c0 - 1, 0, -1):
-        w = words[b][0]
-        if w in (",", ";", ":", "—", "–"):
-            return False
-        if w.lower() in _SUBORDINATE_OPENERS:
-            return next(_cue_in_words(words[:b]), None) is not None
-    return False
-
-
-def _sentence_cue(text: str, start: int, end: int, index: _Index,
-                  registry: Registry | None = None) -> tuple[_Subject, str, int] | None:
-    """A speaker + cue in a sentence (outside its quotes), last one first. A participle cue
-    ("…, calling it “…”") takes the first person or organisation named in the sentence.
-
-    Computed once per sentence (a sentence holding many quotes is not read again for each)."""
-    key = (start, end, registry is not None)
-    if key not in index.cue_cache:
-        index.cue_cache[key] = _sentence_cue_uncached(text, start, end, index, registry)
-    found = index.cue_cache[key]
-    if found is None:
-        return None
-    subj, cue, cue_start = found
-    return _Subject(subj.text, subj.start, subj.end, subj.appositive, subj.role,
-                    subj.origin), cue, cue_start
-
-
-def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
-                           registry: Registry | None) -> tuple[_Subject, str, int] | None:
-    words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
-    for c0, c1 in _cue_in_words(words):
-        cue = " ".join(x[0] for x in words[c0:c1 + 1])
-        if words[c0][0].endswith("ing"):
-            if registry is not None:
-                first = registry.first_between(start, words[c0][1])
-                if first is not None:
-                    return _Subject(first.text, first.start, first.end), cue, words[c0][1]
-            continue
-        subj = _subject_before(words, c0)
-        if subj:
-            return subj, cue, words[c0][1]
-    return None
 
 
 def _backfill_chains(quotes: list[Quote]) -> None:

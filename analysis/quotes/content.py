@@ -76,7 +76,7 @@ def _content_span(text: str, s: QuoteSpan, cue: str, cue_start: int, position: s
     >>> from analysis.text import article_from_text
     >>> art = article_from_text("Moe told reporters that the plan was “a mess” and would "
     ...                         "fail.", "x")
-    >>> from analysis.quotes.attribution import _Index
+    >>> from analysis.quotes.index import _Index
     >>> from analysis.quotes.marks import find_quote_spans
     >>> s = find_quote_spans(art)[0][0]
     >>> a, b = _content_span(art.text, s, "told", 4, "before", _Index(art, [s]), len(art.text))

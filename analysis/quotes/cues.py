@@ -26,12 +26,20 @@ _VERBS = [
     "remember", "exhort", "reason", "shoot back", "fire back", "hit back", "push back",
     "weigh in",
     # more of PolNeAR train and dev: "“…,” reacted Moe" / "Moe pondered whether …"
-    "react", "ponder",
+    "react", "ponder", "speculate",
+    # what a study, a report or its authors concluded: "A 2014 report found that “…”"
+    "find that",
+    # after a quote: "“…,” an angry Moe retaliated." / "“…!” beamed Moe"
+    "retaliate", "beam",
+    # "As Moe had written, “…”" / "As the band sang, “…”"
+    "sing",
 ]
 
 
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "refer to": ["referred to", "refers to"], "put it": ["put it", "puts it"],
+              "find that": ["found that", "finds that"],
+              "beam": ["beamed"],
               "term": ["termed"], "label": ["labeled", "labelled"],
               "slam": ["slammed", "slams"], "cry": ["cried", "cries"],
               # verbs that are also nouns: past tense only ("reports" is usually a noun)
@@ -39,7 +47,8 @@ _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "cite": ["cited"], "praise": ["praised"], "hail": ["hailed"],
               "tout": ["touted", "touts"], "grouse": ["groused"], "blast": ["blasted", "blasts"],
               "chant": ["chanted"], "yell": ["yelled", "yells"], "wonder": ["wondered"],
-              "write": ["wrote", "writes", "write"], "go on": ["went on", "goes on"],
+              "write": ["wrote", "writes", "write", "written"],
+              "sing": ["sang", "sings"], "go on": ["went on", "goes on"],
               "admit": ["admitted", "admits"], "snap": ["snapped", "snaps"],
               "shoot back": ["shot back", "shoots back"], "hit back": ["hit back", "hits back"],
               "bark": ["barked"], "reason": ["reasoned"], "remember": ["remembered"],
@@ -151,7 +160,45 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m[0], *m.span()) for m in _WORD.finditer(text, start, end)]
+    return [(m[0], m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+#: Words after which a cue word is a noun, not a verb: an article or a possessive ("the
+#: remarks", "his claims"; "her" is left out: it is also an object, "told her, saying …").
+_NOUN_BEFORE = {"the", "a", "an", "his", "its", "their", "my", "our", "your", "The", "A", "An",
+                "His", "Its", "Their", "My", "Our", "Your"}
+
+
+#: Verbs after a plural noun ("states can", "reports have"): the word before is no cue.
+_PLURAL_VERBS = {"can", "could", "will", "would", "should", "may", "might", "must", "are",
+                 "were", "have", "do", "did"}
+
+
+#: Words whose "’s" is "is" or "has" ("he’s claiming"), not a possessive.
+_CONTRACTED = {"he", "she", "it", "that", "there", "here", "who", "what", "where", "let",
+               "this", "everyone", "nobody", "someone"}
+
+
+def _noun_cue(words, i) -> bool:
+    """Whether the cue word at ``i`` follows an article or a possessive right before it in
+    the text ("Moe’s remarks", "their claims", "the call", "a warning"): a noun, not a verb.
+
+    >>> ws = [(w, 0, 0) for w in "Moe denounced Ruto’s remarks as".split()]
+    >>> _noun_cue(ws, 1), _noun_cue(ws, 3)
+    (False, True)
+    >>> _noun_cue([(w, 0, 0) for w in "that states can pass".split()], 1)
+    True
+    """
+    w = words[i][0]
+    if w.endswith("s") and i + 1 < len(words) and words[i + 1][0] in _PLURAL_VERBS:
+        return True  # "that states can pass such laws": a plural noun, its verb after it
+    if i == 0 or words[i][1] - words[i - 1][2] > 1:
+        return False  # (a word across a quote is not the one before it)
+    prev = words[i - 1][0]
+    if words[i][0].endswith("ing"):  # "a warning", "the briefing" (not "Moe's saying")
+        return prev in ("a", "an", "the", "A", "An", "The")
+    return prev in _NOUN_BEFORE or (prev.endswith(("’s", "'s", "s’", "s'")) and
+                                    prev[:-2].lower() not in _CONTRACTED)
 
 
 def _cue_at(words, i) -> tuple[int, int] | None:
@@ -170,12 +217,23 @@ _CUE_SET = set(SPEECH_CUES)
 
 
 def _cue_in_words(words, from_end: bool = True):
-    """Positions of cue words in a word list, last first when ``from_end``."""
+    """Positions of cue words in a word list, last first when ``from_end``; a cue word that is
+    a noun ("Ruto’s remarks") only after all the verbs.
+
+    >>> ws = [(w, 0, 0) for w in "Moe denounced Ruto’s remarks as".split()]
+    >>> list(_cue_in_words(ws))
+    [(1, 1), (3, 3)]
+    """
     idx = range(len(words) - 1, -1, -1) if from_end else range(len(words))
+    nouns = []
     for i in idx:
         cue = _cue_at(words, i)
         if cue:
-            yield cue
+            if _noun_cue(words, i):
+                nouns.append(cue)  # "Moe denounced Ruto’s remarks as “…”": the verb first
+            else:
+                yield cue
+    yield from nouns
 
 
 #: Verbs that report speech without quote marks (a narrower set than the quote cues).

@@ -1,0 +1,256 @@
+"""Cues after a quote: ``“…,” Ruto said`` / ``“…,” said Ortiz, a former minister``, a byline
+(``“…” ― Amina Noor``) and a cue closing the sentence the quote opens (``“A” if she lost, said
+Dan Moe.``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from analysis.quotes.before import _SUBORDINATORS
+from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
+from analysis.quotes.index import _Index
+from analysis.quotes.marks import _first_nonspace
+from analysis.quotes.subjects import _SENTENCE_OPENERS, _Subject, _subject_after, _subject_before
+from analysis.speakers import HONORIFIC_GENDER, TITLE_WORDS
+
+
+def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
+    if not aw:
+        return None
+    # inverted: "said Ortiz, a former minister" / "according to a joint statement"
+    if len(aw) > 2 and aw[0][0].lower() == "according" and aw[1][0] == "to":
+        subj = _subject_after(aw, 1)
+        if subj:
+            subj.appositive = None
+        return subj, (0, 1)
+    cue = _cue_at(aw, 0)
+    if cue:
+        if aw[0][0].endswith("ing"):
+            return None, cue  # "“…,” noting flagging sales": what follows is no subject
+        return _subject_after(aw, cue[1]), cue  # the subject may be None: a cue, no speaker
+    if aw[0][0].lower() in _SUBORDINATORS:
+        return None  # "“…” when asked", "“…” after X said", "“…” and X says": another clause
+    # "Ruto said" / "he emphasized" / "the ministry said" / "Ortiz, a former minister, said"
+    limit = min(len(aw), 14)
+    role_first = aw[0][0][:1].islower() and aw[0][0].lower() not in _DETERMINERS and \
+        any(w[:1].isupper() for w, _, _ in aw[1:4])
+    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS or role_first:
+        # "…,” Trent Lott, who was majority leader under George W. Bush, said": a name and
+        # a long appositive before the cue (or a role in lower case before the name: "state
+        # Senate leader Dan Moe and House Speaker Ann Lapp, both Republicans, said")
+        if any(w == "," for w, _, _ in aw[1:12 if role_first else 8]):
+            limit = min(len(aw), 34)
+    paren_end = -1
+    for i in range(1, min(len(aw), 22)):
+        if i <= paren_end:
+            continue  # inside "(D-N.Y.)"
+        if aw[i][0] == "(":
+            paren_end = next((k for k in range(i + 1, min(len(aw), i + 9)) if aw[k][0] == ")"),
+                             -1)
+            limit += max(0, paren_end - i + 1)
+            continue
+        if i >= limit or aw[i][0] in ("“", "”", '"', "?", "!", ";") or (
+                aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
+            break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
+        cue = _cue_at(aw, i)
+        if cue and _noun_cue(aw, i):
+            continue  # "…, one of the states suing …, said": a noun, not the cue
+        if cue:
+            subj = _subject_before(aw, i)
+            first = subj.start if subj is not None and subj.origin is None else \
+                subj.origin if subj is not None else None
+            if subj and (first == aw[0][1] or all(
+                    w in HONORIFIC_GENDER or w in TITLE_WORDS
+                    for w, ws, _ in aw if ws < first)):
+                # ("Ms. Lapp's spokesman, Dan Moe, wrote": an honorific before the phrase)
+                return subj, cue
+            if subj and subj.text[:1].isupper() and all(
+                    re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
+                # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
+                role = " ".join(w for w, ws, _ in aw if ws < subj.start)
+                subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
+                return subj, cue
+            before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
+            if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \
+                    before[0][:1].islower() and all(re.match(r"^[\w’'\-]+$", w) for w in before):
+                # "…,” the economist Jared Bernstein, a former adviser …, said"
+                subj.role = " ".join(before[1:] if before[0] in _DETERMINERS else before)
+                return subj, cue
+            if subj and subj.text[:1].isupper() and len(before) >= 2 and before[-1] == "," \
+                    and "," not in before[:-1] and before[0][:1].islower() and \
+                    all(re.match(r"^[\w’'\-]+$", w) for w in before[:-1]):
+                # "…,” another friend, Mariam Emara told reporters": a role, then the name
+                subj.role = " ".join(before[:-1])
+                return subj, cue
+            if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
+                    "and", "but", "or", "as", "then", "so", "while", "before", "after") and \
+                    not aw[0][0].endswith(("ing", "ly")):  # not "“…,” giving states …"
+                return None, cue  # "“…,” someone said": a cue, but no speaker we can name
+            return None
+    return None
+
+
+#: A byline's name: up to five capitalised words, the last with a lower-case letter. The
+#: letters before that lower-case letter exclude it ("(?![a-z])"), so a long word is split
+#: one way only and a failed match costs linear time, not quadratic.
+_BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
+                     r"[A-Z](?:(?![a-z])[\w’'-])*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?"
+                     r"[ \t\xa0]*$")
+
+
+def _byline(text: str, start: int, block, index: _Index,
+            limit: int | None = None) -> tuple[str, int, int] | None:
+    """The name of a byline that follows a quote: on the rest of its line ("“…” ― Amina
+    Noor") or as the whole next line ("- Amina Noor.").
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“We will win.”\\n\\n- Amina Noor.\\n\\nShe left.", "x")
+    >>> _byline(art.text, 14, art.blocks[0], _Index(art, []))
+    ('Amina Noor', 18, 28)
+    """
+    stop = block.end if limit is None else min(limit, block.end)
+    line_end = text.find("\n", start, stop)  # (not past the next quote: linear)
+    if line_end < 0:
+        if stop < block.end:
+            return None  # another quote on the same line
+        line_end = block.end
+    m = _BYLINE.match(text, start, line_end)
+    if m is None and (limit is None or limit >= block.end) and \
+            _first_nonspace(text, start, block.end) == block.end:
+        # (a quote later in the block means the rest is not blank: no copy of it is read)
+        k = bisect_right(index.block_starts, block.start)  # the block after
+        if k < len(index.blocks):
+            nxt = index.blocks[k]
+            m = _BYLINE.match(text, nxt.start, nxt.end)
+    if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
+        return None
+    return m.group(1), m.start(1), m.end(1)
+
+
+def _trailing_cue(text: str, start: int, end: int,
+                  index: _Index) -> tuple[_Subject, str, int] | None:
+    """A cue and its subject closing the sentence that a quote's closing mark leaves open:
+    the last clause (after its last comma) is "said X …" or "X said" and nothing else; or,
+    after any comma, "said X, who …" running to the sentence's end (the subject's
+    appositives hold commas of their own); or "X said" / "X told Y" followed only by when,
+    where or to whom ("“…” Moe said Friday as he left." / "“…” Moe told Lake FM.").
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("“It holds” at least for now, said Ann Moe, who teaches law, "
+    ...                         "in Eastport, at the forum.", "x")
+    >>> subj, cue, _ = _trailing_cue(art.text, 10, len(art.text), _Index(art, []))
+    >>> subj.text, subj.appositive, cue
+    ('Ann Moe', 'who teaches law', 'said')
+    """
+    sent = index.sentence_of(start)
+    own_sentence = False
+    if sent is not None and sent.end <= start + 1:
+        # the quote ended its sentence: "“…” Moe said Friday." on the same line goes on
+        # (a sentence with no comma and no quote of its own)
+        i = bisect_left(index.sentence_starts, start)
+        nxt = index.sentences[i] if i < len(index.sentences) else None
+        if nxt is not None and nxt.start < end and \
+                not text[start:nxt.start].strip(" \t\xa0") and \
+                not index.overlaps_marks(nxt.start, nxt.end - 1):
+            sent, own_sentence = nxt, True
+    if sent is None:
+        return None
+    stop = min(end, sent.end)
+    tw = _words(text, start, stop)
+    while tw and tw[-1][0] in (".", "!", "?", "”", "“", '"'):
+        tw.pop()
+    if not tw or len(tw) > 60 or any(w in ("“", "”", '"', ";", "?", "!") for w, _, _ in tw):
+        return None
+    k = max((i for i, (w, _, _) in enumerate(tw) if w == ","), default=-1)
+    if own_sentence and k >= 0:
+        f = next(i for i, (w, _, _) in enumerate(tw) if w == ",")
+        if f + 1 < len(tw) and re.fullmatch(r"[a-z]+ing", tw[f + 1][0]):
+            # "“… No, Dan.” Ann Lapp tweeted, quoting a reporter": "X cue" closes the
+            # sentence but for a participle phrase after its comma
+            tw, k = tw[:f], -1
+        else:
+            return None
+    clause = tw[k + 1:]
+    found = None
+    if 2 <= len(clause) <= 12 and not (
+            k < 0 and (clause[0][0][:1].islower() or len(clause) > 6)):
+        # (no comma: only "Moe said." standing alone after the quote)
+        found = _after_cue(clause)
+    if found and found[0] is not None:
+        subj, (c0, c1) = found
+        inverted = c0 == 0
+        if not inverted and (subj.start != clause[0][1] or c1 < len(clause) - 3):
+            found = None  # "X said" must open the clause and close the sentence
+        elif inverted and any(w in _INDIRECT_TAIL for w, _, _ in clause[c1 + 1:]):
+            found = None
+    else:
+        found = None
+    if found is None:
+        found3 = _inverted_with_appositives(tw) or _cue_with_adjuncts(tw, k)
+        if found3 is None:
+            return None
+        subj, (c0, c1), clause = found3
+    return subj, " ".join(x[0] for x in clause[c0:c1 + 1]), clause[c0][1]
+
+
+#: Finite cues that open an inverted attribution ("…, said Ann Moe, who …").
+_INVERTED_CUES = {"said", "says", "added", "adds", "wrote", "writes", "told", "tells",
+                  "explained", "explains", "argued", "argues", "noted", "notes", "asked", "asks",
+                  "warned", "warns", "continued", "recalled", "observed", "insisted", "replied"}
+
+
+def _inverted_with_appositives(tw):
+    """After a comma, "said X" whose subject (a name or a determiner phrase, with its
+    appositives) runs to the end of the sentence: "…, said Lee Moe, who teaches law at
+    Lakeside." (the last comma there is inside the appositive)."""
+    for k, (w, _, _) in enumerate(tw):
+        if w != "," or k + 2 >= len(tw) or tw[k + 1][0] not in _INVERTED_CUES:
+            continue
+        clause = tw[k + 1:]
+        subj = _subject_after(clause, 0)
+        if subj is None or subj.start != clause[1][1] or not (
+                clause[1][0][:1].isupper() or clause[1][0].lower() in _DETERMINERS) or \
+                clause[1][0] in _SENTENCE_OPENERS - {"The", "A", "An"}:
+            return None
+        rest = [x for x, ws, _ in clause if ws >= subj.end]
+        if rest and rest[0] not in (",", "("):
+            return None  # "…, said Moe in Eastport" is the last-clause form above
+        return subj, (0, 0), clause
+    return None
+
+
+#: Words that open a phrase of time, place or manner after "X said" (not a new report).
+_ADJUNCT_STARTS = {"on", "in", "at", "during", "after", "before", "while", "as", "when", "of",
+                   "about", "from", "via", "by", "late", "early", "earlier", "later", "last",
+                   "this", "then", "recently", "afterward", "afterwards", "today", "yesterday",
+                   "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                   "sunday"}
+
+
+def _cue_with_adjuncts(tw, k: int):
+    """"X said" opening the last clause, followed only by when, where or how ("Moe said
+    Friday as he left the talks") or, after "told", by whom ("Moe told Lake FM")."""
+    clause = tw[k + 1:]
+    if not 3 <= len(clause) <= 18 or clause[0][0].lower() in _DETERMINERS or \
+            clause[0][0] in _SENTENCE_OPENERS - {"The", "A", "An"}:
+        return None
+    found = _after_cue(clause[:14])
+    if not found or found[0] is None:
+        return None
+    subj, (c0, c1) = found
+    if c0 == 0 or c1 + 1 >= len(clause) or (
+            subj.start != clause[0][1] and not (subj.role and subj.text[:1].isupper())):
+        # (a role before the name opens the clause: "…, city counsel Ann Moe wrote in …")
+        return None
+    after = clause[c1 + 1][0]
+    if clause[c0][0] not in _INVERTED_CUES or any(
+            w in _INDIRECT_TAIL for w, _, _ in clause[c1 + 1:]):
+        return None
+    if clause[c0][0] not in ("told", "tells") and after.lower() not in _ADJUNCT_STARTS:
+        return None
+    return subj, (c0, c1), clause
+
+
+_INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}

@@ -1,0 +1,309 @@
+"""Cues before a quote: the speaker and cue in the words before a quote's opening mark
+(``He remarked, “…”``, ``According to X, “…”``, ``Ruto was blunt: “…”``), a cue anywhere in a
+sentence (a partial quote's, or the sentence before a quote), and the name acting on a long
+quote in narration ("Moe thanked the nurses for “…”").
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.quotes.cues import (
+    _DETERMINERS,
+    _DOCUMENT_NOUNS,
+    _PARTICIPLES,
+    _cue_at,
+    _cue_in_words,
+    _words,
+)
+from analysis.quotes.index import _Index
+from analysis.quotes.kinds import _can_speak
+from analysis.quotes.subjects import (
+    _ISSUING,
+    _LEAD_INS,
+    _SENTENCE_OPENERS,
+    _clause_subject,
+    _Subject,
+    _subject_after,
+    _subject_before,
+)
+from analysis.speakers import HONORIFIC_GENDER, NOT_NAME, Registry
+
+#: Words after a clause's subject that show it is not the one acting ("Moe’s plan", "Moe and
+#: Ruto", "Moe, who …" is kept: the appositive is skipped by the subject finder).
+_NOT_ACTING = {"and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "is", "was",
+               "are", "were", "be", "been", "has", "had", "have", "as", "than", "’s", "'s"}
+
+
+def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Subject | None:
+    """The name that opens the clause before a quote, followed by a verb: "Moe thanked the
+    nurses for “…”" → Moe; None for a pronoun, a phrase, a name not followed by a verb
+    ("Moe’s plan …", "Moe and Ruto …", "Moe is …"), or a quote in its clause's subject.
+
+    >>> from analysis.text import article_from_text
+    >>> t = "Dan Moe thanked the nurses for “working nights and weekends without a word of thanks.”"
+    >>> art = article_from_text(t, "x")
+    >>> _acting_subject(art.text, 0, t.index("“"), _Index(art, [])).text
+    'Dan Moe'
+    """
+    words = [w for w in _words(text, start, open_mark) if not index.in_marks(w[1])]
+    if len(words) < 3:
+        return None
+    subj = _clause_subject(words)
+    if subj is None or subj.text.lower() in ("he", "she", "they") or \
+            not subj.text[:1].isupper() or subj.text in _SENTENCE_OPENERS:
+        return None
+    k = next((i for i, w in enumerate(words) if w[1] >= subj.end), None)
+    if k is None:
+        return None
+    if any(w.lower() in _CLAUSE_OPENERS or (
+            w.lower() == "as" and i + 1 < len(words) and (
+                not re.fullmatch(r"[a-z]+", words[i + 1][0]) or
+                words[i + 1][0] in _DETERMINERS))
+           for i, (w, ws, _) in enumerate(words) if ws < subj.start):
+        # "While Moe spoke, the party was …" / "As Moe spoke, …" (not "as part of …"): the
+        # name is in another clause
+        return None
+    if words[k][0] == ",":  # "Moe, a former mayor, thanked …": past the appositive
+        k = next((i for i in range(k + 1, min(len(words), k + 16)) if words[i][0] == ","),
+                 None)
+        if k is None or k + 1 >= len(words):
+            return None
+        k += 1
+    verb = words[k][0]
+    aux = None  # "has", "would", "is" …: what the verb after it may be
+    while verb.lower() in _ADVERBS or verb in _AUXILIARIES:
+        if verb in _AUXILIARIES:
+            aux = _AUXILIARIES[verb]
+        k += 1
+        if k >= len(words):
+            return None
+        verb = words[k][0]
+    if aux == "be":  # "Moe is pledging to …" (never "Moe was asked": not Moe's words)
+        ok = re.fullmatch(r"[a-z]+ing", verb) is not None
+    elif aux == "modal":  # "Moe would not comment on …" / "Moe has long argued …"
+        ok = re.fullmatch(r"[a-z]+", verb) is not None and verb not in _DETERMINERS
+    else:  # "Moe thanked …", "Moe argues …", "Moe thought …"
+        ok = verb in _IRREGULAR_PAST or (re.fullmatch(r"[a-z]+(?:ed|s)", verb) is not None
+                                         and not verb.endswith(("ss", "us", "is")))
+    if not ok or verb in _NOT_ACTING:
+        return None
+    return subj
+
+
+_ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
+            "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
+            "already", "only", "just", "first", "since", "now", "frequently", "initially"}
+_AUXILIARIES = {**dict.fromkeys(("has", "had", "have", "would", "will", "could", "did", "does",
+                                 "do", "should", "may", "might", "can"), "modal"),
+                **dict.fromkeys(("is", "was", "are", "were", "been"), "be")}
+#: Past forms without "-ed" of verbs that act on words ("Moe thought …", "Moe made the point").
+_IRREGULAR_PAST = {"thought", "made", "found", "took", "gave", "wrote", "went", "saw", "sang",
+                   "put", "spoke", "laid", "told", "said", "brought", "drew", "set", "held",
+                   "led", "sent", "struck", "threw", "won", "hit", "taught", "sought",
+                   "swore", "shot", "read", "felt", "began", "kept", "left", "meant"}
+
+
+def _source_after_dash(words) -> _Subject | None:
+    """A digest's source line: "TURNOUT WAS HIGH - Ann Moe and Dan Ruto:" / "… -More from
+    Moe:" — the names after the last dash before the colon."""
+    k = max((i for i, (w, _, _) in enumerate(words) if w in ("-", "—", "–")), default=-1)
+    seg = words[k + 1:] if k >= 0 else []
+    if len(seg) >= 2 and seg[0][0] == "More" and seg[1][0] == "from":
+        seg = seg[2:]
+    if not 1 <= len(seg) <= 6 or seg[0][0] in NOT_NAME or not all(
+            w[:1].isupper() or w in ("and", "of", "de") for w, _, _ in seg) or \
+            seg[-1][0] in ("and", "of", "de"):
+        return None
+    return _Subject(" ".join(w for w, _, _ in seg), seg[0][1], seg[-1][2])
+
+
+#: "… incurred boos upon saying, “…”": a preposition before a participle.
+_PARTICIPLE_PREPS = {"upon", "after", "before", "while", "by", "when", "in", "without"}
+
+
+#: Words that open a clause whose subject a participle after it shares ("…, as Moe
+#: echoed it, saying …").
+_PARTICIPLE_CLAUSES = {"as", "when", "while", "after", "because", "before", "since", "once"}
+
+
+_SUBORDINATORS = {"when", "after", "before", "because", "while", "if", "until", "since",
+                  "though", "although", "and", "but", "or", "whereas", "unless", "once"}
+_COORDINATORS = {"and", "but", "or"}
+#: Words that open a subordinate or relative clause before a name ("While Moe spoke, …").
+_CLAUSE_OPENERS = (_SUBORDINATORS - _COORDINATORS) | {"where", "who", "which", "whom", "whose"}
+#: Words that open a subordinate clause inside a report ("said that once …, “…”").
+_SUBORDINATE_OPENERS = (_SUBORDINATORS - _COORDINATORS - {"whereas"}) | {"whenever"}
+
+
+#: Words that open an appositive after a one-word name ("Moe, a former mayor, …").
+_APPOSITIVE_OPENERS = {"a", "an", "the", "herself", "himself", "who", "whose"}
+
+
+def _name_appositive(words, fc: int, c0: int) -> bool:
+    """"Moe, a former mayor, told …": a one-word name, then an appositive closed by a comma
+    before the cue; not a lead-in ("Overall, …", "Later, …") to skip.
+
+    >>> ws = [(w, 0, 0) for w in "Moe , a former mayor , told reporters , saying".split()]
+    >>> _name_appositive(ws, 1, 8), _name_appositive([("Later", 0, 0)] + ws[1:], 1, 8)
+    (True, False)
+    """
+    w0 = words[0][0]
+    return fc == 1 and fc + 1 < c0 and w0[:1].isupper() and w0[1:].islower() and \
+        w0 not in _SENTENCE_OPENERS | _LEAD_INS and not w0.endswith(("ly", "ing", "ed")) and \
+        words[fc + 1][0].lower() in _APPOSITIVE_OPENERS and \
+        any(w == "," for w, _, _ in words[fc + 2:c0])
+
+
+def _before_cue(pw, opens_clause: bool):
+    """Subject and cue in the words before a quote's opening mark (same sentence)."""
+    if not pw:
+        return None
+    words = pw
+    last = words[-1][0]
+    if opens_clause and last in (",", ":", "—", "–"):
+        # "according to X,"
+        for i in range(len(words) - 3, -1, -1):
+            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+                subj = _subject_after(words, i + 1)
+                if subj:  # "according to X, …": what follows the comma is the report
+                    subj.appositive = None
+                    return subj, (i, i + 1), "before"
+        for c0, c1 in _cue_in_words(words[:-1]):
+            if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
+                continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
+            # skip a leading adverbial ("Hours later, …", "On Monday, …")
+            fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
+            lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
+                                       words[0][0] not in _SENTENCE_OPENERS | {"Here"}) \
+                or _name_appositive(words, fc, c0) else fc + 1
+            if lead == 0 and words[0][0] in _LEAD_INS:
+                # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
+                fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
+                lead = 0 if fc is None else fc + 1
+            w0 = words[lead][0]
+            if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and (
+                    words[c0 - 1][0] == "," or words[c0 - 1][0] in _PARTICIPLE_PREPS) \
+                    and (w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and (
+                        w0 not in NOT_NAME or w0 in HONORIFIC_GENDER))):
+                # "Trump returned the compliment, telling Reuters, “…”" / "Mr. X issued a
+                # statement saying, “…”": the subject of the clause speaks; after a cue of
+                # its own ("…, Spicer said, adding, “…”") that cue's subject
+                subj = None
+                prior = next(_cue_in_words(words[lead:c0 - 1]), None)
+                if prior is not None and prior[1] == c0 - 2 - lead:
+                    subj = _subject_before(words, prior[0] + lead)
+                subj = subj or _clause_subject(words[lead:c0])
+                if subj:
+                    return subj, (c0, c1), "before"
+            subj = _subject_before(words, c0)
+            if subj is not None and words[c0][0] in _PARTICIPLES and \
+                    subj.text[:1].islower() and \
+                    any(w in _DOCUMENT_NOUNS for w in subj.text.lower().split()):
+                # "Moe issued a statement Tuesday saying, “…”": who issued it speaks
+                subj = _clause_subject(words[lead:c0]) or subj
+            if subj is None and c0 >= 2 and words[c0 - 1][0] == "to":
+                # "Moe was prompted to say, “…”": the clause's subject
+                subj = _clause_subject(words[lead:c0 - 1])
+            if subj is None and c1 + 1 < len(words) - 1 and words[c0][0] not in _PARTICIPLES:
+                subj = _subject_after(words[:-1], c1)
+            if subj is None and words[c0][0].endswith("ing") and c0 >= 2 and \
+                    words[c0 - 1][0] == ",":
+                # "Ruto then appears in a clip, saying, “…”": the clause's subject
+                subj = _clause_subject(words[:c0])
+            if subj:
+                return subj, (c0, c1), "before"
+        if len(words) >= 4 and last == "," and words[-2][0] in _DOCUMENT_NOUNS and \
+                words[-3][0].lower() in ("a", "an", "the") and words[-4][0] in _ISSUING:
+            # "Moe issued a statement, “…”": who issued it
+            subj = _clause_subject(words[:-4])
+            if subj:
+                return subj, None, "before"
+        if last == ":":  # "Ruto was blunt:" — the clause's subject
+            subj = _source_after_dash(words[:-1]) or _clause_subject(words[:-1])
+            if subj:
+                return subj, None, "colon"
+        return None
+    # partial quote: a cue earlier in the clause ("He called it “…”"), said by someone who
+    # can speak (not "the figures tell a “mixed” story")
+    for c0, _c1 in _cue_in_words(words):
+        subj = None
+        if words[c0][0] in _PARTICIPLES and c0 >= 2 and words[c0 - 1][0] == ",":
+            # "At a rally in Eastport, Lakeshire, Moe went after Ruto, calling her “…”": the
+            # participle's subject is the clause's, not a phrase between two commas; after
+            # "Moe said, adding …" the cue's subject, after "…, as Moe echoed it, saying …"
+            # the subordinate clause's (none named there: no speaker)
+            prior = _cue_at(words, c0 - 2)
+            b = max((i for i in range(c0 - 1) if words[i][0] == ","), default=-1) + 1
+            if prior is not None and prior[1] == c0 - 2:
+                subj = _subject_before(words, prior[0])
+            elif b < c0 - 2 and words[b][0].lower() in _PARTICIPLE_CLAUSES:
+                subj = _clause_subject(words[b + 1:c0 - 1])
+                if subj is None:
+                    continue
+            else:
+                subj = _clause_subject(words[:c0 - 1])
+        subj = subj or _subject_before(words, c0)
+        if subj and _can_speak(subj):
+            return subj, (c0, _c1), "before"
+    return None
+
+
+
+
+def _in_subordinate(words, c0: int) -> bool:
+    """Whether the cue at ``c0`` sits in a subordinate clause (not closed by a comma before
+    ``c0``) opened after an earlier cue: "Moe said that once the Senate goes on …".
+
+    >>> ws = [(w, 0, 0) for w in "Moe said that once the Senate goes on".split()]
+    >>> _in_subordinate(ws, 6), _in_subordinate(ws[:2] + ws[4:], 4), _in_subordinate(ws[3:], 3)
+    (True, False, False)
+    """
+    for b in range(c0 - 1, 0, -1):
+        w = words[b][0]
+        if w in (",", ";", ":", "—", "–"):
+            return False
+        if w.lower() in _SUBORDINATE_OPENERS:
+            return next(_cue_in_words(words[:b]), None) is not None
+    return False
+
+
+def _sentence_cue(text: str, start: int, end: int, index: _Index,
+                  registry: Registry | None = None) -> tuple[_Subject, str, int] | None:
+    """A speaker + cue in a sentence (outside its quotes), last one first. A participle cue
+    ("…, calling it “…”") takes the first person or organisation named in the sentence.
+
+    Computed once per sentence (a sentence holding many quotes is not read again for each)."""
+    key = (start, end, registry is not None)
+    if key not in index.cue_cache:
+        index.cue_cache[key] = _sentence_cue_uncached(text, start, end, index, registry)
+    found = index.cue_cache[key]
+    if found is None:
+        return None
+    subj, cue, cue_start = found
+    return _Subject(subj.text, subj.start, subj.end, subj.appositive, subj.role,
+                    subj.origin), cue, cue_start
+
+
+def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
+                           registry: Registry | None) -> tuple[_Subject, str, int] | None:
+    words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
+    for c0, c1 in _cue_in_words(words):
+        cue = " ".join(x[0] for x in words[c0:c1 + 1])
+        if words[c0][0].endswith("ing"):
+            # "Cruz said that …, adding that …": the finite cue before the participle
+            # names its subject (else the first person or organisation of the sentence)
+            prior = next(((p0, p1) for p0, p1 in _cue_in_words(words[:c0])
+                          if not words[p0][0].endswith("ing")), None)
+            subj = _subject_before(words, prior[0]) if prior is not None else None
+            if subj is not None and _can_speak(subj):
+                return subj, cue, words[c0][1]
+            if registry is not None:
+                first = registry.first_between(start, words[c0][1])
+                if first is not None:
+                    return _Subject(first.text, first.start, first.end), cue, words[c0][1]
+            continue
+        subj = _subject_before(words, c0)
+        if subj:
+            return subj, cue, words[c0][1]
+    return None

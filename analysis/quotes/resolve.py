@@ -1,0 +1,332 @@
+"""Speakers from subjects: a subject phrase next to a cue resolved to a person, an
+organisation, a document or an unnamed official (through :mod:`analysis.speakers`), with
+pronouns and descriptions ("the governor") resolved to names mentioned before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from dataclasses import dataclass
+from itertools import islice
+
+from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS
+from analysis.quotes.subjects import _DEMONYMS, _head_noun, _Subject
+from analysis.speakers import (
+    AFFILIATION_DEMONYMS,
+    HONORIFIC_GENDER,
+    ORG_ACRONYMS,
+    ORG_WORDS,
+    TITLES,
+    Entity,
+    Mention,
+    Registry,
+    first_names,
+    owner_split,
+)
+from analysis.text import Article
+from analysis.topics import place_in
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    kind: str | None
+    role: str | None = None
+    affiliation: str | None = None
+    head: str | None = None  # the head noun of a phrase speaker ("spokesperson")
+
+    @classmethod
+    def of(cls, e: Entity, affiliation: str | None = None) -> _Speaker:
+        return cls(e.name, e.kind, e.role, e.affiliation or affiliation)
+
+
+_PHRASE_GENDER = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m", "mother": "f",
+                  "father": "m", "chairwoman": "f", "chairman": "m", "girl": "f", "boy": "m",
+                  "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
+                  "brother": "m", "widow": "f", "grandmother": "f", "grandfather": "m"}
+
+
+_AGE = re.compile(r"^\d{1,3}-year-old$")
+
+
+class _Resolver:
+    """Resolves subjects to speakers, remembering non-person speakers for later pronouns."""
+
+    def __init__(self, article: Article, registry: Registry):
+        self.article = article
+        self.reg = registry
+        self.groups: list[tuple[int, _Speaker]] = []  # (offset, speaker) of phrase speakers
+        self.resolved_pronouns: list[tuple[int, Entity]] = []
+        self.text = article.text
+        self._sentence_starts: list[int] | None = None  # built when first needed
+
+    def _sentence_break(self, a: int, b: int) -> bool:
+        """Whether a sentence starts in (a, b]: two offsets in different sentences."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [x.start for x in self.article.sentences]
+        return bisect_right(self._sentence_starts, b) != bisect_right(self._sentence_starts, a)
+
+    def resolve(self, subj: _Subject) -> _Speaker:
+        low = subj.text.lower()
+        if low in _PRONOUNS:
+            return self._pronoun(low, subj.start)
+        subj = _name_after_role(subj)
+        words = subj.text.split()
+        if len(words) == 2 and words[0].lower() == "the" and (
+                _AGE.match(words[1]) or words[1] in _DEMONYMS):
+            # "the Kenyan told reporters", "the 27-year-old said": the latest person
+            return self._latest_person(subj.start, place_in(words[1]))
+        if words[0].lower() == "the" and len(words) > 3 and words[-1][:1].isupper() and \
+                owner_split(words[1:])[0] is not None:
+            # "the Lake Post's Ann Moe": the person, the outlet her affiliation
+            ent = self.reg.resolve(" ".join(words[1:]), subj.start)
+            if ent is not None:
+                return _Speaker.of(ent)
+        if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
+                len(words) > 1 and words[-1].islower()):  # "Kenya's government"
+            return self._phrase(subj)
+        ent = self.reg.resolve(subj.text, subj.start)
+        if ent is None:
+            ent = self._new_entity(subj)
+        if ent is None:
+            return _Speaker(None, None)
+        if ent.role is None and ent.kind == "person":
+            ent.role = subj.role or (_role_from_appositive(subj.appositive)
+                                     if subj.appositive else None)
+        if ent.affiliation is None:
+            ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
+                                                                     subj.appositive))))
+        return _Speaker.of(ent)
+
+    def label(self, label: str, pos: int) -> _Speaker:
+        """The speaker a transcript label or a factbox name line names ("PENCE" → Mike
+        Pence when the article names him, else "Pence")."""
+        name = " ".join(w if not w.isupper() or len(w) < 2 else w.capitalize()
+                        for w in label.replace("’", "'").split())
+        name = re.sub(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?", r"\1.", name)
+        return self.resolve(_Subject(name, pos, pos + len(label)))
+
+    def _new_entity(self, subj: _Subject) -> Entity | None:
+        words = [w for w in subj.text.split() if w not in ("of",)]
+        titles = {t for t in TITLES}
+        role = None
+        gender = None
+        while len(words) > 1 and (words[0] in titles or words[0] in AFFILIATION_DEMONYMS):
+            if words[0] in HONORIFIC_GENDER and words[0].rstrip(".") in ("Mr", "Mrs", "Ms",
+                                                                          "Miss"):
+                gender = HONORIFIC_GENDER[words[0]]  # an honorific is no role
+            elif words[0] in titles:
+                role = words[0] if role is None else role
+            words.pop(0)
+        if not words:
+            return None
+        if len(words) == 1 and (words[0].lower() in self.reg.common_words() or (
+                words[0].isupper() and len(words[0]) > 4 and words[0] not in ORG_ACRONYMS)):
+            return None  # "More from the report:", "WASHINGTON": a common word, a dateline
+        if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words):
+            ent = self.reg.add(Entity(0, subj.text, kind="organization"))
+            self.reg.add_alias(ent, subj.text.lower())
+        else:
+            name = " ".join(words).removesuffix("’s").removesuffix("'s")
+            ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
+                                      last=words[-1], role=role,
+                                      gender=gender or first_names().get(words[0])))
+        self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
+        return ent
+
+    def _phrase(self, subj: _Subject) -> _Speaker:
+        words = subj.text.split()
+        if words[0].lower() in ("a", "an", "one", "another"):
+            words = words[1:] or words
+        elif words[0].lower() == "the":
+            words[0] = "the"
+        bare = [w for w in words if w.lower() != "the"]
+        if not bare:  # a determiner alone names no one
+            return _Speaker(None, None)
+        head = _head_noun(words)
+        # "the president" / "the minister": a person named earlier with that role
+        if words[0] == "the" and len(bare) <= 2:
+            role_word = bare[-1].lower()
+            for m in self.reg.recent(subj.start):
+                e = self.reg.entities[m.entity]
+                if e.kind == "person" and e.role and role_word in e.role.lower().split():
+                    return self._mentioned(e, subj)
+            # named later in the article ("the bank's governor said … The governor, Patrick
+            # Njoroge, …"): the one person with that role
+            holders = self.reg.with_role(role_word)
+            if len(holders) == 1:
+                return self._mentioned(holders[0], subj)
+        if words[0] == "the" and len(bare) == 1 and bare[0].capitalize() in ORG_WORDS:
+            # "the commission" / "the ministry": the organisation named earlier
+            org_word = bare[0].capitalize()
+            for m in self.reg.recent(subj.start):
+                e = self.reg.entities[m.entity]
+                if e.kind == "organization" and org_word in e.name.split():
+                    return _Speaker.of(e, _affiliation_in(e.name))
+        name = " ".join(words)
+        if words[0] == "the":  # "the spokesperson": the one introduced earlier
+            earlier = self._earlier_phrase(head, subj.start)
+            if earlier is not None:
+                return earlier
+        kind = "document" if head in _DOCUMENT_NOUNS else (
+            "organization" if any(w in ORG_WORDS for w in words) or head in (
+                "forum", "ministry", "government", "police", "agency", "embassy", "office",
+                "department", "committee", "council", "union", "company", "bank", "court",
+                "organisation", "organization", "charity", "coalition", "delegation", "team")
+            else "group" if head.endswith("s") and head not in ("news",) else "official")
+        affiliation = _affiliation_in(name)
+        sp = _Speaker(name, kind, None, affiliation, head=head)
+        self._add_group(subj.start, sp)
+        return sp
+
+    def _mentioned(self, e: Entity, subj: _Subject) -> _Speaker:
+        """A description resolved to a person is a mention of that person: a bare surname
+        after it ("“…,” the farmer said. “…,” Kamau said.") goes to the nearest namesake."""
+        self.reg.add_mention(Mention(e.id, subj.start, subj.end, subj.text))
+        return _Speaker.of(e)
+
+    def _add_group(self, offset: int, sp: _Speaker) -> None:
+        insort(self.groups, (offset, sp), key=lambda g: g[0])
+
+    def _groups_before(self, pos: int, limit: int = 60):
+        """Phrase speakers introduced before ``pos``, the nearest first."""
+        i = bisect_left(self.groups, pos, key=lambda g: g[0])
+        for k in range(i - 1, max(i - 1 - limit, -1), -1):
+            yield self.groups[k]
+
+    def _earlier_phrase(self, head: str, pos: int) -> _Speaker | None:
+        for _, sp in self._groups_before(pos):
+            if sp.name and (sp.head or sp.name.split()[-1].lower()) == head:
+                return sp
+        text = self.article.text
+        found = None
+        window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{0,3}}"
+                             rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
+                             text[window:pos]):
+            found = m
+        if found is None or found.group(1).lower() == head and found.group(0)[:3].lower() == "the":
+            return None
+        name = found.group(1)
+        kind = "document" if head in _DOCUMENT_NOUNS else "official"
+        sp = _Speaker(name, kind, None, _affiliation_in(name), head=head)
+        self._add_group(window + found.start(), sp)
+        return sp
+
+    def _latest_person(self, pos: int, affiliation: str | None) -> _Speaker:
+        fallback = None
+        for m in self.reg.recent(pos):
+            e = self.reg.entities[m.entity]
+            if e.kind != "person":
+                continue
+            if affiliation is None or e.affiliation in (None, affiliation):
+                return _Speaker.of(e, affiliation)
+            fallback = fallback or e
+        if fallback is not None:
+            return _Speaker.of(fallback)
+        return _Speaker(None, None)
+
+    def _pronoun(self, low: str, pos: int) -> _Speaker:
+        want = _PRONOUNS[low]
+        if want in ("p", "n"):  # they / it: the latest organisation, group or document
+            cands = list(self._groups_before(pos, 1))
+            for m in self.reg.recent(pos):
+                e = self.reg.entities[m.entity]
+                if e.kind != "person":
+                    cands.append((m.start, _Speaker.of(e)))
+                    break
+            if cands:
+                return max(cands, key=lambda x: x[0])[1]
+            return _Speaker(None, None)
+        fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                            if self.reg.entities[m.entity].kind == "person"
+                            and self.reg.entities[m.entity].gender in (None, want)), 2))
+        named = fits[0] if fits else None
+        if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
+                fits[0][0].text.endswith(("’s", "'s")) and \
+                not fits[1][0].text.endswith(("’s", "'s")) and \
+                not self._sentence_break(fits[1][0].end, pos):
+            # "Ann Moe says she admired Ruth Lee’s courage, which she calls “…”": an owner
+            # is no antecedent when the sentence's subject fits (subject first)
+            named = fits[1]
+        # an unnamed person who spoke ("another nurse … said she …") can be the antecedent too
+        unnamed = next(((o, sp) for o, sp in self._groups_before(pos) if sp.kind == "official"
+                        and _PHRASE_GENDER.get(sp.head or "") in (None, want)), None)
+        if unnamed is not None and (named is None or unnamed[0] > named[0].start):
+            return unnamed[1]
+        if named is not None:
+            e = named[1]
+            if e.gender is None:
+                e.gender = want
+            return _Speaker.of(e)
+        return _Speaker(None, None)
+
+
+_ROLE_WORDS = ({w for t in TITLES for w in t.split()} | ORG_WORDS) - {
+    "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"}  # honorifics are no role
+
+
+def _name_after_role(subj: _Subject) -> _Subject:
+    """A role or organisation written before a person's name, in capitals, is the role:
+    "President of the European Central Bank Christine Lagarde" → Christine Lagarde (role
+    "President of the European Central Bank"), "Resident Heather Simpson" → Heather Simpson.
+    The name must start with a known first name or an initial (so "Bank of America Merrill
+    Lynch" stays an organisation).
+
+    >>> s = _name_after_role(_Subject("Resident Heather Simpson", 0, 24))
+    >>> s.text, s.role, s.start
+    ('Heather Simpson', 'Resident', 9)
+    """
+    words = subj.text.split()
+    if len(words) < 3 or not all(w[:1].isupper() or w in ("of", "the", "and", "for")
+                                 for w in words):
+        return subj
+    cut = max((k for k, w in enumerate(words[:-2]) if w in _ROLE_WORDS or w in ("of", "the")
+               or w.lower() in _SPEAKER_NOUNS), default=-1)
+    if cut < 0:
+        return subj
+    name = words[cut + 1:]
+    if not (name[0] in first_names() or re.fullmatch(r"[A-Z]\.", name[0])) or any(
+            w in ORG_WORDS or w in ORG_ACRONYMS or not w[:1].isupper() for w in name):
+        return subj
+    offset = subj.start + len(" ".join(words[:cut + 1])) + 1
+    role = " ".join(words[:cut + 1])
+    if subj.role:
+        role = f"{subj.role} {role}"
+    return _Subject(" ".join(name), offset, subj.end, subj.appositive, role, subj.origin)
+
+
+def _role_from_appositive(text: str) -> str | None:
+    """"a former minister" → "former minister"; clauses ("who …", "adding …") are no role."""
+    words = text.split()
+    if words and words[0].lower() in ("a", "an", "the", "his", "her", "their", "its"):
+        return " ".join(words[1:]) or None
+    if words and words[0] in TITLES:
+        return " ".join(words)
+    return None
+
+
+_AFFIL_KEYS = sorted(AFFILIATION_DEMONYMS, key=len, reverse=True)
+
+
+_AFFIL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in _AFFIL_KEYS) + r")(?!\w)")
+
+
+_AFFIL_RANK = {k: i for i, k in enumerate(_AFFIL_KEYS)}
+
+
+def _affiliation_in(text: str) -> str | None:
+    """The country or organisation a phrase states ("a Kenyan official" → Kenya).
+
+    >>> _affiliation_in("a senior South African diplomat"), _affiliation_in("the mayor")
+    ('South Africa', None)
+    """
+    found = [m.group() for m in _AFFIL_RE.finditer(text)]  # one pass; the longest key wins
+    if found:
+        return AFFILIATION_DEMONYMS[min(found, key=_AFFIL_RANK.__getitem__)]
+    place = place_in(text)
+    if place:
+        return place
+    org = re.search(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])", text)
+    return {"U.N.": "UN"}.get(org.group(), org.group()) if org else None
