@@ -24,7 +24,9 @@ skipped), and we report:
 
 ``--baseline DIR`` also runs every configuration with the code of another checkout (e.g. a
 ``git worktree`` of ``main``), alternating with this one, so before/after ratios come from one
-run on a shared machine.
+run on a shared machine; the per-stage costs below are then measured for both checkouts too
+(:func:`stage_costs` in a subprocess per checkout, alternating, ``--stage-rounds`` each, the
+median of the rounds kept), each stage's old and new milliseconds side by side.
 
 In the same run, on the first 200 articles: textstat 0.7.13's eight formulas alone (what a
 user would otherwise run for readability only), our per-stage costs of the corpus path's
@@ -224,6 +226,61 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     return out
 
 
+_STAGES_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import analysis  # the checkout's package, before the benchmark puts its own first on sys.path
+sys.path.insert(0, sys.argv[2])
+import corpus
+texts = json.load(open(sys.argv[3], encoding="utf-8"))
+print(json.dumps(corpus.stage_costs(texts, old_path=0)))
+"""
+
+
+def stage_costs_of(code: Path, texts_file: Path) -> dict:
+    """:func:`stage_costs` (without the old single-article path) run in a fresh interpreter on
+    the package of the checkout ``code`` (this benchmark's function, that checkout's code).
+
+    The child must import that checkout's package, not this one: it runs in ``code`` and puts
+    ``code`` first on ``sys.path`` before importing this module (which puts this checkout
+    first for its own imports).
+    """
+    r = subprocess.run([sys.executable, "-c", _STAGES_CHILD, str(code),
+                        str(Path(__file__).resolve().parent), str(texts_file)],
+                       capture_output=True, text=True, cwd=code)
+    if r.returncode != 0:
+        raise SystemExit(f"stage costs failed in {code}: {r.stderr.strip()[-500:]}")
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+def compare_stages(texts: list[str], baseline: Path, tmp: Path, rounds: int = 2) -> dict:
+    """Per-stage CPU ms of this checkout and of ``baseline`` on the same texts, alternating
+    (this, baseline, this, …) ``rounds`` times each; the median of the rounds per stage."""
+    texts_file = tmp / "stage-texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    runs: dict[str, list[dict]] = {"new": [], "old": []}
+    for _ in range(rounds):
+        runs["new"].append(stage_costs_of(ROOT, texts_file))
+        runs["old"].append(stage_costs_of(baseline, texts_file))
+
+    def flat(r: dict) -> dict:
+        out = {k: v for k, v in r.items() if isinstance(v, (int, float))}
+        out.update({f"parse.{k}": v for k, v in r.get("parse_parts", {}).items()})
+        return out
+
+    table = {}
+    for k in flat(runs["new"][0]):
+        new = statistics.median(flat(r)[k] for r in runs["new"])
+        old = statistics.median(flat(r)[k] for r in runs["old"])
+        table[k] = {"old": old, "new": new, "ratio": new / old if old else None}
+    print(f"per-stage CPU ms per article, this code vs baseline {baseline} (same run, "
+          f"alternating, median of {rounds} rounds each):")
+    for k, v in table.items():
+        print(f"    {k:<24} old {v['old']:6.3f}  new {v['new']:6.3f}  "
+              f"new/old " + ("?" if v['ratio'] is None else f"{v['ratio']:.2f}"))
+    return table
+
+
 def textstat_cost(texts: list[str]) -> float:
     """Median CPU ms per article (``time.process_time``, as :func:`stage_costs`) for
     textstat's eight formula functions on the same texts."""
@@ -355,6 +412,8 @@ def main(argv=None) -> None:
                     "(before/after in one run, alternating)")
     ap.add_argument("--no-stages", action="store_true",
                     help="skip the per-stage costs, textstat, textacy and Dask overhead")
+    ap.add_argument("--stage-rounds", type=int, default=2, metavar="N",
+                    help="with --baseline: rounds of per-stage costs per checkout (default 2)")
     args = ap.parse_args(argv)
     results = {}
     print(f"goal (issue 11): at least {GOAL} sample-sized articles/s for the full analysis "
@@ -364,6 +423,11 @@ def main(argv=None) -> None:
         tmp = Path(tmp)
         if not args.no_stages:
             results.update(measure_stages(tmp))
+            if args.baseline:
+                texts = [json.loads(x)["text"] for x in make_corpus(200, tmp).read_text(
+                    encoding="utf-8").splitlines()]
+                results["stages_vs_baseline"] = compare_stages(
+                    texts, args.baseline.resolve(), tmp, args.stage_rounds)
         codes = [("", ROOT)] + ([("baseline ", args.baseline.resolve())] if args.baseline
                                 else [])
         for n in args.sizes:
