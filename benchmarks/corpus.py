@@ -468,7 +468,10 @@ def main(argv=None) -> None:
                 if f"{n}:{name}" in args.skip:
                     continue
                 for label, code in codes:
-                    r = run_command(src, tmp / f"out-{n}-{name}", CONFIGS[name], code)
+                    # each checkout its own output folder: in a shared one, the second run
+                    # would also read (and compact away) the first one's batches
+                    out = tmp / f"out-{n}-{name}{'-baseline' if label else ''}"
+                    r = run_command(src, out, CONFIGS[name], code)
                     row, lines = describe(n, r)
                     print(f"{n:>6,} articles, {label}{name:<5}: " + lines[0], flush=True)
                     for line in lines[1:]:
