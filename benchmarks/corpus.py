@@ -141,6 +141,7 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     import pyarrow.parquet as pq
 
     from analysis._gc import article_gc
+    from analysis.corpus import store
     from analysis.corpus.engine import _lexicon, _ready
     from analysis.corpus.records import article_records, quote_rows, topic_rows
     from analysis.corpus.sources import Item
@@ -208,8 +209,9 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
             t0 = clock()
             arrow = {name: to_arrow(name, rows) for name, rows in batch.items()}  # a batch
             t1 = clock()
-            for table in arrow.values():
-                pq.write_table(table, io.BytesIO(), compression="zstd")
+            for table in arrow.values():  # as the engine writes batch files (older code: zstd)
+                pq.write_table(table, io.BytesIO(), **getattr(store, "BATCH_WRITE_OPTIONS",
+                                                              {"compression": "zstd"}))
             t2 = clock()
             conv.append(t1 - t0)
             write.append(t2 - t1)
@@ -261,10 +263,11 @@ def compare_stages(texts: list[str], baseline: Path, tmp: Path, rounds: int = 2,
     CPU, neighbours and load of the same few seconds. Each stage's figure is the median of its
     slices' medians.
 
-    On the shared 2-core machine (load 1.2–1.4), stages whose code is the same in both
-    checkouts read 0.96–1.06 of each other this way (one checkout against itself: 0.99–1.07);
-    with each checkout's 200 texts run whole, one after the other, or in two interpreters not
-    pinned to one CPU, the same stages read 0.75–1.41 of each other."""
+    On the shared 2-core machine (load 0.7–1.7), stages whose code is the same in both
+    checkouts read 0.96–1.07 of each other this way in five runs (one checkout against itself:
+    0.99–1.07) but 0.80–0.93 in a sixth; with each checkout's 200 texts run whole, one after
+    the other, or in two interpreters not pinned to one CPU, 0.75–1.41. So read a changed
+    stage against the unchanged ones of the same run, and repeat the run."""
     texts_file = tmp / "stage-texts.json"
     texts_file.write_text(json.dumps(texts), encoding="utf-8")
     children = {"new": _stage_child(ROOT, texts_file), "old": _stage_child(baseline, texts_file)}

@@ -56,6 +56,8 @@ _TYPES: dict[str, dict[str, pa.DataType]] = {
                                _I), "in_quote": _B},
     "errors": {},
 }
+#: How batch files are written (:func:`write_batch`; the benchmark's per-stage costs use it too).
+BATCH_WRITE_OPTIONS = {"compression": "zstd", "use_dictionary": False}
 BATCHES = "batches"
 STAGING = ".staging"
 MANIFEST = "manifest.json"
@@ -123,7 +125,7 @@ def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> boo
     try:
         for t in TABLES:
             pq.write_table(to_arrow(t, tables.get(t, [])), stage / f"{t}.parquet",
-                           compression="zstd", use_dictionary=False)
+                           **BATCH_WRITE_OPTIONS)
         try:
             os.rename(stage, target)
         except OSError:
