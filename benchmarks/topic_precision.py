@@ -469,12 +469,13 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
     scored on the lexicon it was drawn from (:data:`DRAWN_FROM`, read with ``git show``), whose
     hits were all fresh: how the rule behaves on hits no rule was fitted to. How lexicon 2.12's
     rule was chosen (``docs/topics-measurement.md``)."""
+    import dataclasses
     import subprocess
     import tempfile
 
     from analysis.topics import load_lexicon
 
-    lexicon.min_share_of_top = 0.0
+    lexicon = dataclasses.replace(lexicon, min_share_of_top=0.0)  # the caller's stays as it is
     second = {(r["file"], int(r["start"]), int(r["end"]), r["topic"], r["batch"]): r["label"]
               for r in csv.DictReader(SECOND_LABELS.open(encoding="utf-8", newline=""))}
     rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
@@ -534,7 +535,7 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
                       "coverage_polnear": covered / len(pol) if pol else None})
     held = {"correct": 0, "matched": 0, "second_correct": 0, "second_matched": 0, "picks": {}}
     all_batches = sorted({x[0] for x in items}, key=lambda b: _batch_order((b,)))
-    for b in all_batches:
+    for b in all_batches if len(all_batches) > 1 else ():  # needs other batches to choose on
         train = set(all_batches) - {b}
         fits = [(score(k, train)["precision"] or 0.0, k) for k in range(len(SHARES))
                 if score(k, train)["lost_share"] <= MAX_LOST]
@@ -659,6 +660,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.share_grid:
         sg = share_grid(lexicon, polnear, batches or {str(b) for b in range(1, 14)},
                         args.at_draw)
+        if not sg["batches"]:
+            raise SystemExit("error: no labelled hit of the selected batches is a hit of the "
+                             "lexicon (check --batch, and POLNEAR for PolNeAR rows)")
         if args.format == "json":
             print(json.dumps(sg, indent=2))
             return 0
@@ -672,13 +676,17 @@ def main(argv: list[str] | None = None) -> int:
                        if v["matched"] >= GOAL_MIN_HITS), default=None)
             cp = g["coverage_polnear"]
             sm = g["second_matched"]
-            print(f"| {g['share']:g} | {g['precision']:.3f} ({g['correct']}/{g['matched']}) | "
+            prec = "–" if g["precision"] is None else f"{g['precision']:.3f}"
+            print(f"| {g['share']:g} | {prec} ({g['correct']}/{g['matched']}) | "
                   + (f"{g['second_correct'] / sm:.3f} ({g['second_correct']}/{sm})" if sm
                      else "–")
                   + f" | {g['lost_correct']} ({100 * g['lost_share']:.1f} %) | "
                   + ("–" if low is None else f"{low[1]} {low[0]:.3f}")
                   + f" | {'–' if cp is None else f'{100 * cp:.1f} %'} |")
         h = sg["leave_one_batch_out"]
+        if not h["matched"]:
+            print("\nleave-one-batch-out: needs at least two batches with counted hits")
+            return 0
         print(f"\nleave-one-batch-out (best precision on the other batches, ≤ "
               f"{100 * MAX_LOST:.0f} % of their correct hits lost): "
               f"{h['correct']}/{h['matched']} = {h['correct'] / h['matched']:.3f} held out"

@@ -705,25 +705,18 @@ def test_precision_benchmark_agreement_and_kappa():
     assert ag["not_scored_rows"] == len(polnear)  # without POLNEAR only agreement for those
     assert ag["counted"] == sum(v["counted"] for v in ag["topics"].values()) <= 980 - len(polnear)
     assert sum(v["agree"] for v in ag["topics"].values()) == ag["agree"] < 980
-    # --batch 12: the two labellers who followed the guide; 234 of 246 agree (counted by hand
-    # from the two label columns before the files were merged)
-    out = subprocess.run([sys.executable, str(script), "--agreement", "--batch", "12",
-                          "--format", "json"], capture_output=True, text=True, env=env,
-                         timeout=300)
-    assert out.returncode == 0, out.stderr
-    ag12 = json.loads(out.stdout)
-    assert (ag12["both"], ag12["agree"]) == (246, 234)
-    assert ag12["kappa"] == pytest.approx(0.840, abs=0.001)
-    # --batch 14 (guide 1.2): 217 of 226 agree, 167 correct/correct, 50 incorrect/incorrect,
-    # 6 correct/incorrect, 3 incorrect/correct (counted from the two label columns by hand):
-    # kappa = (217/226 - pe) / (1 - pe), pe = (173*170 + 53*56) / 226**2
-    out = subprocess.run([sys.executable, str(script), "--agreement", "--batch", "14",
-                          "--format", "json"], capture_output=True, text=True, env=env,
-                         timeout=300)
-    assert out.returncode == 0, out.stderr
-    ag14 = json.loads(out.stdout)
-    assert (ag14["both"], ag14["agree"]) == (226, 217)
-    assert ag14["kappa"] == pytest.approx(0.891, abs=0.001)
+    # the pairs of labellers who followed the guide, counted by hand from the two label
+    # columns: batch 12 (guide 1.0), 234 of 246 agree (before the files were merged); batch 14
+    # (guide 1.2), 217 of 226: 167 correct/correct, 50 incorrect/incorrect, 6 correct/incorrect,
+    # 3 incorrect/correct, so kappa = (217/226 - pe) / (1 - pe), pe = (173*170 + 53*56) / 226**2
+    for batch, both, agree, kappa in (("12", 246, 234, 0.840), ("14", 226, 217, 0.891)):
+        out = subprocess.run([sys.executable, str(script), "--agreement", "--batch", batch,
+                              "--format", "json"], capture_output=True, text=True, env=env,
+                             timeout=300)
+        assert out.returncode == 0, out.stderr
+        got = json.loads(out.stdout)
+        assert (got["both"], got["agree"]) == (both, agree)
+        assert got["kappa"] == pytest.approx(kappa, abs=0.001)
 
 
 def test_results_and_report_name_the_lexicon_version():
@@ -1532,7 +1525,10 @@ def test_share_grid_counts_as_the_rule_does():
     """--share-grid applies min_share_of_top by counting the hits that count before it; on the
     team's labelled texts (PolNeAR absent) its row for 0.25 is what the default lexicon itself
     counts, and its row for 0 what the lexicon counts with the rule off."""
+    import dataclasses
     import importlib.util
+
+    from analysis.topics.lexicon import default_lexicon
 
     script = Path(__file__).parents[1] / "benchmarks" / "topic_precision.py"
     spec = importlib.util.spec_from_file_location("topic_precision", script)
@@ -1543,10 +1539,11 @@ def test_share_grid_counts_as_the_rule_does():
     assert {t for _s, _e, t in bench._kept(hits, 0.3)} == {"a", "c"}
     assert len(bench._kept(hits, 0.0)) == 7 and bench._kept({}, 0.25) == set()
     batches = {str(b) for b in range(1, 14)}
-    grid = bench.share_grid(load_lexicon(), None, batches)["grid"]
+    lexicon = default_lexicon()  # the shared, cached default: the grid must not change it
+    grid = bench.share_grid(lexicon, None, batches)["grid"]
+    assert lexicon.min_share_of_top == default_lexicon().min_share_of_top == 0.25
     by_share = {g["share"]: g for g in grid}
-    off = load_lexicon()
-    off.min_share_of_top = 0.0
+    off = dataclasses.replace(load_lexicon(), min_share_of_top=0.0)
     for share, lex in ((0.25, load_lexicon()), (0.0, off)):
         p = bench.precision(lex, None, batches)
         assert (by_share[share]["correct"], by_share[share]["matched"]) == (
