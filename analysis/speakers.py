@@ -140,16 +140,61 @@ _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
 _TITLE_DOT = (r"(?:\.(?=[ \t]+[A-Z])(?:" + "|".join(
     rf"(?<=\b{t}\.)" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
                                 "Adm", "Amb", "Del", "Supt", "Cmdr")) + "))?")
-_CAP = (r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z]?[a-z]+(?:[A-Z][a-z]+)*)*" + _TITLE_DOT +
-        r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z]{2,}(?![a-z])|[A-Z]\.|O[’'][A-Z][a-z]+)")
-_PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
-_NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
+
+
+def _letter_class(test) -> str:
+    """A character class of the Latin letters (Basic Latin to Latin Extended-B and Latin
+    Extended Additional) for which ``test`` holds, as ranges: ``re`` has no ``\\p{Lu}``.
+
+    >>> re.fullmatch(_letter_class(str.isupper) + "+", "ÉØŁŞČĞİ") is not None
+    True
+    """
+    codes = [c for c in [*range(0x250), *range(0x1E00, 0x1F00)] if test(chr(c))]
+    parts, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+#: An upper-case and a lower-case Latin letter, accented ones included ("Calderón",
+#: "Øystein", "Wałęsa", "İsmail"): a name is read whole, not cut at its first letter
+#: outside a–z. (``ß``, ``ı`` and the like are lower case; ``ʼ`` is not a letter here.)
+UPPER = _letter_class(str.isupper)
+LOWER = _letter_class(lambda c: c.islower() and c not in "ªº")
+#: A capitalised word: "Calderón", "McDonagh", "Jean-Luc", "Kravitz-Ñúñez", "O’Brien",
+#: "D'Souza", "N’Golo" (one capital, an apostrophe, a capitalised word), an abbreviated
+#: title with its full stop, initials, an all-capitals word; or an Arabic particle joined
+#: by a hyphen to a capitalised word ("al-Sisi", "el-Baradei", "bin-Salman").
+_ARABIC = r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)"
+_CAP = (rf"(?:{UPPER}{LOWER}+(?:{UPPER}{LOWER}+)*(?:[-’']{UPPER}?{LOWER}+(?:{UPPER}{LOWER}+)*)*"
+        + _TITLE_DOT + rf"|(?:[A-Z]\.){{2,}}(?=[ \t]+{UPPER})|{UPPER}{{2,}}(?!{LOWER})|{UPPER}\."
+        rf"|{UPPER}[’']{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)*"
+        rf"|{_ARABIC}-{UPPER}{LOWER}+)")
+_PARTICLE_CAP = re.compile(rf"{_ARABIC}-{UPPER}")
+
+
+def capitalised(word: str) -> bool:
+    """Whether a word starts a name: a capital, or an Arabic particle joined to one.
+
+    >>> [capitalised(w) for w in ("Sisi", "al-Sisi", "Émile", "also", "al")]
+    [True, True, True, False, False]
+    """
+    return word[:1].isupper() or _PARTICLE_CAP.match(word) is not None
+
+
+_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|ten|bin|ibn|al|el|la|le|di|del|della|wa|ole)"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+{UPPER})))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))
 MENTION = re.compile(
-    rf"(?<![\w.])(?=[A-Z]|(?:former|then|acting)\s)(?:(?P<affil>{_AFFIL})[ \t]+(?=[A-Z]))?"
+    rf"(?<![\w.])(?={UPPER}|(?:former|then|acting)\s|{_ARABIC}-)"
+    rf"(?:(?P<affil>{_AFFIL})[ \t]+(?={UPPER}))?"
     rf"(?:(?P<title>(?:(?:[Ff]ormer|[Tt]hen|[Aa]cting)[ \t]+)?"
     rf"(?:{_TITLE_RE})(?:[ \t]+(?:{_TITLE_RE}))*)[ \t]+)?(?P<name>{_NAME})"
-    rf"(?:[ \t]+of[ \t]+(?P<of>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))?(?P<poss>[’']s)?"
+    rf"(?:[ \t]+of[ \t]+(?P<of>{UPPER}{LOWER}+(?:[ \t]+{UPPER}{LOWER}+)?))?(?P<poss>[’']s)?"
 )
 
 

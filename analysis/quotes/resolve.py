@@ -18,9 +18,11 @@ from analysis.speakers import (
     ORG_ACRONYMS,
     ORG_WORDS,
     TITLES,
+    UPPER,
     Entity,
     Mention,
     Registry,
+    capitalised,
     first_names,
     owner_split,
 )
@@ -83,7 +85,7 @@ class _Resolver:
             ent = self.reg.resolve(" ".join(words[1:]), subj.start)
             if ent is not None:
                 return _Speaker.of(ent)
-        if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
+        if words[0].lower() in _DETERMINERS or not capitalised(subj.text) or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
         ent = self.reg.resolve(subj.text, subj.start)
@@ -202,7 +204,7 @@ class _Resolver:
         text = self.article.text
         found = None
         window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
-        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{0,3}}"
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:{UPPER}[\w.’'-]*\s+){{0,3}}"
                              rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
                              text[window:pos]):
             found = m
