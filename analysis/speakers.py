@@ -358,7 +358,10 @@ class Registry:
         if not m:
             return self._by_org_name(phrase)
         name, title = m.group("name"), m.group("title")
-        words = [w for w in name.split() if w not in NOT_NAME or w.endswith(".")]
+        words = name.split()
+        if not surname_after_first(words) and not (
+                len(words) == 1 and words[0] in SURNAME_WORDS and self._by_last.get(words[0])):
+            words = [w for w in words if w not in NOT_NAME or w.endswith(".")]
         title, words = split_role(title, words)
         words = owner_split(words)[1]
         if not words:
@@ -402,7 +405,16 @@ def first_names() -> dict[str, str]:
     path = Path(__file__).parent / "resources" / "first_names.csv"
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
              if ln and not ln.startswith("#")]
-    return dict(ln.split(",") for ln in lines[1:])
+    return {**dict(ln.split(",") for ln in lines[1:]), **_SHORT_FORMS}
+
+
+#: Everyday English short forms of first names, which news writes as the name itself ("Al
+#: From", "Tom Price", "Ken May"); only those whose gender is clear.
+_SHORT_FORMS = {w: "m" for w in (
+    "Al", "Ben", "Bill", "Bob", "Chuck", "Dan", "Dave", "Don", "Ed", "Greg", "Jeff", "Jim",
+    "Jon", "Ken", "Matt", "Mike", "Nick", "Rick", "Ron", "Steve", "Ted", "Tim", "Tom")} | {
+    w: "f" for w in ("Barb", "Beth", "Becky", "Deb", "Jen", "Kate", "Kathy", "Liz", "Meg",
+                     "Pam", "Peg", "Sally", "Sue")}
 
 
 def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[str]]:
@@ -529,6 +541,28 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 
 
 _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
+#: Words read as places, months or function words elsewhere that are also surnames: right
+#: after a known first name, as the second of two words, they are the surname ("Cornel
+#: West", "Al From", "Theresa May"), not a direction or a date after the name.
+SURNAME_WORDS = {"North", "South", "East", "West", "From", "May", "March", "June", "April",
+                 "August"}
+
+
+def surname_after_first(words) -> bool:
+    """Whether a two-word name is a known first name and a word of :data:`SURNAME_WORDS`.
+
+    >>> surname_after_first(["Cornel", "West"]), surname_after_first(["Virginia", "West"])
+    (True, False)
+    """
+    return len(words) == 2 and words[1] in SURNAME_WORDS and words[0] in first_names() and \
+        words[0] not in NOT_NAME and words[0] not in _PLACE_OR_DEMONYM and \
+        words[0] not in _PLACE_FIRST_NAMES
+
+
+#: First names that also name places ("West Virginia", "South Carolina", "North Dakota").
+_PLACE_FIRST_NAMES = {"Virginia", "Georgia", "Carolina", "Dakota", "Indiana", "Nevada",
+                      "Austin", "Charlotte", "Madison", "Jackson", "Florence", "Sydney",
+                      "Chelsea", "Paris", "Jordan", "Houston", "Dallas", "Africa", "America"}
 
 
 @lru_cache(maxsize=4096)
@@ -567,11 +601,12 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
         if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
             place_affiliation = place_in(words[0])
         words = words[1:]
-    while words and words[-1] in NOT_NAME and not words[-1].endswith("."):
+    surname = surname_after_first(words)
+    while words and words[-1] in NOT_NAME and not words[-1].endswith(".") and not surname:
         words = words[:-1]
     if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
         return None
-    if any(w in _PLACE_WORDS or w in NOT_PERSON_WORDS for w in words):
+    if any((w in _PLACE_WORDS and not surname) or w in NOT_PERSON_WORDS for w in words):
         return None
     first, last, full = _name_parts(words)
     return ("person", i == 0, offsets[0], title, tuple(words), place_affiliation, first, last,
@@ -599,8 +634,9 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     lone_first_name = False
     if len(words) == 1 and not title and not m.group("affil") and not m.group("of"):
         w = words[0]
-        if w in NOT_NAME:
-            return
+        if w in NOT_NAME and (w not in SURNAME_WORDS or w in DAY_AND_MONTH_NAMES or
+                              not reg._by_last.get(w)):
+            return  # ("West" alone is Cornel West's mention once he is known)
         if not reg._by_last.get(w.removesuffix("’s").removesuffix("'s")) and \
                 w not in ORG_WORDS and w not in ORG_ACRONYMS:
             if w not in first_names():
@@ -642,8 +678,13 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if not (title or len(words) >= 2 or existing or lone_first_name):
         return
     if not title and not existing and \
-            2 * sum(w.lower() in reg.common_words() for w in words) >= len(words):
-        return  # "Multinational Security Support": words the article uses in lower case
+            2 * sum(w.lower() in reg.common_words() for w in words) >= len(words) and not (
+            len(words) == 2 and words[0] in first_names() and
+            words[0].lower() not in reg.common_words()):
+        # "Multinational Security Support": words the article uses in lower case; but a
+        # known first name the article never writes in lower case opens a person's name
+        # whose surname is a common word ("Tom Price", "Mark Green", "Ann Rich")
+        return
     if existing:
         ent = _pick_nearest(reg, existing, m.start())
         if first and ent.first is None:

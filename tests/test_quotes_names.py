@@ -7,7 +7,7 @@ expected speakers were checked by hand (before this change "Calderón" was cut t
 import pytest
 
 from analysis.quotes import extract_quotes
-from analysis.speakers import MENTION, capitalised
+from analysis.speakers import MENTION, capitalised, find_entities
 from analysis.text import article_from_text
 
 NAMES = [
@@ -55,3 +55,30 @@ def test_capitalised_words_and_particles():
     assert [capitalised(w) for w in ("Ñúñez", "Øystein", "al-Sisi", "el-Baradei", "also",
                                      "al", "anti-Ruto", "ñandú")] == [
         True, True, True, True, False, False, False, False]
+
+
+@pytest.mark.parametrize("name, pronoun, other", [
+    ("Dan West", "he", "Lakeshire is west of the river."),  # a direction
+    ("Al From", "he", "The letter came from the county."),  # a preposition
+    ("Ken May", "he", "The vote is in May."),  # a month, also used as a month
+    ("Sue North", "she", "Farms in the north are dry."),
+    ("Tom Price", "he", "The price of milk fell."),  # a common word the article also writes
+    ("Mark Green", "he", "The county wants green power."),
+    ("Ann Rich", "she", "The soil is rich."),
+])
+def test_a_surname_that_is_also_an_ordinary_word_after_a_known_first_name(name, pronoun, other):
+    last = name.split()[-1]
+    intro = f"{name} visited Eastport on Monday. {other}"
+    assert _speakers(f"{intro} “We will win,” {pronoun} said.") == [name]
+    assert _speakers(f"{intro} “We will win,” {last} said.") == [name]
+    assert _speakers(f"{intro} “We will win,” said {last}.") == [name]
+    assert _speakers(f"“We will win,” {name} said. {other}") == [name]
+
+
+def test_a_place_word_after_a_first_name_that_is_also_a_place_stays_a_place():
+    # "Virginia" is a first name, but "Virginia West" is no person's name; "in May" a date
+    reg = find_entities(article_from_text("Farmers from Virginia West met Dan West in May.", "x"))
+    assert [(e.name, e.kind) for e in reg.entities] == [("Dan West", "person")]
+    assert [m.text for m in reg.mentions] == ["Dan West"]
+    # and a month after a first name is no surname when the name is the whole subject
+    assert _speakers("The vote is in May. “We will win,” said Tom Okello.") == ["Tom Okello"]

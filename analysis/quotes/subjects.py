@@ -23,11 +23,13 @@ from analysis.speakers import (
     NOT_NAME,
     ORG_ACRONYMS,
     ORG_WORDS,
+    SURNAME_WORDS,
     TITLE_WORDS,
     TITLES,
     UPPER,
     capitalised,
     first_names,
+    surname_after_first,
 )
 
 
@@ -458,7 +460,9 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         return _Subject(w, ws, we)
     if w[:1].isupper() and low in _SPEAKER_NOUNS and (j == 0 or not words[j - 1][0][:1].isupper()):
         return _Subject(low, ws, we)  # "Observers described …" at a sentence start
-    if (capitalised(w) and w not in NOT_NAME) or w in ORG_ACRONYMS:
+    if (capitalised(w) and w not in NOT_NAME) or w in ORG_ACRONYMS or (
+            j >= 1 and surname_after_first([words[j - 1][0], w])) or (  # "Al From said"
+            w in SURNAME_WORDS and (j == 0 or not words[j - 1][0][:1].isalpha())):  # "From said"
         k = j
         while k - 1 >= 0 and (
                 (_is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS) or
