@@ -551,7 +551,7 @@ SURNAME_WORDS = {"North", "South", "East", "West", "From", "May", "March", "June
 def surname_after_first(words) -> bool:
     """Whether a two-word name is a known first name and a word of :data:`SURNAME_WORDS`.
 
-    >>> surname_after_first(["Cornel", "West"]), surname_after_first(["Virginia", "West"])
+    >>> surname_after_first(["Dan", "West"]), surname_after_first(["Virginia", "West"])
     (True, False)
     """
     return len(words) == 2 and words[1] in SURNAME_WORDS and words[0] in first_names() and \
