@@ -525,6 +525,10 @@ _FINITE = {"would", "could", "will", "can", "should", "may", "might", "must", "i
 def _subject_after(words, cue_last: int) -> _Subject | None:
     """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
     k = cue_last + 1
+    if k + 1 < len(words) and words[k][0] == "by" and words[cue_last][0].endswith(("ed", "d")):
+        # "was asked by reporters: “…”", "was told by Ann Moe: “…”": the agent of the passive
+        # speaks the quote; "by" is no part of its name
+        k += 1
     if k >= len(words):
         return None
     w = words[k][0]
