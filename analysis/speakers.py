@@ -690,8 +690,12 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         if first and ent.first is None:
             ent.first, ent.name = first, full
     else:
-        ent = reg.add(Entity(0, full, first=first, last=last,
-                             gender=first_names().get(first or (last if lone_first_name else ""))))
+        gender = first_names().get(first or (last if lone_first_name else ""))
+        if gender is None and len(words) >= 3:
+            # "Sheriff Joe Arpaio", "Pastor Ann Moe": a role word the titles do not list
+            # before a known first name; the first name still gives the gender hint
+            gender = next((first_names()[w] for w in words[1:-1] if w in first_names()), None)
+        ent = reg.add(Entity(0, full, first=first, last=last, gender=gender))
     if title:
         base = re.sub(r"^(?:former|then|acting)\s+", "", title, flags=re.I)
         if honor_gender and ent.gender is None:
