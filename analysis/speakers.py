@@ -140,16 +140,61 @@ _TITLE_RE = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
 _TITLE_DOT = (r"(?:\.(?=[ \t]+[A-Z])(?:" + "|".join(
     rf"(?<=\b{t}\.)" for t in ("Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj",
                                 "Adm", "Amb", "Del", "Supt", "Cmdr")) + "))?")
-_CAP = (r"(?:[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:[-’'][A-Z]?[a-z]+(?:[A-Z][a-z]+)*)*" + _TITLE_DOT +
-        r"|(?:[A-Z]\.){2,}(?=[ \t]+[A-Z])|[A-Z]{2,}(?![a-z])|[A-Z]\.|O[’'][A-Z][a-z]+)")
-_PARTICLE = r"(?:de|da|van|von|bin|al|el|la|le|di|del|wa|ole)"
-_NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+[A-Z])))*"
+
+
+def _letter_class(test) -> str:
+    """A character class of the Latin letters (Basic Latin to Latin Extended-B and Latin
+    Extended Additional) for which ``test`` holds, as ranges: ``re`` has no ``\\p{Lu}``.
+
+    >>> re.fullmatch(_letter_class(str.isupper) + "+", "ÉØŁŞČĞİ") is not None
+    True
+    """
+    codes = [c for c in [*range(0x250), *range(0x1E00, 0x1F00)] if test(chr(c))]
+    parts, i = [], 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        parts.append(re.escape(chr(codes[i])) + ("-" + re.escape(chr(codes[j])) if j > i else ""))
+        i = j + 1
+    return "[" + "".join(parts) + "]"
+
+
+#: An upper-case and a lower-case Latin letter, accented ones included ("Calderón",
+#: "Øystein", "Wałęsa", "İsmail"): a name is read whole, not cut at its first letter
+#: outside a–z. (``ß``, ``ı`` and the like are lower case; ``ʼ`` is not a letter here.)
+UPPER = _letter_class(str.isupper)
+LOWER = _letter_class(lambda c: c.islower() and c not in "ªº")
+#: A capitalised word: "Calderón", "McDonagh", "Jean-Luc", "Kravitz-Ñúñez", "O’Brien",
+#: "D'Souza", "N’Golo" (one capital, an apostrophe, a capitalised word), an abbreviated
+#: title with its full stop, initials, an all-capitals word; or an Arabic particle joined
+#: by a hyphen to a capitalised word ("al-Sisi", "el-Baradei", "bin-Salman").
+_ARABIC = r"(?:al|el|ad|as|ash|at|an|ar|az|bin|ibn|abu)"
+_CAP = (rf"(?:{UPPER}{LOWER}+(?:{UPPER}{LOWER}+)*(?:[-’']{UPPER}?{LOWER}+(?:{UPPER}{LOWER}+)*)*"
+        + _TITLE_DOT + rf"|(?:[A-Z]\.){{2,}}(?=[ \t]+{UPPER})|{UPPER}{{2,}}(?!{LOWER})|{UPPER}\."
+        rf"|{UPPER}[’']{UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)*"
+        rf"|{_ARABIC}-{UPPER}{LOWER}+)")
+_PARTICLE_CAP = re.compile(rf"{_ARABIC}-{UPPER}")
+
+
+def capitalised(word: str) -> bool:
+    """Whether a word starts a name: a capital, or an Arabic particle joined to one.
+
+    >>> [capitalised(w) for w in ("Sisi", "al-Sisi", "Émile", "also", "al")]
+    [True, True, True, False, False]
+    """
+    return word[:1].isupper() or _PARTICLE_CAP.match(word) is not None
+
+
+_PARTICLE = r"(?:de|da|do|dos|das|van|von|der|den|ten|bin|ibn|al|el|la|le|di|del|della|wa|ole)"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|{_PARTICLE}(?=[ \t]+{UPPER})))*"
 _AFFIL = "|".join(re.escape(a) for a in sorted(AFFILIATION_DEMONYMS, key=len, reverse=True))
 MENTION = re.compile(
-    rf"(?<![\w.])(?=[A-Z]|(?:former|then|acting)\s)(?:(?P<affil>{_AFFIL})[ \t]+(?=[A-Z]))?"
+    rf"(?<![\w.])(?={UPPER}|(?:former|then|acting)\s|{_ARABIC}-)"
+    rf"(?:(?P<affil>{_AFFIL})[ \t]+(?={UPPER}))?"
     rf"(?:(?P<title>(?:(?:[Ff]ormer|[Tt]hen|[Aa]cting)[ \t]+)?"
     rf"(?:{_TITLE_RE})(?:[ \t]+(?:{_TITLE_RE}))*)[ \t]+)?(?P<name>{_NAME})"
-    rf"(?:[ \t]+of[ \t]+(?P<of>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?))?(?P<poss>[’']s)?"
+    rf"(?:[ \t]+of[ \t]+(?P<of>{UPPER}{LOWER}+(?:[ \t]+{UPPER}{LOWER}+)?))?(?P<poss>[’']s)?"
 )
 
 
@@ -313,7 +358,10 @@ class Registry:
         if not m:
             return self._by_org_name(phrase)
         name, title = m.group("name"), m.group("title")
-        words = [w for w in name.split() if w not in NOT_NAME or w.endswith(".")]
+        words = name.split()
+        if not surname_after_first(words) and not (
+                len(words) == 1 and words[0] in SURNAME_WORDS and self._by_last.get(words[0])):
+            words = [w for w in words if w not in NOT_NAME or w.endswith(".")]
         title, words = split_role(title, words)
         words = owner_split(words)[1]
         if not words:
@@ -357,7 +405,16 @@ def first_names() -> dict[str, str]:
     path = Path(__file__).parent / "resources" / "first_names.csv"
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
              if ln and not ln.startswith("#")]
-    return dict(ln.split(",") for ln in lines[1:])
+    return {**dict(ln.split(",") for ln in lines[1:]), **_SHORT_FORMS}
+
+
+#: Everyday English short forms of first names, which news writes as the name itself ("Al
+#: From", "Tom Price", "Ken May"); only those whose gender is clear.
+_SHORT_FORMS = {w: "m" for w in (
+    "Al", "Ben", "Bill", "Bob", "Chuck", "Dan", "Dave", "Don", "Ed", "Greg", "Jeff", "Jim",
+    "Jon", "Ken", "Matt", "Mike", "Nick", "Rick", "Ron", "Steve", "Ted", "Tim", "Tom")} | {
+    w: "f" for w in ("Barb", "Beth", "Becky", "Deb", "Jen", "Kate", "Kathy", "Liz", "Meg",
+                     "Pam", "Peg", "Sally", "Sue")}
 
 
 def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[str]]:
@@ -484,6 +541,28 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 
 
 _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
+#: Words read as places, months or function words elsewhere that are also surnames: right
+#: after a known first name, as the second of two words, they are the surname ("Cornel
+#: West", "Al From", "Theresa May"), not a direction or a date after the name.
+SURNAME_WORDS = {"North", "South", "East", "West", "From", "May", "March", "June", "April",
+                 "August"}
+
+
+def surname_after_first(words) -> bool:
+    """Whether a two-word name is a known first name and a word of :data:`SURNAME_WORDS`.
+
+    >>> surname_after_first(["Dan", "West"]), surname_after_first(["Virginia", "West"])
+    (True, False)
+    """
+    return len(words) == 2 and words[1] in SURNAME_WORDS and words[0] in first_names() and \
+        words[0] not in NOT_NAME and words[0] not in _PLACE_OR_DEMONYM and \
+        words[0] not in _PLACE_FIRST_NAMES
+
+
+#: First names that also name places ("West Virginia", "South Carolina", "North Dakota").
+_PLACE_FIRST_NAMES = {"Virginia", "Georgia", "Carolina", "Dakota", "Indiana", "Nevada",
+                      "Austin", "Charlotte", "Madison", "Jackson", "Florence", "Sydney",
+                      "Chelsea", "Paris", "Jordan", "Houston", "Dallas", "Africa", "America"}
 
 
 @lru_cache(maxsize=4096)
@@ -522,11 +601,12 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
         if words[0].endswith(("’s", "'s")):  # "Ethiopia's Gudaf Tsegay"
             place_affiliation = place_in(words[0])
         words = words[1:]
-    while words and words[-1] in NOT_NAME and not words[-1].endswith("."):
+    surname = surname_after_first(words)
+    while words and words[-1] in NOT_NAME and not words[-1].endswith(".") and not surname:
         words = words[:-1]
     if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
         return None
-    if any(w in _PLACE_WORDS or w in NOT_PERSON_WORDS for w in words):
+    if any((w in _PLACE_WORDS and not surname) or w in NOT_PERSON_WORDS for w in words):
         return None
     first, last, full = _name_parts(words)
     return ("person", i == 0, offsets[0], title, tuple(words), place_affiliation, first, last,
@@ -554,8 +634,9 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     lone_first_name = False
     if len(words) == 1 and not title and not m.group("affil") and not m.group("of"):
         w = words[0]
-        if w in NOT_NAME:
-            return
+        if w in NOT_NAME and (w not in SURNAME_WORDS or w in DAY_AND_MONTH_NAMES or
+                              not reg._by_last.get(w)):
+            return  # ("West" alone is Cornel West's mention once he is known)
         if not reg._by_last.get(w.removesuffix("’s").removesuffix("'s")) and \
                 w not in ORG_WORDS and w not in ORG_ACRONYMS:
             if w not in first_names():
@@ -597,15 +678,24 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if not (title or len(words) >= 2 or existing or lone_first_name):
         return
     if not title and not existing and \
-            2 * sum(w.lower() in reg.common_words() for w in words) >= len(words):
-        return  # "Multinational Security Support": words the article uses in lower case
+            2 * sum(w.lower() in reg.common_words() for w in words) >= len(words) and not (
+            len(words) == 2 and words[0] in first_names() and
+            words[0].lower() not in reg.common_words()):
+        # "Multinational Security Support": words the article uses in lower case; but a
+        # known first name the article never writes in lower case opens a person's name
+        # whose surname is a common word ("Tom Price", "Mark Green", "Ann Rich")
+        return
     if existing:
         ent = _pick_nearest(reg, existing, m.start())
         if first and ent.first is None:
             ent.first, ent.name = first, full
     else:
-        ent = reg.add(Entity(0, full, first=first, last=last,
-                             gender=first_names().get(first or (last if lone_first_name else ""))))
+        gender = first_names().get(first or (last if lone_first_name else ""))
+        if gender is None and len(words) >= 3:
+            # "Sheriff Joe Arpaio", "Pastor Ann Moe": a role word the titles do not list
+            # before a known first name; the first name still gives the gender hint
+            gender = next((first_names()[w] for w in words[1:-1] if w in first_names()), None)
+        ent = reg.add(Entity(0, full, first=first, last=last, gender=gender))
     if title:
         base = re.sub(r"^(?:former|then|acting)\s+", "", title, flags=re.I)
         if honor_gender and ent.gender is None:

@@ -13,7 +13,7 @@ from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
 from analysis.quotes.index import _Index
 from analysis.quotes.marks import _first_nonspace
 from analysis.quotes.subjects import _SENTENCE_OPENERS, _Subject, _subject_after, _subject_before
-from analysis.speakers import HONORIFIC_GENDER, TITLE_WORDS
+from analysis.speakers import HONORIFIC_GENDER, LOWER, TITLE_WORDS, UPPER, capitalised
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
@@ -36,7 +36,7 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     limit = min(len(aw), 14)
     role_first = aw[0][0][:1].islower() and aw[0][0].lower() not in _DETERMINERS and \
         any(w[:1].isupper() for w, _, _ in aw[1:4])
-    if aw[0][0][:1].isupper() or aw[0][0].lower() in _DETERMINERS or role_first:
+    if capitalised(aw[0][0]) or aw[0][0].lower() in _DETERMINERS or role_first:
         # "…,” Trent Lott, who was majority leader under George W. Bush, said": a name and
         # a long appositive before the cue (or a role in lower case before the name: "state
         # Senate leader Dan Moe and House Speaker Ann Lapp, both Republicans, said")
@@ -93,10 +93,10 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
 
 
 #: A byline's name: up to five capitalised words, the last with a lower-case letter. The
-#: letters before that lower-case letter exclude it ("(?![a-z])"), so a long word is split
+#: letters before that lower-case letter exclude it ("(?!{LOWER})"), so a long word is split
 #: one way only and a failed match costs linear time, not quadratic.
-_BYLINE = re.compile(r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*((?:[A-Z][\w’'.-]*[ \t\xa0]+){0,4}"
-                     r"[A-Z](?:(?![a-z])[\w’'-])*[a-z][\w’'-]*)\.?(?:,[^\n]{0,80})?"
+_BYLINE = re.compile(rf"[ \t\xa0]*[―—–-]{{1,2}}[ \t\xa0]*((?:{UPPER}[\w’'.-]*[ \t\xa0]+){{0,4}}"
+                     rf"{UPPER}(?:(?!{LOWER})[\w’'-])*{LOWER}[\w’'-]*)\.?(?:,[^\n]{{0,80}})?"
                      r"[ \t\xa0]*$")
 
 

@@ -32,6 +32,7 @@ from analysis.quotes.subjects import (
 )
 from analysis.speakers import (
     ORG_ACRONYMS,
+    capitalised,
     find_entities,
     first_names,
 )
@@ -104,7 +105,8 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
     prev = index.blocks[k]
     line = text[prev.start:prev.end].strip().rstrip(":")
     words = line.split()
-    if not 2 <= len(words) <= 4 or not all(re.fullmatch(r"[A-Z][\w’'.-]*", w) for w in words):
+    if not 2 <= len(words) <= 4 or not all(
+            capitalised(w) and re.fullmatch(r"[\w’'.-]+", w) for w in words):
         return None
     if words[0].capitalize() not in first_names():
         return None

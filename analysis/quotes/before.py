@@ -243,10 +243,25 @@ def _before_cue(pw, opens_clause: bool):
                     continue
             else:
                 subj = _clause_subject(words[:c0 - 1])
+        if subj is None and _c1 + 2 < len(words) and words[_c1 + 1][0] == "by" and c0 >= 1 and \
+                words[c0 - 1][0].lower() in _PASSIVE_BE:
+            # "The plan was described by Moe as “…”": the passive's agent speaks, not its
+            # grammatical subject, when the quote follows the agent ("was denounced by X;
+            # …; and declared “…”" is another clause, "was called by X to force" no speech)
+            subj = _subject_after(words, _c1)
+            if subj is not None and not all(w in _AGENT_TO_QUOTE for w, ws, _ in words
+                                            if ws >= subj.end):
+                subj = None
         subj = subj or _subject_before(words, c0)
         if subj and _can_speak(subj):
             return subj, (c0, _c1), "before"
     return None
+
+
+#: Forms of "be" before a passive participle ("was described by …").
+_PASSIVE_BE = {"was", "were", "is", "are", "been", "being", "be"}
+#: What may stand between a passive's agent and the quote it speaks ("… by Moe as “…”").
+_AGENT_TO_QUOTE = {"as", ",", ":", "that", "a", "an", "the"}
 
 
 

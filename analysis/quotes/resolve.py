@@ -18,9 +18,11 @@ from analysis.speakers import (
     ORG_ACRONYMS,
     ORG_WORDS,
     TITLES,
+    UPPER,
     Entity,
     Mention,
     Registry,
+    capitalised,
     first_names,
     owner_split,
 )
@@ -45,6 +47,40 @@ _PHRASE_GENDER = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m"
                   "father": "m", "chairwoman": "f", "chairman": "m", "girl": "f", "boy": "m",
                   "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
                   "brother": "m", "widow": "f", "grandmother": "f", "grandfather": "m"}
+
+
+#: Heads of a phrase that names an organisation ("the ministry", "the coalition").
+_ORG_HEADS = {"forum", "ministry", "government", "police", "agency", "embassy", "office",
+              "department", "committee", "council", "union", "company", "bank", "court",
+              "organisation", "organization", "charity", "coalition", "delegation", "team"}
+#: Heads that are no person for "he" or "she", though they may speak as a body or a text.
+_NOT_PERSON_HEADS = _ORG_HEADS | {"firm", "campaign", "community", "group", "network",
+                                  "newspaper", "paper", "outlet", "station", "party",
+                                  "administration", "board", "magazine", "website", "site"}
+_PERSON_SUFFIXES = ("man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee",
+                    "ate", "ive", "eur")
+
+
+def _person_head(head: str) -> bool:
+    """Whether a phrase's head noun can be "he" or "she": a speaker noun or a noun of a
+    person's shape, not an organisation, a document or a thing.
+
+    >>> [_person_head(h) for h in ("nurse", "farmer", "candidate", "firm", "impact", "box")]
+    [True, True, True, False, False, False]
+    """
+    if head in _NOT_PERSON_HEADS or head in _DOCUMENT_NOUNS:
+        return False
+    return head in _SPEAKER_NOUNS or head in _PHRASE_GENDER or head.endswith(_PERSON_SUFFIXES)
+
+
+def _ends_in_name(name: str | None) -> bool:
+    """Whether a phrase speaker ends in a name ("9/11 widow Ann Moe"), not a lone word.
+
+    >>> _ends_in_name("9/11 widow Ann Moe"), _ends_in_name("One"), _ends_in_name("the box")
+    (True, False, False)
+    """
+    words = (name or "").split()
+    return len(words) >= 2 and words[-1][:1].isupper()
 
 
 _AGE = re.compile(r"^\d{1,3}-year-old$")
@@ -83,7 +119,7 @@ class _Resolver:
             ent = self.reg.resolve(" ".join(words[1:]), subj.start)
             if ent is not None:
                 return _Speaker.of(ent)
-        if words[0].lower() in _DETERMINERS or subj.text[:1].islower() or (
+        if words[0].lower() in _DETERMINERS or not capitalised(subj.text) or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
         ent = self.reg.resolve(subj.text, subj.start)
@@ -170,10 +206,7 @@ class _Resolver:
             if earlier is not None:
                 return earlier
         kind = "document" if head in _DOCUMENT_NOUNS else (
-            "organization" if any(w in ORG_WORDS for w in words) or head in (
-                "forum", "ministry", "government", "police", "agency", "embassy", "office",
-                "department", "committee", "council", "union", "company", "bank", "court",
-                "organisation", "organization", "charity", "coalition", "delegation", "team")
+            "organization" if any(w in ORG_WORDS for w in words) or head in _ORG_HEADS
             else "group" if head.endswith("s") and head not in ("news",) else "official")
         affiliation = _affiliation_in(name)
         sp = _Speaker(name, kind, None, affiliation, head=head)
@@ -202,7 +235,7 @@ class _Resolver:
         text = self.article.text
         found = None
         window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
-        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.’'-]*\s+){{0,3}}"
+        for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:{UPPER}[\w.’'-]*\s+){{0,3}}"
                              rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
                              text[window:pos]):
             found = m
@@ -251,8 +284,10 @@ class _Resolver:
             # is no antecedent when the sentence's subject fits (subject first)
             named = fits[1]
         # an unnamed person who spoke ("another nurse … said she …") can be the antecedent too
+        # ("the firm …", "the emotional impact …", "a document he drew up": no he or she)
         unnamed = next(((o, sp) for o, sp in self._groups_before(pos) if sp.kind == "official"
-                        and _PHRASE_GENDER.get(sp.head or "") in (None, want)), None)
+                        and _PHRASE_GENDER.get(sp.head or "") in (None, want)
+                        and (_person_head(sp.head or "") or _ends_in_name(sp.name))), None)
         if unnamed is not None and (named is None or unnamed[0] > named[0].start):
             return unnamed[1]
         if named is not None:

@@ -19,12 +19,17 @@ from analysis.quotes.cues import (
 )
 from analysis.speakers import (
     HONORIFIC_GENDER,
+    LOWER,
     NOT_NAME,
     ORG_ACRONYMS,
     ORG_WORDS,
+    SURNAME_WORDS,
     TITLE_WORDS,
     TITLES,
+    UPPER,
+    capitalised,
     first_names,
+    surname_after_first,
 )
 
 
@@ -38,8 +43,14 @@ class _Subject:
     origin: int | None = None  # where the whole phrase starts, when the name is inside it
 
 
+#: A capitalised word in lower case after its capital ("Ruto", "Calderón", "O’Neil"), or
+#: an initial ("J.").
+_SURNAME = re.compile(rf"{UPPER}(?:{LOWER}|[’'-])+")
+_NAME_WORD = re.compile(rf"{_SURNAME.pattern}|{UPPER}\.")
+
+
 def _is_cap(w: str) -> bool:
-    return w[:1].isupper() or w in ("of", "de", "van", "von", "bin", "al", "wa", "ole")
+    return capitalised(w) or w in ("of", "de", "van", "von", "bin", "al", "wa", "ole")
 
 
 _CLAUSE_BREAKS = {",", ";", ":", "when", "as", "because", "after", "while", "since", "where",
@@ -264,11 +275,11 @@ def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
     lead = run[0][0]
     plain = len(run) <= 3 and (b == 0 or not words[b - 1][0][:1].isalnum()) and \
         lead not in _SENTENCE_OPENERS and all(
-            re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w, _, _ in run)  # "Jeff Ruto"
+            _NAME_WORD.fullmatch(w) for w, _, _ in run)  # "Jeff Ruto"
     if len(run) < 2 or not (plain or lead in first_names() or lead in HONORIFIC_GENDER or (
             lead in TITLES and run[1][0] in first_names())) or \
             any(w in ORG_WORDS or w in ORG_ACRONYMS for w, _, _ in run) or \
-            not re.fullmatch(r"[A-Z][a-z’'-]+", run[-1][0]):
+            not _SURNAME.fullmatch(run[-1][0]):
         return None
     if lead in TITLES and lead not in HONORIFIC_GENDER:
         run = run[1:]  # "Archbishop Tom Okello of …": the title is a role
@@ -339,7 +350,7 @@ def _person_before_place(words, subj: _Subject) -> _Subject | None:
 
 
 #: A phrase ending in a place: "a farmer in Nakuru", "a voter from Eastport".
-_PLACE_END = re.compile(r"\b(?:in|from|near|outside)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*$")
+_PLACE_END = re.compile(rf"\b(?:in|from|near|outside)\s+{UPPER}[\w.’'-]*(?:\s+{UPPER}[\w.’'-]*)*$")
 
 
 _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
@@ -386,7 +397,7 @@ def _leading_person(words, comma: int) -> _Subject | None:
     lead = seg[0][0]
     if len(seg) < 2 or not (lead in first_names() or lead in TITLES or
                             lead in HONORIFIC_GENDER or (len(seg) <= 3 and all(
-                                re.fullmatch(r"[A-Z][a-z’'-]+|[A-Z]\.", w) for w, _, _ in seg))):
+                                _NAME_WORD.fullmatch(w) for w, _, _ in seg))):
         return None
     app = " ".join(x[0] for x in words[first_comma + 1:comma])
     return _Subject(" ".join(x[0] for x in seg), seg[0][1], seg[-1][2], app)
@@ -449,7 +460,9 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         return _Subject(w, ws, we)
     if w[:1].isupper() and low in _SPEAKER_NOUNS and (j == 0 or not words[j - 1][0][:1].isupper()):
         return _Subject(low, ws, we)  # "Observers described …" at a sentence start
-    if (w[:1].isupper() and w not in NOT_NAME) or w in ORG_ACRONYMS:
+    if (capitalised(w) and w not in NOT_NAME) or w in ORG_ACRONYMS or (
+            j >= 1 and surname_after_first([words[j - 1][0], w])) or (  # "Al From said"
+            w in SURNAME_WORDS and (j == 0 or not words[j - 1][0][:1].isalpha())):  # "From said"
         k = j
         while k - 1 >= 0 and (
                 (_is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS) or
@@ -512,6 +525,10 @@ _FINITE = {"would", "could", "will", "can", "should", "may", "might", "must", "i
 def _subject_after(words, cue_last: int) -> _Subject | None:
     """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
     k = cue_last + 1
+    if k + 1 < len(words) and words[k][0] == "by" and words[cue_last][0].endswith(("ed", "d")):
+        # "was asked by reporters: “…”", "was told by Ann Moe: “…”": the agent of the passive
+        # speaks the quote; "by" is no part of its name
+        k += 1
     if k >= len(words):
         return None
     w = words[k][0]
