@@ -66,6 +66,13 @@ def connect(out_dir: str | Path):
     for t in TABLES:
         path = str(out / f"{t}.parquet").replace("'", "''")
         con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{path}')")
+        # tables of an older release (e.g. topic_hits before quote_id): one clear line
+        have = {r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()}
+        missing = [c for c in TABLES[t] if c not in have]
+        if missing:
+            raise InputError(f"{out}: {t}.parquet has no column {', '.join(missing)}: written "
+                             f"by an older version; rerun `python -m analysis corpus` on this "
+                             f"folder")
     return con
 
 
@@ -270,33 +277,31 @@ def speakers_by_topic(tables, top: int = 5) -> pd.DataFrame:
     [['Antony J. Blinken', 1], ['William Ruto', 1]]
     """
     con = _con(tables)
+    # each hit names its speech quote row (quote_id, quote_part: records.hit_quote_rows), so
+    # hits meet quotes on equality, at most one row each — not every hit × every quote of its
+    # article, then a range filter; tq: one row per topic and quote part holding a hit of it
     return con.execute(f"""
-        WITH q AS (
-          SELECT article_id, quote_id, start, "end", words,
-                 coalesce(speaker, '{UNATTRIBUTED}') AS speaker
-          FROM quotes WHERE kind IN ('direct', 'partial')),
-        tq AS (
-          SELECT DISTINCT h.topic, h.label, q.article_id, q.quote_id, q.speaker, q.start,
-                 q.words
-          FROM topic_hits h JOIN q ON h.article_id = q.article_id
-           AND h.start >= q.start AND h."end" <= q."end"),
+        WITH tq AS (
+          SELECT DISTINCT h.topic, h.label, h.article_id, h.quote_id, h.quote_part,
+                 coalesce(q.speaker, '{UNATTRIBUTED}') AS speaker, q.words
+          FROM topic_hits h JOIN quotes q ON q.article_id = h.article_id
+           AND q.quote_id = h.quote_id AND q.part = h.quote_part
+          WHERE q.kind IN ('direct', 'partial')),
         s AS (
           SELECT topic, any_value(label) AS label, speaker,
                  count(DISTINCT (article_id, quote_id)) AS quotes, sum(words) AS words,
                  count(DISTINCT article_id) AS articles
           FROM tq GROUP BY topic, speaker),
         tot AS (
-          SELECT topic, count(DISTINCT (article_id, quote_id)) AS topic_quotes
-          FROM tq GROUP BY topic),
-        totw AS (
-          SELECT topic, sum(words) AS topic_words FROM (
-            SELECT DISTINCT topic, article_id, quote_id, start, words FROM tq) GROUP BY topic)
+          SELECT topic, count(DISTINCT (article_id, quote_id)) AS topic_quotes,
+                 sum(words) AS topic_words
+          FROM tq GROUP BY topic)
         SELECT s.topic, s.label, s.speaker, s.quotes, s.words::BIGINT AS words, s.articles,
                100.0 * s.quotes / tot.topic_quotes AS quote_share, tot.topic_quotes,
-               totw.topic_words::BIGINT AS topic_words,
+               tot.topic_words::BIGINT AS topic_words,
                row_number() OVER (PARTITION BY s.topic ORDER BY s.quotes DESC, s.words DESC,
                                   s.speaker) AS rank
-        FROM s JOIN tot USING (topic) JOIN totw USING (topic)
+        FROM s JOIN tot USING (topic)
         QUALIFY rank <= {int(top)}
         ORDER BY s.topic, rank
     """).df()

@@ -5,8 +5,10 @@ functions the single-article commands call, at their records level, counting onc
 
 * quotes — :func:`analysis.quotes.find_quote_spans` + :func:`analysis.quotes.extract_quotes`,
   rows exactly as :func:`analysis.quotes.quotes_table` builds them (:data:`TABLES` ``quotes``);
-* topic hits — :func:`analysis.topics.topic_hit_records` (``topic_hits``), and from those hits
-  the topic × article summary of :func:`analysis.topics.topic_summary` (``topics``);
+* topic hits — :func:`analysis.topics.topic_hit_records` (``topic_hits``: its
+  :data:`~analysis.topics.HIT_COLUMNS`, then ``quote_id`` and ``quote_part``, the speech quote
+  row the hit lies in, :func:`hit_quote_rows`), and from those hits the topic × article summary
+  of :func:`analysis.topics.topic_summary` (``topics``);
 * places — :func:`analysis.topics.place_hit_records` (``places``: one row per mention);
 * readability — :func:`analysis.readability.readability_records` (``readability``: article,
   sections, paragraphs, quoted speech, narration, speakers);
@@ -63,6 +65,10 @@ ARTICLE_COLUMNS = [
     "speech_quotes", "quoted_words", "unattributed_quotes", "direct", "partial", "scare",
     "indirect", "topic_hits", "place_mentions",
 ]
+#: ``topic_hits``: the single-article hit columns, then the speech quote (``direct`` or
+#: ``partial``) row holding the hit — its ``quote_id`` and ``part`` in ``quotes`` — or nulls for a
+#: hit outside speech quotes (``in_quote`` false): hits join their quote on equality.
+HIT_ROW_COLUMNS = [*HIT_COLUMNS, "quote_id", "quote_part"]
 READABILITY_COLUMNS = ["article_id", "unit", "unit_id", "label", *COUNT_COLUMNS,
                        *METRIC_COLUMNS, *FLAG_COLUMNS]
 ERROR_COLUMNS = ["article_id", "stage", "message"]
@@ -70,7 +76,7 @@ ERROR_COLUMNS = ["article_id", "stage", "message"]
 TABLES = {
     "articles": ARTICLE_COLUMNS,
     "quotes": QUOTE_COLUMNS,
-    "topic_hits": HIT_COLUMNS,
+    "topic_hits": HIT_ROW_COLUMNS,
     "topics": SUMMARY_COLUMNS,
     "readability": READABILITY_COLUMNS,
     "places": PLACE_COLUMNS,
@@ -186,6 +192,43 @@ def topic_rows(article: Article, hits: list[tuple], lexicon: Lexicon) -> list[tu
     return [r[2] for r in rows]
 
 
+def hit_quote_rows(hits: list[tuple], parts: list[tuple]) -> list[tuple]:
+    """Hit records (:data:`~analysis.topics.HIT_COLUMNS`) with the speech quote row each lies
+    in appended: ``quote_id`` and ``quote_part``, or two nulls outside speech quotes.
+
+    ``parts`` are the article's speech quote rows as ``(start, end, quote_id, part)`` sorted by
+    start. Both lists are in text order, so one merge finds every hit's part (time linear in
+    hits + parts): the last part opening at or before the hit, when the hit ends inside it —
+    the rule that sets ``in_quote`` and ``speaker``, so ``quote_id`` is null exactly when
+    ``in_quote`` is false. Speech quote parts do not overlap (none did on the shipped, the
+    synthetic or PolNeAR's train and dev articles), so that part is the only one holding it.
+
+    >>> hits = [("x", "economy", "E", "trade", "trade", 1, 6, 0, 0, 0, 0, True, "Ann"),
+    ...         ("x", "economy", "E", "trade", "trade", 30, 35, 0, 0, 0, 1, False, None),
+    ...         ("x", "crime", "C", "police", "police", 41, 47, 0, 0, 0, 1, True, "Bo")]
+    >>> [r[-2:] for r in hit_quote_rows(hits, [(0, 20, 1, 1), (40, 60, 2, 1)])]
+    [(1, 1), (None, None), (2, 1)]
+    """
+    n = len(parts)
+    q = 0
+    last = -1
+    rows = []
+    append = rows.append
+    for h in hits:
+        start = h[5]
+        if start < last:  # not in text order (never from topic_hit_records): walk again
+            q = 0
+        last = start
+        while q < n and parts[q][0] <= start:
+            q += 1
+        if q and h[6] <= parts[q - 1][1]:
+            p = parts[q - 1]
+            append((*h, p[2], p[3]))
+        else:
+            append((*h, None, None))
+    return rows
+
+
 def article_records(item: Item, lexicon: Lexicon | None = None,
                     key: str = "") -> dict[str, list[tuple]]:
     """Every table's rows for one article (see the module docstring), keyed by table name.
@@ -216,6 +259,7 @@ def article_records(item: Item, lexicon: Lexicon | None = None,
         stage = "topics"
         hits = topic_hit_records(art, lex, speech)
         topics = topic_rows(art, hits, lex)
+        hit_rows = hit_quote_rows(hits, sorted((r[3], r[4], r[1], r[2]) for r in speech_rows))
         stage = "places"
         places = place_hit_records(art, speech)
         stage = "readability"
@@ -241,7 +285,7 @@ def article_records(item: Item, lexicon: Lexicon | None = None,
         return out
     out["articles"].append(article)
     out["quotes"] = qrows
-    out["topic_hits"] = hits
+    out["topic_hits"] = hit_rows
     out["topics"] = topics
     out["readability"] = readability
     out["places"] = places

@@ -45,7 +45,7 @@ _TYPES: dict[str, dict[str, pa.DataType]] = {
                                 "block", "section", "words"], _I),
                "unbalanced": _B, "continues": _B},
     "topic_hits": {**dict.fromkeys(["start", "end", "paragraph", "block", "section",
-                                    "sentence"], _I), "in_quote": _B},
+                                    "sentence", "quote_id", "quote_part"], _I), "in_quote": _B},
     "topics": {**dict.fromkeys(["hits", "words", "paragraphs", "n_paragraphs", "sentences",
                                 "n_sentences"], _I),
                **dict.fromkeys(["per_1000_words", "paragraph_share", "sentence_share",
@@ -198,12 +198,32 @@ def _glob(out_dir: Path, table: str) -> str:
 _ATTEMPTS = """
     SELECT article_id, key, 'ok' AS status, regexp_extract(filename, '(r\\d+-b\\d+)', 1) AS batch,
            parse_dirpath(filename) AS dir
-    FROM read_parquet('{a}', filename = true)
+    FROM read_parquet('{a}', filename = true, union_by_name = true)
     UNION ALL
     SELECT DISTINCT article_id, NULL, 'error', regexp_extract(filename, '(r\\d+-b\\d+)', 1),
            parse_dirpath(filename)
-    FROM read_parquet('{e}', filename = true)
+    FROM read_parquet('{e}', filename = true, union_by_name = true)
 """
+
+
+def _current_attempts(con, out_dir: Path) -> str:
+    """The attempts of :data:`_ATTEMPTS` in batches whose files have every current column of
+    their table. A batch written by code with other tables (an older release's output
+    folder; the code version in every article's key changes with them too) is not an
+    attempt: its articles are analysed again, and its rows are never mixed into the tables."""
+    stale = set()
+    for t in TABLES:
+        cols = [*TABLES[t], "_seq"]
+        stale.update(d for (d,) in con.execute(f"""
+            SELECT parse_dirpath(file_name) FROM parquet_schema('{_glob(out_dir, t)}')
+            GROUP BY file_name
+            HAVING count(DISTINCT name) FILTER (WHERE list_contains(?, name)) < ?""",
+            [cols, len(cols)]).fetchall())
+    con.execute("CREATE OR REPLACE TEMP TABLE stale_dirs (dir VARCHAR)")
+    if stale:
+        con.executemany("INSERT INTO stale_dirs VALUES (?)", [(d,) for d in sorted(stale)])
+    q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
+    return f"SELECT * FROM ({q}) WHERE dir NOT IN (SELECT dir FROM stale_dirs)"
 
 
 def done_keys(out_dir: Path) -> dict[str, str]:
@@ -216,8 +236,8 @@ def done_keys(out_dir: Path) -> dict[str, str]:
     if not committed_batches(out_dir):
         return {}
     con = _connect()
-    q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
     try:
+        q = _current_attempts(con, out_dir)
         rows = con.execute(f"""
             SELECT article_id, key FROM (
               SELECT *, row_number() OVER (PARTITION BY article_id ORDER BY batch DESC) AS n
@@ -248,7 +268,7 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
     con.execute(f"""CREATE TEMP TABLE input_ids AS SELECT * FROM read_csv('{ids_sql}',
                     columns = {{'article_id': 'VARCHAR'}}, header = false, delim = '\t',
                     quote = '', escape = '')""")
-    q = _ATTEMPTS.format(a=_glob(out_dir, "articles"), e=_glob(out_dir, "errors"))
+    q = _current_attempts(con, out_dir)
     # each article's latest attempt: its batch folder (rows are matched by their file's folder,
     # not a regular expression per row) and its rank in article_id order (sorting by an integer
     # instead of a string: about 10 % less compaction CPU, the same files)
@@ -265,7 +285,8 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
             cols = ", ".join(f'x."{c}"' for c in TABLES[t])
             con.execute(f"""
                 COPY (SELECT {cols}
-                      FROM read_parquet('{_glob(out_dir, t)}', filename = true) x
+                      FROM read_parquet('{_glob(out_dir, t)}', filename = true,
+                                        union_by_name = true) x
                       JOIN winners w ON x.article_id = w.article_id
                        AND parse_dirpath(x.filename) = w.dir
                       ORDER BY w.rank, x._seq)
