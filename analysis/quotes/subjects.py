@@ -120,8 +120,14 @@ def _relative_who(words, j: int) -> int | None:
     return None
 
 
-def _subject_before(words, cue_first: int) -> _Subject | None:
-    """The subject phrase ending right before the cue word at ``cue_first``."""
+#: How far back a repeated cue is looked for ("Moe said that …, and said that …").
+_PRIOR_CUE_REACH = 60
+
+
+def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | None:
+    """The subject phrase ending right before the cue word at ``cue_first``. ``follow``:
+    whether a coordinated repeated cue may hand over to the earlier cue's subject (one level
+    only, so a chain "said … and later said … and said" costs bounded work, never recursion)."""
     j = cue_first - 1
     if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
         j -= 1  # "Moe himself said": the reflexive stresses the subject
@@ -153,12 +159,12 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         # "Moe took the stage in Reno and said": the subject that opens the clause (after
         # a lead-in: "…, such as when Moe knocked Ortiz and called him …"); "Moe said that
         # …, and said that …": the subject of the same kind of cue before
-        if words[cue_first][0] in _FINITE_CUES:
-            prior = next((p for p in range(j - 1, -1, -1) if words[p][0] == words[cue_first][0]),
-                         None)
+        if follow and words[cue_first][0] in _FINITE_CUES:
+            prior = next((p for p in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, -1), -1)
+                          if words[p][0] == words[cue_first][0]), None)
             if prior is not None and prior >= 1 and \
                     words[prior - 1][0] not in ("and", "but", "that", ",", "who", "which"):
-                subj = _subject_before(words, prior)
+                subj = _subject_before(words, prior, follow=False)
                 if subj is not None:
                     return subj
         c = max((i + 1 for i in range(j) if words[i][0] in _CLAUSE_BREAKS), default=0)

@@ -1,0 +1,52 @@
+"""Review findings on the quote-attribution rules: recursion on repeated cues, and per-word
+loops that scanned back to the sentence start (quadratic time on hostile text). Work is
+measured by counting the lines of Python run in the quote and speaker modules — never by
+timing — so the linearity tests are exact on a loaded machine and see every per-word loop."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+import analysis.quotes.subjects as subjects_mod
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+_WATCHED = (os.path.dirname(subjects_mod.__file__), os.path.join("analysis", "speakers.py"))
+
+
+def _work(text: str) -> tuple[int, list]:
+    """Lines of the quote and speaker modules run while extracting ``text``'s quotes."""
+    count = [0]
+
+    def local(frame, event, arg):
+        if event == "line":
+            count[0] += 1
+        return local
+
+    def tracer(frame, event, arg):
+        name = frame.f_code.co_filename
+        if name.startswith(_WATCHED[0]) or name.endswith(_WATCHED[1]):
+            return local
+        return None
+
+    sys.settrace(tracer)
+    try:
+        quotes = extract_quotes(article_from_text(text, "t"))
+    finally:
+        sys.settrace(None)
+    return count[0], quotes
+
+
+def _repeated_cues(n: int) -> str:
+    return "Moe said it " + "and later said it " * n + "and said “it was a very big mess indeed”."
+
+
+@pytest.mark.parametrize("n", [1000, 5000])
+def test_a_long_chain_of_repeated_cues_is_no_recursion(n):
+    # before: each "and later said" handed over to the one before it, recursively
+    # (RecursionError from about 1,000 links)
+    quotes = extract_quotes(article_from_text(_repeated_cues(n), "t"))
+    assert [(q.text, q.speaker) for q in quotes] == [("it was a very big mess indeed", "Moe")]
