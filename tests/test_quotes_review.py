@@ -66,3 +66,13 @@ def _participles(n: int) -> str:
 def test_participle_cues_cost_linear_work():
     # before: each participle scanned every word before it for a finite cue (ratio ~3.6)
     assert _ratio(_participles, 100) <= 2.3
+
+
+def _relative_clauses(n: int) -> str:
+    return "so " + "the thing who told it " * n + "called it “a very big mess indeed” today."
+
+
+def test_relative_clauses_cost_linear_work():
+    # before: each "who" looked back to the sentence start for an appositive's comma, and
+    # each phrase's start was searched from the end of the sentence (ratio ~3.5)
+    assert _ratio(_relative_clauses, 100) <= 2.3

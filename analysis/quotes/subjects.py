@@ -97,6 +97,10 @@ def _time_before(words, j: int) -> int:
     return j
 
 
+#: How far before "who" an appositive's opening comma is looked for.
+_APPOSITIVE_REACH = 40
+
+
 def _relative_who(words, j: int) -> int | None:
     """The end of a subject before a relative clause "who …" that ends at ``j`` with no
     comma ("an official who spoke on condition of anonymity said"): the index before "who".
@@ -109,9 +113,10 @@ def _relative_who(words, j: int) -> int | None:
         w = words[i][0]
         if w == "who":
             k = i - 1
-            while k >= 0 and words[k][0] not in _CLAUSE_BREAKS:
+            low = max(0, i - _APPOSITIVE_REACH)  # no clause break within reach: no appositive
+            while k >= low and words[k][0] not in _CLAUSE_BREAKS:
                 k -= 1
-            if k == i - 1 or (k >= 1 and words[k][0] in (",", "(", "—", "–") and
+            if k == i - 1 or (k >= 1 and k >= low and words[k][0] in (",", "(", "—", "–") and
                               (words[k - 1][0][:1].isupper() or words[k - 1][0] == ")")):
                 return None  # "Moe, the governor of Lakeshire who …, said": an appositive
             return i - 1
@@ -229,7 +234,7 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     subj = _phrase_ending_at(words, j)
     if subj is None:
         return None
-    person = _person_before_place(words, subj)
+    person = _person_before_place(words, subj, j)
     if person is not None:
         return person
     k = next((i for i in range(j, -1, -1) if words[i][1] == subj.start), -1)
@@ -326,15 +331,17 @@ def _person_before_role(words, k: int, j: int, subj: _Subject) -> _Subject | Non
     return lead
 
 
-def _person_before_place(words, subj: _Subject) -> _Subject | None:
+def _person_before_place(words, subj: _Subject, end: int | None = None) -> _Subject | None:
     """"Ann Moe of Eastport, South Lakeshire says": the region after a place (its closing
-    comma left out) is no subject; the person named before "of"/"from" is.
+    comma left out) is no subject; the person named before "of"/"from" is. ``end``: the
+    index of the phrase's last word, when known (the search for its start begins there).
 
     >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe of Eastport , Lakeshire".split())]
     >>> _person_before_place(ws, _Subject("Lakeshire", 5, 6)).text
     'Ann Moe'
     """
-    k = next((i for i in range(len(words) - 1, -1, -1) if words[i][1] == subj.start), -1)
+    last = len(words) - 1 if end is None else end  # the phrase ends at ``end``: look from there
+    k = next((i for i in range(last, -1, -1) if words[i][1] == subj.start), -1)
     if k < 5 or words[k - 1][0] != "," or not subj.text[:1].isupper() or \
             len(subj.text.split()) > 3:
         return None
