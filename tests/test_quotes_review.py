@@ -76,3 +76,12 @@ def test_relative_clauses_cost_linear_work():
     # before: each "who" looked back to the sentence start for an appositive's comma, and
     # each phrase's start was searched from the end of the sentence (ratio ~3.5)
     assert _ratio(_relative_clauses, 100) <= 2.3
+
+
+@pytest.mark.parametrize("cue", ["said", "stated", "explained", "remarked"])
+def test_a_repeated_cue_of_any_verb_keeps_the_first_subject(cue):
+    # before: only twelve listed verbs were followed ("stated" gave the second quote to Carson)
+    text = (f"Graham said that Carson is “a very nice man,” and {cue} that Trump “is a "
+            "kook.”")
+    quotes = extract_quotes(article_from_text(text, "t"))
+    assert [(q.speaker, q.cue) for q in quotes] == [("Graham", "said"), ("Graham", cue)]

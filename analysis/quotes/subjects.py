@@ -16,6 +16,7 @@ from analysis.quotes.cues import (
     _PRONOUNS,
     _SPEAKER_NOUNS,
     CUE_RE,
+    _cue_at,
 )
 from analysis.speakers import (
     HONORIFIC_GENDER,
@@ -65,9 +66,16 @@ def _acronym_in_brackets(words, close: int) -> bool:
     return len(w) >= 3 and w.isupper() and w.isalpha()
 
 
-#: Finite cues repeated in a coordinated clause ("Moe said that …, and said that …").
-_FINITE_CUES = {"said", "says", "told", "tells", "wrote", "writes", "added", "noted", "argued",
-                "warned", "claimed", "insisted"}
+def _finite_cue(words, i: int) -> bool:
+    """Whether a cue verb not ending in -ing starts at ``i``: one that can be repeated in a
+    coordinated clause ("Moe said that …, and stated that …").
+
+    >>> ws = [(w, 0, 0) for w in "Moe said it and stated , adding".split()]
+    >>> [_finite_cue(ws, i) for i in (1, 4, 6, 0)]
+    [True, True, False, False]
+    """
+    w = words[i][0]
+    return w[:1].islower() and not w.endswith("ing") and _cue_at(words, i) is not None
 _DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _TIME_LEADS = {"on", "late", "early", "later", "earlier", "last", "this", "next"}
@@ -164,9 +172,9 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
         # "Moe took the stage in Reno and said": the subject that opens the clause (after
         # a lead-in: "…, such as when Moe knocked Ortiz and called him …"); "Moe said that
         # …, and said that …": the subject of the same kind of cue before
-        if follow and words[cue_first][0] in _FINITE_CUES:
+        if follow and _finite_cue(words, cue_first):
             prior = next((p for p in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, -1), -1)
-                          if words[p][0] == words[cue_first][0]), None)
+                          if _finite_cue(words, p)), None)
             if prior is not None and prior >= 1 and \
                     words[prior - 1][0] not in ("and", "but", "that", ",", "who", "which"):
                 subj = _subject_before(words, prior, follow=False)
