@@ -85,3 +85,20 @@ def test_a_repeated_cue_of_any_verb_keeps_the_first_subject(cue):
             "kook.”")
     quotes = extract_quotes(article_from_text(text, "t"))
     assert [(q.speaker, q.cue) for q in quotes] == [("Graham", "said"), ("Graham", cue)]
+
+
+@pytest.mark.parametrize("tail", [
+    "Ann Lapp tweeted, quoting a reporter.",
+    "Ann Lapp tweeted, before deleting the post.",  # a preposition before the participle
+    "Ann Lapp, a senator, tweeted, quoting a reporter.",  # the comma after the cue
+])
+def test_a_participle_after_the_cue_closing_a_quoted_sentence(tail):
+    # before: only a bare "-ing" word after the sentence's first comma (the last two: None)
+    text = "Voters came. “We will win the vote in May. No, Dan.” " + tail
+    quotes = extract_quotes(article_from_text(text, "t"))
+    assert [(q.speaker, q.cue, q.position) for q in quotes] == [("Ann Lapp", "tweeted", "after")]
+
+
+def test_no_participle_after_the_cue_keeps_the_sentence_unattributed():
+    text = "Voters came. “We will win the vote in May. No, Dan.” Ann Lapp tweeted, the post said."
+    assert extract_quotes(article_from_text(text, "t"))[0].speaker is None
