@@ -102,3 +102,22 @@ def test_a_participle_after_the_cue_closing_a_quoted_sentence(tail):
 def test_no_participle_after_the_cue_keeps_the_sentence_unattributed():
     text = "Voters came. “We will win the vote in May. No, Dan.” Ann Lapp tweeted, the post said."
     assert extract_quotes(article_from_text(text, "t"))[0].speaker is None
+
+
+def test_verb_group_word_sets_share_one_base():
+    import analysis.quotes.before as before_mod
+    import analysis.quotes.cues as cues_mod
+
+    base = cues_mod.FINITE_AUXILIARIES
+    assert subjects_mod._FINITE == base
+    assert cues_mod._PLURAL_VERBS == {"can", "could", "will", "would", "should", "may", "might",
+                                      "must", "are", "were", "have", "do", "did"}
+    assert subjects_mod._NOT_IN_NOUN_PHRASE == base | {"been", "be", "not", "if", "whom", "who",
+                                                       "that", "which", "when", "while"}
+    assert {w for w, kind in before_mod._AUXILIARIES.items() if kind == "be"} == {
+        "is", "was", "are", "were", "been"}
+    assert {w for w, kind in before_mod._AUXILIARIES.items() if kind == "modal"} == {
+        "has", "had", "have", "would", "will", "could", "did", "does", "do", "should", "may",
+        "might", "can"}
+    assert subjects_mod._DAYS == {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                  "Saturday", "Sunday"}

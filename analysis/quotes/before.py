@@ -13,6 +13,8 @@ from analysis.quotes.cues import (
     _DETERMINERS,
     _DOCUMENT_NOUNS,
     _PARTICIPLES,
+    FINITE_AUXILIARIES,
+    FINITE_BE,
     _cue_at,
     _cue_in_words,
     _noun_cue,
@@ -96,9 +98,8 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
 _ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
             "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
             "already", "only", "just", "first", "since", "now", "frequently", "initially"}
-_AUXILIARIES = {**dict.fromkeys(("has", "had", "have", "would", "will", "could", "did", "does",
-                                 "do", "should", "may", "might", "can"), "modal"),
-                **dict.fromkeys(("is", "was", "are", "were", "been"), "be")}
+_AUXILIARIES = {**dict.fromkeys(sorted(FINITE_AUXILIARIES - FINITE_BE - {"must"}), "modal"),
+                **dict.fromkeys(sorted(FINITE_BE | {"been"}), "be")}
 #: Past forms without "-ed" of verbs that act on words ("Moe thought …", "Moe made the point").
 _IRREGULAR_PAST = {"thought", "made", "found", "took", "gave", "wrote", "went", "saw", "sang",
                    "put", "spoke", "laid", "told", "said", "brought", "drew", "set", "held",

@@ -16,6 +16,7 @@ from analysis.quotes.cues import (
     _PRONOUNS,
     _SPEAKER_NOUNS,
     CUE_RE,
+    FINITE_AUXILIARIES,
     _cue_at,
 )
 from analysis.speakers import (
@@ -32,6 +33,7 @@ from analysis.speakers import (
     first_names,
     surname_after_first,
 )
+from analysis.text.words import DAY_AND_MONTH_NAMES
 
 
 @dataclass
@@ -76,7 +78,7 @@ def _finite_cue(words, i: int) -> bool:
     """
     w = words[i][0]
     return w[:1].islower() and not w.endswith("ing") and _cue_at(words, i) is not None
-_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_DAYS = frozenset(w for w in DAY_AND_MONTH_NAMES if w.endswith("day"))  # Monday … Sunday
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _TIME_LEADS = {"on", "late", "early", "later", "earlier", "last", "this", "next"}
 _TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "recently", "afterward",
@@ -468,9 +470,8 @@ def _speaker_before_preposition(words, k: int) -> int:
     return k
 
 
-_NOT_IN_NOUN_PHRASE = {"had", "has", "have", "was", "were", "is", "are", "been", "be", "not",
-                       "will", "would", "could", "should", "did", "do", "does", "can", "may",
-                       "might", "must", "if", "whom", "who", "that", "which", "when", "while"}
+_NOT_IN_NOUN_PHRASE = FINITE_AUXILIARIES | {"been", "be", "not", "if", "whom", "who", "that",
+                                            "which", "when", "while"}
 
 
 def _phrase_ending_at(words, j: int) -> _Subject | None:
@@ -539,8 +540,7 @@ _NOT_INVERTED = {"when", "while", "as", "if", "because", "since", "though", "alt
                  "until", "where", "whether", "how", "why", "what", "so", "but", "and", "or"}
 #: Auxiliaries and modals: a phrase after a cue holding one is a reported clause ("said the
 #: town would grow"), not the speaker.
-_FINITE = {"would", "could", "will", "can", "should", "may", "might", "must", "is", "was",
-           "are", "were", "has", "had", "have", "did", "does", "do"}
+_FINITE = FINITE_AUXILIARIES
 
 
 def _subject_after(words, cue_last: int) -> _Subject | None:
