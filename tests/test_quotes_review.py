@@ -121,3 +121,14 @@ def test_verb_group_word_sets_share_one_base():
         "might", "can"}
     assert subjects_mod._DAYS == {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                                   "Saturday", "Sunday"}
+
+
+def _coordinated_cues(n: int) -> str:
+    return ("so the thing " + "and noted it " * n
+            + "and said “a very big mess indeed” today.")
+
+
+def test_coordinated_cues_cost_linear_work():
+    # before: each "and <cue>" looked for the last clause break over every word before it
+    # (ratio 2.9 at 100 → 200 links; 4,000 links took 2.3 s)
+    assert _ratio(_coordinated_cues, 100) <= 2.3

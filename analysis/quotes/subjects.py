@@ -182,7 +182,10 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
                 subj = _subject_before(words, prior, follow=False)
                 if subj is not None:
                     return subj
-        c = max((i + 1 for i in range(j) if words[i][0] in _CLAUSE_BREAKS), default=0)
+        # the last clause break within reach (none: the sentence's start is the only one
+        # tried), so each "and said" reads a bounded stretch, not the whole sentence
+        c = next((i + 1 for i in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, -1), -1)
+                  if words[i][0] in _CLAUSE_BREAKS), 0)
         for start in (c, 0) if c else (0,):
             w0 = words[start][0] if start < j else ""
             if w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
