@@ -298,23 +298,29 @@ def test_a_cue_closing_the_sentence_after_the_quote(text, speaker):
     assert _speech(_PRE + text) == [(speaker, "after")]
 
 
-@pytest.mark.parametrize("text, speaker", [
+@pytest.mark.parametrize("text, speaker, cue", [
     # a relative clause with no commas between the subject and its cue
     ("Although there is no such overlap, a town official who spoke anonymously to discuss "
      "strategy said Wednesday, “We have been in touch with the farmers for months.”",
-     "town official"),
+     "town official", "said"),
+    # (the cue is "said", not "asked" inside the relative clause)
     ("A council member who asked not to be named said the plan was “a gift to the "
-     "builders.”", "council member"),
+     "builders.”", "council member", "said"),
     # a "who" clause inside an appositive keeps the name
     ("Sen. Dan Moe (R-Tex.), a candidate for governor who has made water his cause, tweeted "
-     "a warning: “Lakeshire will not be bullied by anyone.”", "Dan Moe"),
-    # a quote set off by dashes is an insertion: the sentence around it has the cue
+     "a warning: “Lakeshire will not be bullied by anyone.”", "Dan Moe", "tweeted"),
+    # a quote set off by dashes is an insertion: the sentence around it has the cue, and
+    # a cue after the closing dash is not the quote's (before: Ann Lapp, "said")
+    ("Dan Moe lamented her gaffes - “does she have to keep giving them ammunition?” - Ann "
+     "Lapp said she liked her.", "Dan Moe", "lamented"),
     ("And although Dan Moe lamented her gaffes - “does she have to keep giving them so much "
-     "ammunition?” - farmers in the valley who were polled said they liked her.", "Dan Moe"),
+     "ammunition?” - farmers in the valley who were polled said they liked her.", "Dan Moe",
+     "lamented"),
 ])
-def test_relative_clauses_and_insertions(text, speaker):
-    assert [sp for sp, _ in _speech(text)][:1] == [speaker]
-
+def test_relative_clauses_and_insertions(text, speaker, cue):
+    quotes = [q for q in extract_quotes(article_from_text(text, "x"))
+              if q.kind in ("direct", "partial")]
+    assert [(q.speaker, q.cue) for q in quotes][:1] == [(speaker, cue)]
 
 
 def test_a_day_after_the_cue_is_no_inverted_subject():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from analysis.quotes.before import _SUBORDINATORS
+from analysis.quotes.before import _PARTICIPLE_PREPS, _SUBORDINATORS
 from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
 from analysis.quotes.index import _Index
 from analysis.quotes.marks import _first_nonspace
@@ -165,11 +165,17 @@ def _trailing_cue(text: str, start: int, end: int,
         return None
     k = max((i for i, (w, _, _) in enumerate(tw) if w == ","), default=-1)
     if own_sentence and k >= 0:
-        f = next(i for i, (w, _, _) in enumerate(tw) if w == ",")
-        if f + 1 < len(tw) and re.fullmatch(r"[a-z]+ing", tw[f + 1][0]):
+        f = _participle_comma(tw)
+        if f is not None:
             # "“… No, Dan.” Ann Lapp tweeted, quoting a reporter": "X cue" closes the
-            # sentence but for a participle phrase after its comma
+            # sentence but for a participle phrase after the comma that follows the cue
+            # ("Ann Lapp, a senator, tweeted, before deleting the post")
             tw, k = tw[:f], -1
+            last = len(tw) - 1
+            if last >= 3 and "," in (w for w, _, _ in tw) and _cue_at(tw, last) == (last, last):
+                subj = _subject_before(tw, last)  # "Ann Lapp, a senator, tweeted"
+                if subj is not None and subj.start == tw[0][1] and subj.appositive:
+                    return subj, tw[last][0], tw[last][1]
         else:
             return None
     clause = tw[k + 1:]
@@ -193,6 +199,29 @@ def _trailing_cue(text: str, start: int, end: int,
             return None
         subj, (c0, c1), clause = found3
     return subj, " ".join(x[0] for x in clause[c0:c1 + 1]), clause[c0][1]
+
+
+def _participle_comma(tw) -> int | None:
+    """The comma after a cue that opens a participle phrase, with or without a preposition
+    ("Ann Lapp, a senator, tweeted, quoting a reporter", "Moe wrote, before deleting it"):
+    its index in ``tw``, or None.
+
+    >>> ws = [(w, 0, 0) for w in "Ann Lapp , a senator , tweeted , before deleting it".split()]
+    >>> _participle_comma(ws), _participle_comma(ws[:7])
+    (7, None)
+    """
+    seen_cue = False
+    for i, (w, _, _) in enumerate(tw):
+        if w != ",":
+            seen_cue = seen_cue or _cue_at(tw, i) is not None
+            continue
+        if not seen_cue:
+            continue
+        j = i + 1
+        if j < len(tw) and tw[j][0] in _PARTICIPLE_PREPS:
+            j += 1
+        return i if j < len(tw) and re.fullmatch(r"[a-z]+ing", tw[j][0]) else None
+    return None
 
 
 #: Finite cues that open an inverted attribution ("…, said Ann Moe, who …").

@@ -7,13 +7,17 @@ quote in narration ("Moe thanked the nurses for “…”").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from analysis.quotes.cues import (
     _DETERMINERS,
     _DOCUMENT_NOUNS,
     _PARTICIPLES,
+    FINITE_AUXILIARIES,
+    FINITE_BE,
     _cue_at,
     _cue_in_words,
+    _noun_cue,
     _words,
 )
 from analysis.quotes.index import _Index
@@ -94,9 +98,8 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
 _ADVERBS = {"also", "then", "later", "further", "even", "again", "not", "never", "repeatedly",
             "once", "recently", "previously", "quickly", "meanwhile", "long", "often", "still",
             "already", "only", "just", "first", "since", "now", "frequently", "initially"}
-_AUXILIARIES = {**dict.fromkeys(("has", "had", "have", "would", "will", "could", "did", "does",
-                                 "do", "should", "may", "might", "can"), "modal"),
-                **dict.fromkeys(("is", "was", "are", "were", "been"), "be")}
+_AUXILIARIES = {**dict.fromkeys(sorted(FINITE_AUXILIARIES - FINITE_BE - {"must"}), "modal"),
+                **dict.fromkeys(sorted(FINITE_BE | {"been"}), "be")}
 #: Past forms without "-ed" of verbs that act on words ("Moe thought …", "Moe made the point").
 _IRREGULAR_PAST = {"thought", "made", "found", "took", "gave", "wrote", "went", "saw", "sang",
                    "put", "spoke", "laid", "told", "said", "brought", "drew", "set", "held",
@@ -283,6 +286,53 @@ def _in_subordinate(words, c0: int) -> bool:
     return False
 
 
+class _FiniteCues:
+    """The cues of a sentence's words that do not end in -ing, found in one pass, so the
+    finite cue before each participle ("Cruz said that …, adding that …") is a bisection,
+    not a new scan of everything before it.
+
+    >>> ws = [(w, 0, 0) for w in "Moe said it , adding more , noting more".split()]
+    >>> f = _FiniteCues(ws)
+    >>> f.last_before(4), f.last_before(7), f.last_before(1)
+    ((1, 1), (1, 1), None)
+    """
+
+    def __init__(self, words):
+        self.words = words
+        self.verbs: list[tuple[int, int]] = []
+        self.nouns: list[tuple[int, int]] = []
+        for i in range(len(words)):
+            cue = _cue_at(words, i)
+            if cue and not words[i][0].endswith("ing"):
+                (self.nouns if _noun_cue(words, i) else self.verbs).append(cue)
+        self.verb_starts = [c[0] for c in self.verbs]
+        self.noun_starts = [c[0] for c in self.nouns]
+
+    def last_before(self, c0: int) -> tuple[int, int] | None:
+        """The cue ``next(_cue_in_words(words[:c0]))`` not ending in -ing would give: the
+        last verb before ``c0``, else the last noun. The word right before ``c0`` is read
+        without the word after it (a two-word cue cannot run into ``c0``)."""
+        if c0 < 1:
+            return None
+        tail = self.words[max(0, c0 - 2):c0]
+        t = len(tail) - 1
+        last = _cue_at(tail, t)
+        if last is not None and tail[t][0].endswith("ing"):
+            last = None
+        last_noun = last is not None and _noun_cue(tail, t)
+        if last is not None:
+            last = (c0 - 1, c0 - 1 + last[1] - last[0])
+        if last is not None and not last_noun:
+            return last
+        k = bisect_left(self.verb_starts, c0 - 1)
+        if k:
+            return self.verbs[k - 1]
+        if last is not None:
+            return last
+        k = bisect_left(self.noun_starts, c0 - 1)
+        return self.nouns[k - 1] if k else None
+
+
 def _sentence_cue(text: str, start: int, end: int, index: _Index,
                   registry: Registry | None = None) -> tuple[_Subject, str, int] | None:
     """A speaker + cue in a sentence (outside its quotes), last one first. A participle cue
@@ -303,13 +353,15 @@ def _sentence_cue(text: str, start: int, end: int, index: _Index,
 def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
                            registry: Registry | None) -> tuple[_Subject, str, int] | None:
     words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
+    finite = None  # the sentence's cues not ending in -ing, found once when first needed
     for c0, c1 in _cue_in_words(words):
         cue = " ".join(x[0] for x in words[c0:c1 + 1])
         if words[c0][0].endswith("ing"):
             # "Cruz said that …, adding that …": the finite cue before the participle
             # names its subject (else the first person or organisation of the sentence)
-            prior = next(((p0, p1) for p0, p1 in _cue_in_words(words[:c0])
-                          if not words[p0][0].endswith("ing")), None)
+            if finite is None:
+                finite = _FiniteCues(words)
+            prior = finite.last_before(c0)
             subj = _subject_before(words, prior[0]) if prior is not None else None
             if subj is not None and _can_speak(subj):
                 return subj, cue, words[c0][1]

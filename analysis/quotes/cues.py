@@ -169,9 +169,15 @@ _NOUN_BEFORE = {"the", "a", "an", "his", "its", "their", "my", "our", "your", "T
                 "His", "Its", "Their", "My", "Our", "Your"}
 
 
+#: Finite auxiliaries and modals: the one base set the verb-group word sets are built from
+#: (subjects._FINITE and _NOT_IN_NOUN_PHRASE, before._AUXILIARIES, _PLURAL_VERBS).
+FINITE_AUXILIARIES = frozenset({"can", "could", "will", "would", "should", "may", "might",
+                                "must", "is", "was", "are", "were", "has", "had", "have",
+                                "do", "does", "did"})
+#: The finite forms of "be" among them.
+FINITE_BE = frozenset({"is", "was", "are", "were"})
 #: Verbs after a plural noun ("states can", "reports have"): the word before is no cue.
-_PLURAL_VERBS = {"can", "could", "will", "would", "should", "may", "might", "must", "are",
-                 "were", "have", "do", "did"}
+_PLURAL_VERBS = FINITE_AUXILIARIES - {"is", "was", "has", "had", "does"}
 
 
 #: Words whose "’s" is "is" or "has" ("he’s claiming"), not a possessive.

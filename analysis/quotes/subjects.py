@@ -16,6 +16,8 @@ from analysis.quotes.cues import (
     _PRONOUNS,
     _SPEAKER_NOUNS,
     CUE_RE,
+    FINITE_AUXILIARIES,
+    _cue_at,
 )
 from analysis.speakers import (
     HONORIFIC_GENDER,
@@ -31,6 +33,7 @@ from analysis.speakers import (
     first_names,
     surname_after_first,
 )
+from analysis.text.words import DAY_AND_MONTH_NAMES
 
 
 @dataclass
@@ -65,10 +68,17 @@ def _acronym_in_brackets(words, close: int) -> bool:
     return len(w) >= 3 and w.isupper() and w.isalpha()
 
 
-#: Finite cues repeated in a coordinated clause ("Moe said that …, and said that …").
-_FINITE_CUES = {"said", "says", "told", "tells", "wrote", "writes", "added", "noted", "argued",
-                "warned", "claimed", "insisted"}
-_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+def _finite_cue(words, i: int) -> bool:
+    """Whether a cue verb not ending in -ing starts at ``i``: one that can be repeated in a
+    coordinated clause ("Moe said that …, and stated that …").
+
+    >>> ws = [(w, 0, 0) for w in "Moe said it and stated , adding".split()]
+    >>> [_finite_cue(ws, i) for i in (1, 4, 6, 0)]
+    [True, True, False, False]
+    """
+    w = words[i][0]
+    return w[:1].islower() and not w.endswith("ing") and _cue_at(words, i) is not None
+_DAYS = frozenset(w for w in DAY_AND_MONTH_NAMES if w.endswith("day"))  # Monday … Sunday
 _DAY_PARTS = {"morning", "afternoon", "evening", "night"}
 _TIME_LEADS = {"on", "late", "early", "later", "earlier", "last", "this", "next"}
 _TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "recently", "afterward",
@@ -97,6 +107,10 @@ def _time_before(words, j: int) -> int:
     return j
 
 
+#: How far before "who" an appositive's opening comma is looked for.
+_APPOSITIVE_REACH = 40
+
+
 def _relative_who(words, j: int) -> int | None:
     """The end of a subject before a relative clause "who …" that ends at ``j`` with no
     comma ("an official who spoke on condition of anonymity said"): the index before "who".
@@ -109,9 +123,10 @@ def _relative_who(words, j: int) -> int | None:
         w = words[i][0]
         if w == "who":
             k = i - 1
-            while k >= 0 and words[k][0] not in _CLAUSE_BREAKS:
+            low = max(0, i - _APPOSITIVE_REACH)  # no clause break within reach: no appositive
+            while k >= low and words[k][0] not in _CLAUSE_BREAKS:
                 k -= 1
-            if k == i - 1 or (k >= 1 and words[k][0] in (",", "(", "—", "–") and
+            if k == i - 1 or (k >= 1 and k >= low and words[k][0] in (",", "(", "—", "–") and
                               (words[k - 1][0][:1].isupper() or words[k - 1][0] == ")")):
                 return None  # "Moe, the governor of Lakeshire who …, said": an appositive
             return i - 1
@@ -120,8 +135,14 @@ def _relative_who(words, j: int) -> int | None:
     return None
 
 
-def _subject_before(words, cue_first: int) -> _Subject | None:
-    """The subject phrase ending right before the cue word at ``cue_first``."""
+#: How far back a repeated cue is looked for ("Moe said that …, and said that …").
+_PRIOR_CUE_REACH = 60
+
+
+def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | None:
+    """The subject phrase ending right before the cue word at ``cue_first``. ``follow``:
+    whether a coordinated repeated cue may hand over to the earlier cue's subject (one level
+    only, so a chain "said … and later said … and said" costs bounded work, never recursion)."""
     j = cue_first - 1
     if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
         j -= 1  # "Moe himself said": the reflexive stresses the subject
@@ -153,15 +174,18 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
         # "Moe took the stage in Reno and said": the subject that opens the clause (after
         # a lead-in: "…, such as when Moe knocked Ortiz and called him …"); "Moe said that
         # …, and said that …": the subject of the same kind of cue before
-        if words[cue_first][0] in _FINITE_CUES:
-            prior = next((p for p in range(j - 1, -1, -1) if words[p][0] == words[cue_first][0]),
-                         None)
+        if follow and _finite_cue(words, cue_first):
+            prior = next((p for p in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, -1), -1)
+                          if _finite_cue(words, p)), None)
             if prior is not None and prior >= 1 and \
                     words[prior - 1][0] not in ("and", "but", "that", ",", "who", "which"):
-                subj = _subject_before(words, prior)
+                subj = _subject_before(words, prior, follow=False)
                 if subj is not None:
                     return subj
-        c = max((i + 1 for i in range(j) if words[i][0] in _CLAUSE_BREAKS), default=0)
+        # the last clause break within reach (none: the sentence's start is the only one
+        # tried), so each "and said" reads a bounded stretch, not the whole sentence
+        c = next((i + 1 for i in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, -1), -1)
+                  if words[i][0] in _CLAUSE_BREAKS), 0)
         for start in (c, 0) if c else (0,):
             w0 = words[start][0] if start < j else ""
             if w0.lower() in ("he", "she", "they") or (w0[:1].isupper() and
@@ -223,7 +247,7 @@ def _subject_before(words, cue_first: int) -> _Subject | None:
     subj = _phrase_ending_at(words, j)
     if subj is None:
         return None
-    person = _person_before_place(words, subj)
+    person = _person_before_place(words, subj, j)
     if person is not None:
         return person
     k = next((i for i in range(j, -1, -1) if words[i][1] == subj.start), -1)
@@ -320,15 +344,17 @@ def _person_before_role(words, k: int, j: int, subj: _Subject) -> _Subject | Non
     return lead
 
 
-def _person_before_place(words, subj: _Subject) -> _Subject | None:
+def _person_before_place(words, subj: _Subject, end: int | None = None) -> _Subject | None:
     """"Ann Moe of Eastport, South Lakeshire says": the region after a place (its closing
-    comma left out) is no subject; the person named before "of"/"from" is.
+    comma left out) is no subject; the person named before "of"/"from" is. ``end``: the
+    index of the phrase's last word, when known (the search for its start begins there).
 
     >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe of Eastport , Lakeshire".split())]
     >>> _person_before_place(ws, _Subject("Lakeshire", 5, 6)).text
     'Ann Moe'
     """
-    k = next((i for i in range(len(words) - 1, -1, -1) if words[i][1] == subj.start), -1)
+    last = len(words) - 1 if end is None else end  # the phrase ends at ``end``: look from there
+    k = next((i for i in range(last, -1, -1) if words[i][1] == subj.start), -1)
     if k < 5 or words[k - 1][0] != "," or not subj.text[:1].isupper() or \
             len(subj.text.split()) > 3:
         return None
@@ -447,9 +473,8 @@ def _speaker_before_preposition(words, k: int) -> int:
     return k
 
 
-_NOT_IN_NOUN_PHRASE = {"had", "has", "have", "was", "were", "is", "are", "been", "be", "not",
-                       "will", "would", "could", "should", "did", "do", "does", "can", "may",
-                       "might", "must", "if", "whom", "who", "that", "which", "when", "while"}
+_NOT_IN_NOUN_PHRASE = FINITE_AUXILIARIES | {"been", "be", "not", "if", "whom", "who", "that",
+                                            "which", "when", "while"}
 
 
 def _phrase_ending_at(words, j: int) -> _Subject | None:
@@ -518,8 +543,7 @@ _NOT_INVERTED = {"when", "while", "as", "if", "because", "since", "though", "alt
                  "until", "where", "whether", "how", "why", "what", "so", "but", "and", "or"}
 #: Auxiliaries and modals: a phrase after a cue holding one is a reported clause ("said the
 #: town would grow"), not the speaker.
-_FINITE = {"would", "could", "will", "can", "should", "may", "might", "must", "is", "was",
-           "are", "were", "has", "had", "have", "did", "does", "do"}
+_FINITE = FINITE_AUXILIARIES
 
 
 def _subject_after(words, cue_last: int) -> _Subject | None:
