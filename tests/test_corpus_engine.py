@@ -153,3 +153,62 @@ def test_progress_lines_and_quiet(tmp_path):
     q = subprocess.run([*cmd, "--out", str(tmp_path / "b"), "--quiet"], capture_output=True,
                        text=True, timeout=300)
     assert q.returncode == 0 and "/36" not in q.stderr
+
+
+def test_final_tables_do_not_depend_on_superseded_batches(tmp_path):
+    """Compaction reads only the winning batches' files: a superseded attempt of the same
+    articles (an older run, here one whose quotes have no speakers) changes no byte of the final
+    tables. Reading every batch file made DuckDB write the speaker columns as nullable, so a
+    resumed run over an older folder gave other bytes than a fresh run."""
+    import shutil
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from analysis.config import RAW_DIR
+    from analysis.corpus import store
+
+    out = tmp_path / "out"
+    run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    fresh = {t: (out / f"{t}.parquet").read_bytes() for t in TABLES}
+    (batch,) = store.committed_batches(out)
+    older = out / store.BATCHES / "r00000-b0000000"  # an earlier run's attempt: it loses
+    shutil.copytree(out / store.BATCHES / batch, older)
+    quotes = pq.read_table(older / "quotes.parquet")
+    i = quotes.schema.get_field_index("speaker")
+    assert quotes.num_rows > 0 and quotes.column(i).null_count == 0
+    quotes = quotes.set_column(i, "speaker", pa.nulls(quotes.num_rows, pa.string()))
+    pq.write_table(quotes, older / "quotes.parquet")
+    ids = tmp_path / "ids.txt"
+    ids.write_text("".join(f"{a}\n" for a in pd.read_parquet(out / "articles.parquet")
+                           ["article_id"]), encoding="utf-8")
+    assert sorted(store.committed_batches(out)) == ["r00000-b0000000", batch]
+    store.finalise(out, ids)
+    assert store.committed_batches(out) == [batch]  # the loser is dropped afterwards
+    assert {t: (out / f"{t}.parquet").read_bytes() for t in TABLES} == fresh
+
+
+def test_damaged_or_missing_tables_get_one_line(tmp_path):
+    """The corpus questions refuse a folder with a missing or truncated table in one line
+    naming the file (DuckDB's own message runs over several lines with a caret block)."""
+    import shutil
+
+    from analysis.config import RAW_DIR
+    from analysis.corpus.questions import connect
+    from analysis.text import InputError
+
+    out = tmp_path / "out"
+    run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    connect(out).close()
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    (broken / "places.parquet").unlink()
+    with pytest.raises(InputError, match=r"places\.parquet is missing") as e:
+        connect(broken)
+    assert "\n" not in str(e.value)
+    shutil.copy(out / "places.parquet", broken / "places.parquet")
+    data = (broken / "topics.parquet").read_bytes()
+    (broken / "topics.parquet").write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match=r"topics\.parquet cannot be read") as e:
+        connect(broken)
+    assert "\n" not in str(e.value)

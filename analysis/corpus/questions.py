@@ -63,16 +63,28 @@ def connect(out_dir: str | Path):
         con.execute("SET enable_progress_bar = false")
     except duckdb.Error:  # in Jupyter without ipywidgets the setting is refused (and no bar
         pass              # is drawn there)
-    for t in TABLES:
-        path = str(out / f"{t}.parquet").replace("'", "''")
-        con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{path}')")
-        # tables of an older release (e.g. topic_hits before quote_id): one clear line
-        have = {r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()}
-        missing = [c for c in TABLES[t] if c not in have]
-        if missing:
-            raise InputError(f"{out}: {t}.parquet has no column {', '.join(missing)}: written "
-                             f"by an older version; rerun `python -m analysis corpus` on this "
-                             f"folder")
+    try:
+        for t in TABLES:
+            if not (out / f"{t}.parquet").is_file():
+                raise InputError(f"{out}: {t}.parquet is missing; rerun `python -m analysis "
+                                 f"corpus` on this folder")
+            path = str(out / f"{t}.parquet").replace("'", "''")
+            try:
+                con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{path}')")
+                have = {r[0] for r in con.execute(f"DESCRIBE {t}").fetchall()}
+            except duckdb.Error as e:  # a damaged or truncated file: one line, not DuckDB's
+                first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+                raise InputError(f"{out}: {t}.parquet cannot be read ({first}); rerun "
+                                 f"`python -m analysis corpus` on this folder") from None
+            # tables of an older release (e.g. topic_hits before quote_id): one clear line
+            missing = [c for c in TABLES[t] if c not in have]
+            if missing:
+                raise InputError(f"{out}: {t}.parquet has no column {', '.join(missing)}: "
+                                 f"written by an older version; rerun `python -m analysis "
+                                 f"corpus` on this folder")
+    except BaseException:
+        con.close()
+        raise
     return con
 
 

@@ -277,15 +277,23 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
         SELECT article_id, batch, dir, row_number() OVER (ORDER BY article_id) AS rank FROM (
           SELECT a.*, row_number() OVER (PARTITION BY a.article_id ORDER BY a.batch DESC) AS n
           FROM ({q}) a JOIN input_ids USING (article_id)) WHERE n = 1""")
+    # only the winning batches' files are read: the schema DuckDB writes (e.g. which columns
+    # are NOT NULL) follows every file it scans, so superseded batches (an older release's,
+    # or attempts that lost) would make the bytes of the final tables depend on them
+    dirs = [d for (d,) in con.execute("SELECT DISTINCT dir FROM winners ORDER BY dir")
+            .fetchall()]
     tmp = Path(tempfile.mkdtemp(prefix=".final-", dir=out_dir))
     info = {}
     try:
         for t in TABLES:
             path = tmp / f"{t}.parquet"
             cols = ", ".join(f'x."{c}"' for c in TABLES[t])
+            files = [f"{d}/{t}.parquet" for d in dirs if os.path.isfile(f"{d}/{t}.parquet")]
+            source = ("[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+                      if files else "'" + _glob(out_dir, t) + "'")
             con.execute(f"""
                 COPY (SELECT {cols}
-                      FROM read_parquet('{_glob(out_dir, t)}', filename = true,
+                      FROM read_parquet({source}, filename = true,
                                         union_by_name = true) x
                       JOIN winners w ON x.article_id = w.article_id
                        AND parse_dirpath(x.filename) = w.dir
