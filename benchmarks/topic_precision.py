@@ -494,22 +494,24 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
                 f.write_bytes(toml.stdout)
                 lexicons[b] = load_lexicon(f)
     items = []  # (batch, topic, first ok, second ok or None, kept per share)
-    cache: dict[tuple, dict] = {}
+    cache: dict[tuple, tuple] = {}  # per file and lexicon: its hits kept with the rule off
+                                    # and at each share of SHARES, computed once
     for r in rows:
         path = resolve(r["file"], polnear)
         if path is None or not path.is_file() or sha12(path) != r["sha256_12"]:
             continue
         lex_key = r["batch"] if at_draw else ""
-        hits = cache.get((path, lex_key))
-        if hits is None:
-            hits = cache[(path, lex_key)] = _before_share(lexicons.get(lex_key, lexicon), path)
+        kept = cache.get((path, lex_key))
+        if kept is None:
+            hits = _before_share(lexicons.get(lex_key, lexicon), path)
+            kept = cache[(path, lex_key)] = tuple(_kept(hits, f) for f in (0.0, *SHARES))
         key = (int(r["start"]), int(r["end"]), r["topic"])
-        if key not in _kept(hits, 0.0):
+        if key not in kept[0]:
             continue
         sec = second.get((r["file"], *key, r["batch"]))
         items.append((r["batch"], r["topic"], r["label"] == "correct",
                       None if sec is None else sec == "correct",
-                      tuple(key in _kept(hits, f) for f in SHARES)))
+                      tuple(key in k for k in kept[1:])))
     pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
         "*.txt")) if polnear is not None else []
     pol_hits = [_before_share(lexicon, p) for p in pol]

@@ -27,13 +27,14 @@ _FIRST_PART = (r"[^\W_](?:(?<=\d)\d*(?:[.,]\d+)+|(?<=[A-Za-z])\.(?:[A-Za-z]\.)+"
 #: acronyms, words with inner apostrophes) joined by hyphens.
 WORD_PATTERN = re.compile(rf"{_FIRST_PART}(?:[-‐‑]{_PART})*")
 
-#: Punctuation that may surround a word with no space between (none is a letter, digit or
-#: white space): a piece of text between spaces that is such punctuation around letters and
-#: digits only holds one word token, those letters and digits.
 #: The capitalised names of the days and months (never a person's name, never part of an
 #: organisation's name after "on"): shared by :mod:`analysis.speakers` and topic matching.
 DAY_AND_MONTH_NAMES = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December"})
+
+#: Punctuation that may surround a word with no space between (none is a letter, digit or
+#: white space): a piece of text between spaces that is such punctuation around letters and
+#: digits only holds one word token, those letters and digits.
 _EDGE_PUNCT = ",.;:!?“”\"‘’'()[]{}«»—–-…*/"
