@@ -212,3 +212,55 @@ def test_damaged_or_missing_tables_get_one_line(tmp_path):
     with pytest.raises(InputError, match=r"topics\.parquet cannot be read") as e:
         connect(broken)
     assert "\n" not in str(e.value)
+
+
+def test_tables_of_two_runs_are_never_read_together(tmp_path, monkeypatch):
+    """Publishing is one rename per table: a run interrupted between two renames must not leave
+    a folder the questions read as one run. The old manifest is removed before the first
+    rename, the new one (with every table's SHA-256) written after the last, and the questions
+    check each table against it."""
+    import shutil
+
+    from analysis.config import RAW_DIR
+    from analysis.corpus.questions import connect, quote_share
+    from analysis.text import InputError
+
+    out = tmp_path / "out"
+    run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    other = tmp_path / "other"
+    run_corpus(ROOT / "data" / "corpus", other, jobs=1, quiet=True)
+    connect(out).close()
+    # a table swapped in from another run: refused in one line naming the table
+    mixed = tmp_path / "mixed"
+    shutil.copytree(out, mixed)
+    shutil.copy(other / "quotes.parquet", mixed / "quotes.parquet")
+    with pytest.raises(InputError, match=r"quotes\.parquet is not the file manifest\.json "
+                                         r"describes") as e:
+        quote_share(mixed)
+    assert "\n" not in str(e.value)
+    # a publish interrupted after the first rename: the old manifest is already gone
+    real = os.replace
+    calls = []
+
+    def crash_on_second(src, dst):
+        if Path(dst).parent == out and Path(dst).suffix == ".parquet":
+            calls.append(Path(dst).name)
+            if len(calls) == 2:
+                raise OSError("killed")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", crash_on_second)
+    with pytest.raises(OSError, match="killed"):
+        run_corpus(ROOT / "data" / "corpus", out, jobs=1, quiet=True)
+    monkeypatch.setattr(os, "replace", real)
+    assert calls == ["articles.parquet", "quotes.parquet"]
+    assert not (out / "manifest.json").exists()
+    with pytest.raises(InputError, match=r"no manifest\.json \(the last corpus run did not "
+                                         r"finish publishing"):
+        connect(out)
+    # the rerun publishes every table and the questions read them again
+    run_corpus(ROOT / "data" / "corpus", out, jobs=1, quiet=True)
+    assert quote_share(out, top=None).equals(quote_share(other, top=None))
+    (out / "manifest.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=r"manifest\.json cannot be read"):
+        connect(out)

@@ -82,10 +82,63 @@ def connect(out_dir: str | Path):
                 raise InputError(f"{out}: {t}.parquet has no column {', '.join(missing)}: "
                                  f"written by an older version; rerun `python -m analysis "
                                  f"corpus` on this folder")
+        _check_manifest(out)
     except BaseException:
         con.close()
         raise
     return con
+
+
+#: sha256 of the table files already checked in this process, by (path, size, mtime_ns):
+#: a notebook asking many questions of one folder reads each file once. Bounded.
+_DIGESTS: dict[tuple[str, int, int], str] = {}
+
+
+def _sha256(path: Path) -> str:
+    import hashlib
+
+    st = path.stat()
+    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    if key not in _DIGESTS:
+        h = hashlib.sha256()
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        if len(_DIGESTS) >= 256:
+            _DIGESTS.clear()
+        _DIGESTS[key] = h.hexdigest()
+    return _DIGESTS[key]
+
+
+def _check_manifest(out: Path) -> None:
+    """Refuse tables that are not all from the run ``manifest.json`` describes. The corpus
+    command publishes the tables one rename at a time after removing the old manifest, and
+    writes the new manifest (with each table's SHA-256) last: a run interrupted while
+    publishing leaves no manifest, and a table swapped or edited since does not match it, so
+    the questions see one run's tables or none."""
+    import json
+
+    from analysis.corpus.records import TABLES
+    from analysis.text import InputError
+
+    rerun = "rerun `python -m analysis corpus` on this folder"
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{out}: no manifest.json (the last corpus run did not finish "
+                         f"publishing its tables); {rerun}") from None
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise InputError(f"{out}: manifest.json cannot be read ({type(e).__name__}); "
+                         f"{rerun}") from None
+    listed = manifest.get("tables") if isinstance(manifest, dict) else None
+    for t in TABLES:
+        entry = listed.get(t) if isinstance(listed, dict) else None
+        want = entry.get("sha256") if isinstance(entry, dict) else None
+        if not isinstance(want, str):
+            raise InputError(f"{out}: manifest.json lists no checksum for {t}.parquet; {rerun}")
+        if _sha256(out / f"{t}.parquet") != want:
+            raise InputError(f"{out}: {t}.parquet is not the file manifest.json describes "
+                             f"(tables of different runs, or a file changed since); {rerun}")
 
 
 def _con(tables):

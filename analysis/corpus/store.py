@@ -14,7 +14,10 @@ a batch is either complete or absent: a run killed at any point loses at most th
 flight, and the next run redoes exactly those. :func:`finalise` then picks, for every article
 of the input, its latest attempt (an ``articles`` row, or an ``errors`` row), and writes each
 table sorted by ``article_id`` (DuckDB, out of core) through a temporary file renamed into
-place — the tables do not depend on the number of jobs, the engine or the batch size.
+place — the tables do not depend on the number of jobs, the engine or the batch size. The old
+``manifest.json`` is removed before the first rename and the caller writes the new one (each
+table's SHA-256) after the last; :func:`analysis.corpus.questions.connect` checks the tables
+against it, so a run killed between two renames is never read as one run.
 
 >>> schema("errors").names
 ['article_id', 'stage', 'message', '_seq']
@@ -303,6 +306,9 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
             info[t] = {"file": f"{t}.parquet", "rows": rows,
                        "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
         used = {b for (b,) in con.execute("SELECT DISTINCT batch FROM winners").fetchall()}
+        # the old manifest goes first: until the caller writes the new one (with these
+        # tables' checksums), readers refuse the folder instead of mixing two runs' tables
+        (out_dir / MANIFEST).unlink(missing_ok=True)
         for t in TABLES:
             os.replace(tmp / f"{t}.parquet", out_dir / f"{t}.parquet")
     finally:
