@@ -141,7 +141,7 @@ Matching (:func:`topic_hits`) works on the word tokens of :mod:`analysis.text`:
 
 ``topic_hits(..., dropped=True)`` also lists the candidate hits that did not count, with the
 reason (``name``, ``negation``, ``context``, ``excluded``, ``uncorroborated``, ``few``,
-``confined``, ``minor``), so
+``confined``, ``narrow``, ``minor``), so
 every decision can be
 audited.
 
