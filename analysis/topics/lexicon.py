@@ -330,7 +330,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.12')
+    (['arts', 'conflict', 'crime'], '2.13')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
