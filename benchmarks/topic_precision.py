@@ -10,8 +10,11 @@ setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is gi
 article-level rule tried when lexicon 2.9 was made, on batches 1-10 unless ``--batch`` is given;
 ``--share-grid`` for precision (both labellers), labelled correct hits lost, coverage and
 leave-one-batch-out under each ``min_share_of_top`` tried when lexicon 2.12 was made, on batches
-1-13 unless ``--batch`` is given, and with ``--at-draw`` each batch from 6 on scored on the
-lexicon it was drawn from (read from the git history);
+1-14 unless ``--batch`` is given (1-13 when 2.12 was made: ``--batch 1 ... --batch 13``
+reproduces it), and with ``--at-draw`` each batch from 6 on scored on the lexicon it was drawn
+from (read from the git history); ``--entries-grid`` the same for each ``min_entries`` of
+ENTRIES with each share (lexicon 2.13), with leave-one-batch-out for every setting, the share
+alone and the entries alone;
 ``--agreement`` for the agreement of the two labellers, see below; with ``--batch N`` only
 that batch's hits).
 
@@ -87,7 +90,8 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   lexicon, each on their own (one in order, one in reverse), following the guide (version 1.2;
   42 and 43 calls borderline in their judgement, not stored per row): the honest estimate for
   lexicon 2.12, 173/226 = 0.765 under the first and 170/226 = 0.752 under the second,
-  agreement 217/226 (kappa 0.89).
+  agreement 217/226 (kappa 0.89). Lexicon 2.13 (the structural ``min_entries`` rule, chosen
+  with ``--entries-grid --at-draw`` on batches 6-14).
 
 From batch 12 on, ``label`` follows the written guide ``benchmarks/data/TOPIC_LABELLING.md``
 (version 1.0 for batch 12; 1.1 from batch 13, which decides the kinds the batch-12 labellers
@@ -435,47 +439,60 @@ def spread_grid(lexicon, polnear: Path | None, batches: set[str]) -> list[dict]:
 
 
 SHARES = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.34, 0.5)
+ENTRIES = (1, 3, 4, 5, 6)  # min_entries tried with --entries-grid (lexicon 2.13)
 # the commit of the default lexicon each batch from 6 on was drawn from (its last change; for
-# --share-grid --at-draw): 2.4 ... 2.11
+# --share-grid/--entries-grid --at-draw): 2.4 ... 2.12
 DRAWN_FROM = {"6": "9547284", "7": "1b9fb86", "8": "ab77077", "9": "d53808f", "10": "2336b05",
-              "11": "0faf60f", "12": "729b229", "13": "c3493e8"}
+              "11": "0faf60f", "12": "729b229", "13": "c3493e8", "14": "23f9dfe"}
 MAX_LOST = 0.20  # the leave-one-batch-out choice: best precision losing <= 20 % correct hits
 
 
-def _before_share(lexicon, path: Path) -> dict[str, list[tuple[int, int]]]:
-    """The hits of ``lexicon`` that count before ``min_share_of_top`` (the last rule), by
-    topic: the share rule is then applied exactly by counting."""
+def _before_share(lexicon, path: Path) -> dict[str, list[tuple[int, int, str]]]:
+    """The hits of ``lexicon`` that count before ``min_entries`` and ``min_share_of_top`` (the
+    last two rules), by topic, with each hit's entry stem: those rules are then applied exactly
+    by counting (:func:`_kept`)."""
     from analysis.text import load_article
     from analysis.topics import topic_hit_records
+    from analysis.topics.lexicon import entry_stem
 
-    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for r in topic_hit_records(load_article(path), lexicon):
-        out[r[1]].append((r[5], r[6]))
+        out[r[1]].append((r[5], r[6], entry_stem(r[3])))
     return out
 
 
-def _kept(hits: dict[str, list], share: float) -> set[tuple[int, int, str]]:
+def _kept(hits: dict[str, list], share: float, entries: int = 1) -> set[tuple[int, int, str]]:
+    """The hits kept by ``min_entries = entries`` and then ``min_share_of_top = share``, as
+    :func:`analysis.topics.hits._narrow` and ``_minor`` keep them."""
     top = max((len(v) for v in hits.values()), default=0)
-    return {(s, e, t) for t, v in hits.items() if len(v) >= share * top for s, e in v}
+    if entries > 1:
+        hits = {t: v for t, v in hits.items()
+                if len(v) == top or len({h[2] for h in v}) >= entries}
+    return {(h[0], h[1], t) for t, v in hits.items() if len(v) >= share * top for h in v}
 
 
-def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool = False
-               ) -> dict:
+def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool = False,
+               entries: tuple[int, ...] | None = None) -> dict:
     """Precision (first and second labeller), labelled correct hits lost and PolNeAR coverage
-    for each ``min_share_of_top`` of :data:`SHARES`, on the labels of ``batches`` that the
-    lexicon counts with the rule off; and leave-one-batch-out: for each batch, the share with
-    the best precision on the other batches among those losing at most :data:`MAX_LOST` of
-    their correct hits, scored on the held-out batch. With ``at_draw``, each batch from 6 on is
-    scored on the lexicon it was drawn from (:data:`DRAWN_FROM`, read with ``git show``), whose
-    hits were all fresh: how the rule behaves on hits no rule was fitted to. How lexicon 2.12's
-    rule was chosen (``docs/topics-measurement.md``)."""
+    for each ``min_share_of_top`` of :data:`SHARES` (and, with ``entries``, each
+    ``min_entries`` of it; default: the lexicon's own), on the labels of ``batches`` that the
+    lexicon counts with both rules off; and leave-one-batch-out: for each batch, the setting
+    with the best precision on the other batches among those losing at most :data:`MAX_LOST` of
+    their correct hits, scored on the held-out batch — over every setting of the grid and, with
+    more than one ``entries``, over each family (share only, entries only). With ``at_draw``,
+    each batch from 6 on is scored on the lexicon it was drawn from (:data:`DRAWN_FROM`, read
+    with ``git show``), whose hits were all fresh: how a rule behaves on hits no rule was fitted
+    to. How lexicons 2.12 and 2.13 chose their rules (``docs/topics-measurement.md``)."""
     import dataclasses
     import subprocess
     import tempfile
 
     from analysis.topics import load_lexicon
 
-    lexicon = dataclasses.replace(lexicon, min_share_of_top=0.0)  # the caller's stays as it is
+    entries = entries or (lexicon.min_entries,)
+    settings = [(n, f) for n in entries for f in SHARES]
+    # the caller's lexicon stays as it is
+    lexicon = dataclasses.replace(lexicon, min_share_of_top=0.0, min_entries=1)
     second = {(r["file"], int(r["start"]), int(r["end"]), r["topic"], r["batch"]): r["label"]
               for r in csv.DictReader(SECOND_LABELS.open(encoding="utf-8", newline=""))}
     rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
@@ -492,10 +509,11 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
                     raise SystemExit(f"error: git show {DRAWN_FROM[b]} failed (no history?)")
                 f = Path(tmp, f"{b}.toml")
                 f.write_bytes(toml.stdout)
-                lexicons[b] = load_lexicon(f)
-    items = []  # (batch, topic, first ok, second ok or None, kept per share)
-    cache: dict[tuple, tuple] = {}  # per file and lexicon: its hits kept with the rule off
-                                    # and at each share of SHARES, computed once
+                lexicons[b] = dataclasses.replace(load_lexicon(f), min_share_of_top=0.0,
+                                                  min_entries=1)
+    items = []  # (batch, topic, first ok, second ok or None, kept per setting)
+    cache: dict[tuple, tuple] = {}  # per file and lexicon: its hits kept with the rules off
+                                    # and at each setting, computed once
     for r in rows:
         path = resolve(r["file"], polnear)
         if path is None or not path.is_file() or sha12(path) != r["sha256_12"]:
@@ -504,7 +522,8 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
         kept = cache.get((path, lex_key))
         if kept is None:
             hits = _before_share(lexicons.get(lex_key, lexicon), path)
-            kept = cache[(path, lex_key)] = tuple(_kept(hits, f) for f in (0.0, *SHARES))
+            kept = cache[(path, lex_key)] = (_kept(hits, 0.0), *(
+                _kept(hits, f, n) for n, f in settings))
         key = (int(r["start"]), int(r["end"]), r["topic"])
         if key not in kept[0]:
             continue
@@ -527,27 +546,37 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
                 else 0.0, "second_correct": sum(sec), "second_matched": len(sec)}
 
     table = []
-    for k, f in enumerate(SHARES):
+    for k, (n, f) in enumerate(settings):
         per_topic = {}
         for t in sorted({x[1] for x in items}):
             kept = [x for x in items if x[1] == t and x[4][k]]
             per_topic[t] = {"correct": sum(x[2] for x in kept), "matched": len(kept)}
-        covered = sum(bool(_kept(h, f)) for h in pol_hits)
-        table.append({"share": f, **score(k), "topics": per_topic,
+        covered = sum(bool(_kept(h, f, n)) for h in pol_hits)
+        table.append({"share": f, "entries": n, **score(k), "topics": per_topic,
                       "coverage_polnear": covered / len(pol) if pol else None})
-    held = {"correct": 0, "matched": 0, "second_correct": 0, "second_matched": 0, "picks": {}}
     all_batches = sorted({x[0] for x in items}, key=lambda b: _batch_order((b,)))
-    for b in all_batches if len(all_batches) > 1 else ():  # needs other batches to choose on
-        train = set(all_batches) - {b}
-        fits = [(score(k, train)["precision"] or 0.0, k) for k in range(len(SHARES))
-                if score(k, train)["lost_share"] <= MAX_LOST]
-        k = max(fits)[1]
-        got = score(k, {b})
-        for f in ("correct", "matched", "second_correct", "second_matched"):
-            held[f] += got[f]
-        held["picks"][b] = SHARES[k]
-    return {"grid": table, "leave_one_batch_out": held, "batches": all_batches}
-
+    families = {"every setting": range(len(settings))}
+    if len(entries) > 1:
+        families["share only"] = [k for k, (n, _f) in enumerate(settings) if n == 1]
+        families["entries only"] = [k for k, (_n, f) in enumerate(settings) if f == 0.0]
+    lobo = {}
+    for name, ks in families.items():
+        held = {"correct": 0, "matched": 0, "second_correct": 0, "second_matched": 0,
+                "lost_correct": 0, "picks": {}}
+        for b in all_batches if len(all_batches) > 1 else ():  # needs other batches
+            train = set(all_batches) - {b}
+            fits = [(score(k, train)["precision"] or 0.0, k) for k in ks
+                    if score(k, train)["lost_share"] <= MAX_LOST]
+            k = max(fits)[1]
+            got = score(k, {b})
+            for f in ("correct", "matched", "second_correct", "second_matched", "lost_correct"):
+                held[f] += got[f]
+            n, f = settings[k]
+            held["picks"][b] = f if len(entries) == 1 else f"{n}/{f:g}"
+        lobo[name] = held
+    return {"grid": table, "leave_one_batch_out": lobo["every setting"], "families": lobo,
+            "batches": all_batches,
+            "correct_without": sum(x[2] for x in items)}
 
 
 def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
@@ -603,9 +632,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--share-grid", action="store_true",
                     help="precision (of --batch, default all), correct hits lost, coverage and "
                          "leave-one-batch-out for each min_share_of_top of SHARES, then exit")
+    ap.add_argument("--entries-grid", action="store_true",
+                    help="as --share-grid, for each min_entries of ENTRIES and min_share_of_top "
+                         "of SHARES, with leave-one-batch-out per family, then exit")
     ap.add_argument("--at-draw", action="store_true",
-                    help="with --share-grid: score each batch from 6 on with the lexicon it was "
-                         "drawn from (git history)")
+                    help="with --share-grid or --entries-grid: score each batch from 6 on "
+                         "with the lexicon it was drawn from (git history)")
     ap.add_argument("--agreement", action="store_true",
                     help="agreement of the first labels with the second labeller's "
                          "(benchmarks/data/topic_labels_second.csv) on the hits in both, "
@@ -659,9 +691,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{ag['not_scored_rows']} rows not scored for precision (POLNEAR unset or "
                   "file changed); they still count towards agreement")
         return 0
-    if args.share_grid:
-        sg = share_grid(lexicon, polnear, batches or {str(b) for b in range(1, 14)},
-                        args.at_draw)
+    if args.share_grid or args.entries_grid:
+        sg = share_grid(lexicon, polnear, batches or {str(b) for b in range(1, 15)},
+                        args.at_draw, ENTRIES if args.entries_grid else None)
         if not sg["batches"]:
             raise SystemExit("error: no labelled hit of the selected batches is a hit of the "
                              "lexicon (check --batch, and POLNEAR for PolNeAR rows)")
@@ -670,32 +702,35 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         print(f"Label batches {', '.join(sg['batches'])}"
               f"{' (each on the lexicon it was drawn from)' if args.at_draw else ''}\n")
-        print("| min_share_of_top | precision, first | second | correct hits lost | "
+        print("| min_entries | min_share_of_top | precision, first | second | correct hits lost | "
               "lowest topic (≥ 20 hits) | coverage PolNeAR |")
-        print("|---:|---:|---:|---:|---|---:|")
+        print("|---:|---:|---:|---:|---:|---|---:|")
         for g in sg["grid"]:
             low = min(((v["correct"] / v["matched"], t) for t, v in g["topics"].items()
                        if v["matched"] >= GOAL_MIN_HITS), default=None)
             cp = g["coverage_polnear"]
             sm = g["second_matched"]
             prec = "–" if g["precision"] is None else f"{g['precision']:.3f}"
-            print(f"| {g['share']:g} | {prec} ({g['correct']}/{g['matched']}) | "
+            print(f"| {g['entries']} | {g['share']:g} | {prec} ({g['correct']}/{g['matched']}) | "
                   + (f"{g['second_correct'] / sm:.3f} ({g['second_correct']}/{sm})" if sm
                      else "–")
                   + f" | {g['lost_correct']} ({100 * g['lost_share']:.1f} %) | "
                   + ("–" if low is None else f"{low[1]} {low[0]:.3f}")
                   + f" | {'–' if cp is None else f'{100 * cp:.1f} %'} |")
-        h = sg["leave_one_batch_out"]
-        if not h["matched"]:
-            print("\nleave-one-batch-out: needs at least two batches with counted hits")
-            return 0
-        print(f"\nleave-one-batch-out (best precision on the other batches, ≤ "
-              f"{100 * MAX_LOST:.0f} % of their correct hits lost): "
-              f"{h['correct']}/{h['matched']} = {h['correct'] / h['matched']:.3f} held out"
-              + (f"; second labeller {h['second_correct']}/{h['second_matched']} = "
-                 f"{h['second_correct'] / h['second_matched']:.3f}" if h["second_matched"]
-                 else "")
-              + "; picks " + ", ".join(f"{b}: {v:g}" for b, v in h["picks"].items()))
+        for name, h in sg["families"].items():
+            if not h["matched"]:
+                print("\nleave-one-batch-out: needs at least two batches with counted hits")
+                return 0
+            print(f"\nleave-one-batch-out, {name} (best precision on the other batches, ≤ "
+                  f"{100 * MAX_LOST:.0f} % of their correct hits lost): "
+                  f"{h['correct']}/{h['matched']} = {h['correct'] / h['matched']:.3f} held out, "
+                  f"{h['lost_correct']} of {sg['correct_without']} correct hits lost "
+                  f"({100 * h['lost_correct'] / max(1, sg['correct_without']):.1f} %)"
+                  + (f"; second labeller {h['second_correct']}/{h['second_matched']} = "
+                     f"{h['second_correct'] / h['second_matched']:.3f}" if h["second_matched"]
+                     else "")
+                  + "; picks " + ", ".join(f"{b}: {v:g}" if isinstance(v, float)
+                                           else f"{b}: {v}" for b, v in h["picks"].items()))
         return 0
     if args.spread_grid:
         grid = spread_grid(lexicon, polnear, batches or {str(b) for b in range(1, 11)})

@@ -106,6 +106,8 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         if confined:
             runs = [(tid, term, i, j, "confined" if reason is None and tid in confined
                      else reason) for tid, term, i, j, reason in runs]
+    if lex.min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
+        runs = _narrow(runs, lex.min_entries)
     if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
         runs = _minor(runs, lex.min_share_of_top)
     text, aid = article.text, article.id
@@ -132,6 +134,43 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
                blk, section_of[blk], a[5], inq, speaker)
         append(row + (reason or "",) if dropped else row)
     return rows
+
+
+def _narrow(runs: list[tuple], min_entries: int) -> list[tuple]:
+    """Mark the counted hits of the topics that do not lead the article (fewer counted hits than
+    the topic with most; ties all lead) and whose counted hits there bring fewer than
+    ``min_entries`` distinct entries (told apart by :func:`entry_stem`) as dropped
+    (``narrow``): a subject the article only touches comes back with the same one or two words
+    (a teachers' union as a campaign's endorser, "the military" in a list of complaints); a
+    subject it covers brings its vocabulary. One pass over the hits, and at most
+    ``min_entries`` stems kept per topic: linear in the article's size.
+
+    >>> runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
+    ...     ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
+    ...     ("labour", "workers", 7, 7, None), ("health", "doctor*", 8, 8, None),
+    ...     ("health", "hospital*", 9, 9, None), ("health", "patients", 10, 10, None),
+    ...     ("health", "nurse*", 11, 11, None)]
+    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 4)})  # labour: 2 entries (union, worker)
+    [('health', None), ('labour', 'narrow'), ('politics', None)]
+    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 2)})
+    [('health', None), ('labour', None), ('politics', None)]
+    """
+    per_topic: Counter = Counter()
+    stems: dict[str, set[str]] = {}
+    for tid, term, _i, _j, reason in runs:
+        if reason is None:
+            per_topic[tid] += 1
+            found = stems.setdefault(tid, set())
+            if len(found) < min_entries:  # enough seen: no more stemming for this topic
+                found.add(entry_stem(term))
+    if not per_topic:
+        return runs
+    top = max(per_topic.values())
+    narrow = {tid for tid, n in per_topic.items() if n < top and len(stems[tid]) < min_entries}
+    if not narrow:
+        return runs
+    return [(tid, term, i, j, "narrow" if reason is None and tid in narrow else reason)
+            for tid, term, i, j, reason in runs]
 
 
 def _minor(runs: list[tuple], share: float) -> list[tuple]:

@@ -29,7 +29,7 @@ _TOPIC_KEYS = {"label", "terms", "acronyms", "exclude", "description", "code", "
 
 
 _RULE_KEYS = {"negations", "negation_window", "proper_names", "min_hits", "corroboration",
-              "min_share_of_top"}
+              "min_share_of_top", "min_entries"}
 
 
 _CORROBORATION_KEYS = {"paragraph", "window", "article_hits"}
@@ -102,6 +102,9 @@ class Lexicon:
     # since 2.12: a topic counts in an article only when its counted hits are at least this
     # share of the leading topic's (0: no such rule); see analysis.topics.hits
     min_share_of_top: float = 0.0
+    # since 2.13: a topic other than the article's leading one counts only when its counted hits
+    # there include at least this many distinct entries (1: no such rule); see analysis.topics.hits
+    min_entries: int = 1
     path: Path | None = None
     _index: dict = field(default_factory=dict, repr=False)
     _globs: list = field(default_factory=list, repr=False)
@@ -241,8 +244,11 @@ def _parse_rules(rules, name: str) -> dict:
     share = rules.get("min_share_of_top", 0)
     if not isinstance(share, int | float) or isinstance(share, bool) or not 0 <= share <= 1:
         raise LexiconError(f"{name}: [rules]: min_share_of_top must be a number from 0 to 1")
+    entries = rules.get("min_entries", 1)
+    if not isinstance(entries, int) or isinstance(entries, bool) or not 1 <= entries <= 10:
+        raise LexiconError(f"{name}: [rules]: min_entries must be an integer from 1 to 10")
     return {"negations": tuple(negations), "negation_window": window, "proper_names": proper,
-            "min_hits": min_hits, "min_share_of_top": float(share),
+            "min_hits": min_hits, "min_share_of_top": float(share), "min_entries": entries,
             "corroboration": _parse_corroboration(rules.get("corroboration"), name)}
 
 
@@ -324,7 +330,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
     >>> lex = load_lexicon()
     >>> [t.id for t in lex.topics][:3], lex.version
-    (['arts', 'conflict', 'crime'], '2.12')
+    (['arts', 'conflict', 'crime'], '2.13')
     >>> load_lexicon("international-affairs").topics[0].id
     'security'
     """
