@@ -1673,3 +1673,21 @@ def test_min_entries_is_linear_in_the_hits():
         hits_module.entry_stem = real
     # one stemming per hit while a topic has fewer than 3 stems (here: every hit)
     assert counts == [12_000, 24_000]
+
+
+def test_candidate_memo_is_bounded_and_changes_no_hit(monkeypatch):
+    """The per-lexicon memo of token look-ups starts again at its limit, so a worker streaming
+    millions of articles (new names and numbers in each) keeps flat memory; hits are the same."""
+    from analysis.text import article_from_text
+    from analysis.topics import lexicon as L
+    from analysis.topics import load_lexicon, topic_hit_records
+
+    text = ("The court heard the case. " + " ".join(f"Name{i} voted." for i in range(300))
+            + " Troops fought the war and the economy grew.")
+    lex = load_lexicon()
+    before = topic_hit_records(article_from_text(text, "a"), lex)
+    monkeypatch.setattr(L, "CANDIDATE_MEMO_LIMIT", 50)
+    lex._cache.clear()
+    after = topic_hit_records(article_from_text(text, "a"), lex)
+    assert after == before and [r[3] for r in before] == ["troops", "war"]
+    assert 0 < len(lex._cache) <= 50  # 300 distinct names went through it (unbounded: > 300)

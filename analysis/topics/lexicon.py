@@ -498,6 +498,10 @@ def _specificity(matchers) -> int:
     return sum(len(m.pattern) if isinstance(m, re.Pattern) else 1000 for m in matchers)
 
 
+#: Token texts memoised per lexicon by :func:`_candidates` before the memo starts again.
+CANDIDATE_MEMO_LIMIT = 100_000
+
+
 def _candidates(lex: Lexicon, token_text: str) -> tuple[list, frozenset | None]:
     """The entries whose first word matches a token, longest first, then by priority, and —
     when every one is a phrase whose second word is an exact word — the set of those second
@@ -505,6 +509,8 @@ def _candidates(lex: Lexicon, token_text: str) -> tuple[list, frozenset | None]:
     token text (its normalised form is a function of it)."""
     hit = lex._cache.get(token_text)
     if hit is None:
+        if len(lex._cache) >= CANDIDATE_MEMO_LIMIT:  # a long stream of new words (names,
+            lex._cache.clear()                      # numbers) must not grow memory for ever
         norm = normalise(token_text)
         cands = list(lex._index.get(norm, ()))
         cands += lex._index.get(("=", token_text.replace("’", "'").removesuffix("'s")), [])
