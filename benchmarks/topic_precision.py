@@ -10,11 +10,12 @@ setting tried when lexicon 2.5 was made, on batches 1-5 unless ``--batch`` is gi
 article-level rule tried when lexicon 2.9 was made, on batches 1-10 unless ``--batch`` is given;
 ``--share-grid`` for precision (both labellers), labelled correct hits lost, coverage and
 leave-one-batch-out under each ``min_share_of_top`` tried when lexicon 2.12 was made, on batches
-1-14 unless ``--batch`` is given (1-13 when 2.12 was made: ``--batch 1 ... --batch 13``
-reproduces it), and with ``--at-draw`` each batch from 6 on scored on the lexicon it was drawn
-from (read from the git history); ``--entries-grid`` the same for each ``min_entries`` of
-ENTRIES with each share (lexicon 2.13), with leave-one-batch-out for every setting, the share
-alone and the entries alone;
+1-14 unless ``--batch`` is given (1-13 when 2.12 was made; the grid keeps the lexicon's
+``min_entries``, 3 from 2.13 on, so 2.12's table is reproduced with ``--batch 1 ... --batch 13``
+and ``--lexicon`` set to 2.12's file from the git history), and with ``--at-draw`` each
+batch from 6 on scored on the lexicon it was drawn from (read from the git history);
+``--entries-grid`` the same for each ``min_entries`` of ENTRIES with each share (lexicon
+2.13), with leave-one-batch-out for every setting, the share alone and the entries alone;
 ``--agreement`` for the agreement of the two labellers, see below; with ``--batch N`` only
 that batch's hits).
 

@@ -264,3 +264,77 @@ def test_tables_of_two_runs_are_never_read_together(tmp_path, monkeypatch):
     (out / "manifest.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(InputError, match=r"manifest\.json cannot be read"):
         connect(out)
+
+
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory):
+    from analysis.config import RAW_DIR
+
+    out = tmp_path_factory.mktemp("sample_run")
+    run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    return out
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda m: [], r"lists no checksum for articles\.parquet"),
+    (lambda m: {"tables": []}, r"lists no checksum for articles\.parquet"),
+    (lambda m: {**m, "tables": {**m["tables"], "quotes": {"sha256": 7}}},
+     r"lists no checksum for quotes\.parquet"),
+    (lambda m: "[" * 200_000, r"manifest\.json cannot be read \(RecursionError\)"),
+    (lambda m: {"tables": m["tables"]}, r"manifest\.json lacks 'provenance'"),
+    (lambda m: {**m, "lexicon": "x"}, r"manifest\.json lacks string indices"),
+])
+def test_a_damaged_manifest_gets_one_line(sample_run, tmp_path, make, message):
+    """connect() and the corpus report refuse a manifest of the wrong shape (a list, tables of
+    the wrong type, a checksum that is not a string, deep nesting, keys the report needs
+    missing or of the wrong type) in one line, never a traceback."""
+    import shutil
+
+    from analysis.corpus.report import corpus_results
+    from analysis.text import InputError
+
+    folder = tmp_path / "f"
+    shutil.copytree(sample_run, folder)
+    m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    made = make(m)
+    (folder / "manifest.json").write_text(made if isinstance(made, str) else json.dumps(made),
+                                          encoding="utf-8")
+    with pytest.raises(InputError, match=message) as e:
+        corpus_results(folder)
+    assert "\n" not in str(e.value)
+
+
+def test_an_oversized_manifest_is_refused_unread(sample_run, tmp_path, monkeypatch):
+    import shutil
+
+    from analysis.corpus import questions as Q
+    from analysis.text import InputError
+
+    folder = tmp_path / "f"
+    shutil.copytree(sample_run, folder)
+    Q.connect(folder).close()
+    monkeypatch.setattr(Q, "MANIFEST_MAX_BYTES", 100)
+    with pytest.raises(InputError, match=r"manifest\.json is larger than 100 bytes"):
+        Q.connect(folder)
+
+
+def test_a_table_changed_with_its_times_restored_is_caught(sample_run, tmp_path):
+    """The checksum memo is keyed by inode and ctime too: a same-size edit whose mtime is set
+    back (cp -p, rsync -t, os.utime) is hashed again and refused."""
+    import shutil
+
+    from analysis.corpus import questions as Q
+    from analysis.text import InputError
+
+    folder = tmp_path / "f"
+    shutil.copytree(sample_run, folder)
+    Q.connect(folder).close()  # the memo now holds every table
+    f = folder / "places.parquet"
+    st = f.stat()
+    data = bytearray(f.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    f.write_bytes(bytes(data))
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert f.stat().st_mtime_ns == st.st_mtime_ns and f.stat().st_size == st.st_size
+    with pytest.raises(InputError, match=r"places\.parquet"):
+        Q.connect(folder)

@@ -1600,8 +1600,10 @@ def test_min_entries_rule_and_validation(tmp_path):
         ["b", ""], ["b", ""], ["b", ""], ["a", "narrow"], ["a", "narrow"]]
     tie = article_from_text("Delta and omega. Alpha and beta.", "x")
     assert topic_hits(tie, lex).topic.tolist() == ["b", "b", "a", "a"]
-    # inflections of one entry are one entry ("alpha" and "alphas" share a stem)
-    p.write_text(_ENTRIES_LEXICON.format(n=3).replace('"alpha"', '"alpha*"'), encoding="utf-8")
+    # inflections are one entry: "alpha" and "alphas", two entries of the lexicon, share a stem
+    # (compared as written they would be three entries with "beta", and a would count)
+    p.write_text(_ENTRIES_LEXICON.format(n=3).replace('"alpha"', '"alpha", "alphas"'),
+                 encoding="utf-8")
     stems = article_from_text("Delta omega epsilon delta. Alpha, alphas and beta.", "x")
     assert set(topic_hits(stems, load_lexicon(p), dropped=True).query("topic == 'a'")
                .dropped) == {"narrow"}
@@ -1646,9 +1648,9 @@ def test_default_lexicon_2_13_a_secondary_topic_with_two_words_is_narrow():
 
 
 def test_min_entries_is_linear_in_the_hits():
-    """The entries rule stems at most ``min_entries`` hits' terms per topic and counts each
-    topic once over the hits: the work grows linearly with the hits (counted with a term type
-    that counts its stemmings)."""
+    """The entries rule stems a topic's hits only until it has ``min_entries`` stems (a topic
+    that never gets there: every hit, memoised) and counts each topic once over the hits: the
+    work grows linearly with the hits (counted with a term type that counts its stemmings)."""
     from analysis.topics import hits as hits_module
 
     calls = {"n": 0}

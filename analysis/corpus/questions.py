@@ -82,23 +82,26 @@ def connect(out_dir: str | Path):
                 raise InputError(f"{out}: {t}.parquet has no column {', '.join(missing)}: "
                                  f"written by an older version; rerun `python -m analysis "
                                  f"corpus` on this folder")
-        _check_manifest(out)
+        read_manifest(out)
     except BaseException:
         con.close()
         raise
     return con
 
 
-#: sha256 of the table files already checked in this process, by (path, size, mtime_ns):
-#: a notebook asking many questions of one folder reads each file once. Bounded.
-_DIGESTS: dict[tuple[str, int, int], str] = {}
+#: sha256 of the table files already checked in this process, by the file's identity and
+#: change times (device, inode, size, mtime and ctime: ctime cannot be set back by a copy that
+#: keeps times): a notebook asking many questions of one folder reads each file once. Bounded.
+_DIGESTS: dict[tuple, str] = {}
+#: A manifest larger than this is not one the corpus command wrote.
+MANIFEST_MAX_BYTES = 64 << 20
 
 
 def _sha256(path: Path) -> str:
     import hashlib
 
     st = path.stat()
-    key = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     if key not in _DIGESTS:
         h = hashlib.sha256()
         with path.open("rb") as f:
@@ -110,35 +113,58 @@ def _sha256(path: Path) -> str:
     return _DIGESTS[key]
 
 
-def _check_manifest(out: Path) -> None:
-    """Refuse tables that are not all from the run ``manifest.json`` describes. The corpus
-    command publishes the tables one rename at a time after removing the old manifest, and
-    writes the new manifest (with each table's SHA-256) last: a run interrupted while
-    publishing leaves no manifest, and a table swapped or edited since does not match it, so
-    the questions see one run's tables or none."""
+def read_manifest(out_dir: str | Path) -> dict:
+    """The ``manifest.json`` of a corpus run, after checking that every table in ``out_dir`` is
+    the file it describes (SHA-256). The corpus command publishes the tables one rename at a
+    time after removing the old manifest, and writes the new manifest last: a run interrupted
+    while publishing leaves no manifest, and a table swapped or edited since does not match, so
+    a reader sees one run's tables or a one-line :class:`analysis.text.InputError`.
+    :func:`connect` calls it; a connection then reads the files at query time, so a rerun
+    publishing into the folder while a connection is open is not detected (connect again).
+
+    >>> import tempfile
+    >>> from analysis.config import RAW_DIR
+    >>> from analysis.corpus.engine import run_corpus
+    >>> out = tempfile.mkdtemp()
+    >>> _ = run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    >>> read_manifest(out)["tables"]["quotes"]["rows"]  # 9 direct and 8 indirect quotes
+    17
+    """
     import json
 
     from analysis.corpus.records import TABLES
     from analysis.text import InputError
 
+    out = Path(out_dir)
     rerun = "rerun `python -m analysis corpus` on this folder"
+    path = out / "manifest.json"
     try:
-        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        too_big = path.stat().st_size > MANIFEST_MAX_BYTES
+        manifest = None if too_big else json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise InputError(f"{out}: no manifest.json (the last corpus run did not finish "
                          f"publishing its tables); {rerun}") from None
-    except (OSError, UnicodeDecodeError, ValueError) as e:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as e:
         raise InputError(f"{out}: manifest.json cannot be read ({type(e).__name__}); "
                          f"{rerun}") from None
+    if too_big:
+        raise InputError(f"{out}: manifest.json is larger than {MANIFEST_MAX_BYTES:,} bytes; "
+                         f"{rerun}")
     listed = manifest.get("tables") if isinstance(manifest, dict) else None
     for t in TABLES:
         entry = listed.get(t) if isinstance(listed, dict) else None
         want = entry.get("sha256") if isinstance(entry, dict) else None
         if not isinstance(want, str):
             raise InputError(f"{out}: manifest.json lists no checksum for {t}.parquet; {rerun}")
-        if _sha256(out / f"{t}.parquet") != want:
+        try:
+            got = _sha256(out / f"{t}.parquet")
+        except OSError as e:
+            raise InputError(f"{out}: {t}.parquet cannot be read ({type(e).__name__}); "
+                             f"{rerun}") from None
+        if got != want:
             raise InputError(f"{out}: {t}.parquet is not the file manifest.json describes "
                              f"(tables of different runs, or a file changed since); {rerun}")
+    return manifest
 
 
 def _con(tables):

@@ -14,7 +14,6 @@ longer asked for) never linger looking current. The same tables give byte-identi
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -47,18 +46,9 @@ def corpus_results(out_dir: str | Path, top: int = 10) -> dict:
     return _corpus_results(out_dir, top)[0]
 
 
-def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, object]:
-    """:func:`corpus_results` and the quote-share DataFrame behind its ``quote_share``
-    (``con``: a connection of :func:`analysis.corpus.questions.connect` on ``out_dir``)."""
-    out = Path(out_dir)
-    con = Q.connect(out) if con is None else con
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    strip = ("group",)
-
-    def recs(df, drop=strip):
-        return records(df.drop(columns=[c for c in drop if c in df.columns]))
-
-    share = Q.quote_share(con, top=top)
+def _about(manifest: dict) -> dict:
+    """The run's provenance, versions, inputs and table sizes, from its manifest (a missing key
+    raises KeyError, a wrong type TypeError or AttributeError)."""
     return {
         "provenance": manifest["provenance"],
         "code_version": manifest["code_version"],
@@ -67,6 +57,30 @@ def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, obje
         "lexicon_version": manifest["lexicon"].get("version"),
         "inputs": manifest["inputs"],
         "tables": {t: v["rows"] for t, v in manifest["tables"].items()},
+    }
+
+
+def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, object]:
+    """:func:`corpus_results` and the quote-share DataFrame behind its ``quote_share``
+    (``con``: a connection of :func:`analysis.corpus.questions.connect` on ``out_dir``)."""
+    out = Path(out_dir)
+    con = Q.connect(out) if con is None else con
+    manifest = Q.read_manifest(out)  # checked again: the tables must still be the ones it lists
+    strip = ("group",)
+
+    def recs(df, drop=strip):
+        return records(df.drop(columns=[c for c in drop if c in df.columns]))
+
+    share = Q.quote_share(con, top=top)
+    try:
+        about = _about(manifest)
+    except (KeyError, TypeError, AttributeError) as e:
+        from analysis.text import InputError
+
+        raise InputError(f"{out}: manifest.json lacks {e} (written by another version?); "
+                         f"rerun `python -m analysis corpus` on this folder") from None
+    return {
+        **about,
         "overview": Q.corpus_overview(con),
         "quote_share": recs(share),
         "quote_share_by_affiliation": recs(Q.quote_share(con, by="affiliation", top=top)),

@@ -303,8 +303,11 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
                       ORDER BY w.rank, x._seq)
                 TO '{str(path).replace("'", "''")}' (FORMAT parquet, COMPRESSION zstd)""")
             rows = pq.ParquetFile(path).metadata.num_rows
-            info[t] = {"file": f"{t}.parquet", "rows": rows,
-                       "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+            h = hashlib.sha256()
+            with path.open("rb") as f:  # in 1 MB chunks: a table can be larger than memory
+                while chunk := f.read(1 << 20):
+                    h.update(chunk)
+            info[t] = {"file": f"{t}.parquet", "rows": rows, "sha256": h.hexdigest()}
         used = {b for (b,) in con.execute("SELECT DISTINCT batch FROM winners").fetchall()}
         # the old manifest goes first: until the caller writes the new one (with these
         # tables' checksums), readers refuse the folder instead of mixing two runs' tables

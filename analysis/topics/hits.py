@@ -142,8 +142,8 @@ def _narrow(runs: list[tuple], min_entries: int) -> list[tuple]:
     ``min_entries`` distinct entries (told apart by :func:`entry_stem`) as dropped
     (``narrow``): a subject the article only touches comes back with the same one or two words
     (a teachers' union as a campaign's endorser, "the military" in a list of complaints); a
-    subject it covers brings its vocabulary. One pass over the hits, and at most
-    ``min_entries`` stems kept per topic: linear in the article's size.
+    subject it covers brings its vocabulary. One pass over the hits; a topic's hits are stemmed
+    (memoised) until it has ``min_entries`` stems: linear in the article's size.
 
     >>> runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
     ...     ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
@@ -151,6 +151,8 @@ def _narrow(runs: list[tuple], min_entries: int) -> list[tuple]:
     ...     ("health", "hospital*", 9, 9, None), ("health", "patients", 10, 10, None),
     ...     ("health", "nurse*", 11, 11, None)]
     >>> sorted({(r[0], r[4]) for r in _narrow(runs, 4)})  # labour: 2 entries (union, worker)
+    [('health', None), ('labour', 'narrow'), ('politics', None)]
+    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 3)})  # "unions" and "union": one stem
     [('health', None), ('labour', 'narrow'), ('politics', None)]
     >>> sorted({(r[0], r[4]) for r in _narrow(runs, 2)})
     [('health', None), ('labour', None), ('politics', None)]
