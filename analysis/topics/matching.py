@@ -25,6 +25,7 @@ _NAME_GAPS = frozenset({"", "'", "’"})
 # "on" before a day or a month dates an event ("the Museum of Culture on Saturday"): no joiner
 _DATE_WORDS = DAY_AND_MONTH_NAMES | {"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
 _TEXT = itemgetter(1)  # a Token's text
+_BLOCK, _SENTENCE = itemgetter(4), itemgetter(5)  # a Token's block and sentence
 
 
 class _NormMemo(dict):
@@ -85,8 +86,12 @@ class _Names:
     def title_case(self, sentence: int) -> bool:
         """Five or more words, 80 % capitalised: a headline typed as a paragraph."""
         if sentence not in self.exempt:
-            lo = bisect_left(self.sents, sentence)
-            hi = bisect_right(self.sents, sentence)
+            if isinstance(self.body, list):  # searched in place (see _match_runs' span_of)
+                lo = bisect_left(self.body, sentence, key=_SENTENCE)
+                hi = bisect_right(self.body, sentence, key=_SENTENCE)
+            else:
+                lo = bisect_left(self.sents, sentence)
+                hi = bisect_right(self.sents, sentence)
             words = [t for t in self.body[lo:hi] if t.text[:1].isalpha()]
             caps = sum(1 for t in words if t.text[:1].isupper())
             self.exempt[sentence] = len(words) >= 5 and caps >= 0.8 * len(words)
@@ -209,11 +214,15 @@ def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple
     starts: list[int] = []
     ends: list[int] = []
     window = norms[lo:hi + 1]
-    # single words: an exact word, or a glob (the regex, anchored per word as in _found)
-    for k, w in enumerate(window, lo):
-        if w in exact or (regex is not None and regex.search(w)):
-            starts.append(k)
-            ends.append(k)
+    # single words: an exact word, or a glob (the regex, anchored per word as in _found);
+    # the words are walked only when the span holds one (most spans hold none): the regex
+    # finds a word in the words joined by newlines exactly when it finds it in that word
+    if not exact.isdisjoint(window) or (regex is not None and
+                                        regex.search("\n".join(window)) is not None):
+        for k, w in enumerate(window, lo):
+            if w in exact or (regex is not None and regex.search(w)):
+                starts.append(k)
+                ends.append(k)
     if phrases and (firsts is None or not firsts.isdisjoint(window)):
         for k in range(lo, hi + 1):
             w = norms[k]
@@ -301,7 +310,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     # (id of a rule's context patterns, first token, last token) -> where they occur there
     found_in: dict[tuple[int, int, int], tuple | None] = {}
 
-    columns: dict[str, object] = {}  # the body's sentence and block columns, made on first use
+    columns: dict[str, object] = {}  # a long body's sentence and block columns, on first use
 
     def column(name: str):
         found = columns.get(name)
@@ -309,22 +318,32 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             found = columns[name] = token_column(body, name)
         return found
 
+    # a token list is searched in place, a key per step (a few dozen spans an article),
+    # instead of copying its sentence and block columns
     def span_of(k: int) -> tuple[int, int]:
         s_id = body[k].sentence
         found = sentence_span.get(s_id)
         if found is None:  # body tokens come in sentence order: two binary searches
-            sents = column("sentence")
-            found = sentence_span[s_id] = (bisect_left(sents, s_id),
-                                           bisect_right(sents, s_id) - 1)
+            if long:
+                sents = column("sentence")
+                found = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
+            else:
+                found = (bisect_left(body, s_id, key=_SENTENCE),
+                         bisect_right(body, s_id, key=_SENTENCE) - 1)
+            sentence_span[s_id] = found
         return found
 
     def block_span_of(k: int) -> tuple[int, int]:
         b_id = body[k].block
         found = block_span.get(b_id)
         if found is None:  # ... and in block order
-            blocks = column("block")
-            found = block_span[b_id] = (bisect_left(blocks, b_id),
-                                        bisect_right(blocks, b_id) - 1)
+            if long:
+                blocks = column("block")
+                found = (bisect_left(blocks, b_id), bisect_right(blocks, b_id) - 1)
+            else:
+                found = (bisect_left(body, b_id, key=_BLOCK),
+                         bisect_right(body, b_id, key=_BLOCK) - 1)
+            block_span[b_id] = found
         return found
 
     i = 0  # the first token not yet consumed by a match
@@ -384,10 +403,11 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             rules = lex._context.get((tid, term))
             if rules is not None:
                 bounds = span_of(i)
-                if not all(_context_ok(rule, body, norms, i, j, bounds, block_span_of,
-                                            found_in)
-                           for rule in rules):
-                    reason = "context"
+                for rule in rules:
+                    if not _context_ok(rule, body, norms, i, j, bounds, block_span_of,
+                                       found_in):
+                        reason = "context"
+                        break
         if reason is None:
             yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
         elif with_dropped:
