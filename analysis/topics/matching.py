@@ -183,6 +183,15 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None,
             return False
         return not require or _outside(_span_matches(spans, require, body, norms, lo, hi), i, j)
     if window is not None:
+        if spans is not None:
+            # a word window lies inside the sentence (or paragraph): when the span holds none
+            # of the rule's words or phrases (found once per span), neither does the window
+            if require and _span_matches(spans, require, body, norms, lo, hi) is None:
+                return False
+            if unless and _span_matches(spans, unless, body, norms, lo, hi) is None:
+                if not require:
+                    return True
+                unless = None
         lo, hi = max(lo, i - window), min(hi, j + window)
     around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself (made once)
     if unless and _found(unless, around, body, norms, i, j, lo, hi):
@@ -270,6 +279,49 @@ def _found(patterns, around, body, norms, i: int, j: int, lo: int, hi: int) -> b
     return False
 
 
+#: Per lexicon (at most :data:`_LEXICONS_MAX`): the words met so far, and those of them that can
+#: start an entry (most words start none), so an article's words are sorted into the two by set
+#: operations and only its new words are looked up one by one; bounded like the other memos.
+_HOT_WORDS: dict[int, tuple[Lexicon, set[str], set[str]]] = {}
+_LEXICONS_MAX = 8
+_HOT_WORDS_MAX = 200_000
+
+
+def _hot_entries(lex: Lexicon, words: set[str]) -> dict:
+    """The lexicon entries (:func:`~analysis.topics.lexicon._candidates`) of those of
+    ``words`` that can start one, keyed by word.
+
+    >>> from analysis.topics.lexicon import default_lexicon
+    >>> sorted(_hot_entries(default_lexicon(), {"yesterday", "police", "table", "war"}))
+    ['police', 'war']
+    """
+    state = _HOT_WORDS.get(id(lex))
+    if state is None or state[0] is not lex:
+        if len(_HOT_WORDS) >= _LEXICONS_MAX:
+            _HOT_WORDS.clear()
+        state = _HOT_WORDS[id(lex)] = (lex, set(), set())
+    _, seen, hot = state
+    cache = lex._cache
+    new = words - seen
+    if new:
+        if len(seen) > _HOT_WORDS_MAX:  # memory stays flat over a corpus
+            seen.clear()
+            hot.clear()
+            new = words
+        for word in new:
+            entry = cache.get(word)
+            if entry is None:
+                entry = _candidates(lex, word)
+            if entry[0]:
+                hot.add(word)
+        seen |= new
+    out = {}
+    for word in words & hot:
+        entry = cache.get(word)
+        out[word] = _candidates(lex, word) if entry is None else entry
+    return out
+
+
 def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     """Yield (topic id, term, first token, last token) for every counted hit; with
     ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
@@ -282,15 +334,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     texts = _Strings(body.text_of, len(body)) if long else list(map(_TEXT, body))
     # the lexicon entries each distinct word of the article can start; most words start none,
     # and only the positions of those that do are visited
-    cache = lex._cache
-    hot = {}
-    words = set(body.texts()) if long else set(texts)
-    for word in words:
-        entry = cache.get(word)
-        if entry is None:
-            entry = _candidates(lex, word)
-        if entry[0]:
-            hot[word] = entry
+    hot = _hot_entries(lex, set(body.texts()) if long else set(texts))
     if not hot:
         return
     if long:
