@@ -336,9 +336,9 @@ def _hot_entries(lex: Lexicon, words: set[str]) -> dict:
     cache = lex._cache
     new = words - seen
     if new:
-        if len(seen) > _HOT_WORDS_MAX:  # memory stays flat over a corpus
-            seen.clear()
-            hot.clear()
+        if len(seen) > _HOT_WORDS_MAX:  # memory stays flat over a corpus (new sets, not
+            seen, hot = set(), set()    # emptied ones: a thread filling the old pair
+            _HOT_WORDS[id(lex)] = (lex, seen, hot)  # keeps it consistent)
             new = words
         for word in new:
             entry = cache.get(word)
