@@ -126,6 +126,7 @@ _START, _END = itemgetter(2), itemgetter(3)  # a Token's start and end offsets
 # a hit record's topic, and its topic with its paragraph or sentence (HIT_COLUMNS)
 _TOPIC, _TOPIC_PARAGRAPH, _TOPIC_SENTENCE = itemgetter(1), itemgetter(1, 7), itemgetter(1, 10)
 _FIRST = itemgetter(0)
+_NO_QUOTE = (None, None)  # quote_id and quote_part of a hit outside speech quotes
 
 
 def quote_rows(article: Article, quotes) -> list[tuple]:
@@ -225,9 +226,9 @@ def hit_quote_rows(hits: list[tuple], parts: list[tuple]) -> list[tuple]:
             q += 1
         if q and h[6] <= parts[q - 1][1]:
             p = parts[q - 1]
-            append((*h, p[2], p[3]))
+            append(h + (p[2], p[3]))
         else:
-            append((*h, None, None))
+            append(h + _NO_QUOTE)
     return rows
 
 
