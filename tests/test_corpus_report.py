@@ -173,3 +173,19 @@ def test_report_escapes_metadata_and_names_a_shipped_lexicon(tmp_path):
     assert "<b>" not in report and "&lt;b&gt;Daily\\|Post&lt;/b&gt;" in report
     assert (res["lexicon_name"], res["lexicon_version"]) == ("International affairs news", "1.1")
     assert "lexicon International affairs news 1.1 (SHA-256" in report
+
+
+def test_a_corpus_where_every_article_fails_gets_a_report_not_a_traceback(tmp_path, capsys):
+    # the report's overview summed no article: its totals were null and formatting them
+    # raised a TypeError after the tables were written
+    src = tmp_path / "bad.jsonl"
+    src.write_text(json.dumps({"id": "bin", "text": "\x00\x01\x02 not text"}) + "\n",
+                   encoding="utf-8")
+    code = cli.main(["corpus", str(src), "--out", str(tmp_path / "o"), "--no-figures",
+                     "--quiet", "--jobs", "1"])
+    assert code == 1 and "1 article(s) failed" in capsys.readouterr().err
+    overview = Q.corpus_overview(tmp_path / "o")
+    assert overview["articles"] == 0 and overview["failed"] == 1
+    assert overview["words"] == overview["speech_quotes"] == overview["topic_hits"] == 0
+    report = (tmp_path / "o" / "report" / "report.md").read_text(encoding="utf-8")
+    assert "0 articles from 0 outlet(s), dated – to –: 0 body words" in report

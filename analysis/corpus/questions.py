@@ -411,10 +411,12 @@ def corpus_overview(tables) -> dict:
     """
     con = _con(tables)
     row = con.execute("""
-        SELECT count(*), count(DISTINCT outlet), min(date), max(date), sum(words),
-               sum(sentences), sum(speech_quotes), sum(quoted_words), sum(unattributed_quotes),
-               sum(topic_hits), sum(place_mentions)
-        FROM articles""").fetchone()
+        SELECT count(*), count(DISTINCT outlet), min(date), max(date),
+               coalesce(sum(words), 0), coalesce(sum(sentences), 0),
+               coalesce(sum(speech_quotes), 0), coalesce(sum(quoted_words), 0),
+               coalesce(sum(unattributed_quotes), 0), coalesce(sum(topic_hits), 0),
+               coalesce(sum(place_mentions), 0)
+        FROM articles""").fetchone()  # totals of no article are 0, not null
     failed = con.execute("SELECT count(*) FROM errors").fetchone()[0]
     keys = ["articles", "outlets", "first_date", "last_date", "words", "sentences",
             "speech_quotes", "quoted_words", "unattributed_quotes", "topic_hits",

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from operator import itemgetter
 
 from analysis.corpus.sources import Item
@@ -122,6 +123,10 @@ def load_item(item: Item) -> Article:
 
 
 _START, _END = itemgetter(2), itemgetter(3)  # a Token's start and end offsets
+# a hit record's topic, and its topic with its paragraph or sentence (HIT_COLUMNS)
+_TOPIC, _TOPIC_PARAGRAPH, _TOPIC_SENTENCE = itemgetter(1), itemgetter(1, 7), itemgetter(1, 10)
+_FIRST = itemgetter(0)
+_NO_QUOTE = (None, None)  # quote_id and quote_part of a hit outside speech quotes
 
 
 def quote_rows(article: Article, quotes) -> list[tuple]:
@@ -170,19 +175,17 @@ def topic_rows(article: Article, hits: list[tuple], lexicon: Lexicon) -> list[tu
     n_par = len(article.paragraphs)
     n_sent = len(article.sentences)
     total = len(hits)
-    count: dict[str, int] = {}
-    paras: dict[str, set] = {}
-    sents: dict[str, set] = {}
-    for h in hits:  # HIT_COLUMNS: article_id, topic, label, term, matched, start, end, paragraph,
-        t = h[1]    # block, section, sentence, ...
-        count[t] = count.get(t, 0) + 1
-        paras.setdefault(t, set()).add(h[7])
-        sents.setdefault(t, set()).add(h[10])
+    # HIT_COLUMNS: article_id, topic, label, term, matched, start, end, paragraph, block,
+    # section, sentence, ...: hits, distinct paragraphs and distinct sentences per topic,
+    # counted without a Python step per hit
+    count = Counter(map(_TOPIC, hits))
+    paras = Counter(map(_FIRST, set(map(_TOPIC_PARAGRAPH, hits))))
+    sents = Counter(map(_FIRST, set(map(_TOPIC_SENTENCE, hits))))
     rows = []
     for order, t in enumerate(lexicon.topics):
         k = count.get(t.id, 0)
-        p = len(paras.get(t.id, ()))
-        s = len(sents.get(t.id, ()))
+        p = paras.get(t.id, 0)
+        s = sents.get(t.id, 0)
         rows.append((-k, order, (article.id, t.id, t.label, k, words,
                                  1000 * k / words if words else None,
                                  p, n_par, p / n_par if n_par else None,
@@ -223,9 +226,9 @@ def hit_quote_rows(hits: list[tuple], parts: list[tuple]) -> list[tuple]:
             q += 1
         if q and h[6] <= parts[q - 1][1]:
             p = parts[q - 1]
-            append((*h, p[2], p[3]))
+            append(h + (p[2], p[3]))
         else:
-            append((*h, None, None))
+            append(h + _NO_QUOTE)
     return rows
 
 

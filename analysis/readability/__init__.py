@@ -93,8 +93,8 @@ from operator import attrgetter, itemgetter  # noqa: F401
 from pathlib import Path  # noqa: F401
 
 import numpy as np  # noqa: F401
-import pandas as pd  # noqa: F401
 
+from analysis._lazy import pd  # noqa: F401  (pandas imported when a table is first built)
 from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED  # noqa: F401
 from analysis.readability.columns import (  # noqa: F401
     _CHR,

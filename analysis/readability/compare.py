@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-import pandas as pd
-
+from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.readability.schema import METRIC_COLUMNS
 from analysis.readability.tables import readability_table
 from analysis.text import Article

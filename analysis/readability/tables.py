@@ -8,8 +8,8 @@ import math
 from itertools import repeat
 
 import numpy as np
-import pandas as pd
 
+from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis._memory import release_freed_memory as _release_freed_memory
 from analysis.readability.columns import _Columns, _columns, _metric_columns
 from analysis.readability.formulas import _flag_columns

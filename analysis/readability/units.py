@@ -12,8 +12,7 @@ from itertools import accumulate, chain, groupby, islice
 from math import nan
 from operator import attrgetter
 
-import pandas as pd
-
+from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED
 from analysis.readability.columns import _owned_runs
 from analysis.readability.formulas import metrics_from_counts

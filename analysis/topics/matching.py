@@ -25,6 +25,7 @@ _NAME_GAPS = frozenset({"", "'", "’"})
 # "on" before a day or a month dates an event ("the Museum of Culture on Saturday"): no joiner
 _DATE_WORDS = DAY_AND_MONTH_NAMES | {"Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"}
 _TEXT = itemgetter(1)  # a Token's text
+_BLOCK, _SENTENCE = itemgetter(4), itemgetter(5)  # a Token's block and sentence
 
 
 class _NormMemo(dict):
@@ -85,8 +86,12 @@ class _Names:
     def title_case(self, sentence: int) -> bool:
         """Five or more words, 80 % capitalised: a headline typed as a paragraph."""
         if sentence not in self.exempt:
-            lo = bisect_left(self.sents, sentence)
-            hi = bisect_right(self.sents, sentence)
+            if isinstance(self.body, list):  # searched in place (see _match_runs' span_of)
+                lo = bisect_left(self.body, sentence, key=_SENTENCE)
+                hi = bisect_right(self.body, sentence, key=_SENTENCE)
+            else:
+                lo = bisect_left(self.sents, sentence)
+                hi = bisect_right(self.sents, sentence)
             words = [t for t in self.body[lo:hi] if t.text[:1].isalpha()]
             caps = sum(1 for t in words if t.text[:1].isupper())
             self.exempt[sentence] = len(words) >= 5 and caps >= 0.8 * len(words)
@@ -178,11 +183,52 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None,
             return False
         return not require or _outside(_span_matches(spans, require, body, norms, lo, hi), i, j)
     if window is not None:
+        if spans is not None:
+            # a word window lies inside the sentence (or paragraph): when the span holds none
+            # of the rule's words or phrases (found once per span), neither does the window
+            if require and _span_matches(spans, require, body, norms, lo, hi) is None:
+                return False
+            if unless and _span_matches(spans, unless, body, norms, lo, hi) is None:
+                if not require:
+                    return True
+                unless = None
         lo, hi = max(lo, i - window), min(hi, j + window)
     around = norms[lo:i] + norms[j + 1:hi + 1]  # the window without the hit itself (made once)
     if unless and _found(unless, around, body, norms, i, j, lo, hi):
         return False
     return not require or _found(require, around, body, norms, i, j, lo, hi)
+
+
+#: The context patterns met (by id, each kept alive so its id is not reused), each with the
+#: first equal one met: rules of many entries share the same context words (one lexicon has
+#: 645 pattern objects for fewer distinct ones), so a span is searched once per distinct set.
+_PATTERNS: dict[int, tuple[object, object]] = {}
+_PATTERNS_BY_VALUE: dict[tuple, object] = {}
+_PATTERNS_MAX = 50_000
+
+
+def _same_patterns(patterns) -> int:
+    """The id of the first context patterns met that equal ``patterns`` (the same exact
+    words, glob regex and phrases, so the same occurrences in any span).
+
+    >>> from analysis.topics.lexicon import _context_patterns
+    >>> a, b = _context_patterns(("court", "judg*")), _context_patterns(("judg*", "court"))
+    >>> _same_patterns(a) == _same_patterns(b) != _same_patterns(_context_patterns(("court",)))
+    True
+    """
+    found = _PATTERNS.get(id(patterns))
+    if found is not None and found[0] is patterns:
+        return id(found[1])
+    if len(_PATTERNS) >= _PATTERNS_MAX:  # bounded (a lexicon has a few thousand at most)
+        _PATTERNS.clear()
+        _PATTERNS_BY_VALUE.clear()
+    exact, regex, phrases, _firsts = patterns  # firsts follow from the phrases
+    value = (frozenset(exact), None if regex is None else (regex.pattern, regex.flags),
+             tuple(tuple((m.pattern, m.flags) if isinstance(m, re.Pattern) else m for m in ph)
+                   for ph in phrases))
+    first = _PATTERNS_BY_VALUE.setdefault(value, patterns)
+    _PATTERNS[id(patterns)] = (patterns, first)
+    return id(first)
 
 
 def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple:
@@ -201,7 +247,7 @@ def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple
     >>> _span_matches({}, pats, body, norms, 3, 4) is None  # "said a"
     True
     """
-    key = (id(patterns), lo, hi)
+    key = (_same_patterns(patterns), lo, hi)
     found = spans.get(key)
     if found is not None or key in spans:
         return found
@@ -209,11 +255,15 @@ def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple
     starts: list[int] = []
     ends: list[int] = []
     window = norms[lo:hi + 1]
-    # single words: an exact word, or a glob (the regex, anchored per word as in _found)
-    for k, w in enumerate(window, lo):
-        if w in exact or (regex is not None and regex.search(w)):
-            starts.append(k)
-            ends.append(k)
+    # single words: an exact word, or a glob (the regex, anchored per word as in _found);
+    # the words are walked only when the span holds one (most spans hold none): the regex
+    # finds a word in the words joined by newlines exactly when it finds it in that word
+    if not exact.isdisjoint(window) or (regex is not None and
+                                        regex.search("\n".join(window)) is not None):
+        for k, w in enumerate(window, lo):
+            if w in exact or (regex is not None and regex.search(w)):
+                starts.append(k)
+                ends.append(k)
     if phrases and (firsts is None or not firsts.isdisjoint(window)):
         for k in range(lo, hi + 1):
             w = norms[k]
@@ -261,6 +311,49 @@ def _found(patterns, around, body, norms, i: int, j: int, lo: int, hi: int) -> b
     return False
 
 
+#: Per lexicon (at most :data:`_LEXICONS_MAX`): the words met so far, and those of them that can
+#: start an entry (most words start none), so an article's words are sorted into the two by set
+#: operations and only its new words are looked up one by one; bounded like the other memos.
+_HOT_WORDS: dict[int, tuple[Lexicon, set[str], set[str]]] = {}
+_LEXICONS_MAX = 8
+_HOT_WORDS_MAX = 200_000
+
+
+def _hot_entries(lex: Lexicon, words: set[str]) -> dict:
+    """The lexicon entries (:func:`~analysis.topics.lexicon._candidates`) of those of
+    ``words`` that can start one, keyed by word.
+
+    >>> from analysis.topics.lexicon import default_lexicon
+    >>> sorted(_hot_entries(default_lexicon(), {"yesterday", "police", "table", "war"}))
+    ['police', 'war']
+    """
+    state = _HOT_WORDS.get(id(lex))
+    if state is None or state[0] is not lex:
+        if len(_HOT_WORDS) >= _LEXICONS_MAX:
+            _HOT_WORDS.clear()
+        state = _HOT_WORDS[id(lex)] = (lex, set(), set())
+    _, seen, hot = state
+    cache = lex._cache
+    new = words - seen
+    if new:
+        if len(seen) > _HOT_WORDS_MAX:  # memory stays flat over a corpus (new sets, not
+            seen, hot = set(), set()    # emptied ones: a thread filling the old pair
+            _HOT_WORDS[id(lex)] = (lex, seen, hot)  # keeps it consistent)
+            new = words
+        for word in new:
+            entry = cache.get(word)
+            if entry is None:
+                entry = _candidates(lex, word)
+            if entry[0]:
+                hot.add(word)
+        seen |= new
+    out = {}
+    for word in words & hot:
+        entry = cache.get(word)
+        out[word] = _candidates(lex, word) if entry is None else entry
+    return out
+
+
 def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     """Yield (topic id, term, first token, last token) for every counted hit; with
     ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
@@ -273,15 +366,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     texts = _Strings(body.text_of, len(body)) if long else list(map(_TEXT, body))
     # the lexicon entries each distinct word of the article can start; most words start none,
     # and only the positions of those that do are visited
-    cache = lex._cache
-    hot = {}
-    words = set(body.texts()) if long else set(texts)
-    for word in words:
-        entry = cache.get(word)
-        if entry is None:
-            entry = _candidates(lex, word)
-        if entry[0]:
-            hot[word] = entry
+    hot = _hot_entries(lex, set(body.texts()) if long else set(texts))
     if not hot:
         return
     if long:
@@ -301,7 +386,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     # (id of a rule's context patterns, first token, last token) -> where they occur there
     found_in: dict[tuple[int, int, int], tuple | None] = {}
 
-    columns: dict[str, object] = {}  # the body's sentence and block columns, made on first use
+    columns: dict[str, object] = {}  # a long body's sentence and block columns, on first use
 
     def column(name: str):
         found = columns.get(name)
@@ -309,22 +394,32 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             found = columns[name] = token_column(body, name)
         return found
 
+    # a token list is searched in place, a key per step (a few dozen spans an article),
+    # instead of copying its sentence and block columns
     def span_of(k: int) -> tuple[int, int]:
         s_id = body[k].sentence
         found = sentence_span.get(s_id)
         if found is None:  # body tokens come in sentence order: two binary searches
-            sents = column("sentence")
-            found = sentence_span[s_id] = (bisect_left(sents, s_id),
-                                           bisect_right(sents, s_id) - 1)
+            if long:
+                sents = column("sentence")
+                found = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
+            else:
+                found = (bisect_left(body, s_id, key=_SENTENCE),
+                         bisect_right(body, s_id, key=_SENTENCE) - 1)
+            sentence_span[s_id] = found
         return found
 
     def block_span_of(k: int) -> tuple[int, int]:
         b_id = body[k].block
         found = block_span.get(b_id)
         if found is None:  # ... and in block order
-            blocks = column("block")
-            found = block_span[b_id] = (bisect_left(blocks, b_id),
-                                        bisect_right(blocks, b_id) - 1)
+            if long:
+                blocks = column("block")
+                found = (bisect_left(blocks, b_id), bisect_right(blocks, b_id) - 1)
+            else:
+                found = (bisect_left(body, b_id, key=_BLOCK),
+                         bisect_right(body, b_id, key=_BLOCK) - 1)
+            block_span[b_id] = found
         return found
 
     i = 0  # the first token not yet consumed by a match
@@ -384,10 +479,11 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
             rules = lex._context.get((tid, term))
             if rules is not None:
                 bounds = span_of(i)
-                if not all(_context_ok(rule, body, norms, i, j, bounds, block_span_of,
-                                            found_in)
-                           for rule in rules):
-                    reason = "context"
+                for rule in rules:
+                    if not _context_ok(rule, body, norms, i, j, bounds, block_span_of,
+                                       found_in):
+                        reason = "context"
+                        break
         if reason is None:
             yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
         elif with_dropped:

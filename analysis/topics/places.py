@@ -38,6 +38,12 @@ def _places() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def _place_types() -> dict[str, str]:
+    """Each place's type (country, capital, city, region …), made once, not per article."""
+    return {t.id: t.label for t in _places().topics}
+
+
+@lru_cache(maxsize=1)
 def _place_regex() -> tuple[re.Pattern, dict[str, str]]:
     form_to_place = {}
     for topic in _places().topics:
@@ -91,7 +97,7 @@ def place_hit_records(article: Article, speech: list[tuple[int, int, str]] | Non
     ['Kenya', 'Haiti']
     """
     lex = _places()
-    types = {t.id: t.label for t in lex.topics}
+    types = _place_types()
     text = article.text
     places = BlockPlaces(article)
     para_no, section = places.paragraph, places.section

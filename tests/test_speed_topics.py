@@ -1,0 +1,104 @@
+"""Topic matching's shortcuts give the answers of the full search: a context rule checked
+against the whole sentence first (found once per sentence and per distinct set of context
+words) decides as the word-window search does; the memos of hot words and of equal context
+patterns stay bounded. (Speed itself is measured by ``benchmarks/corpus.py``, never here.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.text import article_from_text
+from analysis.topics import matching
+from analysis.topics.lexicon import _context_patterns, default_lexicon, load_lexicon
+
+# the team's own sentences: context words inside and outside the rules' windows
+TEXT = (
+    "The reporter told the council that the budget was late.\n\n"
+    "A reporter for the local paper covered the match, and the coach spoke to the reporter "
+    "after the final whistle in a long interview.\n\n"
+    "Our company culture values a calm office, the manager said of the culture at the firm.\n\n"
+    "The culture of the city shows in its museums and its music.\n\n"
+    "He ran like a sprinter in a marathon of a film festival that the media told us about.\n\n"
+    "A former broadcast journalist now hosts a podcast about the court and the judge.\n"
+)
+
+
+def _rule_checks(lex, body, norms, spans):
+    """Every context rule of the lexicon at every token, as _context_ok decides it."""
+    sents = [t.sentence for t in body]
+    blocks = [t.block for t in body]
+
+    def span(values, k):
+        v = values[k]
+        return values.index(v), len(values) - 1 - values[::-1].index(v)
+
+    out = []
+    same = matching._same_patterns
+    distinct = {(r[0] and same(r[0]), r[1] and same(r[1]), r[2], r[3]): r
+                for rules in lex._context.values() for r in rules}
+    for rule in distinct.values():
+        for i in range(len(body)):
+            for j in (i, min(i + 1, len(body) - 1)):
+                out.append(matching._context_ok(rule, body, norms, i, j, span(sents, i),
+                                                lambda k: span(blocks, k), spans))
+    return out
+
+
+def test_sentence_wide_shortcut_decides_as_the_window_search():
+    lex = default_lexicon()
+    body = article_from_text(TEXT, "x").body_tokens
+    norms = [matching.normalise(t.text) for t in body]
+    full = _rule_checks(lex, body, norms, None)  # no span memo: every window searched
+    fast = _rule_checks(lex, body, norms, {})
+    assert fast == full
+    assert False in full and True in full  # the text meets rules both ways
+
+
+def test_window_rule_still_drops_a_hit_with_its_word_in_the_window(tmp_path):
+    src = tmp_path / "lex.toml"
+    src.write_text(
+        '[meta]\nname = "t"\n\n[topics.media]\nlabel = "Media"\nterms = ["reporter*"]\n\n'
+        '[topics.media.context."reporter*"]\nunless = ["told"]\nwindow = 2\n',
+        encoding="utf-8")
+    lex = load_lexicon(src)
+    # "told" two words after the first reporter; seven words after the second
+    art = article_from_text("The reporter then told us. A reporter came to the hall and "
+                            "then told us.", "x")
+    runs = list(matching._match_runs(art, lex, with_dropped=True))
+    assert [(r[2], r[4]) for r in runs] == [(1, "context"), (6, None)]
+
+
+def test_equal_context_patterns_share_one_search():
+    a = _context_patterns(("court", "judg*", "supreme court"))
+    b = _context_patterns(("supreme court", "court", "judg*"))
+    c = _context_patterns(("court",))
+    assert a is not b
+    assert matching._same_patterns(a) == matching._same_patterns(b)
+    assert matching._same_patterns(a) != matching._same_patterns(c)
+    body = article_from_text("The supreme court met. A judge spoke.", "x").body_tokens
+    norms = [matching.normalise(t.text) for t in body]
+    spans: dict = {}
+    first = matching._span_matches(spans, a, body, norms, 0, 2)
+    assert first == (1, 2, 2, 2) and len(spans) == 1
+    assert matching._span_matches(spans, b, body, norms, 0, 2) == first and len(spans) == 1
+
+
+def test_hot_word_memo_is_bounded(monkeypatch):
+    lex = default_lexicon()
+    monkeypatch.setattr(matching, "_HOT_WORDS_MAX", 50)
+    words = [f"word{k}" for k in range(400)] + ["police", "war"]
+    for start in range(0, 400, 40):
+        got = matching._hot_entries(lex, set(words[start:start + 40]) | {"police", "war"})
+        assert sorted(got) == ["police", "war"]
+        _, seen, hot = matching._HOT_WORDS[id(lex)]
+        assert len(seen) <= 50 + 42 and hot <= seen
+
+
+@pytest.mark.parametrize("n", [1, 3])
+def test_match_runs_same_with_cold_and_warm_memos(n):
+    lex = default_lexicon()
+    art = article_from_text(TEXT * n, "x")
+    matching._HOT_WORDS.clear()
+    cold = list(matching._match_runs(art, lex, with_dropped=True))
+    warm = list(matching._match_runs(art, lex, with_dropped=True))
+    assert cold == warm and any(r[4] == "context" for r in cold)
