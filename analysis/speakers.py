@@ -222,6 +222,9 @@ class Mention:
 
 
 _LOWER_FULL = re.compile(r"[a-z][a-z’'-]*")
+#: "former", "then", "acting" before a title; an article before a phrase (compiled once).
+_TITLE_PREFIX = re.compile(r"^(?:former|then|acting)\s+", re.I)
+_ARTICLE_PREFIX = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
 class LowerWords:
@@ -437,7 +440,7 @@ def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[st
 
 
 def _org_key(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I).lower()
+    return _ARTICLE_PREFIX.sub("", phrase.strip()).lower()
 
 
 def _name_parts(words: list[str]) -> tuple[str | None, str, str]:
@@ -483,7 +486,11 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
 
 
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
-_GENDERED = re.compile(r"\b(?:[Hh](?:e|im|is|er|imself|erself)|[Ss]he)\b")
+#: ``\b(?:[Hh](?:e|im|is|er|imself|erself)|[Ss]he)\b`` written to start with one character
+#: class (the word boundary before it as a look-behind), so that ``re`` skips to the next
+#: h or s instead of trying the pattern at every offset (the same matches, about twice as
+#: fast; test).
+_GENDERED = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])(?:e|im|is|er|imself|erself)|(?<=[Ss])he)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f",
                    "herself": "f"}
 
@@ -667,8 +674,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         existing = [e for e in existing if e.first in (None, first)]
     honor_gender = None
     if title:
-        honor_gender = HONORIFIC_GENDER.get(re.sub(r"^(?:former|then|acting)\s+", "", title,
-                                                   flags=re.I).split()[-1])
+        honor_gender = HONORIFIC_GENDER.get(_TITLE_PREFIX.sub("", title).split()[-1])
         if honor_gender and len(existing) > 1:
             existing = [e for e in existing if e.gender in (None, honor_gender)] or existing
         elif len(existing) > 1:  # "Governor Kamau": the namesake who holds that role
@@ -697,7 +703,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             gender = next((first_names()[w] for w in words[1:-1] if w in first_names()), None)
         ent = reg.add(Entity(0, full, first=first, last=last, gender=gender))
     if title:
-        base = re.sub(r"^(?:former|then|acting)\s+", "", title, flags=re.I)
+        base = _TITLE_PREFIX.sub("", title)
         if honor_gender and ent.gender is None:
             ent.gender = honor_gender
         if base not in ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr") and \

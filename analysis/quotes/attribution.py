@@ -38,6 +38,11 @@ from analysis.speakers import (
 )
 from analysis.text import WORD_PATTERN, Article
 
+#: "according" in any case: a sentence without it needs no word-by-word look for it.
+_ACCORDING = re.compile("according", re.I)
+#: A word of a name line ("Ann O'Neil-Moe Jr."), compiled once.
+_NAME_LINE_WORD = re.compile(r"[\w’'.-]+")
+
 
 @dataclass
 class Quote:
@@ -106,7 +111,7 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
     line = text[prev.start:prev.end].strip().rstrip(":")
     words = line.split()
     if not 2 <= len(words) <= 4 or not all(
-            capitalised(w) and re.fullmatch(r"[\w’'.-]+", w) for w in words):
+            capitalised(w) and _NAME_LINE_WORD.fullmatch(w) for w in words):
         return None
     if words[0].capitalize() not in first_names():
         return None
@@ -432,7 +437,7 @@ def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quot
         words = _words(text, sent.start, sent.end)
         found = None
         # According to X, …
-        for i in range(len(words) - 2):
+        for i in range(len(words) - 2 if _ACCORDING.search(text, sent.start, sent.end) else 0):
             if words[i][0].lower() == "according" and words[i + 1][0] == "to":
                 subj = _subject_after(words, i + 1)
                 if subj:  # "according to X, …": what follows the comma is the report

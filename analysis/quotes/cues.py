@@ -210,9 +210,9 @@ def _noun_cue(words, i) -> bool:
 def _cue_at(words, i) -> tuple[int, int] | None:
     """If a speech cue starts at word i, return (first, last) word index of the cue."""
     w = words[i][0]
-    if i == 0 and w in ("Said", "Says", "Added", "Asked", "Wrote"):  # "Said Amina Noor, …"
+    if i == 0 and w in _CAPITAL_CUES:  # "Said Amina Noor, …"
         w = w.lower()
-    if i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
+    if w in _CUE_HEADS and i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
         return i, i + 1
     if w in _CUE_SET:
         return i, i
@@ -220,6 +220,11 @@ def _cue_at(words, i) -> tuple[int, int] | None:
 
 
 _CUE_SET = set(SPEECH_CUES)
+#: What comes before a space in a cue of several words ("point" of "point out"): only such
+#: a word is joined to the next to look for one (no string built for every other word).
+_CUE_HEADS = {c[:k] for c in SPEECH_CUES for k, ch in enumerate(c) if ch == " "}
+#: Cue words that open a sentence in capitals ("Said Amina Noor, …").
+_CAPITAL_CUES = ("Said", "Says", "Added", "Asked", "Wrote")
 
 
 def _cue_in_words(words, from_end: bool = True):
@@ -233,6 +238,9 @@ def _cue_in_words(words, from_end: bool = True):
     idx = range(len(words) - 1, -1, -1) if from_end else range(len(words))
     nouns = []
     for i in idx:
+        w = words[i][0]
+        if w not in _CUE_SET and w not in _CUE_HEADS and (i or w not in _CAPITAL_CUES):
+            continue  # (no cue starts here: what _cue_at would find, without the call)
         cue = _cue_at(words, i)
         if cue:
             if _noun_cue(words, i):

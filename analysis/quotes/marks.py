@@ -48,21 +48,19 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
-_DOUBLE_MARK = re.compile(r"""''(?!')|``|[“”„«»"]""")
+#: ``''(?!')|``|[“”„«»"]`` written to start with one character class, so that ``re`` skips to
+#: the next candidate character instead of trying the pattern at every offset (the same
+#: matches, about twice as fast; test).
+_DOUBLE_MARK = re.compile(r"""[`'“”„«»"](?:(?<=')'(?!')|(?<=`)`|(?<=[“”„«»"]))""")
 
 
-_SINGLE_MARK = re.compile(r"[‘’']")
+#: The single marks that can open a quote, and those that can close one.
+_OPEN_SINGLE = re.compile(r"[‘']")
+_CLOSE_SINGLE = re.compile(r"[’']")
 
 
 #: Two-character marks of wire and archive text and the one-character mark they act as.
 _ASCII_DOUBLE = {"``": "“", "''": '"'}
-
-
-def _scan_double(text: str, start: int, end: int):
-    """Yield (offset, mark) for each double quote mark in text[start:end]; ``…'' and ''…''
-    (two apostrophes) are double quotes too, reported as the mark they act as (“ and ")."""
-    for m in _DOUBLE_MARK.finditer(text, start, end):
-        yield m.start(), _ASCII_DOUBLE.get(m.group(), m.group())
 
 
 def _mark_len(text: str, i: int) -> int:
@@ -90,7 +88,10 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         open_at: int | None = None
         open_char = ""
         open_start = 0
-        marks = list(_scan_double(text, b_start, b_end))
+        # (offset, mark) of each double quote mark; ``…'' and ''…'' (two apostrophes) are
+        # double quotes too, reported as the mark they act as (“ and ")
+        marks = [(m.start(), _ASCII_DOUBLE.get(m[0], m[0]))
+                 for m in _DOUBLE_MARK.finditer(text, b_start, b_end)]
         nested = False  # a straight "…" pair nested inside a curly quote
         for i, c in marks:
             if nested:
@@ -178,25 +179,36 @@ def _first_nonspace(text: str, start: int, end: int) -> int:
 
 def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘…’ or '…' used as primary quote marks, outside the paragraph's double quotes."""
-    out = []
+    out: list[QuoteSpan] = []
+    b_start, b_end = block.start, block.end
+    # (with no quote open only ‘ and ' can open one, and with one open only ’ and ' can
+    # close it: each search skips the marks that could do nothing, such as the ’ of
+    # "Kenya’s"; a paragraph without ‘ or ' has none)
+    pos = _OPEN_SINGLE.search(text, b_start, b_end)
+    if pos is None:
+        return out
+    pos = pos.start()
     open_at = None
     inside = sorted((d.open_mark, d.close_mark if d.close_mark is not None else d.end)
                     for d in doubles)
     inside_starts = [a for a, _ in inside]
-    for m in _SINGLE_MARK.finditer(text, block.start, block.end):
-        i, c = m.start(), m.group()
+    while True:
+        m = (_OPEN_SINGLE if open_at is None else _CLOSE_SINGLE).search(text, pos, b_end)
+        if m is None:
+            return out
+        i = m.start()
+        pos = i + 1
         k = bisect_right(inside_starts, i) - 1
         if k >= 0 and i <= inside[k][1]:
             continue
-        prev = text[i - 1] if i > block.start else " "
-        nxt = text[i + 1] if i + 1 < block.end else " "
+        prev = text[i - 1] if i > b_start else " "
+        nxt = text[i + 1] if i + 1 < b_end else " "
         if open_at is None:
-            if c in "‘'" and not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
+            if not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
                 open_at = i
-        elif c in "’'" and not prev.isspace() and not nxt.isalnum() and (
+        elif not prev.isspace() and not nxt.isalnum() and (
                 not _is_apostrophe(text, i) or not prev.isalnum() or prev in "sS"):
             # with a quote open, "opportunities' for" / "NHS'." close it rather than being
             # a plural possessive
             out.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
             open_at = None
-    return out

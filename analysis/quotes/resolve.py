@@ -29,6 +29,12 @@ from analysis.speakers import (
 from analysis.text import Article
 from analysis.topics import place_in
 
+# (patterns compiled once: an honorific without its full stop, an initial, an organisation's
+# acronym)
+_HONORIFIC_DOT = re.compile(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_ORG_ACRONYM = re.compile(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])")
+
 
 @dataclass
 class _Speaker:
@@ -140,7 +146,7 @@ class _Resolver:
         Pence when the article names him, else "Pence")."""
         name = " ".join(w if not w.isupper() or len(w) < 2 else w.capitalize()
                         for w in label.replace("’", "'").split())
-        name = re.sub(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?", r"\1.", name)
+        name = _HONORIFIC_DOT.sub(r"\1.", name)
         return self.resolve(_Subject(name, pos, pos + len(label)))
 
     def _new_entity(self, subj: _Subject) -> Entity | None:
@@ -235,6 +241,8 @@ class _Resolver:
         text = self.article.text
         found = None
         window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
+        if text.find(head, window, pos) < 0:
+            return None  # (the head is not there: no pattern to build and run)
         for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:{UPPER}[\w.’'-]*\s+){{0,3}}"
                              rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
                              text[window:pos]):
@@ -322,7 +330,7 @@ def _name_after_role(subj: _Subject) -> _Subject:
     if cut < 0:
         return subj
     name = words[cut + 1:]
-    if not (name[0] in first_names() or re.fullmatch(r"[A-Z]\.", name[0])) or any(
+    if not (name[0] in first_names() or _INITIAL.fullmatch(name[0])) or any(
             w in ORG_WORDS or w in ORG_ACRONYMS or not w[:1].isupper() for w in name):
         return subj
     offset = subj.start + len(" ".join(words[:cut + 1])) + 1
@@ -363,5 +371,5 @@ def _affiliation_in(text: str) -> str | None:
     place = place_in(text)
     if place:
         return place
-    org = re.search(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])", text)
+    org = _ORG_ACRONYM.search(text)
     return {"U.N.": "UN"}.get(org.group(), org.group()) if org else None
