@@ -38,6 +38,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from analysis.text import Article
@@ -475,16 +476,23 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
     reg.article = article
     for block in article.paragraphs:
         for seg_start, seg_end in _segments(block.start, block.end, exclude):
+            pronouns = [(m.start(), 1, m) for m in _GENDERED.finditer(text, seg_start, seg_end)]
+            if not pronouns:  # (names only: in text order as found, nothing to interleave)
+                for m in MENTION.finditer(text, seg_start, seg_end):
+                    _register(reg, text, m)
+                continue
             events = [(m.start(), 0, m) for m in MENTION.finditer(text, seg_start, seg_end)]
-            events += [(m.start(), 1, m) for m in _GENDERED.finditer(text, seg_start, seg_end)]
-            for _, kind, m in sorted(events, key=lambda e: (e[0], e[1])):
+            events += pronouns
+            events.sort(key=_BY_OFFSET_THEN_KIND)
+            for start, kind, m in events:
                 if kind == 0:
                     _register(reg, text, m)
                 else:
-                    _learn_gender(reg, m.group().lower(), m.start(), block.start)
+                    _learn_gender(reg, m.group().lower(), start, block.start)
     return reg
 
 
+_BY_OFFSET_THEN_KIND = itemgetter(0, 1)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 #: ``\b(?:[Hh](?:e|im|is|er|imself|erself)|[Ss]he)\b`` written to start with one character
 #: class (the word boundary before it as a look-behind), so that ``re`` skips to the next
@@ -636,11 +644,11 @@ def owner_split(words: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _register(reg: Registry, text: str, m: re.Match) -> None:
-    title = m.group("title")
-    words = m.group("name").split()
+    title, name, affil, of_part = m.group("title", "name", "affil", "of")
     lone_first_name = False
-    if len(words) == 1 and not title and not m.group("affil") and not m.group("of"):
-        w = words[0]
+    if not title and not affil and not of_part and " " not in name and "\t" not in name:
+        # (one word: a name's words are split by blanks and tabs only)
+        w = name
         if w in NOT_NAME and (w not in SURNAME_WORDS or w in DAY_AND_MONTH_NAMES or
                               not reg._by_last.get(w)):
             return  # ("West" alone is Cornel West's mention once he is known)
@@ -653,21 +661,20 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             lone_first_name = bool(before) and (before[-1] in ",;(—–" or before[-1].islower())
             if not lone_first_name:
                 return
-    shape = _name_shape(title, m.group("name"), m.group("of"))
+    shape = _name_shape(title, name, of_part)
     if shape is None:
         return
     kind, lead_kept, rel, title, words, place_affiliation, first, last, full = shape
     name_start = m.start("name")
     end = m.end("name")
-    of_part = m.group("of")
     if kind == "organization":
-        org_start = m.start() if m.group("affil") and lead_kept else name_start + rel
+        org_start = m.start() if affil and lead_kept else name_start + rel
         org_end = m.end("of") if of_part else end
         name = text[org_start:org_end]
         ent = reg._by_org_name(name) or reg.add(Entity(0, name, kind="organization"))
         reg.mentions.append(Mention(ent.id, org_start, org_end, name))
         return
-    start = m.start() if (m.group("title") or m.group("affil")) and lead_kept \
+    start = m.start() if (m.group("title") or affil) and lead_kept \
         else name_start + rel
     existing = reg.by_last(last)
     if first:
@@ -709,7 +716,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         if base not in ("Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Mr", "Mrs", "Ms", "Dr") and \
                 ent.role is None:
             ent.role = base
-    affil = m.group("affil") or of_part
+    affil = affil or of_part
     if affil and ent.affiliation is None:
         ent.affiliation = AFFILIATION_DEMONYMS.get(affil) or place_in(affil) or affil
     if title and ent.affiliation is None:  # "Haiti's Prime Minister", "Kenyan envoy"

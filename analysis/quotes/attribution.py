@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from analysis.quotes.after import _after_cue, _byline, _trailing_cue
 from analysis.quotes.before import _acting_subject, _before_cue, _sentence_cue
@@ -146,6 +147,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     blocks = {b.index: b for b in article.blocks}
     position_in_block = {id(s): k for sib in block_spans.values() for k, s in enumerate(sib)}
     heading_blocks: set[int] = set()
+    last_after = None
     for s in spans:
         block = blocks[s.block]
         siblings = block_spans[s.block]
@@ -176,6 +178,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         speaker = None
         cue = cue_start = position = mention = None
         deferred = None
+        known = last_after  # the words after the previous quote, if read
+        last_after = None
 
         # 0. a transcript label: “PENCE: Well, …” / MR. OTIENO: “…” / a name on its own line
         label = _transcript_label(content, prefix_stripped, s, block, index, text)
@@ -185,6 +189,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         # 1. a cue right after the quote
         if position is None and s.close_mark is not None:
             after_words = _words(text, after_start, after_end)
+            last_after = (after_start, after_end, after_words)
             ends_open = content.rstrip().rstrip("’'")[-1:] in (",", "?", "!", "—", "–", "…",
                                                                "-") if \
                 content.strip() else False
@@ -224,7 +229,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 speaker, position, mention = resolver.resolve(subj), "after", subj.text
         # 2. a cue before it in the same sentence
         if position is None and s.part == 0:
-            pw = _words(text, sent_start, s.open_mark)
+            pw = _words_to(text, sent_start, s.open_mark, known)
             found = _before_cue(pw, opens_clause)
             if found:
                 subj, cue_pos, pos_kind = found
@@ -380,6 +385,24 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _words_to(text: str, start: int, end: int, known) -> list:
+    """``_words(text, start, end)``, taken from ``known`` = (a, b, ``_words(text, a, b)``)
+    when that list ends at ``end`` and starts at or before ``start`` with no word across
+    ``start``: the words between two quotes of a paragraph are read once, for the cue after
+    the first and the cue before the second. (The word pattern looks neither back nor past
+    its end, so a scan from ``start`` finds the same words as the longer scan.)"""
+    if known is not None:
+        a, b, words = known
+        if b == end and a <= start:
+            i = bisect_left(words, start, key=_WORD_START)
+            if i == 0 or words[i - 1][2] <= start:
+                return words[i:]
+    return _words(text, start, end)
+
+
+_WORD_START = itemgetter(1)
 
 
 def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) -> bool:
