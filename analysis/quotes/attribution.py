@@ -17,6 +17,7 @@ from analysis.quotes.content import _content_span
 from analysis.quotes.cues import (
     _INDIRECT_CUES,
     _INDIRECT_RE,
+    _WORD,
     _cue_in_words,
     _words,
 )
@@ -188,16 +189,18 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             position, mention = "label", label or None
         # 1. a cue right after the quote
         if position is None and s.close_mark is not None:
-            after_words = _words(text, after_start, after_end)
-            last_after = (after_start, after_end, after_words)
+            first_word = _WORD.search(text, after_start, after_end)  # (the first of the words)
             ends_open = content.rstrip().rstrip("’'")[-1:] in (",", "?", "!", "—", "–", "…",
                                                                "-") if \
                 content.strip() else False
-            lead = after_words[0][0] if after_words else ""
+            lead = first_word[0] if first_word else ""
             dashed = lead in ("-", "—", "–", "--") and prefix_stripped.endswith(("-", "—", "–"))
             # (a quote set off by dashes, "X lamented her gaffes - “…?” - Democrats …, said",
             # is an insertion: the words after it belong to the sentence around it)
-            if after_words and not dashed and (ends_open or lead == "," or lead[:1].islower()):
+            if first_word and not dashed and (ends_open or lead == "," or lead[:1].islower()):
+                # (the words after the quote are read only when they can hold its cue)
+                after_words = _words(text, after_start, after_end)
+                last_after = (after_start, after_end, after_words)
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
                 if found and s.part == 0 and lead[:1].isupper() and \
