@@ -459,7 +459,10 @@ def _name_parts(words: list[str]) -> tuple[str | None, str, str]:
 
 
 def _is_org(words: list[str]) -> bool:
-    return any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words)
+    return not _ORG_WORDS_OR_ACRONYMS.isdisjoint(words)
+
+
+_ORG_WORDS_OR_ACRONYMS = frozenset(ORG_WORDS | ORG_ACRONYMS)
 
 
 def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None) -> Registry:
@@ -562,6 +565,7 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 
 
 _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
+_TITLE_OR_PLACE_WORDS = frozenset(TITLE_WORDS | _PLACE_WORDS)
 #: Words read as places, months or function words elsewhere that are also surnames: right
 #: after a known first name, as the second of two words, they are the surname ("Cornel
 #: West", "Al From", "Theresa May"), not a direction or a date after the name.
@@ -625,9 +629,10 @@ def _name_shape(title: str | None, name: str, of_part: str | None):
     surname = surname_after_first(words)
     while words and words[-1] in NOT_NAME and not words[-1].endswith(".") and not surname:
         words = words[:-1]
-    if not words or all(w in TITLE_WORDS or w in _PLACE_WORDS for w in words):
+    if not words or _TITLE_OR_PLACE_WORDS.issuperset(words):
         return None
-    if any((w in _PLACE_WORDS and not surname) or w in NOT_PERSON_WORDS for w in words):
+    if not NOT_PERSON_WORDS.isdisjoint(words) or (not surname and
+                                                  not _PLACE_WORDS.isdisjoint(words)):
         return None
     first, last, full = _name_parts(words)
     return ("person", i == 0, offsets[0], title, tuple(words), place_affiliation, first, last,
@@ -731,8 +736,10 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         ent.affiliation = place_affiliation
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
     if ent.role is None:  # "Amina Odhiambo, the minister of health, …": the appositive's role
-        app = _APPOSITIVE_ROLE.match(text, m.end()) or (_ROLE_BEFORE.search(
-            text, max(0, start - 60), start) if _comma_space_before(text, start) else None)
+        # (the appositive's pattern opens with a comma: looked for only after one)
+        app = (text.startswith(",", m.end()) and _APPOSITIVE_ROLE.match(text, m.end())) or (
+            _ROLE_BEFORE.search(text, max(0, start - 60), start)
+            if _comma_space_before(text, start) else None)
         # "The governor, Patrick Njoroge, …"
         if app is not None:
             ent.role = app.group(1)

@@ -445,19 +445,13 @@ def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quot
     """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
     text = article.text
     out: list[Quote] = []
-    # the cue words of the whole text, found once (single words: a sentence holds one when
-    # the first match at or after its start also ends inside it)
-    cue_spans = [m.span() for m in _INDIRECT_RE.finditer(text)]
-    cue_starts = [a for a, _ in cue_spans]
     for sent in article.sentences:
         if index.overlaps_marks(sent.start, sent.end - 1):
             continue
-        i = bisect_left(cue_starts, sent.start)
-        has_cue = i < len(cue_spans) and cue_spans[i][1] <= sent.end
-        if not has_cue and sent.end < len(text) and (text[sent.end].isalnum() or
-                                                     text[sent.end] == "_"):
-            # a sentence ending inside a word: "\b" at its end reads as the text's end
-            has_cue = _INDIRECT_RE.search(text, sent.start, sent.end) is not None
+        # a cue word in the sentence (only sentences outside quotes are searched; a cue
+        # word is a whole run of letters, and "\b" at the sentence's end reads as the
+        # text's end, so a sentence ending inside a word may end in one)
+        has_cue = _INDIRECT_RE.search(text, sent.start, sent.end) is not None
         if not has_cue and "ccording to" not in text[sent.start:sent.end]:
             continue
         words = _words(text, sent.start, sent.end)
