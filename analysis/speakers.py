@@ -729,9 +729,9 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             ent.role = base
     affil = affil or of_part
     if affil and ent.affiliation is None:
-        ent.affiliation = AFFILIATION_DEMONYMS.get(affil) or place_in(affil) or affil
+        ent.affiliation = AFFILIATION_DEMONYMS.get(affil) or _place_of(affil) or affil
     if title and ent.affiliation is None:  # "Haiti's Prime Minister", "Kenyan envoy"
-        ent.affiliation = place_in(title)
+        ent.affiliation = _place_of(title)
     if ent.affiliation is None:
         ent.affiliation = place_affiliation
     reg.mentions.append(Mention(ent.id, start, end, text[start:end]))
@@ -746,6 +746,11 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
         org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))
         reg.mentions.append(Mention(org.id, m.start("of"), m.end("of"), of_part))
+
+
+#: :func:`~analysis.topics.place_in` of a title or a stated affiliation, remembered for the
+#: most recent few thousand (an article repeats its titles: "President", "Sen.").
+_place_of = lru_cache(maxsize=4096)(place_in)
 
 
 _ROLE_HEADS = sorted({w.lower() for w in TITLE_WORDS if w.isalpha() and len(w) > 3} |

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 
 from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS
@@ -359,6 +360,7 @@ _AFFIL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in _AFFIL_KEY
 _AFFIL_RANK = {k: i for i, k in enumerate(_AFFIL_KEYS)}
 
 
+@lru_cache(maxsize=4096)  # (a function of the phrase alone; phrases repeat)
 def _affiliation_in(text: str) -> str | None:
     """The country or organisation a phrase states ("a Kenyan official" → Kenya).
 
