@@ -38,7 +38,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from analysis.text import Article
@@ -117,6 +117,7 @@ NOT_NAME = {
     "Region", "Valley", "Street", "Road", "Avenue", "Square", "Island", "Islands", "Coast",
     "Secretary", "State", "U.S.", "U.S", "US", "UK", "U.K.", "EU",
 } | DAY_AND_MONTH_NAMES
+_START = attrgetter("start")  # (a mention's offset, as a sort key)
 #: How many mentions back a pronoun or a shared surname looks for its person.
 RECENT_MENTIONS = 60
 # Places and demonyms that can stand as a person's affiliation (a fuller gazetteer lives in
@@ -341,13 +342,13 @@ class Registry:
     def recent(self, pos: int, limit: int = RECENT_MENTIONS):
         """Mentions that start before ``pos``, the nearest first, at most ``limit`` of them
         (antecedents are looked for nearby; this keeps long texts linear)."""
-        i = bisect_left(self.mentions, pos, key=lambda m: m.start)
+        i = bisect_left(self.mentions, pos, key=_START)
         for k in range(i - 1, max(i - 1 - limit, -1), -1):
             yield self.mentions[k]
 
     def first_between(self, start: int, end: int) -> Mention | None:
         """The first person or organisation mention inside [start, end)."""
-        i = bisect_left(self.mentions, start, key=lambda m: m.start)
+        i = bisect_left(self.mentions, start, key=_START)
         while i < len(self.mentions) and self.mentions[i].start < end:
             if self.entities[self.mentions[i].entity].kind in ("person", "organization"):
                 return self.mentions[i]
@@ -356,7 +357,7 @@ class Registry:
 
     def add_mention(self, mention: Mention) -> None:
         """Insert a mention keeping the list ordered by start."""
-        insort(self.mentions, mention, key=lambda m: m.start)
+        insort(self.mentions, mention, key=_START)
 
     def resolve(self, phrase: str, pos: int) -> Entity | None:
         """The entity a name-like phrase at ``pos`` refers to, or None (see module docstring)."""
@@ -533,7 +534,7 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
     # a bare surname whose gender does not fit the pronoun: its namesake of that gender
     namesakes = [e for e in reg.by_last(ent.last or "") if e.gender == gender]
     if last.text == ent.last and len(namesakes) == 1:
-        idx = bisect_left(reg.mentions, last.start, key=lambda m: m.start)
+        idx = bisect_left(reg.mentions, last.start, key=_START)
         while reg.mentions[idx] != last:
             idx += 1
         reg.mentions[idx] = Mention(namesakes[0].id, last.start, last.end, last.text)

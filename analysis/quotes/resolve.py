@@ -10,6 +10,7 @@ from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 
 from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _DEMONYMS, _head_noun, _Subject
@@ -90,6 +91,7 @@ def _ends_in_name(name: str | None) -> bool:
     return len(words) >= 2 and words[-1][:1].isupper()
 
 
+_OFFSET = itemgetter(0)  # (a phrase speaker's offset, as a sort key)
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 
 
@@ -227,11 +229,11 @@ class _Resolver:
         return _Speaker.of(e)
 
     def _add_group(self, offset: int, sp: _Speaker) -> None:
-        insort(self.groups, (offset, sp), key=lambda g: g[0])
+        insort(self.groups, (offset, sp), key=_OFFSET)
 
     def _groups_before(self, pos: int, limit: int = 60):
         """Phrase speakers introduced before ``pos``, the nearest first."""
-        i = bisect_left(self.groups, pos, key=lambda g: g[0])
+        i = bisect_left(self.groups, pos, key=_OFFSET)
         for k in range(i - 1, max(i - 1 - limit, -1), -1):
             yield self.groups[k]
 
