@@ -192,3 +192,42 @@ def test_reported_speech_found_by_searching_each_sentence():
     quotes = [q for q in extract_quotes(art) if q.kind == "indirect"]
     assert [(q.speaker, q.cue, q.text) for q in quotes] == \
         [("Ann Moe", "noted", "rates would rise")]
+
+
+def _old_mention():
+    """:data:`speakers.MENTION` as it was built before: titles and demonyms as plain
+    alternations, longest first."""
+    title_re = "|".join(re.escape(t) for t in sorted(speakers.TITLES, key=len, reverse=True))
+    affil = "|".join(re.escape(a) for a in sorted(speakers.AFFILIATION_DEMONYMS, key=len,
+                                                      reverse=True))
+    pattern = speakers.MENTION.pattern
+    assert pattern.count(speakers._TITLE_RE) == 2 and pattern.count(speakers._AFFIL) == 1
+    return re.compile(pattern.replace(speakers._TITLE_RE, title_re)
+                      .replace(speakers._AFFIL, affil))
+
+
+OLD_MENTION = _old_mention()
+_NAME_PIECES = ["Secretary", "Secretary of State", "Sen.", "Sen", "Gov.", "Mr.", "Ms", "Dr",
+                "Vice President", "Vice", "President", "Prime Minister", "Prime", "former",
+                "acting", "U.S.", "US", "South African", "South", "Kenyan", "American", "Ann",
+                "Moe", "al-Sisi", "J.", "of", "Kenya", "’s", "de", "Chief Justice", "Chief",
+                " ", " ", " ", ", ", ". ", "\t"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join))
+def test_mention_pattern_with_tries_matches_the_same(text):
+    def groups(pattern):
+        return [(m.span(), m.span("affil"), m.span("title"), m.span("name"), m.span("of"),
+                 m.span("poss")) for m in pattern.finditer(text)]
+
+    assert groups(speakers.MENTION) == groups(OLD_MENTION)
+
+
+def test_mention_pattern_by_hand():
+    m = speakers.MENTION.search("she met U.S. Secretary of State Antony J. Blinken on Monday.")
+    assert (m.group("affil"), m.group("title"), m.group("name")) == \
+        ("U.S.", "Secretary of State", "Antony J. Blinken")
+    m = speakers.MENTION.search("said Vice President Ann Moe of Kenya")
+    assert (m.group("title"), m.group("name"), m.group("of")) == \
+        ("Vice President", "Ann Moe", "Kenya")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from analysis.text import Article
 
@@ -63,8 +64,7 @@ _CLOSE_SINGLE = re.compile(r"[’']")
 _ASCII_DOUBLE = {"``": "“", "''": '"'}
 
 
-def _mark_len(text: str, i: int) -> int:
-    return 2 if text.startswith(("''", "``"), i) else 1
+_OPEN_MARK = attrgetter("open_mark")
 
 
 def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
@@ -88,16 +88,16 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         open_at: int | None = None
         open_char = ""
         open_start = 0
-        # (offset, mark) of each double quote mark; ``…'' and ''…'' (two apostrophes) are
-        # double quotes too, reported as the mark they act as (“ and ")
-        marks = [(m.start(), _ASCII_DOUBLE.get(m[0], m[0]))
-                 for m in _DOUBLE_MARK.finditer(text, b_start, b_end)]
         nested = False  # a straight "…" pair nested inside a curly quote
-        for i, c in marks:
+        for m in _DOUBLE_MARK.finditer(text, b_start, b_end):
+            # each double quote mark; ``…'' and ''…'' (two apostrophes) are double quotes
+            # too, read as the mark they act as (“ and ")
+            i, c = m.start(), m[0]
+            c = _ASCII_DOUBLE.get(c, c)
             if nested:
                 nested = c != '"'
                 continue
-            after = i + _mark_len(text, i)  # first character after the mark
+            after = m.end()  # first character after the mark
             if open_at is None:
                 opening = c in _OPEN_D or (
                     c in '"”' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
@@ -135,7 +135,7 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
                     open_at = None
         if open_at is None:
             para_spans.extend(_single_quote_spans(text, block, para_spans))
-            para_spans.sort(key=lambda q: q.open_mark)
+            para_spans.sort(key=_OPEN_MARK)
         if open_at is not None:
             para_spans.append(QuoteSpan(block.index, open_at, open_start, b_end, None))
         # link with a quote left open by the previous paragraph
