@@ -393,26 +393,21 @@ class Registry:
 
     def resolve(self, phrase: str, pos: int) -> Entity | None:
         """The entity a name-like phrase at ``pos`` refers to, or None (see module docstring)."""
-        m = MENTION.fullmatch(phrase.strip())
-        if not m:
+        found = _phrase_words(phrase.strip())
+        if found is None:
             return self._by_org_name(phrase)
-        name, title = m.group("name"), m.group("title")
-        words = name.split()
-        if not surname_after_first(words) and not (
-                len(words) == 1 and words[0] in SURNAME_WORDS and self._by_last.get(words[0])):
-            words = [w for w in words if w not in NOT_NAME or w.endswith(".")]
-        title, words = split_role(title, words)
-        words = owner_split(words)[1]
-        if not words:
+        words, title = found
+        keep = surname_after_first(words) or (
+            len(words) == 1 and words[0] in SURNAME_WORDS and bool(self._by_last.get(words[0])))
+        shape = _phrase_shape(words, title, keep)
+        if shape is None:
             return self._by_org_name(phrase)
-        parts = _name_parts(words)
-        last = parts[1]
-        first = parts[0]
+        title, n_words, first, last = shape
         candidates = self.by_last(last)
         if first:
             exact = [e for e in candidates if e.first in (None, first)]
             candidates = exact or []
-        if not candidates and len(words) == 1:  # a first name alone: "Amina said"
+        if not candidates and n_words == 1:  # a first name alone: "Amina said"
             candidates = [e for e in self.people() if e.first == last]
         if title and len(candidates) > 1:
             gender = HONORIFIC_GENDER.get(title.split()[-1])
@@ -431,6 +426,27 @@ class Registry:
 
     def _by_org_name(self, phrase: str) -> Entity | None:
         return self._by_org.get(_org_key(phrase))  # an index: no scan of every entity
+
+
+@lru_cache(maxsize=4096)  # (functions of the phrase alone; an article repeats its speakers)
+def _phrase_words(phrase: str) -> tuple[tuple[str, ...], str | None] | None:
+    """The name's words and the title of a phrase that is one mention, else None."""
+    m = MENTION.fullmatch(phrase)
+    return None if m is None else (tuple(m.group("name").split()), m.group("title"))
+
+
+@lru_cache(maxsize=4096)
+def _phrase_shape(words: tuple[str, ...], title: str | None, keep: bool):
+    """(title, number of words, first, last) of a name resolved by :meth:`Registry.resolve`:
+    sentence words dropped unless ``keep``, title words moved into the title, an owner
+    before the name dropped; None when no word is left."""
+    kept = list(words) if keep else [w for w in words if w not in NOT_NAME or w.endswith(".")]
+    title, kept = split_role(title, kept)
+    kept = owner_split(kept)[1]
+    if not kept:
+        return None
+    first, last, _ = _name_parts(kept)
+    return title, len(kept), first, last
 
 
 @lru_cache(maxsize=1)

@@ -111,7 +111,7 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
         return None
     prev = index.blocks[k]
     line = text[prev.start:prev.end].strip().rstrip(":")
-    words = line.split()
+    words = line.split(maxsplit=4)  # (five pieces or more: not a name line; no full split)
     if not 2 <= len(words) <= 4 or not all(
             capitalised(w) and _NAME_LINE_WORD.fullmatch(w) for w in words):
         return None

@@ -139,7 +139,8 @@ class _Resolver:
         if ent.role is None and ent.kind == "person":
             ent.role = subj.role or (_role_from_appositive(subj.appositive)
                                      if subj.appositive else None)
-        if ent.affiliation is None:
+        if ent.affiliation is None and (subj.role or subj.appositive):
+            # (neither: nothing to read an affiliation from, _affiliation_in("") is None)
             ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
                                                                      subj.appositive))))
         return _Speaker.of(ent)
