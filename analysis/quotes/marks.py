@@ -133,7 +133,8 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
                     # a two-character closing mark: close_mark is its last character
                     para_spans.append(QuoteSpan(block.index, open_at, open_start, i, after - 1))
                     open_at = None
-        if open_at is None:
+        if open_at is None and _OPEN_SINGLE.search(text, b_start, b_end) is not None:
+            # (no ‘ or ': no single quote; the double ones are already in order)
             para_spans.extend(_single_quote_spans(text, block, para_spans))
             para_spans.sort(key=_OPEN_MARK)
         if open_at is not None:
