@@ -564,8 +564,11 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f"
 def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -> None:
     gender = _PRONOUN_GENDER[pronoun]
     person = []  # the last three person mentions before the pronoun, latest last
-    for m in reg.recent(pos):  # nearby mentions only: linear on long texts
-        if m.end <= pos and reg.entities[m.entity].kind == "person":
+    mentions, entities = reg.mentions, reg.entities
+    i = bisect_left(mentions, pos, key=_START)  # (reg.recent(pos), without the generator)
+    for k in range(i - 1, max(i - 1 - RECENT_MENTIONS, -1), -1):  # nearby mentions only:
+        m = mentions[k]  # linear on long texts
+        if m.end <= pos and entities[m.entity].kind == "person":
             person.insert(0, m)
             if len(person) == 3:
                 break
@@ -751,7 +754,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if not (title or len(words) >= 2 or existing or lone_first_name):
         return
     if not title and not existing and \
-            2 * sum(w.lower() in reg.common_words() for w in words) >= len(words) and not (
+            _common_count(reg.common_words(), words) * 2 >= len(words) and not (
             len(words) == 2 and words[0] in first_names() and
             words[0].lower() not in reg.common_words()):
         # "Multinational Security Support": words the article uses in lower case; but a
@@ -832,6 +835,11 @@ def _comma_space_before(text: str, end: int) -> bool:
         if j < e and j > 0 and text[j - 1] == ",":
             return True
     return False
+
+
+def _common_count(common: LowerWords, words) -> int:
+    """How many of a name's words the article also writes in lower case."""
+    return sum(w.lower() in common for w in words)
 
 
 def _pick_nearest(reg: Registry, candidates: list[Entity], pos: int) -> Entity:
