@@ -15,6 +15,12 @@ from analysis.quotes.marks import _first_nonspace
 from analysis.quotes.subjects import _SENTENCE_OPENERS, _Subject, _subject_after, _subject_before
 from analysis.speakers import HONORIFIC_GENDER, LOWER, TITLE_WORDS, UPPER, capitalised
 
+# (patterns compiled once: a word of letters, apostrophes, hyphens and full stops; the same
+# without full stops; an -ing participle)
+_WORD_OR_DOT = re.compile(r"^[\w’'\-.]+$")
+_PLAIN_WORD = re.compile(r"^[\w’'\-]+$")
+_ING = re.compile(r"[a-z]+ing")
+
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
     if not aw:
@@ -67,20 +73,20 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 # ("Ms. Lapp's spokesman, Dan Moe, wrote": an honorific before the phrase)
                 return subj, cue
             if subj and subj.text[:1].isupper() and all(
-                    re.match(r"^[\w’'\-.]+$", w) for w, _, _ in aw[:i]):
+                    _WORD_OR_DOT.match(w) for w, _, _ in aw[:i]):
                 # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
                 role = " ".join(w for w, ws, _ in aw if ws < subj.start)
                 subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
                 return subj, cue
             before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
             if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \
-                    before[0][:1].islower() and all(re.match(r"^[\w’'\-]+$", w) for w in before):
+                    before[0][:1].islower() and all(_PLAIN_WORD.match(w) for w in before):
                 # "…,” the economist Jared Bernstein, a former adviser …, said"
                 subj.role = " ".join(before[1:] if before[0] in _DETERMINERS else before)
                 return subj, cue
             if subj and subj.text[:1].isupper() and len(before) >= 2 and before[-1] == "," \
                     and "," not in before[:-1] and before[0][:1].islower() and \
-                    all(re.match(r"^[\w’'\-]+$", w) for w in before[:-1]):
+                    all(_PLAIN_WORD.match(w) for w in before[:-1]):
                 # "…,” another friend, Mariam Emara told reporters": a role, then the name
                 subj.role = " ".join(before[:-1])
                 return subj, cue
@@ -220,7 +226,7 @@ def _participle_comma(tw) -> int | None:
         j = i + 1
         if j < len(tw) and tw[j][0] in _PARTICIPLE_PREPS:
             j += 1
-        return i if j < len(tw) and re.fullmatch(r"[a-z]+ing", tw[j][0]) else None
+        return i if j < len(tw) and _ING.fullmatch(tw[j][0]) else None
     return None
 
 

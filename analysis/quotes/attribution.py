@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from analysis.quotes.after import _after_cue, _byline, _trailing_cue
 from analysis.quotes.before import _acting_subject, _before_cue, _sentence_cue
@@ -16,6 +17,7 @@ from analysis.quotes.content import _content_span
 from analysis.quotes.cues import (
     _INDIRECT_CUES,
     _INDIRECT_RE,
+    _WORD,
     _cue_in_words,
     _words,
 )
@@ -37,6 +39,11 @@ from analysis.speakers import (
     first_names,
 )
 from analysis.text import WORD_PATTERN, Article
+
+#: "according" in any case: a sentence without it needs no word-by-word look for it.
+_ACCORDING = re.compile("according", re.I)
+#: A word of a name line ("Ann O'Neil-Moe Jr."), compiled once.
+_NAME_LINE_WORD = re.compile(r"[\w’'.-]+")
 
 
 @dataclass
@@ -104,9 +111,9 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
         return None
     prev = index.blocks[k]
     line = text[prev.start:prev.end].strip().rstrip(":")
-    words = line.split()
+    words = line.split(maxsplit=4)  # (five pieces or more: not a name line; no full split)
     if not 2 <= len(words) <= 4 or not all(
-            capitalised(w) and re.fullmatch(r"[\w’'.-]+", w) for w in words):
+            capitalised(w) and _NAME_LINE_WORD.fullmatch(w) for w in words):
         return None
     if words[0].capitalize() not in first_names():
         return None
@@ -141,6 +148,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     blocks = {b.index: b for b in article.blocks}
     position_in_block = {id(s): k for sib in block_spans.values() for k, s in enumerate(sib)}
     heading_blocks: set[int] = set()
+    last_after = None
     for s in spans:
         block = blocks[s.block]
         siblings = block_spans[s.block]
@@ -171,6 +179,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         speaker = None
         cue = cue_start = position = mention = None
         deferred = None
+        known = last_after  # the words after the previous quote, if read
+        last_after = None
 
         # 0. a transcript label: “PENCE: Well, …” / MR. OTIENO: “…” / a name on its own line
         label = _transcript_label(content, prefix_stripped, s, block, index, text)
@@ -179,15 +189,18 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             position, mention = "label", label or None
         # 1. a cue right after the quote
         if position is None and s.close_mark is not None:
-            after_words = _words(text, after_start, after_end)
+            first_word = _WORD.search(text, after_start, after_end)  # (the first of the words)
             ends_open = content.rstrip().rstrip("’'")[-1:] in (",", "?", "!", "—", "–", "…",
                                                                "-") if \
                 content.strip() else False
-            lead = after_words[0][0] if after_words else ""
+            lead = first_word[0] if first_word else ""
             dashed = lead in ("-", "—", "–", "--") and prefix_stripped.endswith(("-", "—", "–"))
             # (a quote set off by dashes, "X lamented her gaffes - “…?” - Democrats …, said",
             # is an insertion: the words after it belong to the sentence around it)
-            if after_words and not dashed and (ends_open or lead == "," or lead[:1].islower()):
+            if first_word and not dashed and (ends_open or lead == "," or lead[:1].islower()):
+                # (the words after the quote are read only when they can hold its cue)
+                after_words = _words(text, after_start, after_end)
+                last_after = (after_start, after_end, after_words)
                 aw = after_words[1:] if lead == "," else after_words
                 found = _after_cue(aw)
                 if found and s.part == 0 and lead[:1].isupper() and \
@@ -219,7 +232,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 speaker, position, mention = resolver.resolve(subj), "after", subj.text
         # 2. a cue before it in the same sentence
         if position is None and s.part == 0:
-            pw = _words(text, sent_start, s.open_mark)
+            pw = _words_to(text, sent_start, s.open_mark, known)
             found = _before_cue(pw, opens_clause)
             if found:
                 subj, cue_pos, pos_kind = found
@@ -377,6 +390,24 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     return quotes
 
 
+def _words_to(text: str, start: int, end: int, known) -> list:
+    """``_words(text, start, end)``, taken from ``known`` = (a, b, ``_words(text, a, b)``)
+    when that list ends at ``end`` and starts at or before ``start`` with no word across
+    ``start``: the words between two quotes of a paragraph are read once, for the cue after
+    the first and the cue before the second. (The word pattern looks neither back nor past
+    its end, so a scan from ``start`` finds the same words as the longer scan.)"""
+    if known is not None:
+        a, b, words = known
+        if b == end and a <= start:
+            i = bisect_left(words, start, key=_WORD_START)
+            if i == 0 or words[i - 1][2] <= start:
+                return words[i:]
+    return _words(text, start, end)
+
+
+_WORD_START = itemgetter(1)
+
+
 def _quoted_heading(s: QuoteSpan, block, content: str, n_words: int, text: str) -> bool:
     """A quote that is the whole of its line, short and without the punctuation that ends
     speech: a quoted subheading (“A Turning Point”), not something said."""
@@ -414,25 +445,19 @@ def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quot
     """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
     text = article.text
     out: list[Quote] = []
-    # the cue words of the whole text, found once (single words: a sentence holds one when
-    # the first match at or after its start also ends inside it)
-    cue_spans = [m.span() for m in _INDIRECT_RE.finditer(text)]
-    cue_starts = [a for a, _ in cue_spans]
     for sent in article.sentences:
         if index.overlaps_marks(sent.start, sent.end - 1):
             continue
-        i = bisect_left(cue_starts, sent.start)
-        has_cue = i < len(cue_spans) and cue_spans[i][1] <= sent.end
-        if not has_cue and sent.end < len(text) and (text[sent.end].isalnum() or
-                                                     text[sent.end] == "_"):
-            # a sentence ending inside a word: "\b" at its end reads as the text's end
-            has_cue = _INDIRECT_RE.search(text, sent.start, sent.end) is not None
+        # a cue word in the sentence (only sentences outside quotes are searched; a cue
+        # word is a whole run of letters, and "\b" at the sentence's end reads as the
+        # text's end, so a sentence ending inside a word may end in one)
+        has_cue = _INDIRECT_RE.search(text, sent.start, sent.end) is not None
         if not has_cue and "ccording to" not in text[sent.start:sent.end]:
             continue
         words = _words(text, sent.start, sent.end)
         found = None
         # According to X, …
-        for i in range(len(words) - 2):
+        for i in range(len(words) - 2 if _ACCORDING.search(text, sent.start, sent.end) else 0):
             if words[i][0].lower() == "according" and words[i + 1][0] == "to":
                 subj = _subject_after(words, i + 1)
                 if subj:  # "according to X, …": what follows the comma is the report

@@ -33,6 +33,11 @@ from analysis.quotes.subjects import (
 )
 from analysis.speakers import HONORIFIC_GENDER, NOT_NAME, Registry
 
+# (patterns compiled once: a lower-case word, an -ing participle, a past or third-person form)
+_LOWER_RUN = re.compile(r"[a-z]+")
+_ING = re.compile(r"[a-z]+ing")
+_ED_OR_S = re.compile(r"[a-z]+(?:ed|s)")
+
 #: Words after a clause's subject that show it is not the one acting ("Moe’s plan", "Moe and
 #: Ruto", "Moe, who …" is kept: the appositive is skipped by the subject finder).
 _NOT_ACTING = {"and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "is", "was",
@@ -62,7 +67,7 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
         return None
     if any(w.lower() in _CLAUSE_OPENERS or (
             w.lower() == "as" and i + 1 < len(words) and (
-                not re.fullmatch(r"[a-z]+", words[i + 1][0]) or
+                not _LOWER_RUN.fullmatch(words[i + 1][0]) or
                 words[i + 1][0] in _DETERMINERS))
            for i, (w, ws, _) in enumerate(words) if ws < subj.start):
         # "While Moe spoke, the party was …" / "As Moe spoke, …" (not "as part of …"): the
@@ -84,11 +89,11 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
             return None
         verb = words[k][0]
     if aux == "be":  # "Moe is pledging to …" (never "Moe was asked": not Moe's words)
-        ok = re.fullmatch(r"[a-z]+ing", verb) is not None
+        ok = _ING.fullmatch(verb) is not None
     elif aux == "modal":  # "Moe would not comment on …" / "Moe has long argued …"
-        ok = re.fullmatch(r"[a-z]+", verb) is not None and verb not in _DETERMINERS
+        ok = _LOWER_RUN.fullmatch(verb) is not None and verb not in _DETERMINERS
     else:  # "Moe thanked …", "Moe argues …", "Moe thought …"
-        ok = verb in _IRREGULAR_PAST or (re.fullmatch(r"[a-z]+(?:ed|s)", verb) is not None
+        ok = verb in _IRREGULAR_PAST or (_ED_OR_S.fullmatch(verb) is not None
                                          and not verb.endswith(("ss", "us", "is")))
     if not ok or verb in _NOT_ACTING:
         return None

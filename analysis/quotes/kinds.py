@@ -8,6 +8,9 @@ import re
 from analysis.quotes.cues import _DETERMINERS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _Subject
 
+#: A word of a title (letters first), compiled once.
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
 #: Quoted phrases up to this many words with no speech cue are scare quotes.
 SCARE_MAX_WORDS = 4
 
@@ -41,7 +44,7 @@ def _is_title(content: str, before: str) -> bool:
     >>> _is_title("Meet the Press.", "in an appearance on "), _is_title("No way.", "He said ")
     (True, False)
     """
-    words = re.findall(r"[^\W\d_][\w’'-]*", content)
+    words = _TITLE_WORD.findall(content)
     if not words or len(words) > 8:
         return False
     programme = bool(_PROGRAMME_CUES.search(before))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 
 from analysis.text import Article
 
@@ -48,25 +49,22 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
-_DOUBLE_MARK = re.compile(r"""''(?!')|``|[“”„«»"]""")
+#: ``''(?!')|``|[“”„«»"]`` written to start with one character class, so that ``re`` skips to
+#: the next candidate character instead of trying the pattern at every offset (the same
+#: matches, about twice as fast; test).
+_DOUBLE_MARK = re.compile(r"""[`'“”„«»"](?:(?<=')'(?!')|(?<=`)`|(?<=[“”„«»"]))""")
 
 
-_SINGLE_MARK = re.compile(r"[‘’']")
+#: The single marks that can open a quote, and those that can close one.
+_OPEN_SINGLE = re.compile(r"[‘']")
+_CLOSE_SINGLE = re.compile(r"[’']")
 
 
 #: Two-character marks of wire and archive text and the one-character mark they act as.
 _ASCII_DOUBLE = {"``": "“", "''": '"'}
 
 
-def _scan_double(text: str, start: int, end: int):
-    """Yield (offset, mark) for each double quote mark in text[start:end]; ``…'' and ''…''
-    (two apostrophes) are double quotes too, reported as the mark they act as (“ and ")."""
-    for m in _DOUBLE_MARK.finditer(text, start, end):
-        yield m.start(), _ASCII_DOUBLE.get(m.group(), m.group())
-
-
-def _mark_len(text: str, i: int) -> int:
-    return 2 if text.startswith(("''", "``"), i) else 1
+_OPEN_MARK = attrgetter("open_mark")
 
 
 def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
@@ -90,13 +88,16 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         open_at: int | None = None
         open_char = ""
         open_start = 0
-        marks = list(_scan_double(text, b_start, b_end))
         nested = False  # a straight "…" pair nested inside a curly quote
-        for i, c in marks:
+        for m in _DOUBLE_MARK.finditer(text, b_start, b_end):
+            # each double quote mark; ``…'' and ''…'' (two apostrophes) are double quotes
+            # too, read as the mark they act as (“ and ")
+            i, c = m.start(), m[0]
+            c = _ASCII_DOUBLE.get(c, c)
             if nested:
                 nested = c != '"'
                 continue
-            after = i + _mark_len(text, i)  # first character after the mark
+            after = m.end()  # first character after the mark
             if open_at is None:
                 opening = c in _OPEN_D or (
                     c in '"”' and (i == b_start or text[i - 1] in _BEFORE_OPEN)
@@ -132,9 +133,10 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
                     # a two-character closing mark: close_mark is its last character
                     para_spans.append(QuoteSpan(block.index, open_at, open_start, i, after - 1))
                     open_at = None
-        if open_at is None:
+        if open_at is None and _OPEN_SINGLE.search(text, b_start, b_end) is not None:
+            # (no ‘ or ': no single quote; the double ones are already in order)
             para_spans.extend(_single_quote_spans(text, block, para_spans))
-            para_spans.sort(key=lambda q: q.open_mark)
+            para_spans.sort(key=_OPEN_MARK)
         if open_at is not None:
             para_spans.append(QuoteSpan(block.index, open_at, open_start, b_end, None))
         # link with a quote left open by the previous paragraph
@@ -178,25 +180,36 @@ def _first_nonspace(text: str, start: int, end: int) -> int:
 
 def _single_quote_spans(text: str, block, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     """‘…’ or '…' used as primary quote marks, outside the paragraph's double quotes."""
-    out = []
+    out: list[QuoteSpan] = []
+    b_start, b_end = block.start, block.end
+    # (with no quote open only ‘ and ' can open one, and with one open only ’ and ' can
+    # close it: each search skips the marks that could do nothing, such as the ’ of
+    # "Kenya’s"; a paragraph without ‘ or ' has none)
+    pos = _OPEN_SINGLE.search(text, b_start, b_end)
+    if pos is None:
+        return out
+    pos = pos.start()
     open_at = None
     inside = sorted((d.open_mark, d.close_mark if d.close_mark is not None else d.end)
                     for d in doubles)
     inside_starts = [a for a, _ in inside]
-    for m in _SINGLE_MARK.finditer(text, block.start, block.end):
-        i, c = m.start(), m.group()
+    while True:
+        m = (_OPEN_SINGLE if open_at is None else _CLOSE_SINGLE).search(text, pos, b_end)
+        if m is None:
+            return out
+        i = m.start()
+        pos = i + 1
         k = bisect_right(inside_starts, i) - 1
         if k >= 0 and i <= inside[k][1]:
             continue
-        prev = text[i - 1] if i > block.start else " "
-        nxt = text[i + 1] if i + 1 < block.end else " "
+        prev = text[i - 1] if i > b_start else " "
+        nxt = text[i + 1] if i + 1 < b_end else " "
         if open_at is None:
-            if c in "‘'" and not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
+            if not prev.isalnum() and (nxt.isalpha() or nxt in "…"):
                 open_at = i
-        elif c in "’'" and not prev.isspace() and not nxt.isalnum() and (
+        elif not prev.isspace() and not nxt.isalnum() and (
                 not _is_apostrophe(text, i) or not prev.isalnum() or prev in "sS"):
             # with a quote open, "opportunities' for" / "NHS'." close it rather than being
             # a plural possessive
             out.append(QuoteSpan(block.index, open_at, open_at + 1, i, i))
             open_at = None
-    return out

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
+from operator import itemgetter
 
 from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _DEMONYMS, _head_noun, _Subject
@@ -28,6 +30,12 @@ from analysis.speakers import (
 )
 from analysis.text import Article
 from analysis.topics import place_in
+
+# (patterns compiled once: an honorific without its full stop, an initial, an organisation's
+# acronym)
+_HONORIFIC_DOT = re.compile(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_ORG_ACRONYM = re.compile(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])")
 
 
 @dataclass
@@ -83,6 +91,7 @@ def _ends_in_name(name: str | None) -> bool:
     return len(words) >= 2 and words[-1][:1].isupper()
 
 
+_OFFSET = itemgetter(0)  # (a phrase speaker's offset, as a sort key)
 _AGE = re.compile(r"^\d{1,3}-year-old$")
 
 
@@ -130,7 +139,8 @@ class _Resolver:
         if ent.role is None and ent.kind == "person":
             ent.role = subj.role or (_role_from_appositive(subj.appositive)
                                      if subj.appositive else None)
-        if ent.affiliation is None:
+        if ent.affiliation is None and (subj.role or subj.appositive):
+            # (neither: nothing to read an affiliation from, _affiliation_in("") is None)
             ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
                                                                      subj.appositive))))
         return _Speaker.of(ent)
@@ -140,7 +150,7 @@ class _Resolver:
         Pence when the article names him, else "Pence")."""
         name = " ".join(w if not w.isupper() or len(w) < 2 else w.capitalize()
                         for w in label.replace("’", "'").split())
-        name = re.sub(r"^(Mr|Ms|Mrs|Dr|Sen|Gov|Rep)\b\.?", r"\1.", name)
+        name = _HONORIFIC_DOT.sub(r"\1.", name)
         return self.resolve(_Subject(name, pos, pos + len(label)))
 
     def _new_entity(self, subj: _Subject) -> Entity | None:
@@ -220,11 +230,11 @@ class _Resolver:
         return _Speaker.of(e)
 
     def _add_group(self, offset: int, sp: _Speaker) -> None:
-        insort(self.groups, (offset, sp), key=lambda g: g[0])
+        insort(self.groups, (offset, sp), key=_OFFSET)
 
     def _groups_before(self, pos: int, limit: int = 60):
         """Phrase speakers introduced before ``pos``, the nearest first."""
-        i = bisect_left(self.groups, pos, key=lambda g: g[0])
+        i = bisect_left(self.groups, pos, key=_OFFSET)
         for k in range(i - 1, max(i - 1 - limit, -1), -1):
             yield self.groups[k]
 
@@ -235,6 +245,8 @@ class _Resolver:
         text = self.article.text
         found = None
         window = max(0, pos - 5000)  # "a … spokesperson" introduced within the last 5,000 chars
+        if text.find(head, window, pos) < 0:
+            return None  # (the head is not there: no pattern to build and run)
         for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:{UPPER}[\w.’'-]*\s+){{0,3}}"
                              rf"(?:[a-z][\w’'-]*\s+){{0,2}}{re.escape(head)})\b",
                              text[window:pos]):
@@ -322,7 +334,7 @@ def _name_after_role(subj: _Subject) -> _Subject:
     if cut < 0:
         return subj
     name = words[cut + 1:]
-    if not (name[0] in first_names() or re.fullmatch(r"[A-Z]\.", name[0])) or any(
+    if not (name[0] in first_names() or _INITIAL.fullmatch(name[0])) or any(
             w in ORG_WORDS or w in ORG_ACRONYMS or not w[:1].isupper() for w in name):
         return subj
     offset = subj.start + len(" ".join(words[:cut + 1])) + 1
@@ -351,6 +363,7 @@ _AFFIL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in _AFFIL_KEY
 _AFFIL_RANK = {k: i for i, k in enumerate(_AFFIL_KEYS)}
 
 
+@lru_cache(maxsize=4096)  # (a function of the phrase alone; phrases repeat)
 def _affiliation_in(text: str) -> str | None:
     """The country or organisation a phrase states ("a Kenyan official" → Kenya).
 
@@ -363,5 +376,5 @@ def _affiliation_in(text: str) -> str | None:
     place = place_in(text)
     if place:
         return place
-    org = re.search(r"(?<![\w.])(U\.N\.|UN|AU|EU|IMF|NATO|WHO|IGAD|EAC)(?![\w])", text)
+    org = _ORG_ACRONYM.search(text)
     return {"U.N.": "UN"}.get(org.group(), org.group()) if org else None

@@ -35,6 +35,13 @@ from analysis.speakers import (
 )
 from analysis.text.words import DAY_AND_MONTH_NAMES
 
+# (patterns compiled once: a lower-case word, a word with full stops, a plain word, a
+# lower-case word or an owner's "’s")
+_LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_WORD_OR_DOT = re.compile(r"^[\w’'\-.]+$")
+_PLAIN_WORD = re.compile(r"^[\w’'\-]+$")
+_LOWER_OR_S_WORD = re.compile(r"[a-z’'s][\w-]*")
+
 
 @dataclass
 class _Subject:
@@ -331,7 +338,7 @@ def _person_before_role(words, k: int, j: int, subj: _Subject) -> _Subject | Non
     if k >= 1 and words[k - 1][0] in ("The", "the"):
         k -= 1  # "… of The Lantern" (the name read without its article)
     p = k - 1
-    while p >= 0 and re.fullmatch(r"[a-z][\w-]*", words[p][0]) and k - p <= 8:
+    while p >= 0 and _LOWER_WORD.fullmatch(words[p][0]) and k - p <= 8:
         p -= 1
     if p < 2 or words[p][0] != "," or not (
             (p < k - 1 and words[k - 1][0] in _ROLE_LINKS) or
@@ -465,7 +472,7 @@ def _speaker_before_preposition(words, k: int) -> int:
     if p >= 1 and words[p][0] in ("for", "of", "at", "in", "from") and \
             words[p - 1][0].lower() in _SPEAKER_NOUNS:
         q = p - 1
-        while q - 1 >= 0 and p - q < 4 and re.match(r"^[\w’'\-.]+$", words[q - 1][0]) and \
+        while q - 1 >= 0 and p - q < 4 and _WORD_OR_DOT.match(words[q - 1][0]) and \
                 words[q][0].lower() not in _DETERMINERS:
             q -= 1
         if words[q][0].lower() in _DETERMINERS:
@@ -522,12 +529,12 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             if words[k][0].lower() in _DETERMINERS:
                 k = _speaker_before_preposition(words, k)
                 return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
-            if not re.match(r"^[\w’'\-]+$", words[k][0]) or CUE_RE.fullmatch(words[k][0]):
+            if not _PLAIN_WORD.match(words[k][0]) or CUE_RE.fullmatch(words[k][0]):
                 break
             k -= 1
         if low in _SPEAKER_NOUNS:
             k = j
-            while k - 1 >= 0 and j - k < 2 and re.match(r"^[\w’'\-]+$", words[k - 1][0]) and \
+            while k - 1 >= 0 and j - k < 2 and _PLAIN_WORD.match(words[k - 1][0]) and \
                     words[k - 1][0].lower() not in _DETERMINERS and \
                     not CUE_RE.fullmatch(words[k - 1][0]) and \
                     words[k - 1][0] not in _SENTENCE_OPENERS and \
@@ -713,7 +720,7 @@ def _clause_subject(words) -> _Subject | None:
                     j += 1
             if i > lead and words[i - 1][0].lower() in ("his", "her", "their", "its", "our",
                                                         "my", "your") and \
-                    j + 1 < len(words) and re.fullmatch(r"[a-z][\w-]*", words[j + 1][0]):
+                    j + 1 < len(words) and _LOWER_WORD.fullmatch(words[j + 1][0]):
                 skip_to = j  # "on his Facebook page": a modifier, not a name
                 continue
             if words[j][0].endswith(("’s", "'s")) or (
@@ -721,7 +728,7 @@ def _clause_subject(words) -> _Subject | None:
                 # "Lakeland's water minister, Ann Moe, rejected it": an owner, not the
                 # subject; the name in the appositive after its role is
                 k = j + 1
-                while k < len(words) and k - j <= 5 and re.fullmatch(r"[a-z’'s][\w-]*",
+                while k < len(words) and k - j <= 5 and _LOWER_OR_S_WORD.fullmatch(
                                                                       words[k][0]):
                     k += 1
                 if k + 1 < len(words) and words[k][0] == "," and _is_cap(words[k + 1][0]) and \
@@ -754,7 +761,7 @@ def _clause_subject(words) -> _Subject | None:
                 continue
             # "Republican presidential candidate Dan Moe": a role, then the name
             k = j + 1
-            while k < len(words) and k - j <= 3 and re.fullmatch(r"[a-z][\w-]*", words[k][0]) \
+            while k < len(words) and k - j <= 3 and _LOWER_WORD.fullmatch(words[k][0]) \
                     and words[k][0] not in _NOT_IN_NOUN_PHRASE and not CUE_RE.fullmatch(
                         words[k][0]):
                 k += 1
