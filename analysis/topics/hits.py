@@ -153,9 +153,8 @@ def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None)
     (``narrow``): a subject the article only touches comes back with the same one or two words
     (a teachers' union as a campaign's endorser, "the military" in a list of complaints); a
     subject it covers brings its vocabulary. ``stems``, when given, holds each run's
-    :func:`entry_stem` (as corroboration made them). Linear in the article's size: the hits are
-    counted, then only the topics behind the leader are stemmed, each until it has
-    ``min_entries`` stems.
+    :func:`entry_stem` (as corroboration made them). One pass over the hits; a topic's hits are
+    stemmed (memoised) until it has ``min_entries`` stems: linear in the article's size.
 
     >>> runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
     ...     ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
@@ -171,19 +170,20 @@ def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None)
     >>> _narrow(runs, 3, [entry_stem(r[1]) for r in runs]) == _narrow(runs, 3)
     True
     """
-    per_topic = Counter([r[0] for r in runs if r[4] is None])
+    per_topic: Counter = Counter()
+    found: dict[str, set[str]] = {}
+    for k, (tid, term, _i, _j, reason) in enumerate(runs):
+        if reason is None:
+            per_topic[tid] += 1
+            seen = found.get(tid)
+            if seen is None:
+                seen = found[tid] = set()
+            if len(seen) < min_entries:  # enough seen: no more stemming for this topic
+                seen.add(entry_stem(term) if stems is None else stems[k])
     if not per_topic:
         return runs
     top = max(per_topic.values())
-    found: dict[str, set[str]] = {tid: set() for tid, n in per_topic.items() if n < top}
-    if not found:
-        return runs
-    for k, (tid, term, _i, _j, reason) in enumerate(runs):
-        if reason is None:
-            seen = found.get(tid)
-            if seen is not None and len(seen) < min_entries:  # enough: no more stemming
-                seen.add(entry_stem(term) if stems is None else stems[k])
-    narrow = {tid for tid, seen in found.items() if len(seen) < min_entries}
+    narrow = {tid for tid, n in per_topic.items() if n < top and len(found[tid]) < min_entries}
     if not narrow:
         return runs
     return _mark(runs, narrow, "narrow")
