@@ -33,8 +33,7 @@ def _rule_checks(lex, body, norms, spans):
         return values.index(v), len(values) - 1 - values[::-1].index(v)
 
     out = []
-    same = matching._same_patterns
-    distinct = {(r[0] and same(r[0]), r[1] and same(r[1]), r[2], r[3]): r
+    distinct = {(id(r[0]), id(r[1]), r[2], r[3]): r
                 for rules in lex._context.values() for r in rules}
     for rule in distinct.values():
         for i in range(len(body)):
@@ -68,19 +67,42 @@ def test_window_rule_still_drops_a_hit_with_its_word_in_the_window(tmp_path):
     assert [(r[2], r[4]) for r in runs] == [(1, "context"), (6, None)]
 
 
-def test_equal_context_patterns_share_one_search():
-    a = _context_patterns(("court", "judg*", "supreme court"))
-    b = _context_patterns(("supreme court", "court", "judg*"))
-    c = _context_patterns(("court",))
-    assert a is not b
-    assert matching._same_patterns(a) == matching._same_patterns(b)
-    assert matching._same_patterns(a) != matching._same_patterns(c)
+def test_equal_context_patterns_share_one_search(tmp_path):
+    # two rules with the same context words in another order (and a third with other words):
+    # the lexicon compiles the set once, so the two share one patterns object and a span is
+    # searched once for both
+    src = tmp_path / "lex.toml"
+    src.write_text(
+        '[meta]\nname = "t"\n\n[topics.law]\nlabel = "Law"\nterms = ["trial", "verdict"]\n\n'
+        '[topics.law.context.trial]\nrequire = ["court", "judg*", "supreme court"]\n\n'
+        '[topics.law.context.verdict]\nrequire = ["supreme court", "court", "judg*", "court"]\n'
+        '\n[topics.sport]\nlabel = "Sport"\nterms = ["match"]\n\n'
+        '[topics.sport.context.match]\nrequire = ["court"]\n', encoding="utf-8")
+    lex = load_lexicon(src)
+    a = lex._context[("law", "trial")][0][1]
+    b = lex._context[("law", "verdict")][0][1]
+    c = lex._context[("sport", "match")][0][1]
+    assert a is b and a is not c
+    # compiled alone, the same words in another order give equal (not shared) patterns
+    assert _context_patterns(("court", "judg*")) is not _context_patterns(("judg*", "court"))
     body = article_from_text("The supreme court met. A judge spoke.", "x").body_tokens
     norms = [matching.normalise(t.text) for t in body]
     spans: dict = {}
     first = matching._span_matches(spans, a, body, norms, 0, 2)
     assert first == (1, 2, 2, 2) and len(spans) == 1
     assert matching._span_matches(spans, b, body, norms, 0, 2) == first and len(spans) == 1
+    assert matching._span_matches(spans, c, body, norms, 0, 2) == (2, 2, 2, 2)
+    assert len(spans) == 2
+    # the default lexicon: one object per distinct set of context words
+    lex = default_lexicon()
+    objs = {id(p): p for rules in lex._context.values() for r in rules for p in r[:2] if p}
+
+    def value(p):
+        exact, regex, phrases, _firsts = p
+        return (frozenset(exact), regex and regex.pattern,
+                tuple(tuple(getattr(m, "pattern", m) for m in ph) for ph in phrases))
+
+    assert len({value(p) for p in objs.values()}) == len(objs) > 100
 
 
 def test_hot_word_memo_is_bounded(monkeypatch):

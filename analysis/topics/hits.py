@@ -80,22 +80,22 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         places = BlockPlaces(article)
         para_of = _Memo(places.paragraph)
         section_of = _Memo(places.section)
-    first_para = {}  # the paragraph of each counted hit's first token
-    for _t, _r, i, _j, reason in runs:
-        if reason is None:
-            first_para[i] = para_of[body[i].block]
+    # the paragraph of each counted hit's first token
+    first_para = {i: para_of[body[i][4]] for _t, _r, i, _j, reason in runs if reason is None}
+    stems = None
     if lex.corroboration is not None:
         # entries are told apart by their stems: "sport" and "sports" are one entry here
         keyed = [(tid, entry_stem(term), i, j, reason) for tid, term, i, j, reason in runs]
         marked = corroborate(keyed, first_para, lex.corroboration)
-        if marked is not keyed:
-            runs = [r[:4] + (m[4],) for r, m in zip(runs, marked, strict=True)]
+        if marked is not keyed:  # (an unmarked hit comes back as the same tuple)
+            runs = [r if m is k else r[:4] + (m[4],)
+                    for r, k, m in zip(runs, keyed, marked, strict=True)]
+        stems = [k[1] for k in keyed]
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
-        per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
+        per_topic = Counter([r[0] for r in runs if r[4] is None])
         few = {tid for tid, count in per_topic.items() if count < lex.min_hits}
         if few:
-            runs = [(tid, term, i, j, "few" if reason is None and tid in few else reason)
-                    for tid, term, i, j, reason in runs]
+            runs = _mark(runs, few, "few")
     spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
     if spread:  # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
         paras: dict[str, set[int]] = {}
@@ -104,10 +104,9 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
                 paras.setdefault(tid, set()).add(first_para[i])
         confined = {tid for tid, found in paras.items() if len(found) < spread[tid]}
         if confined:
-            runs = [(tid, term, i, j, "confined" if reason is None and tid in confined
-                     else reason) for tid, term, i, j, reason in runs]
+            runs = _mark(runs, confined, "confined")
     if lex.min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
-        runs = _narrow(runs, lex.min_entries)
+        runs = _narrow(runs, lex.min_entries, stems)
     if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
         runs = _minor(runs, lex.min_share_of_top)
     text, aid = article.text, article.id
@@ -136,14 +135,26 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     return rows
 
 
-def _narrow(runs: list[tuple], min_entries: int) -> list[tuple]:
+def _mark(runs: list[tuple], topics: set[str], reason: str) -> list[tuple]:
+    """The runs with the counted hits of ``topics`` marked as dropped for ``reason`` (the
+    other runs are the same tuples).
+
+    >>> _mark([("a", "x", 0, 0, None), ("b", "y", 1, 1, None), ("a", "z", 2, 2, "name")],
+    ...       {"a"}, "few")
+    [('a', 'x', 0, 0, 'few'), ('b', 'y', 1, 1, None), ('a', 'z', 2, 2, 'name')]
+    """
+    return [r[:4] + (reason,) if r[4] is None and r[0] in topics else r for r in runs]
+
+
+def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None) -> list[tuple]:
     """Mark the counted hits of the topics that do not lead the article (fewer counted hits than
     the topic with most; ties all lead) and whose counted hits there bring fewer than
     ``min_entries`` distinct entries (told apart by :func:`entry_stem`) as dropped
     (``narrow``): a subject the article only touches comes back with the same one or two words
     (a teachers' union as a campaign's endorser, "the military" in a list of complaints); a
-    subject it covers brings its vocabulary. One pass over the hits; a topic's hits are stemmed
-    (memoised) until it has ``min_entries`` stems: linear in the article's size.
+    subject it covers brings its vocabulary. ``stems``, when given, holds each run's
+    :func:`entry_stem` (as corroboration made them). One pass over the hits; a topic's hits are
+    stemmed (memoised) until it has ``min_entries`` stems: linear in the article's size.
 
     >>> runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
     ...     ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
@@ -156,23 +167,26 @@ def _narrow(runs: list[tuple], min_entries: int) -> list[tuple]:
     [('health', None), ('labour', 'narrow'), ('politics', None)]
     >>> sorted({(r[0], r[4]) for r in _narrow(runs, 2)})
     [('health', None), ('labour', None), ('politics', None)]
+    >>> _narrow(runs, 3, [entry_stem(r[1]) for r in runs]) == _narrow(runs, 3)
+    True
     """
     per_topic: Counter = Counter()
-    stems: dict[str, set[str]] = {}
-    for tid, term, _i, _j, reason in runs:
+    found: dict[str, set[str]] = {}
+    for k, (tid, term, _i, _j, reason) in enumerate(runs):
         if reason is None:
             per_topic[tid] += 1
-            found = stems.setdefault(tid, set())
-            if len(found) < min_entries:  # enough seen: no more stemming for this topic
-                found.add(entry_stem(term))
+            seen = found.get(tid)
+            if seen is None:
+                seen = found[tid] = set()
+            if len(seen) < min_entries:  # enough seen: no more stemming for this topic
+                seen.add(entry_stem(term) if stems is None else stems[k])
     if not per_topic:
         return runs
     top = max(per_topic.values())
-    narrow = {tid for tid, n in per_topic.items() if n < top and len(stems[tid]) < min_entries}
+    narrow = {tid for tid, n in per_topic.items() if n < top and len(found[tid]) < min_entries}
     if not narrow:
         return runs
-    return [(tid, term, i, j, "narrow" if reason is None and tid in narrow else reason)
-            for tid, term, i, j, reason in runs]
+    return _mark(runs, narrow, "narrow")
 
 
 def _minor(runs: list[tuple], share: float) -> list[tuple]:
@@ -188,15 +202,14 @@ def _minor(runs: list[tuple], share: float) -> list[tuple]:
     >>> [r[4] for r in _minor(runs, 0.2)][9:]  # 2 hits >= 0.2 x 9: economy counts
     [None, None, 'context']
     """
-    per_topic = Counter(tid for tid, _t, _i, _j, reason in runs if reason is None)
+    per_topic = Counter([r[0] for r in runs if r[4] is None])
     if not per_topic:
         return runs
     floor = share * max(per_topic.values())
     minor = {tid for tid, n in per_topic.items() if n < floor}
     if not minor:
         return runs
-    return [(tid, term, i, j, "minor" if reason is None and tid in minor else reason)
-            for tid, term, i, j, reason in runs]
+    return _mark(runs, minor, "minor")
 
 
 class _Memo(dict):

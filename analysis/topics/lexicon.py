@@ -402,8 +402,10 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return lex
 
 
+@lru_cache(maxsize=8192)
 def _word_matcher(word: str):
-    """An exact normalised word, or a compiled glob."""
+    """An exact normalised word, or a compiled glob (memoised: a lexicon repeats its context
+    words and globs in many rules; the value is immutable, so it is shared)."""
     if "*" not in word:
         return normalise(word)
     core = re.escape(normalise(word.strip("*")))
@@ -441,25 +443,39 @@ def _build_index(lex: Lexicon) -> None:
     """Patterns keyed by their first word (exact) plus a list of glob-first patterns.
     Each item is (matchers, topic id or None, term, kind)."""
     entries = []
+    # context words are compiled once per distinct set of words: the rules of many entries
+    # (and every entry of a "*" rule) repeat the same words, and equal sets share one object,
+    # so a span is searched once per distinct set (see analysis.topics.matching._span_matches)
+    patterns: dict[frozenset[str], tuple] = {}
+
+    def compiled(words: tuple[str, ...]):
+        if not words:
+            return None
+        key = frozenset(words)
+        found = patterns.get(key)
+        if found is None:  # one order for every spelling of the set (the order of the words
+            found = patterns[key] = _context_patterns(tuple(sorted(key)))  # changes no match)
+        return found
+
     for topic in lex.topics:
         entries += [(t, topic.id, "term") for t in topic.terms]
         entries += [(t, topic.id, "name") for t in topic.acronyms + topic.names]
         entries += [(t, topic.id, "exclude") for t in topic.exclude]
+        # each rule compiled once (a "*" rule is shared by many entries)
+        checks = [(compiled(r.unless), compiled(r.require), r.window, r.scope == "paragraph")
+                  for r in topic.context]
         # a rule written for "*" applies to every term, name and acronym of the topic, or only
         # to the entries its ``terms`` lists (a rule shared by a group of entries)
-        every = [rule for rule in topic.context if rule.term == "*"]
-        for rule in topic.context:
+        every = [(r, check) for r, check in zip(topic.context, checks, strict=True)
+                 if r.term == "*"]
+        for rule, check in zip(topic.context, checks, strict=True):
             if rule.term == "*":
                 continue
-            lex._context.setdefault((topic.id, rule.term), []).append(
-                (_context_patterns(rule.unless), _context_patterns(rule.require), rule.window,
-                 rule.scope == "paragraph"))
+            lex._context.setdefault((topic.id, rule.term), []).append(check)
         for entry in topic.terms + topic.acronyms + topic.names if every else ():
-            shared = [r for r in every if not r.terms or entry in r.terms]
+            shared = [check for r, check in every if not r.terms or entry in r.terms]
             if shared:
-                lex._context.setdefault((topic.id, entry), []).extend(
-                    (_context_patterns(r.unless), _context_patterns(r.require), r.window,
-                     r.scope == "paragraph") for r in shared)
+                lex._context.setdefault((topic.id, entry), []).extend(shared)
     entries += [(t, None, "negation") for t in lex.negations]
     for term, tid, kind in entries:
         words = term.split()

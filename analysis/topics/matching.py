@@ -199,43 +199,13 @@ def _context_ok(rule, body, norms, i: int, j: int, bounds, paragraph_span=None,
     return not require or _found(require, around, body, norms, i, j, lo, hi)
 
 
-#: The context patterns met (by id, each kept alive so its id is not reused), each with the
-#: first equal one met: rules of many entries share the same context words (one lexicon has
-#: 645 pattern objects for fewer distinct ones), so a span is searched once per distinct set.
-_PATTERNS: dict[int, tuple[object, object]] = {}
-_PATTERNS_BY_VALUE: dict[tuple, object] = {}
-_PATTERNS_MAX = 50_000
-
-
-def _same_patterns(patterns) -> int:
-    """The id of the first context patterns met that equal ``patterns`` (the same exact
-    words, glob regex and phrases, so the same occurrences in any span).
-
-    >>> from analysis.topics.lexicon import _context_patterns
-    >>> a, b = _context_patterns(("court", "judg*")), _context_patterns(("judg*", "court"))
-    >>> _same_patterns(a) == _same_patterns(b) != _same_patterns(_context_patterns(("court",)))
-    True
-    """
-    found = _PATTERNS.get(id(patterns))
-    if found is not None and found[0] is patterns:
-        return id(found[1])
-    if len(_PATTERNS) >= _PATTERNS_MAX:  # bounded (a lexicon has a few thousand at most)
-        _PATTERNS.clear()
-        _PATTERNS_BY_VALUE.clear()
-    exact, regex, phrases, _firsts = patterns  # firsts follow from the phrases
-    value = (frozenset(exact), None if regex is None else (regex.pattern, regex.flags),
-             tuple(tuple((m.pattern, m.flags) if isinstance(m, re.Pattern) else m for m in ph)
-                   for ph in phrases))
-    first = _PATTERNS_BY_VALUE.setdefault(value, patterns)
-    _PATTERNS[id(patterns)] = (patterns, first)
-    return id(first)
-
-
 def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple:
     """Where a rule's context words and phrases occur in tokens lo..hi, found once per
     (patterns, span) and remembered in ``spans``: the first and last token of any occurrence
     as ``(first start, last start, first end, last end)``, or None when there is none. (A
-    single word is an occurrence starting and ending at its token.)
+    single word is an occurrence starting and ending at its token.) Patterns are told apart by
+    identity: a lexicon compiles each distinct set of context words once (see
+    :func:`analysis.topics.lexicon._build_index`), so a span is searched once per set.
 
     >>> from analysis.text import article_from_text
     >>> from analysis.topics.lexicon import _context_patterns
@@ -247,7 +217,7 @@ def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int) -> tuple
     >>> _span_matches({}, pats, body, norms, 3, 4) is None  # "said a"
     True
     """
-    key = (_same_patterns(patterns), lo, hi)
+    key = (id(patterns), lo, hi)  # (the lexicon keeps the patterns alive)
     found = spans.get(key)
     if found is not None or key in spans:
         return found
