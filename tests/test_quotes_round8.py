@@ -1,0 +1,41 @@
+"""Speaker classes of round 8 (issue 12), each with text the team wrote.
+
+* nested reports: "Ann Moe said (that) Dan Lapp called it “…”" credits the one who reports
+  the report (Ann Moe), as a reader of the article can only trust her account of his words.
+"""
+
+import pytest
+
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+
+def _speech(text: str):
+    return [q.speaker for q in extract_quotes(article_from_text(text, "x"))
+            if q.kind in ("direct", "partial")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ann Moe said Dan Lapp called the dam “a gift to the builders.”", "Ann Moe"),
+    ("Ann Moe said that Dan Lapp had told farmers the plan was “dead in the water.”", "Ann Moe"),
+    ("Ann Moe said during a rally in Eastport that Dan Lapp once described the dam as “the "
+     "best deal in years.”", "Ann Moe"),
+    ("Mayor Ann Moe told the council that Dan Lapp had called the levy “a tax on rain.”",
+     "Ann Moe"),
+])
+def test_a_report_of_a_report_is_credited_to_who_reports_it(text, speaker):
+    assert _speech(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # no report around the cue: its own subject
+    ("Dan Lapp called the dam “a gift to the builders.”", "Dan Lapp"),
+    # a clause between the report and the cue's subject: the cue's subject
+    ("Ann Moe said the vote was close, and Dan Lapp called it “a gift to the builders.”",
+     "Dan Lapp"),
+    # a pronoun after the report keeps its antecedent (the one who spoke first)
+    ("Mr. Dan Lapp spoke first. Lapp’s deputy said he called the dam “a gift to the "
+     "builders.”", "Dan Lapp"),
+])
+def test_the_cues_own_subject_when_no_report_frames_it(text, speaker):
+    assert _speech(text) == [speaker]
