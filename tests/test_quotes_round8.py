@@ -1,7 +1,9 @@
 """Speaker classes of round 8 (issue 12), each with text the team wrote.
 
 * nested reports: "Ann Moe said (that) Dan Lapp called it “…”" credits the one who reports
-  the report (Ann Moe), as a reader of the article can only trust her account of his words.
+  the report (Ann Moe), as a reader of the article can only trust her account of his words;
+  "According to the Herald, Dan Lapp said “…”" likewise credits the Herald (as a quote that
+  opens right after "According to the Herald," already was).
 """
 
 import pytest
@@ -39,3 +41,22 @@ def test_a_report_of_a_report_is_credited_to_who_reports_it(text, speaker):
 ])
 def test_the_cues_own_subject_when_no_report_frames_it(text, speaker):
     assert _speech(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ann Moe spoke in Eastport. According to the Eastport Herald, Moe said the levy was “a "
+     "tax on rain.”", "Eastport Herald"),
+    ("According to the county’s website, Dan Lapp said he left because “there was no other "
+     "way.”", "the county’s website"),
+    # the quote opening right after the comma was already the Herald's
+    ("According to the Eastport Herald, “the levy is a tax on rain.”", "Eastport Herald"),
+])
+def test_according_to_a_source_credits_that_source(text, speaker):
+    assert _speech(text) == [speaker]
+
+
+def test_according_to_in_another_clause_leaves_the_cue_its_subject():
+    # a clause ends before the cue's subject: "according to" does not frame it
+    text = ("The vote was close, according to the Eastport Herald; Ann Moe called the levy "
+            "“a tax on rain.”")
+    assert _speech(text) == ["Ann Moe"]

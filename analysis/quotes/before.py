@@ -263,7 +263,7 @@ def _before_cue(pw, opens_clause: bool):
         subj = subj or _subject_before(words, c0)
         if subj and _can_speak(subj):
             if not words[c0][0].endswith("ing"):
-                outer = _outer_report(words, c0, subj)
+                outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
                     return outer, (c0, _c1), "before"
             return subj, (c0, _c1), "before"
@@ -312,6 +312,34 @@ def _outer_report(words, c0: int, subj: _Subject) -> _Subject | None:
     if outer is None or outer.start >= subj.start or not _can_speak(outer):
         return None
     return outer
+
+
+def _according_to(words, c0: int, subj: _Subject) -> _Subject | None:
+    """The source of "According to X, Y said …" when the cue at ``c0`` has the subject ``subj``
+    right after that comma: X reports Y's words (a quote that opens after it is X's already).
+    The look-back is bounded (24 words).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("According to the Daily Star , Moe said".split())]
+    >>> _according_to(ws, 7, _Subject("Moe", 6, 7)).text
+    'Daily Star'
+    """
+    s = c0
+    lo = max(0, c0 - 24)
+    while s > lo and words[s - 1][1] >= subj.start:
+        s -= 1
+    if s < 3 or s >= c0 or words[s][1] != subj.start or words[s - 1][0] != ",":
+        return None
+    for i in range(s - 3, max(-1, s - 16), -1):
+        w = words[i][0]
+        if w in (",", ";", ":", ".", "—", "–"):
+            return None
+        if w.lower() == "according" and words[i + 1][0] == "to":
+            src = _subject_after(words, i + 1)
+            if src is None or src.end > words[s - 1][1]:
+                return None
+            src.appositive = None
+            return src
+    return None
 
 
 #: Forms of "be" before a passive participle ("was described by …").
