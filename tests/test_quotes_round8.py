@@ -3,7 +3,8 @@
 * nested reports: "Ann Moe said (that) Dan Lapp called it “…”" credits the one who reports
   the report (Ann Moe), as a reader of the article can only trust her account of his words;
   "According to the Herald, Dan Lapp said “…”" likewise credits the Herald (as a quote that
-  opens right after "According to the Herald," already was).
+  opens right after "According to the Herald," already was), and so does "“…,” Dan Lapp
+  said, according to the Herald" (a pronoun there keeps its antecedent).
 """
 
 import pytest
@@ -60,3 +61,27 @@ def test_according_to_in_another_clause_leaves_the_cue_its_subject():
     text = ("The vote was close, according to the Eastport Herald; Ann Moe called the levy "
             "“a tax on rain.”")
     assert _speech(text) == ["Ann Moe"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The levy is a tax on rain,” Dan Lapp said, according to the Eastport Herald.",
+     "Eastport Herald"),
+    ("“The levy is a tax on rain,” said Dan Lapp, according to the Eastport Herald.",
+     "Eastport Herald"),
+    ("“The levy is a tax on rain,” Dan Lapp told farmers on Monday, according to Radio "
+     "Eastport.", "Radio Eastport"),
+])
+def test_a_cue_after_the_quote_then_according_to_credits_the_reporter(text, speaker):
+    assert _speech(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a pronoun keeps its antecedent
+    ("Mr. Dan Lapp spoke first. “The levy is a tax on rain,” he said, according to the "
+     "Eastport Herald.", "Dan Lapp"),
+    # "according to" in the next sentence frames nothing of this quote
+    ("“The levy is a tax on rain,” Dan Lapp said. According to the Eastport Herald, the vote "
+     "is in May.", "Dan Lapp"),
+])
+def test_according_to_after_a_pronoun_or_another_sentence_leaves_the_speaker(text, speaker):
+    assert _speech(text) == [speaker]
