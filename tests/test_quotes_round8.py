@@ -85,3 +85,33 @@ def test_a_cue_after_the_quote_then_according_to_credits_the_reporter(text, spea
 ])
 def test_according_to_after_a_pronoun_or_another_sentence_leaves_the_speaker(text, speaker):
     assert _speech(text) == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The levy is a tax on rain,” Dan Lapp said on Monday. That makes it “a burden no "
+     "farmer in the valley can carry for long.”", "Dan Lapp"),
+    ("“We will fight it,” Ann Moe said. She wants the council “to put the levy to a vote "
+     "of every farmer in the county.”", "Ann Moe"),
+])
+def test_a_long_partial_quote_right_after_a_speakers_quote_goes_on_with_that_speaker(
+        text, speaker):
+    assert _speech(text) == [speaker, speaker]
+
+
+@pytest.mark.parametrize("text, second", [
+    # a cue of its own: someone else's report, not the speaker going on
+    ("“We will fight it,” Ann Moe said. This led the paper to print a page saying “the levy "
+     "is dead and the council should bury it.”", None),
+    # a name before the quote: not the same speaker going on
+    ("“We will fight it,” Ann Moe said. That makes Lapp “a burden no farmer in the valley "
+     "can carry for long.”", None),
+    # a short phrase stays a scare quote
+    ("“We will fight it,” Ann Moe said. That makes it “a burden.”", "scare"),
+])
+def test_a_partial_quote_with_its_own_cue_or_name_is_not_continued(text, second):
+    quotes = extract_quotes(article_from_text(text, "x"))
+    assert quotes[0].speaker == "Ann Moe"
+    if second == "scare":
+        assert quotes[1].kind == "scare"
+    else:
+        assert quotes[1].speaker != "Ann Moe"
