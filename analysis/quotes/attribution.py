@@ -357,6 +357,21 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
                                    prior.affiliation)
                 position = "continuation"
+        # 6. a long partial quote in the sentence right after one with its paragraph's last
+        # speech quote, with no cue and no name before it ("“…,” Moe said. That makes her “…”"):
+        # the same speaker goes on
+        if position is None and not opens_clause and s.part == 0 and \
+                n_words > SCARE_MAX_WORDS and quotes and quotes[-1].kind in SPEECH_KINDS and \
+                quotes[-1].speaker and quotes[-1].block == s.block and \
+                _no_name_before(prefix_stripped):
+            prev = index.prev_sentence(s.open_mark)
+            if prev is not None and prev.start <= quotes[-1].start < prev.end and \
+                    next(_cue_in_words(_words(text, sent_start, s.open_mark)), None) is None:
+                # (a cue of its own, "a cover saying “…”", is someone else's report)
+                prior = quotes[-1]
+                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
+                                   prior.affiliation)
+                position = "continuation"
         before_mark = text[max(block.start, s.open_mark - 30):s.open_mark]
         if opens_clause and s.part == 0 and _TITLE_CUES.search(before_mark.rstrip(" ,:")) and \
                 _is_title(content, before_mark.rstrip(" ,:")):
@@ -388,6 +403,27 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         quotes.extend(indirect)
         quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+#: Capitalised words that may open a sentence continuing someone's quote ("That makes her
+#: “…”"): pronouns, determiners and conjunctions, not names.
+_CONTINUING_OPENERS = {"That", "This", "These", "Those", "It", "He", "She", "They", "His", "Her",
+                       "Their", "Its", "But", "And", "So", "Yet", "The", "A", "An", "Such",
+                       "Then", "Still", "Also", "In", "On", "Now"}
+
+
+def _no_name_before(prefix: str) -> bool:
+    """Whether the words before a quote name no one: each word is in lower case but the
+    first, which may be one of :data:`_CONTINUING_OPENERS` (bounded: 40 words read).
+
+    >>> [_no_name_before(p) for p in ("That makes her", "Moe calls it", "It gives Lee")]
+    [True, False, False]
+    """
+    ws = WORD_PATTERN.findall(prefix, 0, 400)
+    if not ws or len(ws) > 40:
+        return False
+    return (not ws[0][:1].isupper() or ws[0] in _CONTINUING_OPENERS) and \
+        not any(w[:1].isupper() for w in ws[1:])
 
 
 def _words_to(text: str, start: int, end: int, known) -> list:

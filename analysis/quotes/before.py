@@ -262,7 +262,83 @@ def _before_cue(pw, opens_clause: bool):
                 subj = None
         subj = subj or _subject_before(words, c0)
         if subj and _can_speak(subj):
+            if not words[c0][0].endswith("ing"):
+                outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
+                if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
+                    return outer, (c0, _c1), "before"
             return subj, (c0, _c1), "before"
+    return None
+
+
+#: Report verbs that take a reported clause with a report of its own ("Moe said Lapp called
+#: it “…”"): who reports the report is the source.
+_OUTER_REPORTS = {"said", "says", "told", "tells", "wrote", "writes", "reported", "reports",
+                  "noted", "notes", "claimed", "claims", "recalled", "recalls", "added",
+                  "explained", "insisted", "argued", "testified", "acknowledged"}
+#: Subjects of the inner cue that keep their own resolution (a pronoun names its antecedent).
+_INNER_PRONOUNS = {"he", "she", "they", "it", "i", "we", "you"}
+
+
+def _outer_report(words, c0: int, subj: _Subject) -> _Subject | None:
+    """The subject of a report verb whose reported clause opens with ``subj`` (the subject of
+    the cue at ``c0``): "Ann Moe said that Dan Lapp called it “…”" → Ann Moe, who reports
+    Lapp's words. Between the report verb and ``subj`` only "that" (or a short adverbial
+    ending in "that"); the look-back is bounded (14 words). A pronoun ``subj`` is kept
+    (its antecedent is found where pronouns are resolved).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe said Dan Lapp called it".split())]
+    >>> _outer_report(ws, 5, _Subject("Dan Lapp", 3, 5)).text
+    'Ann Moe'
+    >>> _outer_report(ws[3:], 2, _Subject("Dan Lapp", 3, 5)) is None
+    True
+    """
+    if subj.text.lower() in _INNER_PRONOUNS:
+        return None  # "Lee’s aide said she called it “…”": whom "she" stands for is kept
+    s = c0
+    lo = max(0, c0 - 14)
+    while s > lo and words[s - 1][1] >= subj.start:
+        s -= 1
+    if s >= c0 or words[s][1] != subj.start:
+        return None
+    k = s - 1
+    if k >= 1 and words[k][0] == "that":
+        k -= 1
+        while k > lo and words[k][0].lower() not in _OUTER_REPORTS and \
+                _LOWER_RUN.fullmatch(words[k][0].lower()) and s - k <= 10:
+            k -= 1  # "Moe said during a rally in May that …"
+    if k < 1 or words[k][0] not in _OUTER_REPORTS or _noun_cue(words, k):
+        return None
+    outer = _subject_before(words, k)
+    if outer is None or outer.start >= subj.start or not _can_speak(outer):
+        return None
+    return outer
+
+
+def _according_to(words, c0: int, subj: _Subject) -> _Subject | None:
+    """The source of "According to X, Y said …" when the cue at ``c0`` has the subject ``subj``
+    right after that comma: X reports Y's words (a quote that opens after it is X's already).
+    The look-back is bounded (24 words).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("According to the Daily Star , Moe said".split())]
+    >>> _according_to(ws, 7, _Subject("Moe", 6, 7)).text
+    'Daily Star'
+    """
+    s = c0
+    lo = max(0, c0 - 24)
+    while s > lo and words[s - 1][1] >= subj.start:
+        s -= 1
+    if s < 3 or s >= c0 or words[s][1] != subj.start or words[s - 1][0] != ",":
+        return None
+    for i in range(s - 3, max(-1, s - 16), -1):
+        w = words[i][0]
+        if w in (",", ";", ":", ".", "—", "–"):
+            return None
+        if w.lower() == "according" and words[i + 1][0] == "to":
+            src = _subject_after(words, i + 1)
+            if src is None or src.end > words[s - 1][1]:
+                return None
+            src.appositive = None
+            return src
     return None
 
 
