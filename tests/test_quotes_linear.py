@@ -222,3 +222,30 @@ def test_the_indirect_cue_trie_matches_exactly_what_the_plain_alternation_matche
     assert found == [m.span() for m in plain.finditer(text)]
     # "w", both halves of "w-w", and a shortened form that is itself a form ("says" → "say")
     assert len(found) == 3 * len(forms) + sum(w[:-1] in _INDIRECT_CUES for w in forms)
+
+
+class _FindCountingStr(str):
+    """A str that counts its ``find`` calls."""
+
+    finds = 0
+
+    def find(self, *args):
+        type(self).finds += 1
+        return str.find(self, *args)
+
+
+def test_lower_word_look_ups_in_one_huge_word_are_bounded():
+    """A word found only inside longer words ("ab" in "abab…") costs one Python step per
+    occurrence; those steps are charged to the scan budget, so the look-ups of one text take
+    at most about len(text) / 4 steps before it is tokenised once (before: every look-up
+    walked every occurrence, 64 look-ups × 50,000 occurrences here)."""
+    text = _FindCountingStr("ab" * 50_000 + " and more words")
+    _FindCountingStr.finds = 0
+    lw = speakers_mod.LowerWords(text)
+    asked = ["ab", "ba", "aba", "bab", "abab", "and", "more", "words", "none"] * 10
+    expected = [w in set(speakers_mod._LOWER_WORD.findall(str(text))) for w in asked]
+    assert [w in lw for w in asked] == expected
+    assert expected[:9] == [False] * 5 + [True] * 3 + [False]
+    assert _FindCountingStr.finds <= len(text) * speakers_mod.LOWER_WORDS_SCANS // \
+        speakers_mod.FALSE_HIT_COST + 20
+    assert lw._all is not None  # the budget ran out: tokenised once

@@ -47,8 +47,9 @@ def test_the_cues_own_subject_when_no_report_frames_it(text, speaker):
 @pytest.mark.parametrize("text, speaker", [
     ("Ann Moe spoke in Eastport. According to the Eastport Herald, Moe said the levy was “a "
      "tax on rain.”", "Eastport Herald"),
+    # a source without a name (a document, "his spokesman") leaves the quote to who said it
     ("According to the county’s website, Dan Lapp said he left because “there was no other "
-     "way.”", "the county’s website"),
+     "way.”", "Dan Lapp"),
     # the quote opening right after the comma was already the Herald's
     ("According to the Eastport Herald, “the levy is a tax on rain.”", "Eastport Herald"),
 ])
@@ -115,3 +116,29 @@ def test_a_partial_quote_with_its_own_cue_or_name_is_not_continued(text, second)
         assert quotes[1].kind == "scare"
     else:
         assert quotes[1].speaker != "Ann Moe"
+
+
+# review of round 8: "according to X" takes the quote only from a named X, and a possessive
+# surname ending in s keeps its s
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to court records, Ann Moe said “we will appeal the ruling next week.”",
+     "Ann Moe"),
+    ("“We will appeal the ruling next week,” Ann Moe said, according to his spokesman.",
+     "Ann Moe"),
+    ("“We will appeal the ruling next week,” Ann Moe said, according to the Daily Star.",
+     "Daily Star"),
+    ("“We will appeal the ruling next week,” Ann Moe said, according to an AP account.",
+     "AP account"),
+])
+def test_according_to_needs_a_named_source(text, speaker):
+    assert _speech(text) == [speaker]
+
+
+def test_possessive_surnames_ending_in_s_keep_their_s():
+    from analysis.speakers import _name_parts
+
+    assert _name_parts(["Kate", "Moss’s"]) == ("Kate", "Moss", "Kate Moss")
+    assert _name_parts(["Dan", "Jones's"]) == ("Dan", "Jones", "Dan Jones")
+    assert _name_parts(["Ann", "Lee’s"]) == ("Ann", "Lee", "Ann Lee")

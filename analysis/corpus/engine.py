@@ -73,9 +73,6 @@ def article_key(sha256: str, code: str, lexicon_sha256: str) -> str:
     return hashlib.sha256(f"{sha256}:{code}:{lexicon_sha256}".encode()).hexdigest()
 
 
-_LEXICON_CACHE_MAX = 200_000
-
-
 @lru_cache(maxsize=4)
 def _lexicon(path: str | None):
     return load_lexicon(path) if path else load_lexicon(None)
@@ -118,8 +115,6 @@ def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | No
     c0, q0 = time.process_time(), _runqueue_s()
     _ready(lexicon_path)
     lex = _lexicon(lexicon_path)
-    if len(lex._cache) > _LEXICON_CACHE_MAX:  # the lexicon's per-token memo grows with the
-        lex._cache.clear()                     # vocabulary; bound it so memory stays flat
     tables: dict[str, list[tuple]] = {}
     ok = 0
     with article_gc(freeze=False):  # thresholds restored by the last batch to leave (threads)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from analysis.quotes.before import _PARTICIPLE_PREPS, _SUBORDINATORS
+from analysis.quotes.before import _PARTICIPLE_PREPS, _SUBORDINATORS, _named_source
 from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
 from analysis.quotes.index import _Index
 from analysis.quotes.marks import _first_nonspace
@@ -43,7 +43,7 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
             break
         if w.lower() == "according" and aw[i + 1][0] == "to":
             src = _subject_after(aw, i + 1)
-            if src is not None:
+            if src is not None and _named_source(src):  # not "according to his spokesman"
                 src.appositive = None
                 return src, (c0, c1)
             break

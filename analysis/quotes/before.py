@@ -335,11 +335,24 @@ def _according_to(words, c0: int, subj: _Subject) -> _Subject | None:
             return None
         if w.lower() == "according" and words[i + 1][0] == "to":
             src = _subject_after(words, i + 1)
-            if src is None or src.end > words[s - 1][1]:
-                return None
+            if src is None or src.end > words[s - 1][1] or not _named_source(src):
+                return None  # "According to court records, Moe said": Moe, not the records
             src.appositive = None
             return src
     return None
+
+
+def _named_source(src: _Subject) -> bool:
+    """Whether the X of "according to X" carries a name (a capitalised word past its
+    determiner: a person, outlet or body, "an Associated Press account"), so it may take a
+    quote from the subject it reports; "court records", "his spokesman" or "a statement"
+    do not.
+
+    >>> [_named_source(_Subject(t, 0, 1)) for t in ("The Blaze", "an AP account",
+    ...                                               "court records", "his aide", "The")]
+    [True, True, False, False, False]
+    """
+    return any(w[:1].isupper() for w in src.text.split() if w.lower() not in _DETERMINERS)
 
 
 #: Forms of "be" before a passive participle ("was described by …").
