@@ -43,8 +43,20 @@ def _rule_checks(lex, body, norms, spans):
     return out
 
 
-def test_sentence_wide_shortcut_decides_as_the_window_search():
-    lex = default_lexicon()
+_PARAGRAPH_LEXICON = (
+    '[meta]\nname = "t"\n\n[topics.media]\nlabel = "Media"\nterms = ["reporter*", "culture"]\n\n'
+    '[topics.media.context."reporter*"]\nunless = ["told", "coach"]\nwindow = 3\n\n'
+    '[topics.media.context.culture]\nrequire = ["museum*", "music"]\nscope = "paragraph"\n')
+
+
+@pytest.mark.parametrize("which", ["default", "paragraph"])  # international-affairs: no rules
+def test_sentence_wide_shortcut_decides_as_the_window_search(which, tmp_path):
+    if which == "default":
+        lex = default_lexicon()
+    else:  # a user lexicon with a window rule and a paragraph-scoped rule
+        src = tmp_path / "lex.toml"
+        src.write_text(_PARAGRAPH_LEXICON, encoding="utf-8")
+        lex = load_lexicon(src)
     body = article_from_text(TEXT, "x").body_tokens
     norms = [matching.normalise(t.text) for t in body]
     full = _rule_checks(lex, body, norms, None)  # no span memo: every window searched
