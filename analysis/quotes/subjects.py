@@ -6,8 +6,11 @@ and the subject that opens a clause. Their resolution to speakers is
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from analysis.quotes.cues import (
     _ADVERB,
@@ -705,6 +708,9 @@ def _clause_subject(words) -> _Subject | None:
             continue
         if w.lower() in ("he", "she", "they"):
             return _Subject(w, s, e)
+        if i == lead and i + 1 < len(words) and w.endswith("ly") and \
+                _LOWER_WORD.fullmatch(words[i + 1][0]) and ly_adverb(w.lower()):
+            continue  # "Hastily closing the file, Moe said": an adverb, not a name
         if w[:1].isupper() and w not in NOT_NAME and not (i == 0 and w in _LEAD_INS) and \
                 not w.startswith(("I’", "I'")):  # "I'm old enough to remember Moe …"
             j = i
@@ -805,6 +811,34 @@ def first_names_lower() -> set[str]:
 
 
 _FIRST_LOWER: set[str] | None = None
+
+
+def ly_adverb(low: str) -> bool:
+    """A lower-case adverb in -ly of at least 6 letters whose stem is an easy word
+    (:func:`easy_words`: "hastily" from "hasty", "quickly" from "quick"), no name ("Daly",
+    "Connolly", "Kelly").
+
+    >>> [ly_adverb(w) for w in ("hastily", "quickly", "daly", "connolly", "kelly")]
+    [True, True, False, False, False]
+    """
+    if len(low) < 6 or not low.endswith("ly") or low in first_names_lower():
+        return False
+    stem = low[:-3] + "y" if low.endswith("ily") else low[:-2]
+    return len(stem) >= 4 and stem in easy_words()
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall easy-word list shipped with textstat (the list the readability stage
+    reads; read here as a file so that quotes import no readability code).
+
+    >>> {"wait", "ever"} <= easy_words(), "odhiambo" in easy_words()
+    (True, False)
+    """
+    spec = importlib.util.find_spec("textstat")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
 
 
 _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", "Speaking",

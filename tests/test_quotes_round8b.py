@@ -1,0 +1,62 @@
+"""Round 8b: a sentence's first word that is an ordinary English word is no one's name.
+
+All sentences are the team's own.
+"""
+
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+
+def _quotes(text: str):
+    art = article_from_text(text, "t")
+    return [(q.text, q.speaker, q.speaker_kind) for q in extract_quotes(art)]
+
+
+def test_adverb_opening_the_sentence_is_no_speaker():
+    # "Ever since …" opens the sentence: the old code made "Ever" a person
+    text = ("The county budget passed in March.\n\nEver since she won the seat, Ms. Amina "
+            "Odhiambo has toured the county with one plain slogan: “Roads first, then "
+            "everything else!”")
+    assert _quotes(text) == [("Roads first, then everything else!", None, None)]
+
+
+def test_adjective_before_a_plural_is_a_group():
+    # "Large crowds of farmers": a description (old: the person "Large")
+    text = ("The strike entered its third week.\n\nLarge crowds of farmers marched past the "
+            "ministry while chanting, “Fair prices for our maize now.”")
+    assert _quotes(text) == [("Fair prices for our maize now.", "Large crowds", "group")]
+
+
+def test_indefinite_pronoun_is_a_description_not_a_person():
+    text = ("The vote was close.\n\nSomeone called the result “a small earthquake in local "
+            "politics.”")
+    assert _quotes(text) == [("a small earthquake in local politics.", "Someone", "official")]
+
+
+def test_ly_adverb_opening_a_clause_is_skipped_to_the_name():
+    # no comma after the lead-in: the old code stopped at "Hastily"
+    text = ("The bridge reopened on Friday.\n\nHastily blaming the rain for the delay ― a habit "
+            "of years ― Dan Moe defended the work of his crew and praised their “careful and "
+            "honest labour”.")
+    assert _quotes(text) == [("careful and honest labour", "Dan Moe", "person")]
+
+
+def test_ordinary_word_known_as_a_name_stays_a_name():
+    # "Young" is an easy word, but the article names Ann Young: still her
+    text = ("Ann Young chairs the water board in Eastport.\n\nYoung thanked the engineers for "
+            "“working through the whole flood season without a break.”")
+    assert _quotes(text) == [("working through the whole flood season without a break.",
+                              "Ann Young", "person")]
+
+
+def test_ordinary_initial_word_on_long_hostile_text_is_fast():
+    import time
+
+    para = ("Wait, it gets better: “We will close it,” the board wrote. "
+            "Grateful residents thanked the crew for “working late.” ")
+    text = "Intro.\n\n" + "\n\n".join(para for _ in range(1000))
+    t = time.perf_counter()
+    qs = extract_quotes(article_from_text(text, "t"))
+    assert len(qs) >= 2000
+    assert not any(q.speaker in ("Wait", "Grateful") for q in qs)
+    assert time.perf_counter() - t < 30
