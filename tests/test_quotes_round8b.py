@@ -60,3 +60,29 @@ def test_ordinary_initial_word_on_long_hostile_text_is_fast():
     assert len(qs) >= 2000
     assert not any(q.speaker in ("Wait", "Grateful") for q in qs)
     assert time.perf_counter() - t < 30
+
+
+def test_long_run_of_capitalised_words_is_no_name():
+    # a run of 300 repeated capitalised words before or after the cue: no speaker (the old
+    # code made it one 1,199-character person, or an 8-word one after the cue)
+    run = " ".join(["Moe"] * 300)
+    for text in (f"Intro.\n\n{run} said: “We will win the county.”",
+                 f"Intro.\n\n“We will win the county,” said {run}.",
+                 f"Intro.\n\n{' '.join(['Big'] * 300)} Dan Moe said “we will win the county”."):
+        qs = extract_quotes(article_from_text(text, "t"))
+        assert [q.speaker for q in qs] == [None]
+
+
+def test_long_capitalised_run_registers_no_entity():
+    # the old registry held a person with a 1,203-character name
+    from analysis.speakers import find_entities
+
+    text = "Intro.\n\nAnn " + "Moe " * 300 + "spoke. Later Ann Moe spoke again."
+    assert [e.name for e in find_entities(article_from_text(text, "t")).entities] == ["Ann Moe"]
+
+
+def test_eight_word_name_with_role_is_kept():
+    text = ("Intro.\n\n“We asked for a hearing,” said Lake County Water Board Executive "
+            "Director Ann Moe.")
+    qs = extract_quotes(article_from_text(text, "t"))
+    assert [q.speaker for q in qs] == ["Ann Moe"]

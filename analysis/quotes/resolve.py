@@ -24,6 +24,7 @@ from analysis.quotes.subjects import (
 from analysis.speakers import (
     AFFILIATION_DEMONYMS,
     HONORIFIC_GENDER,
+    MAX_NAME_WORDS,
     ORG_ACRONYMS,
     ORG_WORDS,
     TITLES,
@@ -139,6 +140,10 @@ class _Resolver:
         if words[0].lower() in _DETERMINERS or not capitalised(subj.text) or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
+        n_caps = sum(capitalised(w) for w in words)
+        if n_caps > MAX_NAME_WORDS or _caps_beyond(self.text, subj.end,
+                                                   MAX_NAME_WORDS - n_caps):
+            return _Speaker(None, None)  # a headline or repeated words, no one's name
         ent = self.reg.resolve(subj.text, subj.start)
         if ent is None and len(words) == 1 and self._ordinary_initial(words[0], subj.start):
             return self._ordinary_subject(subj)
@@ -362,6 +367,24 @@ _INDEFINITE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybod
 #: unit of time ("Thirteen years ago, …").
 _PLURAL_AFTER = re.compile(r"[ \t]+(?!(?:seconds|minutes|hours|days|weeks|months|years|"
                            r"decades|centuries)\b)[a-z]{3,}(?<![su]s)s\b")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\s]{1,40})")
+
+
+def _caps_beyond(text: str, end: int, budget: int) -> bool:
+    """Whether more than ``budget`` capitalised words follow ``end`` in one run: the
+    subject before ``end`` was cut from a longer run (at most ``budget + 1`` words read).
+
+    >>> _caps_beyond("said Moe Moe Moe Moe.", 8, 2), _caps_beyond("said Moe Moe Moe Moe.", 8, 3)
+    (True, False)
+    """
+    for _ in range(budget + 1):
+        m = _NEXT_WORD.match(text, end)
+        if m is None or not capitalised(m.group(1)):
+            return False
+        end = m.end()
+    return True
 
 
 def _opens_sentence(text: str, pos: int) -> bool:
