@@ -86,3 +86,30 @@ def test_eight_word_name_with_role_is_kept():
             "Director Ann Moe.")
     qs = extract_quotes(article_from_text(text, "t"))
     assert [q.speaker for q in qs] == ["Ann Moe"]
+
+
+def test_aside_and_follow_up_verbs_are_speech_cues():
+    # old code: no speaker for any of these (the verbs were not cues)
+    cases = [
+        ("Late in the debate, Ann Ruto cracked, “I am a farmer who likes a good argument.”",
+         "Ann Ruto"),
+        ("“Would you sign it tomorrow?” Dan Moe pressed.", "Dan Moe"),
+        ("Moreover, as part of the exchange with the mayor, Ann Ruto referenced a county audit "
+         "that found “no record of the payments at all”.", "Ann Ruto"),
+        ("The former mayor further related that the council had been “warned three times "
+         "before the flood”.", "the former mayor"),
+        ("Ann Ruto, a longtime advocate of a public water company run by the county and its "
+         "villages for the people, welcomed “the first honest budget in ten years”.",
+         "Ann Ruto"),
+    ]
+    for sentence, speaker in cases:
+        qs = extract_quotes(article_from_text("The council met.\n\n" + sentence, "t"))
+        assert [q.speaker for q in qs] == [speaker], sentence
+
+
+def test_phrasal_cracked_down_and_pressed_ahead_are_no_speech():
+    for sentence in ("Police cracked down on the “unlicensed traders” of the market on Monday.",
+                     "The judge pressed ahead with the “fast-track” hearing.",
+                     "The union pressed for a “fair deal” on wages."):
+        qs = extract_quotes(article_from_text("The council met.\n\n" + sentence, "t"))
+        assert [(q.kind, q.speaker) for q in qs] == [("scare", None)], sentence
