@@ -113,3 +113,23 @@ def test_phrasal_cracked_down_and_pressed_ahead_are_no_speech():
                      "The union pressed for a “fair deal” on wages."):
         qs = extract_quotes(article_from_text("The council met.\n\n" + sentence, "t"))
         assert [(q.kind, q.speaker) for q in qs] == [("scare", None)], sentence
+
+
+def test_description_keeps_whose_adviser_it_is():
+    # old code cut the description at "to": "longtime adviser", "person close"
+    cases = [
+        ("“The budget is dead,” said a longtime adviser to Ann Moe, who asked not to be named.",
+         "longtime adviser to Ann Moe"),
+        ("“They will not run again,” said a person close to the Moes.",
+         "person close to the Moes"),
+        ("“We knew it in March,” said one aide to both Moes.", "aide to both Moes"),
+    ]
+    for sentence, speaker in cases:
+        qs = extract_quotes(article_from_text("The council met.\n\n" + sentence, "t"))
+        assert [(q.speaker, q.speaker_kind) for q in qs] == [(speaker, "official")], sentence
+
+
+def test_to_after_a_non_role_noun_still_ends_the_subject():
+    qs = extract_quotes(article_from_text(
+        "The council met.\n\n“We are ready,” said a visitor to Eastport on Monday.", "t"))
+    assert [q.speaker for q in qs] == ["visitor"]

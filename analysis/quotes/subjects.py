@@ -595,6 +595,8 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     cut = len(phrase_words)
     named = w[:1].isupper() and low not in _DETERMINERS
     for idx, (pw, _, _) in enumerate(phrase_words):
+        if pw == "to" and not named and _to_person(phrase_words, idx):
+            continue  # "said a longtime adviser to Ann Moe": whose adviser stays
         if idx > 0 and pw in ("on", "during", "after", "before", "while", "when", "to", "as",
                               "who", "which", "that", "adding", "referring", "noting", "if",
                               "whether", "because", "although", "though", "since",
@@ -626,13 +628,37 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
                          phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
             k -= 1
         if phrase_words[k][0][:1].isupper() and k > 0 and \
-                phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by"):
+                phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by") and \
+                not any(x[0] == "to" for x in phrase_words[:k]):  # ("an aide to both Moes")
             role = " ".join(x[0] for x in phrase_words[:k])
             if phrase_words[0][0].lower() in _DETERMINERS:
                 role = " ".join(x[0] for x in phrase_words[1:k])
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+#: Role nouns that name a person by another one: "an adviser to Ann Moe", "a person close
+#: to the Moes".
+_TO_ROLES = {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "close", "ally",
+             "allies", "confidant", "confidante", "spokesman", "spokeswoman", "spokesperson",
+             "counsel", "assistant", "consultant", "friend", "friends", "strategist"}
+
+
+def _to_person(phrase_words, idx: int) -> bool:
+    """Whether the "to" at ``idx`` joins a role noun to the person it serves: a role noun of
+    :data:`_TO_ROLES` before it and a capitalised word after it (past "the", "both").
+
+    >>> ws = [(w, 0, 0) for w in "a longtime adviser to both Moes".split()]
+    >>> _to_person(ws, 3), _to_person([(w, 0, 0) for w in "a visit to Eastport".split()], 2)
+    (True, False)
+    """
+    if idx == 0 or phrase_words[idx - 1][0] not in _TO_ROLES:
+        return False
+    k = idx + 1
+    if k < len(phrase_words) and phrase_words[k][0] in ("the", "both"):
+        k += 1
+    return k < len(phrase_words) and phrase_words[k][0][:1].isupper()
 
 
 def _ends_in_place(phrase_words) -> bool:
@@ -666,7 +692,8 @@ def _head_noun(words: list[str]) -> str:
     'spokesperson'
     """
     for i, w in enumerate(words):
-        if i > 0 and w in _PREPOSITIONS:
+        if i > 0 and (w in _PREPOSITIONS or (w == "to" and i + 1 < len(words))):
+            # ("an adviser to Ann Moe", "a letter to the board")
             return words[i - 1].lower()
     return words[-1].lower()
 
