@@ -716,8 +716,16 @@ def owner_split(words: list[str]) -> tuple[str | None, list[str]]:
     return None, words
 
 
+#: The most words a person's or an organisation's name has ("Council on American-Islamic
+#: Relations National Executive Director Nihad Awad" has 8 capitalised ones): a longer run of
+#: capitalised words is a headline, a title or repeated text, no name.
+MAX_NAME_WORDS = 8
+
+
 def _register(reg: Registry, text: str, m: re.Match) -> None:
     title, name, affil, of_part = m.group("title", "name", "affil", "of")
+    if name.count(" ") + name.count("\t") >= MAX_NAME_WORDS:  # (a blank between each two)
+        return  # "Mayor Says Bridge Will Reopen Before Winter Floods Come": a headline
     lone_first_name = False
     if not title and not affil and not of_part and " " not in name and "\t" not in name:
         # (one word: a name's words are split by blanks and tabs only)

@@ -35,6 +35,10 @@ _VERBS = [
     "retaliate", "beam",
     # "As Moe had written, “…”" / "As the band sang, “…”"
     "sing",
+    # asides and follow-ups (PolNeAR train and dev): "Moe cracked, “…”", "“…?” Moe pressed"
+    # ("confided" is left out: tests/test_quotes_speaker_classes.py pins no speaker for
+    # "…, Ann confided that she was “…”")
+    "crack", "press", "reference", "relate", "welcome",
 ]
 
 
@@ -55,6 +59,9 @@ _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
               "shoot back": ["shot back", "shoots back"], "hit back": ["hit back", "hits back"],
               "bark": ["barked"], "reason": ["reasoned"], "remember": ["remembered"],
               "demur": ["demurred", "demurs"],
+              # past tense only: "cracks", "presses", "references" are mostly nouns
+              "crack": ["cracked"], "press": ["pressed"], "reference": ["referenced"],
+              "relate": ["related"], "welcome": ["welcomed"],
               # "Ryan's comments “…”": the plural is a noun far more often than a verb
               "comment": ["commented"]}
 
@@ -217,8 +224,18 @@ def _cue_at(words, i) -> tuple[int, int] | None:
     if w in _CUE_HEADS and i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
         return i, i + 1
     if w in _CUE_SET:
+        if w in _NOT_SPEECH_BEFORE and i + 1 < len(words) and \
+                words[i + 1][0] in _NOT_SPEECH_BEFORE[w]:
+            return None  # "cracked down on", "pressed ahead with": no speech
         return i, i
     return None
+
+
+#: Cue words that report no speech before these words ("Police cracked down on …", "The
+#: board pressed ahead with …", "pressed for a vote").
+_NOT_SPEECH_BEFORE = {"cracked": {"down", "up", "open"},
+                      "pressed": {"ahead", "on", "for", "forward", "into", "against", "down",
+                                  "charges"}}
 
 
 _CUE_SET = set(SPEECH_CUES)

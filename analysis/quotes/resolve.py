@@ -13,10 +13,18 @@ from itertools import islice
 from operator import itemgetter
 
 from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS
-from analysis.quotes.subjects import _DEMONYMS, _head_noun, _Subject
+from analysis.quotes.subjects import (
+    _DEMONYMS,
+    _head_noun,
+    _Subject,
+    easy_words,
+    first_names_lower,
+    ly_adverb,
+)
 from analysis.speakers import (
     AFFILIATION_DEMONYMS,
     HONORIFIC_GENDER,
+    MAX_NAME_WORDS,
     ORG_ACRONYMS,
     ORG_WORDS,
     TITLES,
@@ -105,6 +113,7 @@ class _Resolver:
         self.resolved_pronouns: list[tuple[int, Entity]] = []
         self.text = article.text
         self._sentence_starts: list[int] | None = None  # built when first needed
+        self._mid_caps: set[str] | None = None  # capitalised words inside sentences
 
     def _sentence_break(self, a: int, b: int) -> bool:
         """Whether a sentence starts in (a, b]: two offsets in different sentences."""
@@ -131,7 +140,13 @@ class _Resolver:
         if words[0].lower() in _DETERMINERS or not capitalised(subj.text) or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
+        n_caps = sum(capitalised(w) for w in words)
+        if n_caps > MAX_NAME_WORDS or _caps_beyond(self.text, subj.end,
+                                                   MAX_NAME_WORDS - n_caps):
+            return _Speaker(None, None)  # a headline or repeated words, no one's name
         ent = self.reg.resolve(subj.text, subj.start)
+        if ent is None and len(words) == 1 and self._ordinary_initial(words[0], subj.start):
+            return self._ordinary_subject(subj)
         if ent is None:
             ent = self._new_entity(subj)
         if ent is None:
@@ -180,6 +195,32 @@ class _Resolver:
                                       gender=gender or first_names().get(words[0])))
         self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
         return ent
+
+    def _ordinary_initial(self, word: str, pos: int) -> bool:
+        """Whether ``word`` at ``pos`` opens a sentence, is an ordinary English word (in the
+        CMU dictionary in lower case, not a known first name) and is not written with its
+        capital inside a sentence anywhere in the article: "Wait", "Ever", "Hastily" at a
+        sentence start are no one's name (the registry already knows the article's names).
+        """
+        low = word.lower()
+        if not word[:1].isupper() or not word[1:].islower() or low in first_names_lower() \
+                or not _opens_sentence(self.text, pos) or not _ordinary_word(low):
+            return False
+        if self._mid_caps is None:  # (built once, when first asked: one pass over the text)
+            self._mid_caps = set(_MID_SENTENCE_CAP.findall(self.text))
+        return word not in self._mid_caps
+
+    def _ordinary_subject(self, subj: _Subject) -> _Speaker:
+        """The speaker of a sentence's first word that is an ordinary word, no name: an
+        indefinite pronoun ("Someone called it …") or an adjective before a plural noun
+        ("Small groups of farmers chanted …": "Small groups") is a description; any other
+        ("Wait, it gets better:", "Ever since …") gives no speaker."""
+        if subj.text.lower() in _INDEFINITE:
+            return self._phrase(subj)
+        m = _PLURAL_AFTER.match(self.text, subj.end)
+        if m is not None:
+            return self._phrase(_Subject(self.text[subj.start:m.end()], subj.start, m.end()))
+        return _Speaker(None, None)
 
     def _phrase(self, subj: _Subject) -> _Speaker:
         words = subj.text.split()
@@ -312,6 +353,62 @@ class _Resolver:
 
 _ROLE_WORDS = ({w for t in TITLES for w in t.split()} | ORG_WORDS) - {
     "Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"}  # honorifics are no role
+
+
+#: A capitalised word right after a lower-case word or a comma and one blank: written with
+#: its capital inside a sentence, so a name (or part of one) in that article.
+_MID_SENTENCE_CAP = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")
+
+
+#: Indefinite pronouns that can open a sentence as its subject.
+_INDEFINITE = {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "others",
+               "many", "some", "several", "few", "most", "both", "all"}
+#: One blank and a lower-case plural noun ("groups", "screens"), not "this" or "its", nor a
+#: unit of time ("Thirteen years ago, …").
+_PLURAL_AFTER = re.compile(r"[ \t]+(?!(?:seconds|minutes|hours|days|weeks|months|years|"
+                           r"decades|centuries)\b)[a-z]{3,}(?<![su]s)s\b")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\s]{1,40})")
+
+
+def _caps_beyond(text: str, end: int, budget: int) -> bool:
+    """Whether more than ``budget`` capitalised words follow ``end`` in one run: the
+    subject before ``end`` was cut from a longer run (at most ``budget + 1`` words read).
+
+    >>> _caps_beyond("said Moe Moe Moe Moe.", 8, 2), _caps_beyond("said Moe Moe Moe Moe.", 8, 3)
+    (True, False)
+    """
+    for _ in range(budget + 1):
+        m = _NEXT_WORD.match(text, end)
+        if m is None or not capitalised(m.group(1)):
+            return False
+        end = m.end()
+    return True
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether only blanks and opening marks (at most 4 characters) stand between ``pos``
+    and the text's start, a line break or a sentence's final stop.
+
+    >>> _opens_sentence("It ended. Wait, more.", 10), _opens_sentence("we Wait", 3)
+    (True, False)
+    """
+    k = pos
+    while k > 0 and pos - k < 4 and text[k - 1] in " \t“\"‘'(":
+        k -= 1
+    return k == 0 or text[k - 1] in ".!?\n:"
+
+
+def _ordinary_word(low: str) -> bool:
+    """An ordinary English word: in the Dale–Chall easy-word list ("wait", "ever"), or an
+    adverb in -ly (:func:`~analysis.quotes.subjects.ly_adverb`). (The list holds surnames
+    too, "Bush", "Rice": the caller asks only about words no name of the article uses.)
+
+    >>> [_ordinary_word(w) for w in ("wait", "hastily", "daly", "odhiambo")]
+    [True, True, False, False]
+    """
+    return low in easy_words() or ly_adverb(low)
 
 
 def _name_after_role(subj: _Subject) -> _Subject:

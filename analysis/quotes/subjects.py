@@ -6,8 +6,11 @@ and the subject that opens a clause. Their resolution to speakers is
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from analysis.quotes.cues import (
     _ADVERB,
@@ -592,6 +595,8 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     cut = len(phrase_words)
     named = w[:1].isupper() and low not in _DETERMINERS
     for idx, (pw, _, _) in enumerate(phrase_words):
+        if pw == "to" and not named and _to_person(phrase_words, idx):
+            continue  # "said a longtime adviser to Ann Moe": whose adviser stays
         if idx > 0 and pw in ("on", "during", "after", "before", "while", "when", "to", "as",
                               "who", "which", "that", "adding", "referring", "noting", "if",
                               "whether", "because", "although", "though", "since",
@@ -623,13 +628,37 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
                          phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
             k -= 1
         if phrase_words[k][0][:1].isupper() and k > 0 and \
-                phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by"):
+                phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by") and \
+                not any(x[0] == "to" for x in phrase_words[:k]):  # ("an aide to both Moes")
             role = " ".join(x[0] for x in phrase_words[:k])
             if phrase_words[0][0].lower() in _DETERMINERS:
                 role = " ".join(x[0] for x in phrase_words[1:k])
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+#: Role nouns that name a person by another one: "an adviser to Ann Moe", "a person close
+#: to the Moes".
+_TO_ROLES = {"adviser", "advisor", "advisers", "advisors", "aide", "aides", "close", "ally",
+             "allies", "confidant", "confidante", "spokesman", "spokeswoman", "spokesperson",
+             "counsel", "assistant", "consultant", "friend", "friends", "strategist"}
+
+
+def _to_person(phrase_words, idx: int) -> bool:
+    """Whether the "to" at ``idx`` joins a role noun to the person it serves: a role noun of
+    :data:`_TO_ROLES` before it and a capitalised word after it (past "the", "both").
+
+    >>> ws = [(w, 0, 0) for w in "a longtime adviser to both Moes".split()]
+    >>> _to_person(ws, 3), _to_person([(w, 0, 0) for w in "a visit to Eastport".split()], 2)
+    (True, False)
+    """
+    if idx == 0 or phrase_words[idx - 1][0] not in _TO_ROLES:
+        return False
+    k = idx + 1
+    if k < len(phrase_words) and phrase_words[k][0] in ("the", "both"):
+        k += 1
+    return k < len(phrase_words) and phrase_words[k][0][:1].isupper()
 
 
 def _ends_in_place(phrase_words) -> bool:
@@ -663,7 +692,8 @@ def _head_noun(words: list[str]) -> str:
     'spokesperson'
     """
     for i, w in enumerate(words):
-        if i > 0 and w in _PREPOSITIONS:
+        if i > 0 and (w in _PREPOSITIONS or (w == "to" and i + 1 < len(words))):
+            # ("an adviser to Ann Moe", "a letter to the board")
             return words[i - 1].lower()
     return words[-1].lower()
 
@@ -705,6 +735,9 @@ def _clause_subject(words) -> _Subject | None:
             continue
         if w.lower() in ("he", "she", "they"):
             return _Subject(w, s, e)
+        if i == lead and i + 1 < len(words) and w.endswith("ly") and \
+                _LOWER_WORD.fullmatch(words[i + 1][0]) and ly_adverb(w.lower()):
+            continue  # "Hastily closing the file, Moe said": an adverb, not a name
         if w[:1].isupper() and w not in NOT_NAME and not (i == 0 and w in _LEAD_INS) and \
                 not w.startswith(("I’", "I'")):  # "I'm old enough to remember Moe …"
             j = i
@@ -805,6 +838,34 @@ def first_names_lower() -> set[str]:
 
 
 _FIRST_LOWER: set[str] | None = None
+
+
+def ly_adverb(low: str) -> bool:
+    """A lower-case adverb in -ly of at least 6 letters whose stem is an easy word
+    (:func:`easy_words`: "hastily" from "hasty", "quickly" from "quick"), no name ("Daly",
+    "Connolly", "Kelly").
+
+    >>> [ly_adverb(w) for w in ("hastily", "quickly", "daly", "connolly", "kelly")]
+    [True, True, False, False, False]
+    """
+    if len(low) < 6 or not low.endswith("ly") or low in first_names_lower():
+        return False
+    stem = low[:-3] + "y" if low.endswith("ily") else low[:-2]
+    return len(stem) >= 4 and stem in easy_words()
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall easy-word list shipped with textstat (the list the readability stage
+    reads; read here as a file so that quotes import no readability code).
+
+    >>> {"wait", "ever"} <= easy_words(), "odhiambo" in easy_words()
+    (True, False)
+    """
+    spec = importlib.util.find_spec("textstat")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
 
 
 _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", "Speaking",
