@@ -6,11 +6,8 @@ and the subject that opens a clause. Their resolution to speakers is
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from analysis.quotes.cues import (
     _ADVERB,
@@ -36,7 +33,7 @@ from analysis.speakers import (
     first_names,
     surname_after_first,
 )
-from analysis.text.words import DAY_AND_MONTH_NAMES
+from analysis.text.words import DAY_AND_MONTH_NAMES, easy_words
 
 # (patterns compiled once: a lower-case word, a word with full stops, a plain word, a
 # lower-case word or an owner's "’s")
@@ -853,19 +850,6 @@ def ly_adverb(low: str) -> bool:
     stem = low[:-3] + "y" if low.endswith("ily") else low[:-2]
     return len(stem) >= 4 and stem in easy_words()
 
-
-@lru_cache(maxsize=1)
-def easy_words() -> frozenset[str]:
-    """The Dale–Chall easy-word list shipped with textstat (the list the readability stage
-    reads; read here as a file so that quotes import no readability code).
-
-    >>> {"wait", "ever"} <= easy_words(), "odhiambo" in easy_words()
-    (True, False)
-    """
-    spec = importlib.util.find_spec("textstat")
-    root = Path(next(iter(spec.submodule_search_locations)))
-    path = root / "resources" / "en" / "easy_words.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
 
 
 _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", "Speaking",

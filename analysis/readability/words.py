@@ -4,11 +4,11 @@ per distinct word. See :mod:`analysis.readability` for the rules."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from analysis.text.words import easy_words
 
 
 @lru_cache(maxsize=1)
@@ -31,18 +31,6 @@ def _pyphen():
 
     return pyphen.Pyphen(lang="en_US")
 
-
-@lru_cache(maxsize=1)
-def easy_words() -> frozenset[str]:
-    """The Dale–Chall easy-word list shipped with textstat (read as a file, no textstat import).
-
-    >>> {"cat", "happy"} <= easy_words(), "multinational" in easy_words()
-    (True, False)
-    """
-    spec = importlib.util.find_spec("textstat")
-    root = Path(next(iter(spec.submodule_search_locations)))
-    path = root / "resources" / "en" / "easy_words.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
 
 
 _LETTER_SYLLABLES = {"w": 3}

@@ -12,7 +12,10 @@ the token.
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from functools import lru_cache
+from pathlib import Path
 
 _NUM = r"\d+(?:[.,]\d+)+"
 _ACRONYM = r"(?:[A-Za-z]\.){2,}"
@@ -38,3 +41,20 @@ DAY_AND_MONTH_NAMES = frozenset({
 #: white space): a piece of text between spaces that is such punctuation around letters and
 #: digits only holds one word token, those letters and digits.
 _EDGE_PUNCT = ",.;:!?“”\"‘’'()[]{}«»—–-…*/"
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """The Dale–Chall easy-word list shipped with textstat, read as a file (no textstat import):
+    the readability stage's difficult words and the quote stage's test for an ordinary word at
+    a sentence's start both use it.
+
+    >>> {"cat", "happy", "wait", "ever"} <= easy_words()
+    True
+    >>> "multinational" in easy_words(), "odhiambo" in easy_words()
+    (False, False)
+    """
+    spec = importlib.util.find_spec("textstat")
+    root = Path(next(iter(spec.submodule_search_locations)))
+    path = root / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w)
