@@ -366,31 +366,22 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
 
     # a token list is searched in place, a key per step (a few dozen spans an article),
     # instead of copying its sentence and block columns
-    def span_of(k: int) -> tuple[int, int]:
-        s_id = body[k].sentence
-        found = sentence_span.get(s_id)
-        if found is None:  # body tokens come in sentence order: two binary searches
-            if long:
-                sents = column("sentence")
-                found = (bisect_left(sents, s_id), bisect_right(sents, s_id) - 1)
-            else:
-                found = (bisect_left(body, s_id, key=_SENTENCE),
-                         bisect_right(body, s_id, key=_SENTENCE) - 1)
-            sentence_span[s_id] = found
-        return found
+    def span_finder(attr: str, key, memo: dict):
+        def span_of(k: int) -> tuple[int, int]:
+            v = getattr(body[k], attr)
+            found = memo.get(v)
+            if found is None:  # body tokens come in sentence and block order: two bisections
+                if long:
+                    col = column(attr)
+                    found = (bisect_left(col, v), bisect_right(col, v) - 1)
+                else:
+                    found = (bisect_left(body, v, key=key), bisect_right(body, v, key=key) - 1)
+                memo[v] = found
+            return found
+        return span_of
 
-    def block_span_of(k: int) -> tuple[int, int]:
-        b_id = body[k].block
-        found = block_span.get(b_id)
-        if found is None:  # ... and in block order
-            if long:
-                blocks = column("block")
-                found = (bisect_left(blocks, b_id), bisect_right(blocks, b_id) - 1)
-            else:
-                found = (bisect_left(body, b_id, key=_BLOCK),
-                         bisect_right(body, b_id, key=_BLOCK) - 1)
-            block_span[b_id] = found
-        return found
+    span_of = span_finder("sentence", _SENTENCE, sentence_span)
+    block_span_of = span_finder("block", _BLOCK, block_span)
 
     i = 0  # the first token not yet consumed by a match
     for p in list(compress(count(), map(hot.__contains__, body.texts() if long else texts))):
