@@ -448,7 +448,7 @@ DRAWN_FROM = {"6": "9547284", "7": "1b9fb86", "8": "ab77077", "9": "d53808f", "1
 MAX_LOST = 0.20  # the leave-one-batch-out choice: best precision losing <= 20 % correct hits
 
 
-def _before_share(lexicon, path: Path) -> dict[str, list[tuple[int, int, str]]]:
+def _hits_before_last_rules(lexicon, path: Path) -> dict[str, list[tuple[int, int, str]]]:
     """The hits of ``lexicon`` that count before ``min_entries`` and ``min_share_of_top`` (the
     last two rules), by topic, with each hit's entry stem: those rules are then applied exactly
     by counting (:func:`_kept`)."""
@@ -522,7 +522,7 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
         lex_key = r["batch"] if at_draw else ""
         kept = cache.get((path, lex_key))
         if kept is None:
-            hits = _before_share(lexicons.get(lex_key, lexicon), path)
+            hits = _hits_before_last_rules(lexicons.get(lex_key, lexicon), path)
             kept = cache[(path, lex_key)] = (_kept(hits, 0.0), *(
                 _kept(hits, f, n) for n, f in settings))
         key = (int(r["start"]), int(r["end"]), r["topic"])
@@ -534,7 +534,7 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
                       tuple(key in k for k in kept[1:])))
     pol = sorted(p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob(
         "*.txt")) if polnear is not None else []
-    pol_hits = [_before_share(lexicon, p) for p in pol]
+    pol_hits = [_hits_before_last_rules(lexicon, p) for p in pol]
 
     def score(k: int, keep=None) -> dict:
         sel = [x for x in items if keep is None or x[0] in keep]
@@ -566,9 +566,9 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
                 "lost_correct": 0, "picks": {}}
         for b in all_batches if len(all_batches) > 1 else ():  # needs other batches
             train = set(all_batches) - {b}
-            fits = [(score(k, train)["precision"] or 0.0, k) for k in ks
-                    if score(k, train)["lost_share"] <= MAX_LOST]
-            k = max(fits)[1]
+            on_train = {k: score(k, train) for k in ks}
+            k = max((g["precision"] or 0.0, k) for k, g in on_train.items()
+                    if g["lost_share"] <= MAX_LOST)[1]
             got = score(k, {b})
             for f in ("correct", "matched", "second_correct", "second_matched", "lost_correct"):
                 held[f] += got[f]

@@ -43,6 +43,7 @@ from analysis.config import PACKAGE_DIR
 from analysis.corpus import store
 from analysis.corpus.records import article_records
 from analysis.corpus.sources import Item, open_corpus
+from analysis.corpus.store import store_sha256
 from analysis.topics import DEFAULT_LEXICON, load_lexicon
 
 
@@ -519,17 +520,3 @@ def _cpu_times() -> dict:
         resource.RUSAGE_CHILDREN)
     return {"client_cpu_s": round(own.ru_utime + own.ru_stime, 3),
             "workers_cpu_s": round(kids.ru_utime + kids.ru_stime, 3)}
-
-
-def store_sha256(path: Path) -> str:
-    """SHA-256 of a file, read in 1 MB chunks (inputs can be large).
-
-    >>> from analysis.config import SAMPLE_ARTICLE
-    >>> store_sha256(SAMPLE_ARTICLE) == hashlib.sha256(SAMPLE_ARTICLE.read_bytes()).hexdigest()
-    True
-    """
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()

@@ -98,18 +98,14 @@ MANIFEST_MAX_BYTES = 64 << 20
 
 
 def _sha256(path: Path) -> str:
-    import hashlib
+    from analysis.corpus.store import store_sha256
 
     st = path.stat()
     key = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     if key not in _DIGESTS:
-        h = hashlib.sha256()
-        with path.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                h.update(chunk)
         if len(_DIGESTS) >= 256:
             _DIGESTS.clear()
-        _DIGESTS[key] = h.hexdigest()
+        _DIGESTS[key] = store_sha256(path)
     return _DIGESTS[key]
 
 

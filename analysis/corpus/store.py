@@ -25,6 +25,7 @@ against it, so a run killed between two renames is never read as one run.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -263,8 +264,6 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
     >>> finalise(d, d / "ids.txt")["errors"]["rows"], committed_batches(d)
     (1, ['r00002-b0000000'])
     """
-    import hashlib
-
     out_dir = Path(out_dir)
     con = _connect(spill=out_dir / STAGING / "duckdb")
     ids_sql = str(ids).replace("'", "''")
@@ -303,11 +302,7 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
                       ORDER BY w.rank, x._seq)
                 TO '{str(path).replace("'", "''")}' (FORMAT parquet, COMPRESSION zstd)""")
             rows = pq.ParquetFile(path).metadata.num_rows
-            h = hashlib.sha256()
-            with path.open("rb") as f:  # in 1 MB chunks: a table can be larger than memory
-                while chunk := f.read(1 << 20):
-                    h.update(chunk)
-            info[t] = {"file": f"{t}.parquet", "rows": rows, "sha256": h.hexdigest()}
+            info[t] = {"file": f"{t}.parquet", "rows": rows, "sha256": store_sha256(path)}
         used = {b for (b,) in con.execute("SELECT DISTINCT batch FROM winners").fetchall()}
         # the old manifest goes first: until the caller writes the new one (with these
         # tables' checksums), readers refuse the folder instead of mixing two runs' tables
@@ -321,6 +316,20 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
         if b not in used:
             shutil.rmtree(out_dir / BATCHES / b, ignore_errors=True)
     return info
+
+
+def store_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in 1 MB chunks (inputs and tables can be larger than memory).
+
+    >>> from analysis.config import SAMPLE_ARTICLE
+    >>> store_sha256(SAMPLE_ARTICLE) == hashlib.sha256(SAMPLE_ARTICLE.read_bytes()).hexdigest()
+    True
+    """
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def write_manifest(out_dir: Path, manifest: dict) -> None:

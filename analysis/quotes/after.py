@@ -8,18 +8,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from analysis.quotes.before import _PARTICIPLE_PREPS, _SUBORDINATORS, _named_source
+from analysis.quotes.before import _ING, _PARTICIPLE_PREPS, _SUBORDINATORS, _named_source
 from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
 from analysis.quotes.index import _Index
 from analysis.quotes.marks import _first_nonspace
-from analysis.quotes.subjects import _SENTENCE_OPENERS, _Subject, _subject_after, _subject_before
+from analysis.quotes.subjects import (
+    _PLAIN_WORD,
+    _SENTENCE_OPENERS,
+    _WORD_OR_DOT,
+    _Subject,
+    _subject_after,
+    _subject_before,
+)
 from analysis.speakers import HONORIFIC_GENDER, LOWER, TITLE_WORDS, UPPER, capitalised
-
-# (patterns compiled once: a word of letters, apostrophes, hyphens and full stops; the same
-# without full stops; an -ing participle)
-_WORD_OR_DOT = re.compile(r"^[\w’'\-.]+$")
-_PLAIN_WORD = re.compile(r"^[\w’'\-]+$")
-_ING = re.compile(r"[a-z]+ing")
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:

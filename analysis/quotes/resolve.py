@@ -197,8 +197,8 @@ class _Resolver:
         return ent
 
     def _ordinary_initial(self, word: str, pos: int) -> bool:
-        """Whether ``word`` at ``pos`` opens a sentence, is an ordinary English word (in the
-        CMU dictionary in lower case, not a known first name) and is not written with its
+        """Whether ``word`` at ``pos`` opens a sentence, is an ordinary English word
+        (:func:`_ordinary_word`, not a known first name) and is not written with its
         capital inside a sentence anywhere in the article: "Wait", "Ever", "Hastily" at a
         sentence start are no one's name (the registry already knows the article's names).
         """
