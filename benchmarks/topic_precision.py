@@ -444,8 +444,15 @@ ENTRIES = (1, 3, 4, 5, 6)  # min_entries tried with --entries-grid (lexicon 2.13
 # the commit of the default lexicon each batch from 6 on was drawn from (its last change; for
 # --share-grid/--entries-grid --at-draw): 2.4 ... 2.12
 DRAWN_FROM = {"6": "9547284", "7": "1b9fb86", "8": "ab77077", "9": "d53808f", "10": "2336b05",
-              "11": "0faf60f", "12": "729b229", "13": "c3493e8", "14": "23f9dfe"}
+              "11": "0faf60f", "12": "729b229", "13": "c3493e8", "14": "23f9dfe",
+              "15": "9a5a63d"}
 MAX_LOST = 0.20  # the leave-one-batch-out choice: best precision losing <= 20 % correct hits
+
+
+def _labelled_batches() -> set[str]:
+    """Every batch in the first labeller's file (the grids' default)."""
+    with LABELS.open(encoding="utf-8", newline="") as fh:
+        return {r["batch"] for r in csv.DictReader(fh)}
 
 
 def _hits_before_last_rules(lexicon, path: Path) -> dict[str, list[tuple[int, int, str]]]:
@@ -693,7 +700,7 @@ def main(argv: list[str] | None = None) -> int:
                   "file changed); they still count towards agreement")
         return 0
     if args.share_grid or args.entries_grid:
-        sg = share_grid(lexicon, polnear, batches or {str(b) for b in range(1, 15)},
+        sg = share_grid(lexicon, polnear, batches or _labelled_batches(),
                         args.at_draw, ENTRIES if args.entries_grid else None)
         if not sg["batches"]:
             raise SystemExit("error: no labelled hit of the selected batches is a hit of the "
