@@ -481,14 +481,18 @@ def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quot
     """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
     text = article.text
     out: list[Quote] = []
+    marks, mark_starts = index.marks, index.mark_starts
+    search = _INDIRECT_RE.search
     for sent in article.sentences:
-        if index.overlaps_marks(sent.start, sent.end - 1):
+        s_start, s_end = sent.start, sent.end
+        k = bisect_right(mark_starts, s_end - 1) - 1  # (index.overlaps_marks, inline)
+        if k >= 0 and marks[k][1] >= s_start:
             continue
         # a cue word in the sentence (only sentences outside quotes are searched; a cue
         # word is a whole run of letters, and "\b" at the sentence's end reads as the
         # text's end, so a sentence ending inside a word may end in one)
-        has_cue = _INDIRECT_RE.search(text, sent.start, sent.end) is not None
-        if not has_cue and "ccording to" not in text[sent.start:sent.end]:
+        if search(text, s_start, s_end) is None and text.find("ccording to", s_start,
+                                                              s_end) < 0:
             continue
         words = _words(text, sent.start, sent.end)
         found = None
