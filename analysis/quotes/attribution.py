@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 
 from analysis.quotes.after import _after_cue, _byline, _trailing_cue
@@ -156,7 +157,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         prev_span = siblings[idx - 1] if idx > 0 else None
         next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
         content = text[s.start:s.end]
-        n_words = len(WORD_PATTERN.findall(content))
+        # (compared with SCARE_MAX_WORDS and 10 only: counted up to 11, a long quote's
+        # words are not all read)
+        n_words = len(list(islice(WORD_PATTERN.finditer(content), 11)))
         if _quoted_heading(s, block, content, n_words, text):
             # a quoted subheading (“A Turning Point” alone on its line): no speech, and it
             # takes no attribution from the cue before it; the quote after it does

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from analysis.quotes.cues import _DETERMINERS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _Subject
@@ -44,7 +45,7 @@ def _is_title(content: str, before: str) -> bool:
     >>> _is_title("Meet the Press.", "in an appearance on "), _is_title("No way.", "He said ")
     (True, False)
     """
-    words = _TITLE_WORD.findall(content)
+    words = [m[0] for m in islice(_TITLE_WORD.finditer(content), 9)]  # (a ninth: too long)
     if not words or len(words) > 8:
         return False
     programme = bool(_PROGRAMME_CUES.search(before))
