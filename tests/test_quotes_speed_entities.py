@@ -161,3 +161,37 @@ def test_word_count_of_a_quote_is_capped_where_it_is_compared():
     art = article_from_text(text, "t")
     from analysis.quotes import extract_quotes
     assert [q.kind for q in extract_quotes(art, False)] == ["partial", "scare"]
+
+
+_BEFORE_TEXT = st.lists(st.sampled_from(["book", "BOOK", "Documentary", "op-ed", "ad", "advert",
+                                         "the", "x", " ", ", ", ":", "\n", "_", "1", "é", "ſ",
+                                         "K", "—", "“"]), max_size=10).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_BEFORE_TEXT)
+def test_title_word_before_a_quote_searched_near_the_end_only(before):
+    assert kinds._title_cue_before(before) == (kinds._TITLE_CUES.search(before) is not None)
+
+
+def test_title_word_before_a_quote_by_hand():
+    assert kinds._title_cue_before("In his new documentary, ")
+    assert kinds._title_cue_before("a podcast\n")
+    assert not kinds._title_cue_before("the documentary team said")
+    assert not kinds._title_cue_before("xbook ")  # (no word boundary before it)
+
+
+_CUE_TEXT = st.lists(st.sampled_from(["said", "says", "noted", "told", "Said", "xsaid", "said_",
+                                      "saidx", "according", " ", ". ", ",", "\n", "é", "1",
+                                      "’", "“", "warned", "asked"]), max_size=12).map("".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_CUE_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_cue_word_of_reported_speech_found_as_by_the_word_boundary_pattern(text, a, b):
+    from analysis.quotes import attribution
+    from analysis.quotes.cues import _INDIRECT_RE
+
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    assert attribution._has_cue_word(text, a, b) == \
+        (_INDIRECT_RE.search(text, a, b) is not None)
