@@ -659,7 +659,9 @@ _LONE_WORD = re.compile(
 #: literal first character: "former ", "then ", "acting ", and the hyphen after an Arabic
 #: particle ("al-", "bin-").
 _LOWER_STARTS = (re.compile(r"former\s"), re.compile(r"then\s"), re.compile(r"acting\s"))
-_PARTICLE_HYPHEN = re.compile(r"-(?:(?<=(?:al|el|ad|as|at|an|ar|az)-)|(?<=(?:ash|bin|ibn|abu)-))")
+_PARTICLE_HYPHENS = tuple(  # (the hyphen after a two-letter particle, after a three-letter one)
+    (n, re.compile(rf"-(?<=(?:{'|'.join(p for p in _ARABIC[3:-1].split('|') if len(p) == n)})-)"))
+    for n in (2, 3))
 
 
 def _name_starts(text: str) -> list[int]:
@@ -667,13 +669,12 @@ def _name_starts(text: str) -> list[int]:
     is tried at each; it can start nowhere else).
 
     >>> _name_starts("Then the former envoy, al-Sisi and Ann.")
-    [0, 9, 22, 23, 26, 35]
+    [0, 9, 23, 26, 35]
     """
     starts = [m.start() for m in _NAME_START.finditer(text)]
     extra = [m.start() for pat in _LOWER_STARTS for m in pat.finditer(text)]
-    for m in _PARTICLE_HYPHEN.finditer(text):
-        h = m.start()
-        extra.extend(k for k in (h - 3, h - 2) if k >= 0)  # (a two- or three-letter one)
+    for n, pat in _PARTICLE_HYPHENS:  # (the particle's first letter)
+        extra += [m.start() - n for m in pat.finditer(text)]
     if extra:
         starts = sorted(set(starts).union(extra))
     return starts
