@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 from operator import itemgetter
 
 from analysis.quotes.after import _after_cue, _byline, _trailing_cue
@@ -22,7 +23,13 @@ from analysis.quotes.cues import (
     _words,
 )
 from analysis.quotes.index import _Index
-from analysis.quotes.kinds import _TITLE_CUES, SCARE_MAX_WORDS, SPEECH_KINDS, _can_speak, _is_title
+from analysis.quotes.kinds import (
+    SCARE_MAX_WORDS,
+    SPEECH_KINDS,
+    _can_speak,
+    _is_title,
+    _title_cue_before,
+)
 from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
 from analysis.quotes.resolve import _Resolver, _Speaker
 from analysis.quotes.subjects import (
@@ -37,11 +44,33 @@ from analysis.speakers import (
     capitalised,
     find_entities,
     first_names,
+    trie_pattern,
 )
 from analysis.text import WORD_PATTERN, Article
 
 #: "according" in any case: a sentence without it needs no word-by-word look for it.
 _ACCORDING = re.compile("according", re.I)
+#: A cue word of reported speech after a non-word character: :data:`~analysis.quotes.cues.
+#: _INDIRECT_RE` (``\b`` + the cue + ``\b``) with its first boundary written as the character
+#: before the word, so that the pattern starts with a character class and ``re`` skips to the
+#: next blank or punctuation mark in C instead of trying it at every offset. A sentence from
+#: ``start`` has a cue word iff this pattern is found from ``start - 1`` (:func:`_has_cue_word`;
+#: test).
+_CUE_AFTER_NONWORD = re.compile(r"\W(?:" + trie_pattern(sorted(_INDIRECT_CUES)) + r")\b")
+
+
+def _has_cue_word(text: str, start: int, end: int) -> bool:
+    """``_INDIRECT_RE.search(text, start, end) is not None``, about a quarter faster.
+
+    >>> [_has_cue_word("Moe said so. Yes.", a, b) for a, b in ((0, 12), (4, 12), (5, 12))]
+    [True, True, False]
+    """
+    if start == 0:
+        return _INDIRECT_RE.match(text, 0, end) is not None or \
+            _CUE_AFTER_NONWORD.search(text, 0, end) is not None
+    return _CUE_AFTER_NONWORD.search(text, start - 1, end) is not None
+
+
 #: A word of a name line ("Ann O'Neil-Moe Jr."), compiled once.
 _NAME_LINE_WORD = re.compile(r"[\w’'.-]+")
 
@@ -156,7 +185,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         prev_span = siblings[idx - 1] if idx > 0 else None
         next_span = siblings[idx + 1] if idx + 1 < len(siblings) else None
         content = text[s.start:s.end]
-        n_words = len(WORD_PATTERN.findall(content))
+        # (compared with SCARE_MAX_WORDS and 10 only: counted up to 11, a long quote's
+        # words are not all read)
+        n_words = len(list(islice(WORD_PATTERN.finditer(content), 11)))
         if _quoted_heading(s, block, content, n_words, text):
             # a quoted subheading (“A Turning Point” alone on its line): no speech, and it
             # takes no attribution from the cue before it; the quote after it does
@@ -373,7 +404,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                                    prior.affiliation)
                 position = "continuation"
         before_mark = text[max(block.start, s.open_mark - 30):s.open_mark]
-        if opens_clause and s.part == 0 and _TITLE_CUES.search(before_mark.rstrip(" ,:")) and \
+        if opens_clause and s.part == 0 and _title_cue_before(before_mark.rstrip(" ,:")) and \
                 _is_title(content, before_mark.rstrip(" ,:")):
             kind = "scare"  # In his new book, “Doomed to Succeed,” …
         elif opens_clause:
@@ -481,14 +512,17 @@ def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quot
     """Reported speech without quote marks: "X noted that …", "According to X, …", "…, X said."."""
     text = article.text
     out: list[Quote] = []
+    marks, mark_starts = index.marks, index.mark_starts
     for sent in article.sentences:
-        if index.overlaps_marks(sent.start, sent.end - 1):
+        s_start, s_end = sent.start, sent.end
+        k = bisect_right(mark_starts, s_end - 1) - 1  # (index.overlaps_marks, inline)
+        if k >= 0 and marks[k][1] >= s_start:
             continue
         # a cue word in the sentence (only sentences outside quotes are searched; a cue
         # word is a whole run of letters, and "\b" at the sentence's end reads as the
         # text's end, so a sentence ending inside a word may end in one)
-        has_cue = _INDIRECT_RE.search(text, sent.start, sent.end) is not None
-        if not has_cue and "ccording to" not in text[sent.start:sent.end]:
+        if not _has_cue_word(text, s_start, s_end) and \
+                text.find("ccording to", s_start, s_end) < 0:
             continue
         words = _words(text, sent.start, sent.end)
         found = None

@@ -34,13 +34,14 @@ def _joined_sentences(article: Article) -> list:
     text = article.text
     out: list = []
     for sent in article.sentences:
-        first = _first_nonspace(text, sent.start, sent.end)
-        if out and first < sent.end and text[first].islower() and \
-                text[out[-1].end - 1:out[-1].end] == ")" and \
-                "\n" not in text[out[-1].end:sent.start]:
-            out[-1] = _Sentence(out[-1].start, sent.end)
-        else:
-            out.append(sent)
+        # (the bracket first: the sentence's first letter is looked for only after one)
+        if out and text[out[-1].end - 1:out[-1].end] == ")":
+            first = _first_nonspace(text, sent.start, sent.end)
+            if first < sent.end and text[first].islower() and \
+                    "\n" not in text[out[-1].end:sent.start]:
+                out[-1] = _Sentence(out[-1].start, sent.end)
+                continue
+        out.append(sent)
     return out
 
 

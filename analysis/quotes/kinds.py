@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from analysis.quotes.cues import _DETERMINERS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _Subject
@@ -22,11 +23,30 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "a
                 "with", "from", "ni", "na", "wa", "ya", "la", "de", "du", "le"}
 
 
-_TITLE_CUES = re.compile(r"\b(?:book|novel|film|movie|song|album|report|study|titled|entitled|"
-                         r"called|named|dubbed|slogan|campaign|programme|program|series|show|"
-                         r"play|poem|hashtag|headline|documentary|magazine|newspaper|memoir|"
-                         r"episode|column|op-ed|podcast|ad|advert|anthem)\W*$",
-                         re.IGNORECASE)
+#: Words that name a title after them ("the book “…”", "a campaign called “…”").
+_TITLE_CUE_WORDS = ("book", "novel", "film", "movie", "song", "album", "report", "study",
+                    "titled", "entitled", "called", "named", "dubbed", "slogan", "campaign",
+                    "programme", "program", "series", "show", "play", "poem", "hashtag",
+                    "headline", "documentary", "magazine", "newspaper", "memoir", "episode",
+                    "column", "op-ed", "podcast", "ad", "advert", "anthem")
+_TITLE_CUES = re.compile(r"\b(?:" + "|".join(_TITLE_CUE_WORDS) + r")\W*$", re.IGNORECASE)
+_LONGEST_TITLE_CUE = max(map(len, _TITLE_CUE_WORDS))
+
+
+def _title_cue_before(before: str) -> bool:
+    """``_TITLE_CUES.search(before)``: whether ``before`` ends with a title word (and non-word
+    characters), searched from that word's furthest possible start only: the word ends
+    where the non-word characters at the end begin (a short scan back), so it starts at most
+    :data:`_LONGEST_TITLE_CUE` characters before (case folding keeps lengths). ``before``
+    is the few words before a quote.
+
+    >>> [_title_cue_before(b) for b in ("In his new book, ", "the stubborn op-ed:", "he said")]
+    [True, True, False]
+    """
+    j = len(before)
+    while j > 0 and not (before[j - 1].isalnum() or before[j - 1] == "_"):  # (\W)
+        j -= 1
+    return _TITLE_CUES.search(before, max(0, j - _LONGEST_TITLE_CUE)) is not None
 
 
 #: A broadcaster's or outlet's possessive, or "on"/"appearance on", before a title-case quote:
@@ -44,12 +64,12 @@ def _is_title(content: str, before: str) -> bool:
     >>> _is_title("Meet the Press.", "in an appearance on "), _is_title("No way.", "He said ")
     (True, False)
     """
-    words = _TITLE_WORD.findall(content)
+    words = [m[0] for m in islice(_TITLE_WORD.finditer(content), 9)]  # (a ninth: too long)
     if not words or len(words) > 8:
         return False
     programme = bool(_PROGRAMME_CUES.search(before))
     if content.rstrip()[-1:] in ".?!" and not (
-            (programme or _TITLE_CUES.search(before)) and content.rstrip()[-1:] == "."
+            (programme or _title_cue_before(before)) and content.rstrip()[-1:] == "."
             and content.count(".") == 1):
         return False
     if programme and words[0][:1].isupper() and all(
@@ -57,7 +77,7 @@ def _is_title(content: str, before: str) -> bool:
         return True
     title_case = words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
-    return title_case and (len(words) > 1 or bool(_TITLE_CUES.search(before)))
+    return title_case and (len(words) > 1 or _title_cue_before(before))
 
 
 def _head(words: list[str]) -> str:
