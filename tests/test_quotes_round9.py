@@ -33,3 +33,23 @@ def test_appositive_clause_is_no_name():
     # "who ran Lake Farms" is a relative clause, not a role before a name
     assert _speakers("Dan Moe spoke. “It is about time,” said a neighbour, who ran Lake Farms.") \
         == [("neighbour", "after")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the pronoun of a repeated attribution is the subject of the sentence's first cue, not
+    # a name mentioned between them
+    ("Ann Lapp spoke at noon. Lake spokesman Tom Reed said that the town will fight Dan Moe "
+     "and that Moe has “no plan for the bridge or the road,” he said.", "Tom Reed"),
+    # (the same in a relative clause: "whom he called")
+    ("Tom Reed said that this week he began to show voters the real Dan Moe, whom he called "
+     "“a man with no plan for the town.”", "Tom Reed"),
+])
+def test_pronoun_is_the_reporting_subject(text, name):
+    assert [s for s, _ in _speakers(text)] == [name]
+
+
+def test_pronoun_in_a_subordinate_clause_keeps_its_antecedent():
+    # "when he said" refers to the name of the clause it is in, not to the reporter
+    text = ("Tom Reed said Dan Moe was right when he said that “the bridge has to be rebuilt "
+            "before the winter comes.”")
+    assert [s for s, _ in _speakers(text)] == ["Dan Moe"]
