@@ -53,3 +53,17 @@ def test_pronoun_in_a_subordinate_clause_keeps_its_antecedent():
     text = ("Tom Reed said Dan Moe was right when he said that “the bridge has to be rebuilt "
             "before the winter comes.”")
     assert [s for s, _ in _speakers(text)] == ["Dan Moe"]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # telling in private is speech
+    ("In the town where the Moes lived, Ann Moe confided to him that her parents were “the "
+     "first family to move in on the street.”", "Ann Moe", "before"),
+    # saying again
+    ("Dan Moe asked first. “Is that all?” Tom Reed repeated.", "Tom Reed", "after"),
+    # scolding
+    ("Ann Lapp scolded the board: “You have had ten years to fix the bridge.”", "Ann Lapp",
+     "before"),
+])
+def test_more_speech_verbs(text, name, position):
+    assert (name, position) in _speakers(text)

@@ -36,9 +36,10 @@ _VERBS = [
     # "As Moe had written, “…”" / "As the band sang, “…”"
     "sing",
     # asides and follow-ups (PolNeAR train and dev): "Moe cracked, “…”", "“…?” Moe pressed"
-    # ("confided" is left out: tests/test_quotes_speaker_classes.py pins no speaker for
-    # "…, Ann confided that she was “…”")
     "crack", "press", "reference", "relate", "welcome",
+    # telling in private, scolding and saying again: "Moe confided to her that …", "“…?”
+    # Moe repeated."
+    "confide", "scold", "repeat",
 ]
 
 
