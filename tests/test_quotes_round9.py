@@ -67,3 +67,20 @@ def test_pronoun_in_a_subordinate_clause_keeps_its_antecedent():
 ])
 def test_more_speech_verbs(text, name, position):
     assert (name, position) in _speakers(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a participle with no comma after the object of a preposition: the clause's subject
+    ("Ann Lapp answered the council’s question on the radio writing, “Yes, I will. The timing of "
+     "that vote was my mistake.”", "Ann Lapp"),
+    ("Dan Moe spoke. “We need a new bridge,” Tom Reed wrote in a note to the Lake Post "
+     "explaining why he is running, “and we need it before the winter.”", "Tom Reed"),
+])
+def test_participle_after_an_object_takes_the_clause_subject(text, name):
+    assert [s for s, _ in _speakers(text)][-1] == name
+
+
+def test_with_and_a_participle_keeps_its_own_subject():
+    # "with Moe calling it …": Moe is the participle's subject
+    text = "The council was quick to react, with Dan Moe calling the plan “a costly mistake.”"
+    assert [s for s, _ in _speakers(text)] == ["Dan Moe"]
