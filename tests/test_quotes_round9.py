@@ -84,3 +84,13 @@ def test_with_and_a_participle_keeps_its_own_subject():
     # "with Moe calling it …": Moe is the participle's subject
     text = "The council was quick to react, with Dan Moe calling the plan “a costly mistake.”"
     assert [s for s, _ in _speakers(text)] == ["Dan Moe"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # adverbs of frequency and time between the subject and its cue
+    ("Lamenting their luck, Kenyans often say, “Poor Kenya, so far from the sea.”", "Kenyans"),
+    ("Dan Moe still says, “The bridge will be built.”", "Dan Moe"),
+    ("Ann Lapp always says, “Build the bridge first.”", "Ann Lapp"),
+])
+def test_frequency_adverb_before_the_cue(text, name):
+    assert _speakers(text) == [(name, "before")]

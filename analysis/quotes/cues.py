@@ -111,7 +111,8 @@ CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 
 
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
-                     r"previously|earlier|recently|repeatedly|[a-z]+ly)$")
+                     r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
+                     r"still|even|now|just|already|[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
