@@ -94,3 +94,10 @@ def test_with_and_a_participle_keeps_its_own_subject():
 ])
 def test_frequency_adverb_before_the_cue(text, name):
     assert _speakers(text) == [(name, "before")]
+
+
+def test_aside_adverb_between_subject_and_appositive():
+    # "Moe, meanwhile, who …, said": the aside is skipped, the name before it speaks
+    text = ("Reed, meanwhile, who has no such support, said that fact shows “which of the two "
+            "candidates is the real outsider in this race.”")
+    assert _speakers(text) == [("Reed", "before")]

@@ -214,6 +214,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             app_words = words[k + 1:j]
             appositive = " ".join(x[0] for x in app_words)
             j = k - 1
+            if j >= 2 and words[j][0].lower() in _ASIDE_ADVERBS and words[j - 1][0] == ",":
+                j -= 2  # "Moe, meanwhile, who …, said": an aside before the appositive
             if j >= 2 and words[j][0] == ")":
                 # "Rep. Ann Moe (D-Lake), chair of the committee, said": the party tag
                 p = j - 1
@@ -288,6 +290,9 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
 
 
 _DASHES = {"-", "—", "–"}
+#: Sentence adverbs set off by commas after a subject ("Moe, meanwhile, …").
+_ASIDE_ADVERBS = {"meanwhile", "however", "though", "too", "also", "instead", "likewise",
+                  "similarly", "nonetheless", "nevertheless", "moreover", "separately"}
 
 def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
     """"George Moe of The Lantern wrote" / "Ann Moe from Eastport said": the subject found
