@@ -101,3 +101,14 @@ def test_aside_adverb_between_subject_and_appositive():
     text = ("Reed, meanwhile, who has no such support, said that fact shows “which of the two "
             "candidates is the real outsider in this race.”")
     assert _speakers(text) == [("Reed", "before")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "According to X," opening the clause of a partial quote with no cue of its own
+    ("According to Dan Moe, the bridge was once part of the plan, but is now “the worst idea "
+     "that ever came out of the council.”", "Dan Moe"),
+    ("But according to the Lake Post, Moe is now “the biggest waste of money the town "
+     "has seen.”", "Lake Post"),
+])
+def test_according_to_before_a_partial_quote(text, name):
+    assert _speakers(text) == [(name, "before")]

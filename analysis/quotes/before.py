@@ -278,6 +278,24 @@ def _before_cue(pw, opens_clause: bool):
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
                     return outer, (c0, _c1), "before"
             return subj, (c0, _c1), "before"
+    return _according_to_opening(words)
+
+
+def _according_to_opening(words):
+    """"According to X, …" opening the clause a partial quote is in, with no cue of its own
+    ("According to Moe, the plan is now “the worst idea yet.”"): X, who reports it.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("But according to Ann Moe , it is".split())]
+    >>> _according_to_opening(ws)[0].text
+    'Ann Moe'
+    """
+    for i in range(min(len(words) - 3, 3)):
+        if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+            src = _subject_after(words, i + 1)
+            if src is None or not any(w == "," and s >= src.end for w, s, _ in words[i + 2:i + 14]):
+                return None
+            src.appositive = None
+            return src, (i, i + 1), "before"
     return None
 
 
