@@ -112,3 +112,10 @@ def test_aside_adverb_between_subject_and_appositive():
 ])
 def test_according_to_before_a_partial_quote(text, name):
     assert _speakers(text) == [(name, "before")]
+
+
+def test_cue_noun_after_an_adjective_is_no_verb():
+    # "his scathing remarks" is a noun phrase: "continued" is the cue and Moe its subject
+    text = ("Dan Moe continued his scathing remarks.\n\n“Eight years ago the bridge was the "
+            "plan. It is still the plan, and it is still not built.”")
+    assert _speakers(text) == [("Dan Moe", "previous-sentence")]
