@@ -119,3 +119,10 @@ def test_cue_noun_after_an_adjective_is_no_verb():
     text = ("Dan Moe continued his scathing remarks.\n\n“Eight years ago the bridge was the "
             "plan. It is still the plan, and it is still not built.”")
     assert _speakers(text) == [("Dan Moe", "previous-sentence")]
+
+
+def test_long_role_before_an_inverted_name():
+    # a lower-case role of eight words runs on into the name after it
+    text = ("Dan Moe spoke. “It is about time,” said former Lakeshire Gov. and Lake National "
+            "Committee Chairman Ed Ross.")
+    assert _speakers(text) == [("Ed Ross", "after")]

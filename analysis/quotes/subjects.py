@@ -563,6 +563,11 @@ _NOT_INVERTED = {"when", "while", "as", "if", "because", "since", "though", "alt
 _FINITE = FINITE_AUXILIARIES
 
 
+#: Words read after an inverted cue for its subject when a long role in lower case runs on
+#: into a name ("said former Lakeshire Gov. and Lake National Committee Chairman Ed Ross").
+_INVERTED_REACH = 10
+
+
 def _subject_after(words, cue_last: int) -> _Subject | None:
     """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
     k = cue_last + 1
@@ -577,6 +582,12 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     end = k
     while end < len(words) and words[end][0] not in stop and end - k < 8:
         end += 1
+    if end - k == 8 and words[k][0][:1].islower() and words[end - 1][0][:1].isupper():
+        # "said former Lakeshire Gov. and party chairman Ed Ross": a long role in lower
+        # case runs on into the name (a capitalised run, at most two words more)
+        while end < len(words) and end - k < _INVERTED_REACH and \
+                _NAME_WORD.fullmatch(words[end][0]):
+            end += 1
     if end == k:
         return None
     phrase_words = words[k:end]
