@@ -50,7 +50,7 @@ def test_the_name_that_acts_on_a_long_quote_said_it(text, speaker):
     # the name is in a subordinate clause before the one the quote is in
     "While Dan Moe spoke, the party was busy fighting “any and all new taxes on farms.”",
     "As Dan Moe spoke, the party was busy fighting “any and all new taxes on the farms.”",
-    "In the town where the Moes lived, Ann confided that she was “the first to move in.”",
+    "In the town where the Moes lived, Ann felt that she was “the first to move in.”",
     # the name is an owner, not the one acting
     "Dan Moe’s plan calls for “a new dam, a new road and a new school in every ward.”",
 ])

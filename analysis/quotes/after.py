@@ -123,12 +123,34 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 # "…,” another friend, Mariam Emara told reporters": a role, then the name
                 subj.role = " ".join(before[:-1])
                 return subj, cue
+            if subj and subj.text[:1].isupper() and _owner_then_role(before):
+                # "…,” Lake Rep. Dan Moe’s chief of staff, Tom Reed, told reporters": an
+                # owner's role, then the name
+                subj.role = " ".join(before[:-1])
+                return subj, cue
             if subj is None and i == 1 and aw[0][0].isalpha() and aw[0][0].lower() not in (
                     "and", "but", "or", "as", "then", "so", "while", "before", "after") and \
                     not aw[0][0].endswith(("ing", "ly")):  # not "“…,” giving states …"
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
+
+
+def _owner_then_role(before: list[str]) -> bool:
+    """Whether the words before a name are an owner and a role in lower case ending at a
+    comma ("Lake Rep. Dan Moe’s chief of staff ,"), in one clause (no other comma).
+
+    >>> _owner_then_role("Lake Rep. Dan Moe’s chief of staff ,".split())
+    True
+    >>> _owner_then_role("Dan Moe’s plan , Tom Reed".split()), _owner_then_role("Moe’s ,".split())
+    (False, False)
+    """
+    if len(before) < 3 or before[-1] != "," or "," in before[:-1] or \
+            not all(_WORD_OR_DOT.match(w) for w in before[:-1]):
+        return False
+    owner = max((i for i, w in enumerate(before) if w.endswith(("’s", "'s"))), default=-1)
+    role = before[owner + 1:-1]
+    return owner >= 0 and bool(role) and all(w[:1].islower() for w in role)
 
 
 #: A byline's name: up to five capitalised words, the last with a lower-case letter. The

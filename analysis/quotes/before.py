@@ -205,6 +205,7 @@ def _before_cue(pw, opens_clause: bool):
                 if subj:
                     return subj, (c0, c1), "before"
             subj = _subject_before(words, c0)
+            subj = _participle_after_object(words, lead, c0, subj)
             if subj is not None and words[c0][0] in _PARTICIPLES and \
                     subj.text[:1].islower() and \
                     any(w in _DOCUMENT_NOUNS for w in subj.text.lower().split()):
@@ -234,6 +235,7 @@ def _before_cue(pw, opens_clause: bool):
         return None
     # partial quote: a cue earlier in the clause ("He called it “…”"), said by someone who
     # can speak (not "the figures tell a “mixed” story")
+    first_finite = None  # the first cue not ending in -ing, when first needed
     for c0, _c1 in _cue_in_words(words):
         subj = None
         if words[c0][0] in _PARTICIPLES and c0 >= 2 and words[c0 - 1][0] == ",":
@@ -260,14 +262,80 @@ def _before_cue(pw, opens_clause: bool):
             if subj is not None and not all(w in _AGENT_TO_QUOTE for w, ws, _ in words
                                             if ws >= subj.end):
                 subj = None
-        subj = subj or _subject_before(words, c0)
+        if subj is None:
+            plain = _subject_before(words, c0)
+            subj = _participle_after_object(words, 0, c0, plain)
+            if first_finite is None:  # (found once per call, in one pass: linear)
+                first_finite = next((b for b, _ in _cue_in_words(words, from_end=False)
+                                     if not words[b][0].endswith("ing")), len(words))
+            if subj is not plain and first_finite < c0 - 1:
+                # "Moe says that if he went there he would be yelling at people saying “…”":
+                # the earlier cue reports the clause the quote is in
+                continue
         if subj and _can_speak(subj):
             if not words[c0][0].endswith("ing"):
                 outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
                     return outer, (c0, _c1), "before"
             return subj, (c0, _c1), "before"
+    return _according_to_opening(words)
+
+
+def _according_to_opening(words):
+    """"According to X, …" opening the clause a partial quote is in, with no cue of its own
+    ("According to Moe, the plan is now “the worst idea yet.”"): X, who reports it.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("But according to Ann Moe , it is".split())]
+    >>> _according_to_opening(ws)[0].text
+    'Ann Moe'
+    """
+    for i in range(min(len(words) - 3, 3)):
+        if words[i][0].lower() == "according" and words[i + 1][0] == "to":
+            src = _subject_after(words, i + 1)
+            if src is None or not any(w == "," and s >= src.end for w, s, _ in words[i + 2:i + 14]):
+                return None
+            src.appositive = None
+            return src, (i, i + 1), "before"
     return None
+
+
+def _participle_after_object(words, lead: int, c0: int, subj: _Subject | None):
+    """The subject of a participle cue at ``c0`` with no comma before it that follows the
+    object of a preposition ("Lapp answered the question on the radio writing, “…”", "Reed
+    wrote a letter to Ann Lapp asking …"): the clause's subject (a name or he/she/they),
+    not the object; ``subj`` otherwise.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Tom Reed wrote to Ann Lapp asking".split())]
+    >>> _participle_after_object(ws, 0, 6, _Subject("Ann Lapp", 4, 6)).text
+    'Tom Reed'
+    """
+    if subj is None or words[c0][0] not in _PARTICIPLES or c0 < 2 or \
+            words[c0 - 1][0] in (",", ":", "—", "–", "-", "--"):
+        return subj
+    k = c0 - 1
+    while k > lead and c0 - k <= _PHRASE_REACH and words[k][1] >= subj.start:
+        k -= 1  # the word before the phrase found
+    if k > lead and words[k][0].lower() in _DETERMINERS:
+        k -= 1  # "to the Lake Post"
+    if words[k][1] >= subj.start or words[k][0] not in _OBJECT_PREPS:
+        return subj
+    clause = _clause_subject(words[lead:min(k, lead + _CLAUSE_REACH)])  # (bounded: linear)
+    if clause is None or clause.end > words[k][1] or not (
+            clause.text[:1].isupper() or clause.text.lower() in ("he", "she", "they")):
+        return subj
+    i = next((i for i in range(lead, k) if words[i][1] == clause.start), None)
+    if i is None or (i > lead and words[i - 1][0] != ","):
+        return subj  # the subject opens the clause (or follows a lead-in's comma)
+    return clause
+
+
+#: How far back the phrase before a participle is walked, and how many words of the clause
+#: are read for its subject (each participle reads a bounded stretch: linear).
+_PHRASE_REACH = 12
+_CLAUSE_REACH = 24
+#: Prepositions whose object a participle after it does not take as its subject ("with" is
+#: left out: "with Moe calling it “…”" makes Moe the participle's subject).
+_OBJECT_PREPS = {"on", "in", "at", "to", "from", "into", "onto", "about", "during"}
 
 
 #: Report verbs that take a reported clause with a report of its own ("Moe said Lapp called

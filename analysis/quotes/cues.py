@@ -36,9 +36,10 @@ _VERBS = [
     # "As Moe had written, “…”" / "As the band sang, “…”"
     "sing",
     # asides and follow-ups (PolNeAR train and dev): "Moe cracked, “…”", "“…?” Moe pressed"
-    # ("confided" is left out: tests/test_quotes_speaker_classes.py pins no speaker for
-    # "…, Ann confided that she was “…”")
     "crack", "press", "reference", "relate", "welcome",
+    # telling in private, scolding and saying again: "Moe confided to her that …", "“…?”
+    # Moe repeated."
+    "confide", "scold", "repeat",
 ]
 
 
@@ -110,7 +111,8 @@ CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 
 
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
-                     r"previously|earlier|recently|repeatedly|[a-z]+ly)$")
+                     r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
+                     r"still|even|now|just|already|[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
@@ -203,6 +205,8 @@ def _noun_cue(words, i) -> bool:
     (False, True)
     >>> _noun_cue([(w, 0, 0) for w in "that states can pass".split()], 1)
     True
+    >>> _noun_cue([(w, 0, 0) for w in "Moe continued his scathing remarks".split()], 4)
+    True
     """
     w = words[i][0]
     if w.endswith("s") and i + 1 < len(words) and words[i + 1][0] in _PLURAL_VERBS:
@@ -212,6 +216,9 @@ def _noun_cue(words, i) -> bool:
     prev = words[i - 1][0]
     if words[i][0].endswith("ing"):  # "a warning", "the briefing" (not "Moe's saying")
         return prev in ("a", "an", "the", "A", "An", "The")
+    if len(prev) > 5 and prev.endswith("ing") and prev.islower() and i >= 2 and \
+            words[i - 2][0] in _NOUN_BEFORE:
+        return True  # "his scathing remarks", "her closing comments": an adjective between
     return prev in _NOUN_BEFORE or (prev.endswith(("’s", "'s", "s’", "s'")) and
                                     prev[:-2].lower() not in _CONTRACTED)
 

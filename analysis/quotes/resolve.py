@@ -12,7 +12,13 @@ from functools import lru_cache
 from itertools import islice
 from operator import itemgetter
 
-from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS
+from analysis.quotes.cues import (
+    _CUE,
+    _DETERMINERS,
+    _DOCUMENT_NOUNS,
+    _PRONOUNS,
+    _SPEAKER_NOUNS,
+)
 from analysis.quotes.subjects import (
     _DEMONYMS,
     _head_noun,
@@ -325,6 +331,10 @@ class _Resolver:
             if cands:
                 return max(cands, key=lambda x: x[0])[1]
             return _Speaker(None, None)
+        reporter = self._cue_subject_before(pos, want)
+        if reporter is not None:
+            # "Ann Lapp said “…,” she said": the sentence's reporting subject is "she"
+            return _Speaker.of(reporter)
         fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
                             if self.reg.entities[m.entity].kind == "person"
                             and self.reg.entities[m.entity].gender in (None, want)), 2))
@@ -349,6 +359,33 @@ class _Resolver:
                 e.gender = want
             return _Speaker.of(e)
         return _Speaker(None, None)
+
+
+    def _cue_subject_before(self, pos: int, want: str) -> Entity | None:
+        """The person named as the subject of a speech cue earlier in the sentence holding
+        the pronoun at ``pos`` ("Tom Reed said that …, “…,” he said" / "Sen. Ann Lapp
+        (D-Lake) scolded him: “…” she said"): the nearest such, of the pronoun's gender (or
+        of none known). The look-back is the registry's bounded recent mentions. A pronoun
+        opening a subordinate clause ("Moe said Ruto was right when he said …", "… after she
+        attacked …") refers to the clause's own antecedents: None."""
+        if _SUBORDINATE_BEFORE.search(self.text, max(0, pos - 12), pos) is not None:
+            return None
+        for m in self.reg.recent(pos):
+            if self._sentence_break(m.start, pos):
+                return None
+            e = self.reg.entities[m.entity]
+            if e.kind == "person" and e.gender in (None, want) and \
+                    _CUE_AFTER_NAME.match(self.text, m.end, pos) is not None:
+                return e
+        return None
+
+
+#: A subordinating word right before a pronoun ("when he said", "after she attacked").
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:when|after|before|as|because|since|if|until|while|once|"
+                                 r"unless)[ \t]+$", re.IGNORECASE)
+#: A speech cue right after a name: "Reed said", "Lapp (D-Lake) scolded", "Reed later told".
+_CUE_AFTER_NAME = re.compile(rf"[ \t]*(?:\([^()\n]{{1,30}}\)[ \t]*)?(?:(?:also|then|later|"
+                             rf"again|[a-z]{{2,}}ly)[ \t]+)?(?:{_CUE})\b")
 
 
 _ROLE_WORDS = ({w for t in TITLES for w in t.split()} | ORG_WORDS) - {

@@ -214,6 +214,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             app_words = words[k + 1:j]
             appositive = " ".join(x[0] for x in app_words)
             j = k - 1
+            if j >= 2 and words[j][0].lower() in _ASIDE_ADVERBS and words[j - 1][0] == ",":
+                j -= 2  # "Moe, meanwhile, who …, said": an aside before the appositive
             if j >= 2 and words[j][0] == ")":
                 # "Rep. Ann Moe (D-Lake), chair of the committee, said": the party tag
                 p = j - 1
@@ -253,6 +255,11 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             return None
     subj = _phrase_ending_at(words, j)
     if subj is None:
+        if app_words and 2 <= len(app_words) <= 4 and \
+                all(_NAME_WORD.fullmatch(x[0]) for x in app_words) and _owner_role_at(words, j):
+            # "Lake’s chief of staff, Tom Reed, told": an owner's role (no speaker noun of
+            # its own), then the name in the appositive
+            return _Subject(appositive, app_words[0][1], app_words[-1][2], None)
         return None
     person = _person_before_place(words, subj, j)
     if person is not None:
@@ -283,6 +290,9 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
 
 
 _DASHES = {"-", "—", "–"}
+#: Sentence adverbs set off by commas after a subject ("Moe, meanwhile, …").
+_ASIDE_ADVERBS = {"meanwhile", "however", "though", "too", "also", "instead", "likewise",
+                  "similarly", "nonetheless", "nevertheless", "moreover", "separately"}
 
 def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
     """"George Moe of The Lantern wrote" / "Ann Moe from Eastport said": the subject found
@@ -553,6 +563,11 @@ _NOT_INVERTED = {"when", "while", "as", "if", "because", "since", "though", "alt
 _FINITE = FINITE_AUXILIARIES
 
 
+#: Words read after an inverted cue for its subject when a long role in lower case runs on
+#: into a name ("said former Lakeshire Gov. and Lake National Committee Chairman Ed Ross").
+_INVERTED_REACH = 10
+
+
 def _subject_after(words, cue_last: int) -> _Subject | None:
     """The subject phrase right after an inverted cue: ``said Ortiz, a former minister``."""
     k = cue_last + 1
@@ -567,6 +582,12 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     end = k
     while end < len(words) and words[end][0] not in stop and end - k < 8:
         end += 1
+    if end - k == 8 and words[k][0][:1].islower() and words[end - 1][0][:1].isupper():
+        # "said former Lakeshire Gov. and party chairman Ed Ross": a long role in lower
+        # case runs on into the name (a capitalised run, at most two words more)
+        while end < len(words) and end - k < _INVERTED_REACH and \
+                _NAME_WORD.fullmatch(words[end][0]):
+            end += 1
     if end == k:
         return None
     phrase_words = words[k:end]
@@ -610,12 +631,22 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     if any(x[0] in _FINITE for x in phrase_words[1:]):
         return None  # "said the town would grow": a reported clause, not a subject
     text = " ".join(x[0] for x in phrase_words)
-    if (text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS) and app_words and \
+    role_led = text[:1].islower() or phrase_words[0][0].lower() in _DETERMINERS or \
+        _owner_role(phrase_words)
+    if role_led and app_words and \
             len(app_words) <= 4 and all(x[0][:1].isupper() for x in app_words) and \
             not (len(app_words) == 1 and _ends_in_place(phrase_words)):
         # (not "said voter Ann Moe of Derry, N.H.,": one word after a place is its region)
-        # "said one elderly farmer, Hussein Ali": the name is in the appositive
+        # "said one elderly farmer, Hussein Ali" / "said Lake’s deputy manager, Tom Reed":
+        # the name is in the appositive
         return _Subject(appositive, app_words[0][1], app_words[-1][2], text)
+    if role_led and app_words:
+        named = _role_then_name(app_words)
+        if named is not None:
+            # "said the mayor’s introducer, actress Ann Lee Ford": a role in lower case, then
+            # the name, in the appositive
+            return _Subject(" ".join(x[0] for x in app_words[named:]), app_words[named][1],
+                            app_words[-1][2], None, " ".join(x[0] for x in app_words[:named]))
     if (text[:1].islower() or phrase_words[0][0].endswith(("’s", "'s"))) and \
             phrase_words[-1][0][:1].isupper():
         # "said police chief Japhet Koome" / "asked Sonko's supporter Jane Akinyi": a role
@@ -633,6 +664,59 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+def _owner_role(phrase_words) -> bool:
+    """Whether a phrase is an owner and a role in lower case ("Lake’s deputy campaign
+    manager", "the mayor’s introducer" has its determiner): a description, not a name.
+
+    >>> _owner_role([(w, 0, 0) for w in "Lake’s deputy manager".split()])
+    True
+    >>> _owner_role([(w, 0, 0) for w in "Lake’s Tom Reed".split()])
+    False
+    """
+    return len(phrase_words) >= 2 and phrase_words[0][0].endswith(("’s", "'s")) and \
+        all(_LOWER_WORD.fullmatch(w) for w, _, _ in phrase_words[1:])
+
+
+def _owner_role_at(words, j: int) -> bool:
+    """Whether ``words[j]`` ends an owner's role: one to five lower-case words after a word
+    ending in ’s ("Lake’s chief of staff", "Dan Moe’s top aide").
+
+    >>> _owner_role_at([(w, 0, 0) for w in "Lake’s chief of staff".split()], 3)
+    True
+    >>> _owner_role_at([(w, 0, 0) for w in "the chief of staff".split()], 3)
+    False
+    """
+    k = j
+    while k >= 0 and j - k < 5 and _LOWER_WORD.fullmatch(words[k][0]):
+        k -= 1
+    return k < j and k >= 0 and words[k][0].endswith(("’s", "'s"))
+
+
+def _role_then_name(app_words) -> int | None:
+    """The index of the name in an appositive made of one to three lower-case role words and
+    a name of two to four capitalised words ("actress Ann Lee Ford"), else None.
+
+    >>> _role_then_name([(w, 0, 0) for w in "actress Ann Lee Ford".split()])
+    1
+    >>> _role_then_name([(w, 0, 0) for w in "who ran Lake Farms".split()]) is None
+    True
+    """
+    k = 0
+    while k < len(app_words) and k < 3 and _LOWER_WORD.fullmatch(app_words[k][0]) and \
+            app_words[k][0] not in _NOT_ROLE_WORDS:
+        k += 1
+    rest = app_words[k:]
+    if k == 0 or not 2 <= len(rest) <= 4 or not all(_NAME_WORD.fullmatch(w) for w, _, _ in rest):
+        return None
+    return k
+
+
+#: Lower-case words that open a clause or a phrase of place, not a role before a name.
+_NOT_ROLE_WORDS = FINITE_AUXILIARIES | {
+    "who", "whom", "whose", "which", "that", "of", "in", "at", "from", "for", "to", "with",
+    "on", "by", "and", "or", "but", "as", "said", "says", "told", "wrote", "added", "near"}
 
 
 #: Role nouns that name a person by another one: "an adviser to Ann Moe", "a person close
