@@ -114,6 +114,14 @@ def test_according_to_before_a_partial_quote(text, name):
     assert _speakers(text) == [(name, "before")]
 
 
+def test_according_to_content_starts_after_the_source():
+    # the attributed clause is what the source said, not the source's name
+    text = ("According to Dan Moe, the bridge was once part of the plan, but is now “the worst "
+            "idea that ever came out of the council.”")
+    (q,) = extract_quotes(article_from_text(text, "x"))
+    assert (q.content_start, q.content_end) == (text.index("the bridge"), len(text))
+
+
 def test_cue_noun_after_an_adjective_is_no_verb():
     # "his scathing remarks" is a noun phrase: "continued" is the cue and Moe its subject
     text = ("Dan Moe continued his scathing remarks.\n\n“Eight years ago the bridge was the "

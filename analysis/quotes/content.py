@@ -25,6 +25,11 @@ def _content_start(text: str, cue: str, cue_start: int, open_mark: int) -> int:
     "that" (how, whether …) within eight words of it with no comma in between."""
     words = _words(text, cue_start, min(open_mark, cue_start + 400))
     k0 = k = len(cue.split())
+    if cue.lower() == "according to":
+        # "According to Moe, the plan is ...": the clause starts after the source's comma
+        c = next((j for j in range(k, min(len(words), k + 16)) if words[j][0] == ","), None)
+        if c is not None and c + 1 < len(words):
+            return words[c + 1][1]
     while k < len(words) and words[k][0] in (",", ":", ";", "—", "–"):
         k += 1  # "said, in a speech …": the clause starts after the comma
     if k >= len(words):
