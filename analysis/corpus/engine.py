@@ -93,12 +93,43 @@ def _ready(lexicon: str | None) -> None:
     global _READY
     if not _READY:
         _warm_up(lexicon)
-        # pyarrow imports pandas on a batch's first conversion to Arrow: once here, before
-        # the workers are forked, not once in each of them
-        import pandas  # noqa: F401
-
         gc.freeze()
         _READY = True
+
+
+class _NoPandas:
+    """An import finder that refuses pandas (see :func:`_arrow_without_pandas`)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not needed to write batch files")
+        return None
+
+
+def _arrow_without_pandas() -> None:
+    """In a pool worker: keep pyarrow from importing pandas (about 0.26 s of CPU) when it
+    first converts a batch to Arrow.
+
+    pyarrow tries to import pandas once, on its first conversion, only to recognise pandas
+    objects (batches hold tuples of plain values) and remembers when it could not; it tries
+    again only where pandas is required (e.g. ``to_pandas``). So one tiny conversion with
+    pandas refused leaves the worker without it, and its batch files are byte-identical
+    (``tests/test_corpus_speed.py``). Before, the parent imported pandas before forking, a
+    quarter of a second of the start-up in which no worker could run. A process that has
+    pandas already is left alone; any surprise only leaves pyarrow to import it as before.
+    """
+    if "pandas" in sys.modules:
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        import pyarrow as pa
+
+        pa.array([0], type=pa.int64())
+    except Exception:  # noqa: BLE001 - only speed is at stake; the batch imports it then
+        pass
+    finally:
+        sys.meta_path.remove(finder)
 
 
 def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | None,
@@ -294,7 +325,7 @@ def _run_pool(batches, out_dir, lexicon, jobs: int, on_done) -> None:
         _ready(lexicon)
     ctx = mp.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                             initializer=None if method == "fork" else _ready,
+                             initializer=_arrow_without_pandas if method == "fork" else _ready,
                              initargs=() if method == "fork" else (lexicon,)) as pool:
         pending = set()
         fetched = False
