@@ -141,3 +141,21 @@ def test_report_does_not_depend_on_report_threads(tmp_path, monkeypatch):
     assert files[1] == files[2]
     assert "report/figures/share-by-outlet.csv" in files[2]
     assert res["quote_share"][0]["speaker"] in ("Ann Moe", "Dan Lapp")
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_manifest_hashes_the_input_read_during_the_analysis(tmp_path, jobs):
+    """The input's SHA-256 is read in a thread while the batches run (and once more when a
+    rerun skips every article): the manifest names the file and its digest either way."""
+    import hashlib
+
+    from analysis.corpus.engine import run_corpus
+
+    src = _write_corpus(tmp_path / "c.jsonl", 6)
+    want = [{"file": str(src), "sha256": hashlib.sha256(src.read_bytes()).hexdigest()}]
+    first = run_corpus(src, tmp_path / "out", jobs=jobs, batch_size=2, quiet=True)
+    assert first.manifest["inputs"] == want
+    again = run_corpus(src, tmp_path / "out", jobs=jobs, quiet=True)
+    assert again.manifest["counts"]["skipped"] == 6 and again.manifest["inputs"] == want
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"] == want
