@@ -11,8 +11,12 @@ worker are in flight, so memory does not grow with the corpus.
 Where the time goes besides the per-article stages, and what keeps it small: every worker writes
 its own batch files (only a small summary travels back); pool workers are forked after the
 resources are loaded and frozen out of the garbage collector (:func:`_ready`), which also runs
-less often while a batch is analysed (:data:`GC_THRESHOLD`); batch sizes shrink towards the end
-of the input so the workers finish together (:func:`_batches`); the manifest's ``timings`` give
+less often while a batch is analysed (:data:`GC_THRESHOLD`); the parent does not import pandas
+before forking and the workers never do (:func:`_arrow_without_pandas`); batch sizes shrink
+towards the end of the input so the workers finish together (:func:`_batches`); the parent
+imports what the compaction and the report need (:func:`_prefetch`) and hashes the input for
+the manifest while the workers analyse; the compaction writes two tables at a time
+(:data:`analysis.corpus.store.COPY_THREADS`); the manifest's ``timings`` give
 the analysis wall time, the workers' analyse and write seconds, the compaction time and the CPU
 seconds of the client and of the pool workers.
 

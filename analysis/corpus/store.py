@@ -9,12 +9,16 @@ Layout of an output folder::
 
 Batch files are read once by the compaction (and by reruns): written with zstd but without
 Parquet's dictionary encoding, which cost a sixth of their writing time and saved about 5 % of
-their size. A batch is written into ``.staging/`` and renamed into ``batches/`` in one step, so
-a batch is either complete or absent: a run killed at any point loses at most the batches in
-flight, and the next run redoes exactly those. :func:`finalise` then picks, for every article
-of the input, its latest attempt (an ``articles`` row, or an ``errors`` row), and writes each
-table sorted by ``article_id`` (DuckDB, out of core) through a temporary file renamed into
-place — the tables do not depend on the number of jobs, the engine or the batch size. The old
+their size. Their column statistics stay: without them DuckDB writes other bytes for the same
+final tables. (lz4 instead of zstd measured 0.10 instead of 0.17 ms of writing per sample-sized
+article and a compaction about 15 % faster, with the same final tables, but 1.65 times the
+batches' disk space, which reruns keep.) A batch is written into ``.staging/`` and renamed into
+``batches/`` in one step, so a batch is either complete or absent: a run killed at any point
+loses at most the batches in flight, and the next run redoes exactly those. :func:`finalise`
+then picks, for every article of the input, its latest attempt (an ``articles`` row, or an
+``errors`` row), and writes each table sorted by ``article_id`` (DuckDB, out of core; two
+tables at a time, :data:`COPY_THREADS`) through a temporary file renamed into place — the
+tables do not depend on the number of jobs, the engine or the batch size. The old
 ``manifest.json`` is removed before the first rename and the caller writes the new one (each
 table's SHA-256) after the last; :func:`analysis.corpus.questions.connect` checks the tables
 against it, so a run killed between two renames is never read as one run.
