@@ -1,6 +1,6 @@
 """The corpus engine's fixed costs (issue 11), cut without changing a table: pool workers write
-their batches without importing pandas, the compaction writes two tables at a time and the
-report asks two questions at a time — each checked against the one-at-a-time bytes."""
+their batches without importing pandas, the report asks two questions at a time and the input
+is hashed while the batches run — each checked against the bytes of the plain way."""
 
 from __future__ import annotations
 
@@ -102,27 +102,6 @@ def test_batch_files_do_not_depend_on_pandas_being_loaded(tmp_path):
         name = f"{store.BATCHES}/r00001-b0000000/{t}.parquet"
         assert (tmp_path / "without" / name).read_bytes() == \
             (tmp_path / "with" / name).read_bytes(), t
-
-
-def test_compaction_bytes_do_not_depend_on_copy_threads(tmp_path, monkeypatch):
-    from analysis.corpus.engine import run_corpus
-
-    src = _write_corpus(tmp_path / "c.jsonl", 20)
-    out = tmp_path / "out"
-    run_corpus(src, out, jobs=1, batch_size=3, quiet=True)
-    ids = tmp_path / "ids.txt"
-    ids.write_text("".join(f"a{i:03d}\n" for i in range(20)) + "empty\n", encoding="utf-8")
-    digests = {}
-    for threads in (1, 2, 1):
-        monkeypatch.setattr(store, "COPY_THREADS", threads)
-        info = store.finalise(out, ids)
-        assert list(info) == list(TABLES)
-        files = {t: (out / f"{t}.parquet").read_bytes() for t in TABLES}
-        digests.setdefault(threads, []).append(files)
-        assert {t: store.store_sha256(out / f"{t}.parquet") for t in TABLES} == \
-            {t: v["sha256"] for t, v in info.items()}
-    assert digests[1][0] == digests[2][0] == digests[1][1]
-    assert info["articles"]["rows"] == 20 and info["errors"]["rows"] == 1
 
 
 def test_report_does_not_depend_on_report_threads(tmp_path, monkeypatch):

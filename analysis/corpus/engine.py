@@ -15,8 +15,8 @@ less often while a batch is analysed (:data:`GC_THRESHOLD`); the parent does not
 before forking and the workers never do (:func:`_arrow_without_pandas`); batch sizes shrink
 towards the end of the input so the workers finish together (:func:`_batches`); the parent
 imports what the compaction and the report need (:func:`_prefetch`) and hashes the input for
-the manifest while the workers analyse; the compaction writes two tables at a time
-(:data:`analysis.corpus.store.COPY_THREADS`); the manifest's ``timings`` give
+the manifest while the workers analyse; the report asks two questions at a time
+(:data:`analysis.corpus.report.REPORT_THREADS`); the manifest's ``timings`` give
 the analysis wall time, the workers' analyse and write seconds, the compaction time and the CPU
 seconds of the client and of the pool workers.
 

@@ -16,12 +16,12 @@ batches' disk space, which reruns keep.) A batch is written into ``.staging/`` a
 ``batches/`` in one step, so a batch is either complete or absent: a run killed at any point
 loses at most the batches in flight, and the next run redoes exactly those. :func:`finalise`
 then picks, for every article of the input, its latest attempt (an ``articles`` row, or an
-``errors`` row), and writes each table sorted by ``article_id`` (DuckDB, out of core; two
-tables at a time, :data:`COPY_THREADS`) through a temporary file renamed into place — the
-tables do not depend on the number of jobs, the engine or the batch size. The old
-``manifest.json`` is removed before the first rename and the caller writes the new one (each
-table's SHA-256) after the last; :func:`analysis.corpus.questions.connect` checks the tables
-against it, so a run killed between two renames is never read as one run.
+``errors`` row), and writes each table sorted by ``article_id`` (DuckDB, out of core) through a
+temporary file renamed into place — the tables do not depend on the number of jobs, the engine
+or the batch size. The old ``manifest.json`` is removed before the first rename and the caller
+writes the new one (each table's SHA-256) after the last;
+:func:`analysis.corpus.questions.connect` checks the tables against it, so a run killed between
+two renames is never read as one run.
 
 >>> schema("errors").names
 ['article_id', 'stage', 'message', '_seq']
@@ -34,7 +34,6 @@ import os
 import shutil
 import tempfile
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from itertools import groupby
 from pathlib import Path
 
@@ -186,12 +185,10 @@ def next_run(out_dir: Path) -> int:
 #: DuckDB's memory for compaction; beyond it, sorts spill to ``.staging/duckdb`` on disk, so
 #: peak memory does not grow with the corpus.
 DUCKDB_MEMORY = "256MB"
-#: Tables :func:`finalise` writes at the same time (each COPY keeps about one core busy).
-COPY_THREADS = 2
-#: The order the compaction starts the tables: largest first (rows per sample-sized article:
-#: about 150 topic hits, 73 readability rows, 46 quote parts, 17 topics), so the two
-#: statements running together end at about the same time.
-_COPY_ORDER = ["topic_hits", "readability", "quotes", "topics", "articles", "places", "errors"]
+# (Writing two tables at a time, a cursor each, measured 0.38-0.42 -> 0.28 s of compaction at
+# 1,000 sample-sized articles, but 10-20 % more CPU from 3,000 articles on and none of the wall
+# time back at 10,000: two sorts share this memory and spill more. The tables are written one
+# after the other.)
 
 
 def _connect(threads: int = 2, spill: Path | None = None):
@@ -286,7 +283,7 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
     # not a regular expression per row) and its rank in article_id order (sorting by an integer
     # instead of a string: about 10 % less compaction CPU, the same files)
     con.execute(f"""
-        CREATE TABLE winners AS
+        CREATE TEMP TABLE winners AS
         SELECT article_id, batch, dir, row_number() OVER (ORDER BY article_id) AS rank FROM (
           SELECT a.*, row_number() OVER (PARTITION BY a.article_id ORDER BY a.batch DESC) AS n
           FROM ({q}) a JOIN input_ids USING (article_id)) WHERE n = 1""")
@@ -297,16 +294,14 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
             .fetchall()]
     tmp = Path(tempfile.mkdtemp(prefix=".final-", dir=out_dir))
     info = {}
-
-    def compact(t: str) -> None:
-        path = tmp / f"{t}.parquet"
-        cols = ", ".join(f'x."{c}"' for c in TABLES[t])
-        files = [f"{d}/{t}.parquet" for d in dirs if os.path.isfile(f"{d}/{t}.parquet")]
-        source = ("[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
-                  if files else "'" + _glob(out_dir, t) + "'")
-        cur = con.cursor()  # a connection of its own to the same database (winners)
-        try:
-            cur.execute(f"""
+    try:
+        for t in TABLES:
+            path = tmp / f"{t}.parquet"
+            cols = ", ".join(f'x."{c}"' for c in TABLES[t])
+            files = [f"{d}/{t}.parquet" for d in dirs if os.path.isfile(f"{d}/{t}.parquet")]
+            source = ("[" + ", ".join("'" + f.replace("'", "''") + "'" for f in files) + "]"
+                      if files else "'" + _glob(out_dir, t) + "'")
+            con.execute(f"""
                 COPY (SELECT {cols}
                       FROM read_parquet({source}, filename = true,
                                         union_by_name = true) x
@@ -314,20 +309,8 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
                        AND parse_dirpath(x.filename) = w.dir
                       ORDER BY w.rank, x._seq)
                 TO '{str(path).replace("'", "''")}' (FORMAT parquet, COMPRESSION zstd)""")
-        finally:
-            cur.close()
-        rows = pq.ParquetFile(path).metadata.num_rows
-        info[t] = {"file": f"{t}.parquet", "rows": rows, "sha256": store_sha256(path)}
-
-    try:
-        # the tables are written by COPY_THREADS statements at a time, largest first: one
-        # COPY keeps about one core busy (reading, sorting and zstd writing run mostly one
-        # after the other), so two at a time finish the compaction sooner on two cores; each
-        # statement writes the same bytes whatever runs beside it
-        with ThreadPoolExecutor(COPY_THREADS) as pool:
-            for f in [pool.submit(compact, t) for t in sorted(TABLES, key=_COPY_ORDER.index)]:
-                f.result()
-        info = {t: info[t] for t in TABLES}
+            rows = pq.ParquetFile(path).metadata.num_rows
+            info[t] = {"file": f"{t}.parquet", "rows": rows, "sha256": store_sha256(path)}
         used = {b for (b,) in con.execute("SELECT DISTINCT batch FROM winners").fetchall()}
         # the old manifest goes first: until the caller writes the new one (with these
         # tables' checksums), readers refuse the folder instead of mixing two runs' tables
