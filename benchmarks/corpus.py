@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -431,6 +432,21 @@ def describe(n: int, r: dict) -> dict:
     return row, lines
 
 
+def median_row(rows: list[dict]) -> dict:
+    """The median of every number over repeated runs of one configuration (the first run's
+    value where it is not a number).
+
+    >>> median_row([{"a": 1.0, "b": None}, {"a": 3.0, "b": None}, {"a": 2.0, "b": None}])
+    {'a': 2.0, 'b': None}
+    """
+    out = {}
+    for k, v in rows[0].items():
+        vals = [r[k] for r in rows]
+        out[k] = (statistics.median(vals) if all(isinstance(x, (int, float)) for x in vals)
+                  else v)
+    return out
+
+
 def _fmt(x) -> str:
     return "?" if x is None else f"{x:.1f}"
 
@@ -447,6 +463,9 @@ def main(argv=None) -> None:
                     "(before/after in one run, alternating)")
     ap.add_argument("--no-stages", action="store_true",
                     help="skip the per-stage costs, textstat, textacy and Dask overhead")
+    ap.add_argument("--repeat", type=int, default=1, metavar="N",
+                    help="runs of each configuration (alternating with the baseline's); the "
+                    "medians are compared")
     ap.add_argument("--stage-rounds", type=int, default=2, metavar="N",
                     help="with --baseline: passes of the per-stage comparison (default 2)")
     args = ap.parse_args(argv)
@@ -470,16 +489,31 @@ def main(argv=None) -> None:
             for name in args.configs:
                 if f"{n}:{name}" in args.skip:
                     continue
-                for label, code in codes:
-                    # each checkout its own output folder: in a shared one, the second run
-                    # would also read (and compact away) the first one's batches
-                    out = tmp / f"out-{n}-{name}{'-baseline' if label else ''}"
-                    r = run_command(src, out, CONFIGS[name], code)
-                    row, lines = describe(n, r)
-                    print(f"{n:>6,} articles, {label}{name:<5}: " + lines[0], flush=True)
-                    for line in lines[1:]:
-                        print(" " * 8 + line, flush=True)
-                    results[f"{n}:{label}{name}"] = row
+                runs: dict[str, list[dict]] = {}
+                for _ in range(args.repeat):
+                    for label, code in codes:
+                        # each checkout its own output folder: in a shared one, the second
+                        # run would also read (and compact away) the first one's batches;
+                        # a fresh one per round (a rerun would skip every article)
+                        out = tmp / f"out-{n}-{name}{'-baseline' if label else ''}"
+                        shutil.rmtree(out, ignore_errors=True)
+                        r = run_command(src, out, CONFIGS[name], code)
+                        row, lines = describe(n, r)
+                        print(f"{n:>6,} articles, {label}{name:<5}: " + lines[0], flush=True)
+                        for line in lines[1:]:
+                            print(" " * 8 + line, flush=True)
+                        runs.setdefault(label, []).append(row)
+                for label, rows in runs.items():
+                    results[f"{n}:{label}{name}"] = median_row(rows)
+                    if len(rows) > 1:
+                        m = results[f"{n}:{label}{name}"]
+                        print(f"{n:>6,} articles, {label}{name:<5}: median of {len(rows)} "
+                              f"runs: {m['articles_per_s']:.1f} articles/s, CPU "
+                              f"{m['cpu_ms_per_article']:.2f} ms per article, start-up and "
+                              f"report {m['startup_and_report_s']:.2f} s, analysis "
+                              f"{m['analysis_wall_s']:.2f} s, compaction {m['finalise_s']:.2f} "
+                              f"s, client CPU {m['client_cpu_s']:.2f} s, workers idle "
+                              f"{m['worker_idle_s'] or 0:.2f} s", flush=True)
             for label, _ in codes:
                 base = results.get(f"{n}:{label}jobs1")
                 for name in ("jobs2", "dask"):
@@ -496,7 +530,14 @@ def main(argv=None) -> None:
                         print(f"{n:>6,} articles, {name}: this code / baseline, same run: "
                               f"{new['articles_per_s'] / old['articles_per_s']:.2f}× the rate, "
                               f"{new['cpu_ms_per_article'] / old['cpu_ms_per_article']:.2f}× "
-                              "the CPU per article")
+                              "the CPU per article; seconds old → new: start-up and report "
+                              f"{old['startup_and_report_s']:.2f} → "
+                              f"{new['startup_and_report_s']:.2f}, analysis "
+                              f"{old['analysis_wall_s']:.2f} → {new['analysis_wall_s']:.2f}, "
+                              f"compaction {old['finalise_s']:.2f} → {new['finalise_s']:.2f}, "
+                              f"client CPU {old['client_cpu_s']:.2f} → "
+                              f"{new['client_cpu_s']:.2f}, workers idle "
+                              f"{old['worker_idle_s'] or 0:.2f} → {new['worker_idle_s'] or 0:.2f}")
     print(json.dumps(results, indent=1))
 
 

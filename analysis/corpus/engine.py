@@ -11,8 +11,12 @@ worker are in flight, so memory does not grow with the corpus.
 Where the time goes besides the per-article stages, and what keeps it small: every worker writes
 its own batch files (only a small summary travels back); pool workers are forked after the
 resources are loaded and frozen out of the garbage collector (:func:`_ready`), which also runs
-less often while a batch is analysed (:data:`GC_THRESHOLD`); batch sizes shrink towards the end
-of the input so the workers finish together (:func:`_batches`); the manifest's ``timings`` give
+less often while a batch is analysed (:data:`GC_THRESHOLD`); the parent does not import pandas
+before forking and the workers never do (:func:`_arrow_without_pandas`); batch sizes shrink
+towards the end of the input so the workers finish together (:func:`_batches`); the parent
+imports what the compaction and the report need (:func:`_prefetch`) and hashes the input for
+the manifest while the workers analyse; the report asks two questions at a time
+(:data:`analysis.corpus.report.REPORT_THREADS`); the manifest's ``timings`` give
 the analysis wall time, the workers' analyse and write seconds, the compaction time and the CPU
 seconds of the client and of the pool workers.
 
@@ -93,12 +97,43 @@ def _ready(lexicon: str | None) -> None:
     global _READY
     if not _READY:
         _warm_up(lexicon)
-        # pyarrow imports pandas on a batch's first conversion to Arrow: once here, before
-        # the workers are forked, not once in each of them
-        import pandas  # noqa: F401
-
         gc.freeze()
         _READY = True
+
+
+class _NoPandas:
+    """An import finder that refuses pandas (see :func:`_arrow_without_pandas`)."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" or name.startswith("pandas."):
+            raise ImportError("pandas is not needed to write batch files")
+        return None
+
+
+def _arrow_without_pandas() -> None:
+    """In a pool worker: keep pyarrow from importing pandas (about 0.26 s of CPU) when it
+    first converts a batch to Arrow.
+
+    pyarrow tries to import pandas once, on its first conversion, only to recognise pandas
+    objects (batches hold tuples of plain values) and remembers when it could not; it tries
+    again only where pandas is required (e.g. ``to_pandas``). So one tiny conversion with
+    pandas refused leaves the worker without it, and its batch files are byte-identical
+    (``tests/test_corpus_speed.py``). Before, the parent imported pandas before forking, a
+    quarter of a second of the start-up in which no worker could run. A process that has
+    pandas already is left alone; any surprise only leaves pyarrow to import it as before.
+    """
+    if "pandas" in sys.modules:
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        import pyarrow as pa
+
+        pa.array([0], type=pa.int64())
+    except Exception:  # noqa: BLE001 - only speed is at stake; the batch imports it then
+        pass
+    finally:
+        sys.meta_path.remove(finder)
 
 
 def run_batch(items: list[Item], name: str, out_dir: str, lexicon_path: str | None,
@@ -294,7 +329,7 @@ def _run_pool(batches, out_dir, lexicon, jobs: int, on_done) -> None:
         _ready(lexicon)
     ctx = mp.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
-                             initializer=None if method == "fork" else _ready,
+                             initializer=_arrow_without_pandas if method == "fork" else _ready,
                              initargs=() if method == "fork" else (lexicon,)) as pool:
         pending = set()
         fetched = False
@@ -443,6 +478,30 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
             timing["batch_runqueue_s"] += res["runqueue_s"]
         timing["batches"] += 1
         progress.update(res["articles"])
+        if hashing is None:
+            _hash_inputs()
+
+    # the inputs' SHA-256 for the manifest, read while the workers analyse (hashlib and file
+    # reads release the GIL): 8 MB per 1,000 sample-sized articles, about 15 ms, was read
+    # after the compaction. Started after the first batch is back, so no pool worker is
+    # forked while the thread runs
+    hashing = None
+    digests: list[dict] = []
+
+    def _hash_inputs() -> None:
+        nonlocal hashing
+        import threading
+
+        def work() -> None:
+            try:
+                found = [{"file": str(p), "sha256": store_sha256(p)}
+                         for p in corpus.input_files()]
+            except OSError:  # read again below, in the caller's thread, which reports it
+                return
+            digests.extend(found)
+
+        hashing = threading.Thread(target=work, name="corpus-input-sha256", daemon=True)
+        hashing.start()
 
     batches = _batches(todo(), size, run, (lambda: n_total - counts["analysed"]
                                            - counts["skipped"]) if guided else None, jobs)
@@ -460,17 +519,22 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
         progress.close()
     t_final = time.perf_counter()
     ids.close()
+    if hashing is None:  # every article skipped: no batch ran
+        _hash_inputs()
     try:
         tables = store.finalise(out, ids_path)
     finally:
         ids_path.unlink(missing_ok=True)
+    hashing.join()
+    if len(digests) != len(corpus.input_files()):  # the thread could not read them
+        digests[:] = [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()]
     t_end = time.perf_counter()
     from analysis.provenance import provenance
 
     wall = t_final - t_run
     workers = 1 if engine == "local" and jobs == 1 else engine_info.get("workers", jobs)
     manifest = {
-        "inputs": [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()],
+        "inputs": digests,
         "input": {"path": str(corpus.path), "form": corpus.kind},
         "code_version": code,
         "lexicon": {"file": str(lexicon_file), "sha256": lexicon_sha, "name": lex.name,

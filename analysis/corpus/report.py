@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from analysis.corpus import questions as Q
@@ -60,9 +61,40 @@ def _about(manifest: dict) -> dict:
     }
 
 
-def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, object]:
-    """:func:`corpus_results` and the quote-share DataFrame behind its ``quote_share``
-    (``con``: a connection of :func:`analysis.corpus.questions.connect` on ``out_dir``)."""
+#: Questions the report asks at the same time (each on a cursor of its own): a DuckDB query
+#: releases the GIL, and most of them keep about one core busy.
+REPORT_THREADS = 2
+
+
+def _ask(con, questions: dict) -> dict:
+    """``{name: question(cursor)}`` for independent questions (functions of a connection),
+    :data:`REPORT_THREADS` at a time, each on its own cursor of ``con`` (a connection of
+    :func:`analysis.corpus.questions.connect`: the views are the database's, so every cursor
+    sees them). Each answer is what the question gives alone: only the waiting overlaps."""
+    import duckdb
+
+    def run(question):
+        cur = con.cursor()
+        try:
+            try:  # a setting of each connection (see connect)
+                cur.execute("SET enable_progress_bar = false")
+            except duckdb.Error:
+                pass
+            return question(cur)
+        finally:
+            cur.close()
+
+    with ThreadPoolExecutor(REPORT_THREADS) as pool:
+        futures = {k: pool.submit(run, q) for k, q in questions.items()}
+        return {k: f.result() for k, f in futures.items()}
+
+
+def _corpus_results(out_dir: str | Path, top: int, con=None, extra: dict | None = None
+                    ) -> tuple[dict, object, dict]:
+    """:func:`corpus_results`, the quote-share DataFrame behind its ``quote_share`` and the
+    answers to the ``extra`` questions (``{name: function of a connection}``, asked with the
+    report's; ``con``: a connection of :func:`analysis.corpus.questions.connect` on
+    ``out_dir``)."""
     out = Path(out_dir)
     con = Q.connect(out) if con is None else con
     manifest = Q.read_manifest(out)  # checked again: the tables must still be the ones it lists
@@ -71,7 +103,6 @@ def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, obje
     def recs(df, drop=strip):
         return records(df.drop(columns=[c for c in drop if c in df.columns]))
 
-    share = Q.quote_share(con, top=top)
     try:
         about = _about(manifest)
     except (KeyError, TypeError, AttributeError) as e:
@@ -79,20 +110,34 @@ def _corpus_results(out_dir: str | Path, top: int, con=None) -> tuple[dict, obje
 
         raise InputError(f"{out}: manifest.json lacks {e} (written by another version?); "
                          f"rerun `python -m analysis corpus` on this folder") from None
+    # the slowest first, so the two threads finish together
+    a = _ask(con, {
+        "quote_share_by_outlet": lambda c: Q.quote_share(c, per="outlet", top=top),
+        "speakers_by_topic": Q.speakers_by_topic,
+        "quote_share": lambda c: Q.quote_share(c, top=top),
+        "quote_share_by_month": lambda c: Q.quote_share(c, per="month", top=top),
+        "quote_share_by_affiliation": lambda c: Q.quote_share(c, by="affiliation", top=top),
+        **(extra or {}),
+        "readability_by_outlet": Q.readability_by_outlet,
+        "topics_by_outlet": lambda c: Q.topic_rates(c, per="outlet"),
+        "topics_by_month": lambda c: Q.topic_rates(c, per="month"),
+        "overview": Q.corpus_overview,
+        "failed": lambda c: c.execute("SELECT * FROM errors ORDER BY article_id").df(),
+    })
+    share = a["quote_share"]
     return {
         **about,
-        "overview": Q.corpus_overview(con),
+        "overview": a["overview"],
         "quote_share": recs(share),
-        "quote_share_by_affiliation": recs(Q.quote_share(con, by="affiliation", top=top)),
-        "quote_share_by_outlet": records(Q.quote_share(con, per="outlet", top=top)),
-        "quote_share_by_month": records(Q.quote_share(con, per="month", top=top)),
-        "topics_by_outlet": records(Q.topic_rates(con, per="outlet")),
-        "topics_by_month": records(Q.topic_rates(con, per="month")),
-        "readability_by_outlet": records(Q.readability_by_outlet(con)),
-        "speakers_by_topic": records(Q.speakers_by_topic(con)),
-        "failed": records(con.execute(
-            "SELECT * FROM errors ORDER BY article_id").df()),
-    }, share
+        "quote_share_by_affiliation": recs(a["quote_share_by_affiliation"]),
+        "quote_share_by_outlet": records(a["quote_share_by_outlet"]),
+        "quote_share_by_month": records(a["quote_share_by_month"]),
+        "topics_by_outlet": records(a["topics_by_outlet"]),
+        "topics_by_month": records(a["topics_by_month"]),
+        "readability_by_outlet": records(a["readability_by_outlet"]),
+        "speakers_by_topic": records(a["speakers_by_topic"]),
+        "failed": records(a["failed"]),
+    }, share, {k: a[k] for k in extra or {}}
 
 
 def _pct(x) -> str:
@@ -227,12 +272,15 @@ def write_corpus_outputs(out_dir: str | Path, draw: bool = True, articles=(), to
     unknown = [a for a in articles if a not in ids]
     if unknown:
         raise InputError(f"--article: no analysed article with id {unknown[0]!r}")
-    results, share = _corpus_results(out, top, con)  # one connection for both
+    # one connection for both; the figures' tables asked with the results' questions
+    results, share, figure_tables = _corpus_results(out, top, con, {
+        "share-by-outlet": lambda c: Q.quote_share(c, per="outlet", top=min(top, STACK_TOP)),
+        "topic-trends": lambda c: Q.topic_rates(c, per="month"),
+        "readability-by-outlet": Q.readability_values,
+    })
     tables = {
         "share-of-voice": share,  # the table behind results["quote_share"], queried once
-        "share-by-outlet": Q.quote_share(con, per="outlet", top=min(top, STACK_TOP)),
-        "topic-trends": Q.topic_rates(con, per="month"),
-        "readability-by-outlet": Q.readability_values(con),
+        **figure_tables,
     }
     staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
     try:
