@@ -84,17 +84,23 @@ def reference_tokenizer():
 _OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
 
 
-def _candidates(text: str, start: int, end: int, p: dict, found):
+def _candidates(text: str, start: int, end: int, p: dict, found,
+                layout: tuple[bool, bool] | None = None):
     """(match, word_start) for each non-overlapping candidate in ``text[start:end]``, as the
     package's detector finds them in that slice (offsets into ``text``); ``found`` iterates
-    over the candidate pattern's matches there."""
-    if _OTHER_SPACE.search(text, start, end):
+    over the candidate pattern's matches there. ``layout``: whether the slice holds white
+    space other than a space and whether it holds "..", "--" or ". ." (None: look)."""
+    if layout is None:
+        layout = (_OTHER_SPACE.search(text, start, end) is not None,
+                  text.find("..", start, end) >= 0 or text.find("--", start, end) >= 0
+                  or text.find(". .", start, end) >= 0)
+    other_space, multi = layout
+    if other_space:
         spaces = [c for c in _WHITESPACE if text.find(c, start, end) >= 0]
     else:
         spaces = [" "]  # (when the slice has no space either, rfind finds none, as before)
     interior: set[int] = set()
-    if (text.find("..", start, end) >= 0 or text.find("--", start, end) >= 0
-            or text.find(". .", start, end) >= 0):
+    if multi:
         for m in p["multi"].finditer(text, start, end):
             interior.update(range(m.start(), m.end() - 1))
     prev_match = None
@@ -179,9 +185,12 @@ def _context_breaks(context: str, p: dict) -> bool:
     return False
 
 
-def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def punkt_spans(text: str, start: int = 0, end: int | None = None,
+                layout: tuple[bool, bool] | None = None) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` as offsets into ``text``: the package's
-    ``span_tokenize`` of that slice, shifted by ``start`` (identical spans).
+    ``span_tokenize`` of that slice, shifted by ``start`` (identical spans). ``layout`` is
+    what the caller already knows of the slice: (holds white space other than a space,
+    holds "..", "--" or ". ."); None: looked up here.
 
     >>> punkt_spans("“Stop.” He left.")
     [(0, 7), (8, 16)]
@@ -199,7 +208,7 @@ def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
         return [(start, stop)] if start < stop else []
     raw: list[tuple[int, int]] = []
     last = start
-    for m, word_start in _candidates(text, start, end, p, chain((first,), found)):
+    for m, word_start in _candidates(text, start, end, p, chain((first,), found), layout):
         if not _breaks(text, m, word_start, p):
             continue
         raw.append((last, m.end()))

@@ -14,6 +14,8 @@ and after an abbreviation before an opening double quote and a capital ("…, Fl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import chain
 
 from analysis.sentences import punkt_spans
 
@@ -41,18 +43,32 @@ _BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Prof|R
                           r"Col|Capt|Sgt|Adm|Maj|Cmdr|Pres|Amb|Sr|Jr|[A-Z])\.$")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    marks: TextMarks | None = None) -> list[tuple[int, int]]:
     """Sentence spans ``(start, end)`` of ``text[start:end]`` (one paragraph), as offsets into text.
+    ``marks``: :class:`TextMarks` of ``text`` (for many paragraphs of one text; the same spans).
 
     >>> t = "He met Antony J. Blinken in the U.S. on Monday. “Why?” he asked. It is No. 5."
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['He met Antony J. Blinken in the U.S. on Monday.', '“Why?” he asked.', 'It is No. 5.']
+    >>> split_sentences(t, 48, len(t), TextMarks(t))
+    [(48, 64), (65, 77)]
     """
     end = len(text) if end is None else end
-    raw = punkt_spans(text, start, end)
-    if text.find("no.", start, end) >= 0:
+    if marks is None:
+        raw = punkt_spans(text, start, end)
+        no = text.find("no.", start, end) >= 0
+        quote = _ABBREV_QUOTE_HINT.search(text, start, end) is not None
+    else:
+        raw = punkt_spans(text, start, end, (
+            text.find("\n", start, end) >= 0 or _within(marks.other_space, start, end),
+            _within(marks.dots, start, end) or _within(marks.dashes, start, end)
+            or _within(marks.spaced_dots, start, end)))
+        no = _within(marks.no, start, end)
+        quote = _within(marks.quote, start, end)
+    if no:
         raw = _split_at(text, raw, _NO_BREAK)
-    if _ABBREV_QUOTE_HINT.search(text, start, end) and _ABBREV_QUOTE.search(text, start, end):
+    if quote and _ABBREV_QUOTE.search(text, start, end):
         raw = _split_at(text, raw, _ABBREV_QUOTE, _before_name)
     if len(raw) < 2:
         return raw
@@ -105,3 +121,53 @@ def _before_name(text: str, s: int, m: re.Match) -> bool:
     """Whether the abbreviation before the gap ``m`` stands before a name (a title or an
     initial), so the gap does not end a sentence."""
     return _BEFORE_NAME.search(text, max(s, m.start() - 6), m.start()) is not None
+
+
+class TextMarks:
+    """Where a text holds what :func:`split_sentences` checks each paragraph for (white space
+    other than spaces and line breaks, "..", "--", ". .", "no." and :data:`_ABBREV_QUOTE_HINT`),
+    found in one pass over the text for each instead of one per paragraph; each is a pair of
+    lists (starts, ends) of its occurrences, in order, with the ends in order too. A
+    paragraph ``[start, end)`` holds one when the first occurrence starting at or after
+    ``start`` ends by ``end`` (:func:`_within`). For texts of up to a few hundred thousand
+    characters (the lists hold an entry per occurrence).
+
+    >>> m = TextMarks("It is no. 5... Or\\tnot.")
+    >>> m.no, m.dots, m.other_space
+    (([6], [9]), ([11, 12], [13, 14]), ([17], [18]))
+    >>> _within(m.dots, 0, 13), _within(m.dots, 0, 12), _within(m.dots, 12, 14)
+    (True, False, True)
+    """
+
+    __slots__ = ("other_space", "dots", "dashes", "spaced_dots", "no", "quote")
+
+    def __init__(self, text: str) -> None:
+        other = sorted(chain.from_iterable(_occurrences(text, c) for c in "\t\r\x0b\x0c"))
+        self.other_space = (other, [a + 1 for a in other])
+        for name, sub in (("dots", ".."), ("dashes", "--"), ("spaced_dots", ". ."),
+                          ("no", "no.")):
+            starts = _occurrences(text, sub)
+            setattr(self, name, (starts, [a + len(sub) for a in starts]))
+        # matches of the hint never overlap: it holds no full stop after its first character
+        spans = [m.span() for m in _ABBREV_QUOTE_HINT.finditer(text)]
+        self.quote = ([a for a, _ in spans], [b for _, b in spans])
+
+
+def _occurrences(text: str, sub: str) -> list[int]:
+    """Every start of ``sub`` in ``text``, overlapping ones too (one ``find`` each)."""
+    out: list[int] = []
+    i = text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+def _within(marks: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether an occurrence ``(starts, ends)`` of :class:`TextMarks` lies in ``[start, end)``
+    (the first one starting at or after ``start`` ends first: the ends are in order)."""
+    starts = marks[0]
+    if not starts:
+        return False
+    i = bisect_left(starts, start)
+    return i < len(starts) and marks[1][i] <= end
