@@ -8,7 +8,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 from math import nan
 from operator import itemgetter
 
@@ -257,13 +257,18 @@ def _runs_columns(units: list[_RunsUnit], at, sent) -> dict[str, list]:
                                        for (_, k0), (i1, _) in pairwise(runs))
         m = min(words, 100)
         r_cut, stop_cut = u.cut
-        sample: list = []
-        for r in range(r_cut + 1):
-            i0, k0 = runs[r]
-            piece = sent[i0:stop_cut if r == r_cut else k0]
-            sample.extend(piece if u.quotes is None else [(s, u.quotes[r]) for s in piece])
-        last = sample[-1]
-        s_last = last if u.quotes is None else last[0]
+        # the sample's sentence pieces: its sentences (narration), or its pairs of sentence and
+        # quote (a quote owns one run, so pairs of two runs differ; a run's sentence numbers
+        # never go down): how many distinct, and how many tokens the last one has in the sample
+        pieces = [sent[i0:stop_cut if r == r_cut else k0]
+                  for r, (i0, k0) in enumerate(islice(runs, r_cut + 1))]
+        s_last = pieces[-1][-1]
+        if u.quotes is None:
+            distinct = len(set(chain.from_iterable(pieces)))
+            in_sample = sum(piece.count(s_last) for piece in pieces)
+        else:
+            distinct = sum(len(set(piece)) for piece in pieces)
+            in_sample = pieces[-1].count(s_last)
         a, b = bisect_left(sent, s_last), bisect_right(sent, s_last)  # the sentence's tokens
         if u.quotes is None:  # its tokens in narration runs
             r = bisect_right(runs, a, key=itemgetter(1))
@@ -276,7 +281,7 @@ def _runs_columns(units: list[_RunsUnit], at, sent) -> dict[str, list]:
         out["linsear_words"][n] = m
         out["linsear_easy"][n] = m - hard[n]
         out["linsear_hard"][n] = hard[n]
-        out["linsear_sentences"][n] = len(set(sample)) - 1 + sample.count(last) / total
+        out["linsear_sentences"][n] = distinct - 1 + in_sample / total
     return out
 
 
