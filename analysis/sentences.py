@@ -82,6 +82,9 @@ def reference_tokenizer():
 
 
 _OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
+#: the characters the package's boundary realignment pattern can start with (a closing quote
+#: or bracket): a sentence starting otherwise is not realigned (no pattern call)
+_REALIGN_FIRST = frozenset("\"')]}’”«»")
 
 
 def _candidates(text: str, start: int, end: int, p: dict, found,
@@ -239,7 +242,7 @@ def punkt_spans(text: str, start: int = 0, end: int | None = None,
                 out.append((s, e))
             continue
         fs, fe = spans[i + 1]
-        match = realign.match(text, fs, fe)
+        match = realign.match(text, fs, fe) if text[fs] in _REALIGN_FIRST else None
         if match:
             out.append((s, fs + len(match.group().rstrip())))
             shift = match.end() - fs

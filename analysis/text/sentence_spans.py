@@ -38,6 +38,12 @@ _ABBREV_QUOTE = re.compile(r"(?<=[A-Za-z]\.)[ \t\xa0]+(?=(?:“|\"|''|``)[A-Z])"
 #: full stop (the regex engine then skips to each full stop instead of trying the look-behind
 #: at every position: about 5 times faster on a paragraph without a match, the usual case)
 _ABBREV_QUOTE_HINT = re.compile(r"\.[ \t\xa0]+(?:“|\"|''|``)[A-Z]")
+#: what a sentence's last character is when :data:`_QUOTE_QM_END` or :data:`_BRACKET_END` finds
+#: it; and the character before its last when :data:`_NO_END` or :data:`_INITIAL_END` does
+#: (the full stop of "No.", "Vol.", "pp.", "J."): a sentence ending otherwise ("… a vote.")
+#: needs none of the four patterns (a line break, before which ``$`` also matches, needs them)
+_TAIL_LAST = frozenset("?!…”\"’')]\n")
+_TAIL_BEFORE_STOP = frozenset("osltgpABCDEFGHIJKLMNOPQRSTUVWXYZ")
 #: abbreviations that stand before a name ("Mr. “Big” Moe"), never at a sentence's end
 _BEFORE_NAME = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St|Prof|Rev|Hon|Lt|"
                           r"Col|Capt|Sgt|Adm|Maj|Cmdr|Pres|Amb|Sr|Jr|[A-Z])\.$")
@@ -78,10 +84,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
             ps, pe = merged[-1]
             tail = text[max(ps, pe - 8):pe]  # the repairs only look at a sentence's last characters
             if (
-                (_QUOTE_QM_END.search(tail) and _LOWER_START.match(text, pe, e))
-                or (_NO_END.search(tail) and _NUMBER_START.match(text, pe, e))
-                or (_INITIAL_END.search(tail) and pe - ps > 2 and not tail.endswith(" I."))
-                or (_BRACKET_END.search(tail) and _LOWER_START.match(text, pe, e))
+                (tail[-2:-1] in _TAIL_BEFORE_STOP or tail[-1:] in _TAIL_LAST) and (
+                    (_QUOTE_QM_END.search(tail) and _LOWER_START.match(text, pe, e))
+                    or (_NO_END.search(tail) and _NUMBER_START.match(text, pe, e))
+                    or (_INITIAL_END.search(tail) and pe - ps > 2 and not tail.endswith(" I."))
+                    or (_BRACKET_END.search(tail) and _LOWER_START.match(text, pe, e)))
                 or _PUNCT_START.match(text, pe, e)
             ):
                 merged[-1] = (ps, e)
