@@ -66,12 +66,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
         no = text.find("no.", start, end) >= 0
         quote = _ABBREV_QUOTE_HINT.search(text, start, end) is not None
     else:
-        raw = punkt_spans(text, start, end, (
-            text.find("\n", start, end) >= 0 or _within(marks.other_space, start, end),
-            _within(marks.dots, start, end) or _within(marks.dashes, start, end)
-            or _within(marks.spaced_dots, start, end)))
-        no = _within(marks.no, start, end)
-        quote = _within(marks.quote, start, end)
+        raw = punkt_spans(text, start, end, marks.layout)
+        no = bool(marks.no[0]) and _within(marks.no, start, end)
+        quote = bool(marks.quote[0]) and _within(marks.quote, start, end)
     if no:
         raw = _split_at(text, raw, _NO_BREAK)
     if quote and _ABBREV_QUOTE.search(text, start, end):
@@ -146,9 +143,10 @@ class TextMarks:
     (True, False, True)
     """
 
-    __slots__ = ("other_space", "dots", "dashes", "spaced_dots", "no", "quote")
+    __slots__ = ("text", "other_space", "dots", "dashes", "spaced_dots", "no", "quote")
 
     def __init__(self, text: str) -> None:
+        self.text = text
         other = sorted(chain.from_iterable(_occurrences(text, c) for c in "\t\r\x0b\x0c"))
         self.other_space = (other, [a + 1 for a in other])
         for name, sub in (("dots", ".."), ("dashes", "--"), ("spaced_dots", ". ."),
@@ -158,6 +156,20 @@ class TextMarks:
         # matches of the hint never overlap: it holds no full stop after its first character
         spans = [m.span() for m in _ABBREV_QUOTE_HINT.finditer(text)]
         self.quote = ([a for a, _ in spans], [b for _, b in spans])
+
+
+    def layout(self, start: int, end: int) -> tuple[bool, bool]:
+        """Whether ``text[start:end]`` holds white space other than a space, and whether it
+        holds "..", "--" or ". ." (see :func:`analysis.sentences.punkt_spans`).
+
+        >>> TextMarks("One.. Two.\\tThree").layout(0, 10), TextMarks("A.\\nB").layout(0, 2)
+        ((False, True), (False, False))
+        """
+        return (self.text.find("\n", start, end) >= 0
+                or (bool(self.other_space[0]) and _within(self.other_space, start, end)),
+                (bool(self.dots[0]) and _within(self.dots, start, end))
+                or (bool(self.dashes[0]) and _within(self.dashes, start, end))
+                or (bool(self.spaced_dots[0]) and _within(self.spaced_dots, start, end)))
 
 
 def _occurrences(text: str, sub: str) -> list[int]:
