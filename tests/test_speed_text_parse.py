@@ -24,6 +24,7 @@ from analysis.text.sentence_spans import (
     _QUOTE_QM_END,
     _TAIL_BEFORE_STOP,
     _TAIL_LAST,
+    MARKS_MAX,
     TextMarks,
     _within,
     split_sentences,
@@ -66,10 +67,15 @@ def test_marks_give_the_spans_of_the_paragraph_by_paragraph_checks():
 
 def test_within_reads_an_occurrence_only_when_it_fits():
     marks = TextMarks("ab.. cd no. ef")
+    marks.find()
     assert marks.dots == ([2], [4]) and marks.no == ([8], [11])
     assert _within(marks.dots, 0, 4) and not _within(marks.dots, 0, 3)
     assert not _within(marks.dots, 3, 14)
     assert _within(marks.no, 5, 11) and not _within(marks.no, 9, 14)
+    # a mark found more than MARKS_MAX times is looked for in the slice, with the same answers
+    many = TextMarks("no. " * (MARKS_MAX + 1) + "x.. y")
+    assert many.has("no", 0, 3) and not many.has("no", 1, 4) and many.has("dots", 0, 10**6)
+    assert many.no is None and not many.has("dots", 0, 4 * MARKS_MAX)
     assert TextMarks("x\ty").layout(0, 3) == (True, False)
     assert TextMarks("x\ty").layout(2, 3) == (False, False)
     assert TextMarks("a\nb -- c").layout(0, 3) == (True, False)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import chain
 
 from analysis.sentences import punkt_spans
 
@@ -67,8 +66,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
         quote = _ABBREV_QUOTE_HINT.search(text, start, end) is not None
     else:
         raw = punkt_spans(text, start, end, marks.layout)
-        no = bool(marks.no[0]) and _within(marks.no, start, end)
-        quote = bool(marks.quote[0]) and _within(marks.quote, start, end)
+        # (no call when the text has none)
+        marks.find()
+        no = (marks.no is None or bool(marks.no[0])) and marks.has("no", start, end)
+        quote = (marks.quote is None or bool(marks.quote[0])) and marks.has("quote", start, end)
     if no:
         raw = _split_at(text, raw, _NO_BREAK)
     if quote and _ABBREV_QUOTE.search(text, start, end):
@@ -130,33 +131,74 @@ def _before_name(text: str, s: int, m: re.Match) -> bool:
 class TextMarks:
     """Where a text holds what :func:`split_sentences` checks each paragraph for (white space
     other than spaces and line breaks, "..", "--", ". .", "no." and :data:`_ABBREV_QUOTE_HINT`),
-    found in one pass over the text for each instead of one per paragraph; each is a pair of
-    lists (starts, ends) of its occurrences, in order, with the ends in order too. A
-    paragraph ``[start, end)`` holds one when the first occurrence starting at or after
-    ``start`` ends by ``end`` (:func:`_within`). For texts of up to a few hundred thousand
-    characters (the lists hold an entry per occurrence).
+    found in one pass over the text for each instead of one per paragraph. Each is a pair of
+    lists (starts, ends) of its occurrences, in order, with the ends in order too; a paragraph
+    ``[start, end)`` holds one when the first occurrence starting at or after ``start`` ends by
+    ``end`` (:func:`_within`). One with more than :data:`MARKS_MAX` occurrences (a hostile
+    text: ". . . " a hundred times) is None and looked for in each paragraph instead, as
+    without marks (:meth:`has`).
 
     >>> m = TextMarks("It is no. 5... Or\\tnot.")
+    >>> m.find()
     >>> m.no, m.dots, m.other_space
     (([6], [9]), ([11, 12], [13, 14]), ([17], [18]))
-    >>> _within(m.dots, 0, 13), _within(m.dots, 0, 12), _within(m.dots, 12, 14)
+    >>> m.has("dots", 0, 13), m.has("dots", 0, 12), m.has("dots", 12, 14)
     (True, False, True)
+    >>> m = TextMarks(". " * 300)
+    >>> m.has("spaced_dots", 2, 5), m.spaced_dots is None, m.has("spaced_dots", 2, 4)
+    (True, True, False)
     """
 
-    __slots__ = ("text", "other_space", "dots", "dashes", "spaced_dots", "no", "quote")
+    __slots__ = ("text", "ready", "other_space", "dots", "dashes", "spaced_dots", "no", "quote")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        other = sorted(chain.from_iterable(_occurrences(text, c) for c in "\t\r\x0b\x0c"))
-        self.other_space = (other, [a + 1 for a in other])
-        for name, sub in (("dots", ".."), ("dashes", "--"), ("spaced_dots", ". ."),
-                          ("no", "no.")):
-            starts = _occurrences(text, sub)
-            setattr(self, name, (starts, [a + len(sub) for a in starts]))
-        # matches of the hint never overlap: it holds no full stop after its first character
-        spans = [m.span() for m in _ABBREV_QUOTE_HINT.finditer(text)]
-        self.quote = ([a for a, _ in spans], [b for _, b in spans])
+        self.ready = False  # found when a paragraph first asks (a text may have none)
 
+    def find(self) -> None:
+        """Find the marks (once)."""
+        if self.ready:
+            return
+        self.ready = True
+        text = self.text
+        other: list[int] | None = []
+        for c in _OTHER_SPACES:
+            found = _occurrences(text, c)
+            if found is None:
+                other = None
+                break
+            other += found
+        self.other_space = None if other is None else (sorted(other),
+                                                       sorted(a + 1 for a in other))
+        for name, sub in _SUBSTRINGS.items():
+            starts = _occurrences(text, sub)
+            setattr(self, name, None if starts is None else
+                    (starts, [a + len(sub) for a in starts]))
+        # matches of the hint never overlap: it holds no full stop after its first character
+        spans: list[tuple[int, int]] | None = []
+        for m in _ABBREV_QUOTE_HINT.finditer(text):
+            if len(spans) == MARKS_MAX:
+                spans = None
+                break
+            spans.append(m.span())
+        self.quote = None if spans is None else ([a for a, _ in spans], [b for _, b in spans])
+
+    def has(self, name: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds the mark ``name`` (an attribute's name)."""
+        self.find()
+        marks = getattr(self, name)
+        if marks is not None:
+            return bool(marks[0]) and _within(marks, start, end)
+        return self._look(name, start, end)
+
+    def _look(self, name: str, start: int, end: int) -> bool:
+        """:meth:`has` for a mark with too many occurrences to list: looked for in the slice."""
+        text = self.text
+        if name == "other_space":
+            return any(text.find(c, start, end) >= 0 for c in _OTHER_SPACES)
+        if name == "quote":
+            return _ABBREV_QUOTE_HINT.search(text, start, end) is not None
+        return text.find(_SUBSTRINGS[name], start, end) >= 0
 
     def layout(self, start: int, end: int) -> tuple[bool, bool]:
         """Whether ``text[start:end]`` holds white space other than a space, and whether it
@@ -165,18 +207,34 @@ class TextMarks:
         >>> TextMarks("One.. Two.\\tThree").layout(0, 10), TextMarks("A.\\nB").layout(0, 2)
         ((False, True), (False, False))
         """
+        # (written out: a paragraph's usual answer, no occurrence at all, takes no call)
+        self.find()
+        o, d, h, s = self.other_space, self.dots, self.dashes, self.spaced_dots
         return (self.text.find("\n", start, end) >= 0
-                or (bool(self.other_space[0]) and _within(self.other_space, start, end)),
-                (bool(self.dots[0]) and _within(self.dots, start, end))
-                or (bool(self.dashes[0]) and _within(self.dashes, start, end))
-                or (bool(self.spaced_dots[0]) and _within(self.spaced_dots, start, end)))
+                or (o is None and self._look("other_space", start, end))
+                or (o is not None and bool(o[0]) and _within(o, start, end)),
+                (d is None and self._look("dots", start, end))
+                or (d is not None and bool(d[0]) and _within(d, start, end))
+                or (h is None and self._look("dashes", start, end))
+                or (h is not None and bool(h[0]) and _within(h, start, end))
+                or (s is None and self._look("spaced_dots", start, end))
+                or (s is not None and bool(s[0]) and _within(s, start, end)))
 
 
-def _occurrences(text: str, sub: str) -> list[int]:
-    """Every start of ``sub`` in ``text``, overlapping ones too (one ``find`` each)."""
+#: More occurrences of a mark than this in a text: it is looked for paragraph by paragraph.
+MARKS_MAX = 100
+_OTHER_SPACES = "\t\r\x0b\x0c"  # (line breaks: one str.find a paragraph)
+_SUBSTRINGS = {"dots": "..", "dashes": "--", "spaced_dots": ". .", "no": "no."}
+
+
+def _occurrences(text: str, sub: str) -> list[int] | None:
+    """Every start of ``sub`` in ``text``, overlapping ones too (one ``find`` each); None
+    beyond :data:`MARKS_MAX` of them."""
     out: list[int] = []
     i = text.find(sub)
     while i >= 0:
+        if len(out) == MARKS_MAX:
+            return None
         out.append(i)
         i = text.find(sub, i + 1)
     return out
