@@ -8,7 +8,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import chain, islice, pairwise
+from itertools import chain, islice, pairwise, repeat
 from math import nan
 from operator import itemgetter
 
@@ -47,14 +47,14 @@ class _WordTable:
         if len(self.index) > self.LIMIT:
             self.index.clear()
         index = self.index
-        out = list(map(index.get, words))
-        if None in out:
-            for k, i in enumerate(out):
-                if i is None:
-                    w = words[k]
-                    i = index.get(w)
-                    out[k] = self._add(w) if i is None else i
-        return np.fromiter(out, np.intp, len(out))  # (quicker than np.array from a list)
+        # straight into an array (-1 for a word not met yet: none, once the words repeat)
+        out = np.fromiter(map(index.get, words, repeat(-1)), np.intp, len(words))
+        if out.size and out.min() < 0:
+            for k in np.flatnonzero(out < 0).tolist():
+                w = words[k]
+                i = index.get(w)
+                out[k] = self._add(w) if i is None else i
+        return out
 
     def _add(self, word: str) -> int:
         i = len(self.index)
