@@ -9,6 +9,7 @@ shortcuts against one built paragraph by paragraph without them.
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 
 import numpy as np
 
@@ -18,6 +19,8 @@ from analysis.text import article_from_text
 from analysis.text.blocks import _line_groups, _strip_span, split_blocks
 from analysis.text.build import _token_list
 from analysis.text.sentence_spans import (
+    _ABBREV_QUOTE,
+    _ABBREV_QUOTE_HINT,
     _BRACKET_END,
     _INITIAL_END,
     _NO_END,
@@ -26,6 +29,9 @@ from analysis.text.sentence_spans import (
     _TAIL_LAST,
     MARKS_MAX,
     TextMarks,
+    _before_name,
+    _split_at,
+    _split_at_starts,
     _within,
     split_sentences,
 )
@@ -155,3 +161,20 @@ def test_quote_runs_counts_per_unit():
     assert out["linsear_sentences"][0] == 2.0
     # narration: 3 sentences, the last (2) has 3 tokens, all in narration and in the sample
     assert out["linsear_sentences"][1] == 3.0
+
+
+def test_quote_gaps_tried_only_after_the_hints_full_stops():
+    rng = random.Random(5)
+    pieces = ["Fla. “She", "U.S. “We", "Mr. “Big", "J. “A", ". ''Yes", ". ``No", ". \"So", " ",
+              "\xa0", "\t", "word", "said.", "“", "A", "b.", "x. “B", "x.  “C"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        cuts = sorted({0, len(text), *(rng.randrange(len(text) + 1) for _ in range(3))})
+        spans = list(pairwise(cuts))
+        starts = [m.start() + 1 for m in _ABBREV_QUOTE_HINT.finditer(text)]
+        assert (_split_at_starts(text, spans, _ABBREV_QUOTE, starts, _before_name)
+                == _split_at(text, spans, _ABBREV_QUOTE, _before_name)), text
+    # checked by hand: a gap after a state's abbreviation splits, after a title it does not
+    text = "He met Ann Moe of Eastport, Fla. “She knows,” Mr. “Big” Moe said."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "He met Ann Moe of Eastport, Fla.", "“She knows,” Mr. “Big” Moe said."]
