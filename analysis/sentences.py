@@ -82,39 +82,9 @@ def reference_tokenizer():
 
 
 _OTHER_SPACE = re.compile(r"[\t\n\r\x0b\x0c]")
-
-
-def _candidates(text: str, start: int, end: int, p: dict, found):
-    """(match, word_start) for each non-overlapping candidate in ``text[start:end]``, as the
-    package's detector finds them in that slice (offsets into ``text``); ``found`` iterates
-    over the candidate pattern's matches there."""
-    if _OTHER_SPACE.search(text, start, end):
-        spaces = [c for c in _WHITESPACE if text.find(c, start, end) >= 0]
-    else:
-        spaces = [" "]  # (when the slice has no space either, rfind finds none, as before)
-    interior: set[int] = set()
-    if (text.find("..", start, end) >= 0 or text.find("--", start, end) >= 0
-            or text.find(". .", start, end) >= 0):
-        for m in p["multi"].finditer(text, start, end):
-            interior.update(range(m.start(), m.end() - 1))
-    prev_match = None
-    prev_start = prev_stop = start
-    rfind = text.rfind
-    space = spaces[0] if len(spaces) == 1 else None
-    for m in found:
-        at = m.start()
-        if at in interior:
-            continue
-        if space is not None:
-            ws = rfind(space, prev_stop, at)
-        else:
-            ws = max([rfind(c, prev_stop, at) for c in spaces], default=-1)
-        word_start = ws + 1 if ws > prev_stop else prev_start
-        if prev_match is not None and prev_stop <= word_start:
-            yield prev_match, prev_start
-        prev_match, prev_start, prev_stop = m, word_start, at
-    if prev_match is not None:
-        yield prev_match, prev_start
+#: the characters the package's boundary realignment pattern can start with (a closing quote
+#: or bracket): a sentence starting otherwise is not realigned (no pattern call)
+_REALIGN_FIRST = frozenset("\"')]}’”«»")
 
 
 #: Decisions kept between calls (a newsroom's words repeat): a word with its full stop → True
@@ -130,9 +100,10 @@ _CACHE_KEY_MAX = 80
 
 def _breaks(text: str, m: re.Match, word_start: int, p: dict) -> bool:
     """Does the candidate ``m`` end a sentence? (the package's decision)"""
-    if m.group() != ".":
+    at = m.start()
+    if text[at] != ".":
         return True  # "?" and "!" are breaks in the first pass; the second never revises them
-    word = text[word_start:m.end()]
+    word = text[word_start:at + 1]
     alone = _WORD_BREAKS.get(word)
     if alone is None:
         alone = _word_breaks(word, p)
@@ -179,9 +150,13 @@ def _context_breaks(context: str, p: dict) -> bool:
     return False
 
 
-def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def punkt_spans(text: str, start: int = 0, end: int | None = None,
+                layout=None) -> list[tuple[int, int]]:
     """Sentence spans of ``text[start:end]`` as offsets into ``text``: the package's
-    ``span_tokenize`` of that slice, shifted by ``start`` (identical spans).
+    ``span_tokenize`` of that slice, shifted by ``start`` (identical spans). ``layout``: a
+    function of ``(start, end)`` that tells (holds white space other than a space, holds
+    "..", "--" or ". .") of the slice when it has a candidate boundary (None: looked up here;
+    :meth:`analysis.text.sentence_spans.TextMarks.layout` knows it for a whole text).
 
     >>> punkt_spans("“Stop.” He left.")
     [(0, 7), (8, 16)]
@@ -197,13 +172,48 @@ def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
     first = next(found, None)
     if first is None:  # no candidate boundary: one sentence
         return [(start, stop)] if start < stop else []
+    # The candidates as the package's detector takes them in the slice: each with the start of
+    # its word (found with rfind), a candidate inside a multi-character punctuation ("...",
+    # "--") left out, and one whose word reaches back over the previous candidate dropping
+    # that one (so a candidate is decided when the next one is found, the last after the loop)
+    if layout is None:
+        other_space = _OTHER_SPACE.search(text, start, end) is not None
+        multi = (text.find("..", start, end) >= 0 or text.find("--", start, end) >= 0
+                 or text.find(". .", start, end) >= 0)
+    else:
+        other_space, multi = layout(start, end)
+    if other_space:
+        spaces = [c for c in _WHITESPACE if text.find(c, start, end) >= 0]
+    else:
+        spaces = [" "]  # (when the slice has no space either, rfind finds none, as before)
+    interior: set[int] = set()
+    if multi:
+        for m in p["multi"].finditer(text, start, end):
+            interior.update(range(m.start(), m.end() - 1))
+    rfind = text.rfind
+    space = spaces[0] if len(spaces) == 1 else None
     raw: list[tuple[int, int]] = []
     last = start
-    for m, word_start in _candidates(text, start, end, p, chain((first,), found)):
-        if not _breaks(text, m, word_start, p):
+    prev_match = None
+    prev_start = prev_stop = start
+    for m in chain((first,), found):
+        at = m.start()
+        if at in interior:
             continue
-        raw.append((last, m.end()))
-        last = m.start("next_tok") if m.group("next_tok") else m.end()
+        if space is not None:
+            ws = rfind(space, prev_stop, at)
+        else:
+            ws = max([rfind(c, prev_stop, at) for c in spaces], default=-1)
+        word_start = ws + 1 if ws > prev_stop else prev_start
+        if (prev_match is not None and prev_stop <= word_start
+                and _breaks(text, prev_match, prev_start, p)):
+            raw.append((last, prev_stop + 1))  # (a candidate is one character)
+            last = (prev_match.start("next_tok") if prev_match.group("next_tok")
+                    else prev_stop + 1)
+        prev_match, prev_start, prev_stop = m, word_start, at
+    if prev_match is not None and _breaks(text, prev_match, prev_start, p):
+        raw.append((last, prev_stop + 1))
+        last = prev_match.start("next_tok") if prev_match.group("next_tok") else prev_stop + 1
     raw.append((last, stop))
     if len(raw) == 1:
         s, e = raw[0]
@@ -230,7 +240,7 @@ def punkt_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple
                 out.append((s, e))
             continue
         fs, fe = spans[i + 1]
-        match = realign.match(text, fs, fe)
+        match = realign.match(text, fs, fe) if text[fs] in _REALIGN_FIRST else None
         if match:
             out.append((s, fs + len(match.group().rstrip())))
             shift = match.end() - fs

@@ -8,7 +8,7 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise, repeat
 from math import nan
 from operator import itemgetter
 
@@ -47,14 +47,14 @@ class _WordTable:
         if len(self.index) > self.LIMIT:
             self.index.clear()
         index = self.index
-        out = list(map(index.get, words))
-        if None in out:
-            for k, i in enumerate(out):
-                if i is None:
-                    w = words[k]
-                    i = index.get(w)
-                    out[k] = self._add(w) if i is None else i
-        return np.array(out, dtype=np.intp)
+        # straight into an array (-1 for a word not met yet: none, once the words repeat)
+        out = np.fromiter(map(index.get, words, repeat(-1)), np.intp, len(words))
+        if out.size and out.min() < 0:
+            for k in np.flatnonzero(out < 0).tolist():
+                w = words[k]
+                i = index.get(w)
+                out[k] = self._add(w) if i is None else i
+        return out
 
     def _add(self, word: str) -> int:
         i = len(self.index)
@@ -166,8 +166,8 @@ class _RunsUnit:
 
     def __init__(self, names: tuple[str, str, str], runs, quotes):
         self.names, self.runs, self.quotes = names, runs, quotes  # names: unit, unit_id, label
-        self.starts = np.array([i for i, _ in runs], np.int64)
-        self.stops = np.array([k for _, k in runs], np.int64)
+        flat = np.array(runs, np.int64).reshape(-1, 2)  # one conversion: (first, stop) rows
+        self.starts, self.stops = flat[:, 0], flat[:, 1]
         # where Linsear Write's first 100 words end: (run, position)
         left, self.cut = 100, None
         for r, (i, k) in enumerate(runs):
@@ -229,22 +229,27 @@ def _runs_columns(units: list[_RunsUnit], at, sent) -> dict[str, list]:
     the body's sentence numbers as a tuple or ``array`` (quick to slice and bisect)."""
     i = np.concatenate([u.starts for u in units])
     k = np.concatenate([u.stops for u in units])
-    owner = np.repeat(np.arange(len(units)), [len(u.starts) for u in units])
+    # the units' runs are consecutive: unit n's are [offsets[n], offsets[n + 1])
+    offsets = np.zeros(len(units) + 1, np.int64)
+    np.cumsum([len(u.starts) for u in units], out=offsets[1:])
     # Linsear Write's sample: each run up to the cut, runs after the cut's run left out
     cut = np.concatenate([np.minimum(u.stops, u.cut[1]) if u.cut else u.stops for u in units])
     before = np.concatenate([np.arange(len(u.starts)) <= (u.cut[0] if u.cut else -1)
                              for u in units])
-
-    def per_unit(values) -> list[int]:
-        return np.bincount(owner, weights=values, minlength=len(units)).astype(np.int64).tolist()
-
-    out: dict[str, list] = {"words": per_unit(k - i)}
     at_i = at(None, i)
-    sums = at(None, k) - at_i
-    for f, name in enumerate(_FEATURE_COLUMNS):
-        out[name] = per_unit(sums[f])
-    out["sentences"] = per_unit(1 + at(_OPENINGS, k) - at(_OPENINGS, np.minimum(i + 1, k)))
-    hard = per_unit(np.where(before, at(1, cut) - at_i[1], 0))
+    # per run: words, the six features, sentences, the sample's hard words; summed per unit
+    # from running sums over the runs (one pass for all nine)
+    per_run = np.empty((9, len(i)), np.int64)
+    per_run[0] = k - i
+    per_run[1:7] = at(None, k) - at_i
+    per_run[7] = 1 + at(_OPENINGS, k) - at(_OPENINGS, np.minimum(i + 1, k))
+    per_run[8] = np.where(before, at(1, cut) - at_i[1], 0)
+    running = np.zeros((9, len(i) + 1), np.int64)
+    np.cumsum(per_run, axis=1, out=running[:, 1:])
+    words, *features, sentences, hard = (running[:, offsets[1:]]
+                                         - running[:, offsets[:-1]]).tolist()
+    out: dict[str, list] = {"words": words, **dict(zip(_FEATURE_COLUMNS, features, strict=True)),
+                            "sentences": sentences}
     for name in ("linsear_words", "linsear_easy", "linsear_hard", "linsear_sentences"):
         out[name] = [0] * len(units)
     for n, u in enumerate(units):
@@ -257,13 +262,18 @@ def _runs_columns(units: list[_RunsUnit], at, sent) -> dict[str, list]:
                                        for (_, k0), (i1, _) in pairwise(runs))
         m = min(words, 100)
         r_cut, stop_cut = u.cut
-        sample: list = []
-        for r in range(r_cut + 1):
-            i0, k0 = runs[r]
-            piece = sent[i0:stop_cut if r == r_cut else k0]
-            sample.extend(piece if u.quotes is None else [(s, u.quotes[r]) for s in piece])
-        last = sample[-1]
-        s_last = last if u.quotes is None else last[0]
+        # the sample's sentence pieces: its sentences (narration), or its pairs of sentence and
+        # quote (a quote owns one run, so pairs of two runs differ; a run's sentence numbers
+        # never go down): how many distinct, and how many tokens the last one has in the sample
+        pieces = [sent[i0:stop_cut if r == r_cut else k0]
+                  for r, (i0, k0) in enumerate(islice(runs, r_cut + 1))]
+        s_last = pieces[-1][-1]
+        if u.quotes is None:
+            distinct = len(set(chain.from_iterable(pieces)))
+            in_sample = sum(piece.count(s_last) for piece in pieces)
+        else:
+            distinct = sum(len(set(piece)) for piece in pieces)
+            in_sample = pieces[-1].count(s_last)
         a, b = bisect_left(sent, s_last), bisect_right(sent, s_last)  # the sentence's tokens
         if u.quotes is None:  # its tokens in narration runs
             r = bisect_right(runs, a, key=itemgetter(1))
@@ -276,7 +286,7 @@ def _runs_columns(units: list[_RunsUnit], at, sent) -> dict[str, list]:
         out["linsear_words"][n] = m
         out["linsear_easy"][n] = m - hard[n]
         out["linsear_hard"][n] = hard[n]
-        out["linsear_sentences"][n] = len(set(sample)) - 1 + sample.count(last) / total
+        out["linsear_sentences"][n] = distinct - 1 + in_sample / total
     return out
 
 
@@ -307,7 +317,7 @@ def _columns(article: Article, speech: list[tuple[int, int, str]] | None) -> _Co
         sent_seq = token_column(body, "sentence")
     elif n:  # a list of tokens: its columns in one pass
         _, words, starts, ends, blocks, sent_seq = zip(*body, strict=True)
-        sent, blocks = np.array(sent_seq, np.int64), np.array(blocks, np.int64)
+        sent, blocks = np.fromiter(sent_seq, np.int64, n), np.fromiter(blocks, np.int64, n)
     else:
         words = starts = ends = sent_seq = ()
         sent = blocks = np.zeros(0, np.int64)

@@ -22,6 +22,8 @@ WRAP_MAX_CHARS = 120
 
 _SENTENCE_END = tuple(".!?:;…”\"’')]")
 _WS = " \t\r\f\v\ufeff\u00a0"
+_WS_OR_NL = frozenset(_WS + "\n")
+_SENTENCE_END_CHARS = frozenset(_SENTENCE_END)
 
 
 def _is_heading_line(line: str) -> bool:
@@ -88,8 +90,11 @@ def _line_groups(text: str) -> list[list[tuple[int, int]]]:
     while pos <= n:
         nl = text.find("\n", pos)
         stop = n if nl < 0 else nl
-        s, e = _strip_span(text, pos, stop)
-        if s >= e or _SEPARATOR.fullmatch(text, s, e):
+        s, e = pos, stop
+        if s < e and (text[s] in _WS_OR_NL or text[e - 1] in _WS_OR_NL):
+            s, e = _strip_span(text, pos, stop)
+        # (a line starting with a letter or digit, a word character, is no separator)
+        if s >= e or (not text[s].isalnum() and _SEPARATOR.fullmatch(text, s, e)):
             if groups[-1]:
                 groups.append(new_group())
         else:
@@ -131,8 +136,10 @@ def split_blocks(text: str) -> list[tuple[str, int, int]]:
     """
     groups = _line_groups(text)
     # a line followed by one that starts in lower case is a wrapped line, not a heading
+    # (a line ending like a sentence is no heading unless it starts with "#": no call for it)
     heads = [
-        [_is_heading_line(text[s:e])
+        [(text[s] == "#" or text[e - 1] not in _SENTENCE_END_CHARS)
+         and _is_heading_line(text[s:e])
          and not (i + 1 < len(lines) and text[lines[i + 1][0]].islower())
          for i, (s, e) in enumerate(lines)]
         for lines in groups

@@ -20,7 +20,7 @@ from analysis.text.model import (
     TokenColumns,
     Tokens,
 )
-from analysis.text.sentence_spans import split_sentences
+from analysis.text.sentence_spans import TextMarks, split_sentences
 from analysis.text.words import _EDGE_PUNCT, WORD_PATTERN
 
 
@@ -72,6 +72,7 @@ def _structure_small(text: str, row_limit: int):
     spans: list[tuple[int, int, int, int]] = []  # (start, end, block, sentence) holding words
     section, section_start, section_title = 0, 0, "(lede)"
     section_has_content = False  # a paragraph, or a heading of its own
+    marks = TextMarks(text)
     for b_index, (kind, b_start, b_end) in enumerate(split_blocks(text)):
         if kind == "heading":
             if section_has_content:
@@ -83,7 +84,7 @@ def _structure_small(text: str, row_limit: int):
             section_has_content = True
         blocks.append(new(Block, (b_index, kind, b_start, b_end, section)))
         if kind == "paragraph":
-            for s_start, s_end in split_sentences(text, b_start, b_end):
+            for s_start, s_end in split_sentences(text, b_start, b_end, marks):
                 s_index = len(sentences)
                 sentences.append(new(Sentence, (s_index, b_index, s_start, s_end)))
                 spans.append((s_start, s_end, b_index, s_index))
@@ -117,22 +118,22 @@ def _token_list(text: str, spans: list[tuple[int, int, int, int]]) -> list[Token
     for start, end, block, sentence in spans:
         pos = start
         for piece in text[start:end].replace("\n", " ").split(" "):
-            n = len(piece)
+            stop = pos + len(piece)
             if piece.isalnum():
-                append(new(Token, (k, piece, pos, pos + n, block, sentence)))
+                append(new(Token, (k, piece, pos, stop, block, sentence)))
                 k += 1
-            elif n:
+            elif stop > pos:
                 core = piece.strip(punct)
                 if core.isalnum():
-                    a = pos + n - len(piece.lstrip(punct))
+                    a = stop - len(piece.lstrip(punct))
                     append(new(Token, (k, core, a, a + len(core), block, sentence)))
                     k += 1
                 elif core:
-                    for m in finditer(text, pos, pos + n):
+                    for m in finditer(text, pos, stop):
                         a, b = m.span()
                         append(new(Token, (k, text[a:b], a, b, block, sentence)))
                         k += 1
-            pos += n + 1
+            pos = stop + 1
     return tokens
 
 
