@@ -24,7 +24,9 @@ TEXT = (
 
 
 def _rule_checks(lex, body, norms, spans):
-    """Every context rule of the lexicon at every token, as _context_ok decides it."""
+    """Every context rule of the lexicon at every token: as _context_ok decides it by searching
+    each word window (``spans`` None), or as the matcher does (_rule_ok on the occurrences in
+    the rule's sentence or paragraph, kept in ``spans``)."""
     sents = [t.sentence for t in body]
     blocks = [t.block for t in body]
 
@@ -36,10 +38,15 @@ def _rule_checks(lex, body, norms, spans):
     distinct = {(id(r[0]), id(r[1]), r[2], r[3]): r
                 for rules in lex._context.values() for r in rules}
     for rule in distinct.values():
+        unless, require, window, paragraph = rule
         for i in range(len(body)):
             for j in (i, min(i + 1, len(body) - 1)):
-                out.append(matching._context_ok(rule, body, norms, i, j, span(sents, i),
-                                                lambda k: span(blocks, k), spans))
+                if spans is None:
+                    out.append(matching._context_ok(rule, body, norms, i, j, span(sents, i),
+                                                    lambda k: span(blocks, k)))
+                else:
+                    out.append(matching._rule_ok(spans, unless, require, window, body, norms,
+                                                 i, j, span(blocks if paragraph else sents, i)))
     return out
 
 
@@ -59,8 +66,8 @@ def test_sentence_wide_shortcut_decides_as_the_window_search(which, tmp_path):
         lex = load_lexicon(src)
     body = article_from_text(TEXT, "x").body_tokens
     norms = [matching.normalise(t.text) for t in body]
-    full = _rule_checks(lex, body, norms, None)  # no span memo: every window searched
-    fast = _rule_checks(lex, body, norms, {})
+    full = _rule_checks(lex, body, norms, None)  # every window searched
+    fast = _rule_checks(lex, body, norms, {})  # the occurrences in each span, found once
     assert fast == full
     assert False in full and True in full  # the text meets rules both ways
 
@@ -100,10 +107,12 @@ def test_equal_context_patterns_share_one_search(tmp_path):
     body = article_from_text("The supreme court met. A judge spoke.", "x").body_tokens
     norms = [matching.normalise(t.text) for t in body]
     spans: dict = {}
+    # occurrences "supreme court" (tokens 1..2) and "court" (2): first tokens [1, 2], and the
+    # smallest last token from each on [2, 2]
     first = matching._span_matches(spans, a, body, norms, 0, 2)
-    assert first == (1, 2, 2, 2) and len(spans) == 1
+    assert first == ([1, 2], [2, 2]) and len(spans) == 1
     assert matching._span_matches(spans, b, body, norms, 0, 2) == first and len(spans) == 1
-    assert matching._span_matches(spans, c, body, norms, 0, 2) == (2, 2, 2, 2)
+    assert matching._span_matches(spans, c, body, norms, 0, 2) == ([2], [2])
     assert len(spans) == 2
     # the default lexicon: one object per distinct set of context words
     lex = default_lexicon()
@@ -136,3 +145,41 @@ def test_match_runs_same_with_cold_and_warm_memos(n):
     cold = list(matching._match_runs(art, lex, with_dropped=True))
     warm = list(matching._match_runs(art, lex, with_dropped=True))
     assert cold == warm and any(r[4] == "context" for r in cold)
+
+
+def test_context_words_absent_from_the_article_decide_without_a_search(tmp_path):
+    # a set of context words none of which is in the article (no exact word, no word a glob
+    # finds, no phrase's first word) occurs in none of its sentences
+    src = tmp_path / "lex.toml"
+    src.write_text(_PARAGRAPH_LEXICON + '[topics.media.context."*"]\nunless = ["like a", '
+                   '"*-year-old", "judg*"]\n', encoding="utf-8")
+    for lex in (default_lexicon(), load_lexicon(src)):
+        sets = {id(p): p for rules in lex._context.values() for r in rules for p in r[:2] if p}
+        seen = set()
+        for text in (TEXT, "A 40-year-old reporter ran like a sprinter.\n\nThe judges met."):
+            body = article_from_text(text, "x").body_tokens
+            norms = [matching.normalise(t.text) for t in body]
+            here = matching._context_words(lex).in_article(set(norms))
+            for pats in sets.values():
+                found = matching._span_matches({}, pats, body, norms, 0, len(body) - 1)
+                seen.add((here.maybe(pats), found is not None))
+                assert here.maybe(pats) or found is None
+        assert (False, False) in seen and (True, True) in seen
+    # checked by hand: the phrase "like a", the glob "*-year-old" and "judg*" are each found
+    # from the words alone ("like" alone would do: phrases are told by their first word), and
+    # an article without them needs no search
+    lex = load_lexicon(src)
+    star = lex._context[("media", "culture")][-1][0]
+    for text, expected in (("A 40-year-old reporter.", True), ("He ran like a fox.", True),
+                           ("The judges met.", True), ("He ran as fast as the wind.", False)):
+        norms = [matching.normalise(t.text) for t in article_from_text(text, "x").body_tokens]
+        assert matching._context_words(lex).in_article(set(norms)).maybe(star) is expected
+
+
+def test_long_article_columns_give_the_same_runs():
+    lex = default_lexicon()
+    listed = article_from_text(TEXT * 3, "x")
+    columns = article_from_text(TEXT * 3, "x", token_list_max=0)
+    runs = list(matching._match_runs(listed, lex, with_dropped=True))
+    assert list(matching._match_runs(columns, lex, with_dropped=True)) == runs
+    assert any(r[4] == "context" for r in runs)
