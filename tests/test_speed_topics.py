@@ -183,3 +183,101 @@ def test_long_article_columns_give_the_same_runs():
     runs = list(matching._match_runs(listed, lex, with_dropped=True))
     assert list(matching._match_runs(columns, lex, with_dropped=True)) == runs
     assert any(r[4] == "context" for r in runs)
+
+
+def _sequential_marks(lex, runs, first_para):
+    """The article-level rules one after another over the hit list, as topic_hit_records
+    applied them before they were decided per topic (the reference for _topic_marks)."""
+    from collections import Counter
+
+    from analysis.topics.lexicon import entry_stem
+
+    def mark(runs, topics, reason):
+        return [r[:4] + (reason,) if r[4] is None and r[0] in topics else r for r in runs]
+
+    def counted():
+        return Counter(r[0] for r in runs if r[4] is None)
+
+    if lex.min_hits > 1:
+        runs = mark(runs, {t for t, n in counted().items() if n < lex.min_hits}, "few")
+    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
+    paras: dict = {}
+    for tid, _t, i, _j, reason in runs:
+        if reason is None and tid in spread:
+            paras.setdefault(tid, set()).add(first_para[i])
+    runs = mark(runs, {t for t, found in paras.items() if len(found) < spread[t]}, "confined")
+    if lex.min_entries > 1 and counted():
+        per_topic = counted()
+        top = max(per_topic.values())
+        stems: dict = {}
+        for tid, term, _i, _j, reason in runs:
+            if reason is None:
+                stems.setdefault(tid, set()).add(entry_stem(term))
+        runs = mark(runs, {t for t, n in per_topic.items()
+                           if n < top and len(stems[t]) < lex.min_entries}, "narrow")
+    if lex.min_share_of_top and counted():
+        per_topic = counted()
+        floor = lex.min_share_of_top * max(per_topic.values())
+        runs = mark(runs, {t for t, n in per_topic.items() if n < floor}, "minor")
+    return runs
+
+
+def test_article_level_rules_decided_per_topic_as_one_after_another():
+    import dataclasses
+    import random
+
+    from analysis.topics.hits import _topic_marks
+
+    base = default_lexicon()
+    rng = random.Random(5)
+    topics = base.topics[:6]
+    checked = set()
+    for trial in range(400):
+        lex = dataclasses.replace(
+            base, topics=[dataclasses.replace(t, min_paragraphs=rng.choice([1, 1, 2, 3]))
+                          for t in topics],
+            min_hits=rng.choice([1, 2, 3]), min_entries=rng.choice([1, 2, 3, 4]),
+            min_share_of_top=rng.choice([0.0, 0.2, 0.25, 0.5]))
+        runs = []
+        for k in range(rng.randrange(0, 30)):
+            t = rng.choice(topics)
+            runs.append((t.id, rng.choice(t.terms[:5]), k, k,
+                         rng.choice([None, None, None, "context", "uncorroborated"])))
+        first_para = {k: rng.randrange(4) for k in range(len(runs))}
+        reasons = [r[4] for r in runs]
+        marks = _topic_marks(lex, runs, reasons, first_para)
+        fused = [r[:4] + (marks.get(r[0]) if r[4] is None else r[4],) for r in runs]
+        expected = _sequential_marks(lex, runs, first_para)
+        assert fused == expected, trial
+        checked |= {r[4] for r in expected}
+    assert {"few", "confined", "narrow", "minor"} <= checked
+
+
+def test_narrow_and_minor_examples_checked_by_hand():
+    import dataclasses
+
+    from analysis.topics.hits import _topic_marks
+
+    lex = dataclasses.replace(default_lexicon(), min_hits=1, min_share_of_top=0.0,
+                              topics=[dataclasses.replace(t, min_paragraphs=1)
+                                      for t in default_lexicon().topics])
+    runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
+        ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
+        ("labour", "workers", 7, 7, None), ("health", "doctor*", 8, 8, None),
+        ("health", "hospital*", 9, 9, None), ("health", "patients", 10, 10, None),
+        ("health", "nurse*", 11, 11, None)]
+    reasons = [None] * len(runs)
+    paras = dict.fromkeys(range(12), 0)
+    # labour: "unions" and "union" are one stem, so two entries (union, worker)
+    for entries, expected in ((4, {"labour": "narrow"}), (3, {"labour": "narrow"}), (2, {})):
+        got = _topic_marks(dataclasses.replace(lex, min_entries=entries), runs, reasons, paras)
+        assert got == expected
+    runs = [("politics", "vote*", k, k, None) for k in range(9)] + [
+        ("economy", "trade", 9, 9, None), ("economy", "tariff*", 12, 12, None),
+        ("crime", "police", 15, 15, "context")]
+    reasons = [r[4] for r in runs]
+    paras = dict.fromkeys(range(16), 0)
+    minor = dataclasses.replace(lex, min_entries=1, min_share_of_top=0.25)
+    assert _topic_marks(minor, runs, reasons, paras) == {"economy": "minor"}  # 2 < 0.25 x 9
+    minor = dataclasses.replace(minor, min_share_of_top=0.2)  # 2 >= 0.2 x 9: economy counts
+    assert _topic_marks(minor, runs, reasons, paras) == {}

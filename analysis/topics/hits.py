@@ -82,40 +82,27 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         section_of = _Memo(places.section)
     # the paragraph of each counted hit's first token
     first_para = {i: para_of[body[i][4]] for _t, _r, i, _j, reason in runs if reason is None}
+    reasons = [r[4] for r in runs]
     stems = None
     if lex.corroboration is not None:
         # entries are told apart by their stems: "sport" and "sports" are one entry here
         keyed = [(tid, entry_stem(term), i, j, reason) for tid, term, i, j, reason in runs]
         marked = corroborate(keyed, first_para, lex.corroboration)
         if marked is not keyed:  # (an unmarked hit comes back as the same tuple)
-            runs = [r if m is k else r[:4] + (m[4],)
-                    for r, k, m in zip(runs, keyed, marked, strict=True)]
+            reasons = [m[4] for m in marked]
         stems = [k[1] for k in keyed]
-    if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
-        per_topic = Counter([r[0] for r in runs if r[4] is None])
-        few = {tid for tid, count in per_topic.items() if count < lex.min_hits}
-        if few:
-            runs = _mark(runs, few, "few")
-    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
-    if spread:  # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
-        paras: dict[str, set[int]] = {}
-        for tid, _t, i, _j, reason in runs:
-            if reason is None and tid in spread:
-                paras.setdefault(tid, set()).add(first_para[i])
-        confined = {tid for tid, found in paras.items() if len(found) < spread[tid]}
-        if confined:
-            runs = _mark(runs, confined, "confined")
-    if lex.min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
-        runs = _narrow(runs, lex.min_entries, stems)
-    if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
-        runs = _minor(runs, lex.min_share_of_top)
+    # the article-level rules drop every counted hit of a topic: decided per topic, from its
+    # counted hits' number, paragraphs and entries (one pass), then applied with the rows
+    marks = _topic_marks(lex, runs, reasons, first_para, stems)
     text, aid = article.text, article.id
     spans = speech or []
     n_spans = len(spans)
     q = 0  # hits come in text order: the speech spans are walked once, not searched per hit
     rows = []
     append = rows.append
-    for tid, term, i, j, reason in runs:
+    for (tid, term, i, j, _r), reason in zip(runs, reasons, strict=True):
+        if reason is None and marks:
+            reason = marks.get(tid)
         if reason is not None and not dropped:
             continue
         a = body[i]
@@ -135,81 +122,76 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     return rows
 
 
-def _mark(runs: list[tuple], topics: set[str], reason: str) -> list[tuple]:
-    """The runs with the counted hits of ``topics`` marked as dropped for ``reason`` (the
-    other runs are the same tuples).
+def _topic_marks(lex: Lexicon, runs: list[tuple], reasons: list, first_para: dict,
+                 stems: list[str] | None = None) -> dict[str, str]:
+    """The topics whose counted hits (``reasons`` None) the article-level rules drop, with the
+    reason, applied in this order to the topics still counted:
 
-    >>> _mark([("a", "x", 0, 0, None), ("b", "y", 1, 1, None), ("a", "z", 2, 2, "name")],
-    ...       {"a"}, "few")
-    [('a', 'x', 0, 0, 'few'), ('b', 'y', 1, 1, None), ('a', 'z', 2, 2, 'name')]
+    * ``few``: fewer than ``min_hits`` counted hits in the article;
+    * ``confined`` (since 2.9): counted hits in fewer paragraphs than the topic's
+      ``min_paragraphs`` (``first_para`` gives a hit's paragraph by its first token): an aside;
+    * ``narrow`` (since 2.13): a topic that does not lead the article (fewer counted hits than
+      the topic with most; ties all lead) whose counted hits bring fewer than ``min_entries``
+      distinct entries (told apart by :func:`entry_stem`; ``stems``, when given, holds each
+      run's, as corroboration made them): a subject the article only touches comes back with
+      the same one or two words (a teachers' union as a campaign's endorser, "the military" in
+      a list of complaints); a subject it covers brings its vocabulary;
+    * ``minor`` (since 2.12): fewer counted hits than ``min_share_of_top`` times the leading
+      topic's: mentioned in passing (a rally's one paragraph on trade, a jobs figure in a
+      debate story).
+
+    Every rule drops all the counted hits of a topic, so each is decided per topic from the
+    counts, paragraphs and entries gathered in one pass over the hits (a topic's hits are
+    stemmed, memoised, until it has ``min_entries`` stems): linear in the article's size.
+
+    >>> from analysis.topics.lexicon import default_lexicon
+    >>> runs = [("politics", "vote*", k, k, None) for k in range(6)] + [
+    ...     ("economy", "trade", 6, 6, None), ("health", "doctor*", 7, 7, None),
+    ...     ("health", "hospital*", 8, 8, None)]
+    >>> lex, reasons = default_lexicon(), [r[4] for r in runs]
+    >>> sorted(_topic_marks(lex, runs, reasons, {k: k for k in range(9)}).items())
+    [('economy', 'few'), ('health', 'narrow')]
+    >>> sorted(_topic_marks(lex, runs, reasons, {k: 0 for k in range(9)}).items())
+    [('economy', 'few'), ('health', 'confined')]
+
+    (one trade hit: fewer than ``min_hits`` 2; health's two hits in one paragraph: fewer than
+    its ``min_paragraphs`` 2; in two, two entries: fewer than ``min_entries`` 3 for a topic
+    behind politics' six.)
     """
-    return [r[:4] + (reason,) if r[4] is None and r[0] in topics else r for r in runs]
-
-
-def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None) -> list[tuple]:
-    """Mark the counted hits of the topics that do not lead the article (fewer counted hits than
-    the topic with most; ties all lead) and whose counted hits there bring fewer than
-    ``min_entries`` distinct entries (told apart by :func:`entry_stem`) as dropped
-    (``narrow``): a subject the article only touches comes back with the same one or two words
-    (a teachers' union as a campaign's endorser, "the military" in a list of complaints); a
-    subject it covers brings its vocabulary. ``stems``, when given, holds each run's
-    :func:`entry_stem` (as corroboration made them). One pass over the hits; a topic's hits are
-    stemmed (memoised) until it has ``min_entries`` stems: linear in the article's size.
-
-    >>> runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
-    ...     ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
-    ...     ("labour", "workers", 7, 7, None), ("health", "doctor*", 8, 8, None),
-    ...     ("health", "hospital*", 9, 9, None), ("health", "patients", 10, 10, None),
-    ...     ("health", "nurse*", 11, 11, None)]
-    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 4)})  # labour: 2 entries (union, worker)
-    [('health', None), ('labour', 'narrow'), ('politics', None)]
-    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 3)})  # "unions" and "union": one stem
-    [('health', None), ('labour', 'narrow'), ('politics', None)]
-    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 2)})
-    [('health', None), ('labour', None), ('politics', None)]
-    >>> _narrow(runs, 3, [entry_stem(r[1]) for r in runs]) == _narrow(runs, 3)
-    True
-    """
-    per_topic: Counter = Counter()
-    found: dict[str, set[str]] = {}
-    for k, (tid, term, _i, _j, reason) in enumerate(runs):
+    counts: Counter = Counter()
+    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
+    paras: dict[str, set[int]] = {}
+    entries: dict[str, set[str]] = {}
+    min_entries = lex.min_entries
+    for k, ((tid, term, i, _j, _r), reason) in enumerate(zip(runs, reasons, strict=True)):
         if reason is None:
-            per_topic[tid] += 1
-            seen = found.get(tid)
-            if seen is None:
-                seen = found[tid] = set()
-            if len(seen) < min_entries:  # enough seen: no more stemming for this topic
-                seen.add(entry_stem(term) if stems is None else stems[k])
-    if not per_topic:
-        return runs
-    top = max(per_topic.values())
-    narrow = {tid for tid, n in per_topic.items() if n < top and len(found[tid]) < min_entries}
-    if not narrow:
-        return runs
-    return _mark(runs, narrow, "narrow")
-
-
-def _minor(runs: list[tuple], share: float) -> list[tuple]:
-    """Mark the counted hits of the topics whose counted hits number less than ``share`` times
-    the leading topic's as dropped (``minor``): a topic far behind the article's main subject is
-    mentioned in passing (a rally's one paragraph on trade, a jobs figure in a debate story).
-    One pass over the hits: linear in the article's size.
-
-    >>> runs = [("politics", "vote*", 0, 0, None)] * 9 + [("economy", "trade", 9, 9, None),
-    ...         ("economy", "tariff*", 12, 12, None), ("crime", "police", 15, 15, "context")]
-    >>> sorted({(r[0], r[4]) for r in _minor(runs, 0.25)})  # 2 < 0.25 x 9
-    [('crime', 'context'), ('economy', 'minor'), ('politics', None)]
-    >>> [r[4] for r in _minor(runs, 0.2)][9:]  # 2 hits >= 0.2 x 9: economy counts
-    [None, None, 'context']
-    """
-    per_topic = Counter([r[0] for r in runs if r[4] is None])
-    if not per_topic:
-        return runs
-    floor = share * max(per_topic.values())
-    minor = {tid for tid, n in per_topic.items() if n < floor}
-    if not minor:
-        return runs
-    return _mark(runs, minor, "minor")
+            counts[tid] += 1
+            if tid in spread:
+                paras.setdefault(tid, set()).add(first_para[i])
+            if min_entries > 1:
+                seen = entries.get(tid)
+                if seen is None:
+                    seen = entries[tid] = set()
+                if len(seen) < min_entries:  # enough seen: no more stemming for this topic
+                    seen.add(entry_stem(term) if stems is None else stems[k])
+    marks: dict[str, str] = {}
+    if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
+        marks.update((tid, "few") for tid, n in counts.items() if n < lex.min_hits)
+    # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
+    marks.update((tid, "confined") for tid, found in paras.items()
+                 if tid not in marks and len(found) < spread[tid])
+    if min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
+        left = {tid: n for tid, n in counts.items() if tid not in marks}
+        if left:
+            top = max(left.values())
+            marks.update((tid, "narrow") for tid, n in left.items()
+                         if n < top and len(entries[tid]) < min_entries)
+    if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
+        left = {tid: n for tid, n in counts.items() if tid not in marks}
+        if left:
+            floor = lex.min_share_of_top * max(left.values())
+            marks.update((tid, "minor") for tid, n in left.items() if n < floor)
+    return marks
 
 
 class _Memo(dict):

@@ -486,6 +486,37 @@ def _hot_entries(lex: Lexicon, words: set[str]) -> dict:
     return out
 
 
+def _entry_plan(item, context: dict, in_article: _InArticle | None) -> tuple:
+    """What the hits of one lexicon entry (a candidate ``item``) need in one article: its topic,
+    term, length in words and kind, and its context rules as they stand there — None when
+    every rule passes whatever the hit (the words it looks for are nowhere in the article,
+    :class:`_InArticle`), False when one fails whatever the hit (its required words are
+    nowhere), else the rules to check per hit, as ``(unless or None, require or None,
+    window, paragraph scope)`` with the ``unless`` words absent from the article left out.
+
+    >>> from analysis.topics.lexicon import default_lexicon
+    >>> lex = default_lexicon()  # "strike" (labour) requires "dockers", "bargaining" …
+    >>> item = next(c for c in _candidates(lex, "strike")[0] if c[2] == "strike")
+    >>> words = _context_words(lex)
+    >>> _entry_plan(item, lex._context, words.in_article({"the", "strike", "ended"}))
+    ('labour', 'strike', 1, 'term', False)
+    >>> len(_entry_plan(item, lex._context, words.in_article({"dockers", "strike"}))[4])
+    1
+    """
+    matchers, tid, term, kind = item
+    rules = context.get((tid, term))
+    checks = None
+    for unless, require, window, paragraph in rules or ():
+        if unless is not None and not in_article.maybe(unless):
+            unless = None
+        if require is not None and not in_article.maybe(require):
+            checks = False
+            break
+        if unless is not None or require is not None:
+            checks = (checks or []) + [(unless, require, window, paragraph)]
+    return tid, term, len(matchers), kind, checks
+
+
 def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     """Yield (topic id, term, first token, last token) for every counted hit; with
     ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
@@ -519,7 +550,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     found_in: dict[tuple[int, int, int], tuple | None] = {}
     context = lex._context
     context_words = _context_words(lex) if context else None
-    in_article = maybe = None  # which context sets can occur in the article (on first use)
+    in_article = None  # which context sets can occur in the article (on first use)
+    plans: dict[int, tuple] = {}  # id of a lexicon entry -> _entry_plan (its items live on)
 
     columns: dict[str, object] = {}  # a long body's sentence and block columns, on first use
 
@@ -584,12 +616,17 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
         if best is None:
             i = p + 1
             continue
-        matchers, tid, term, kind = best
-        k = len(matchers)
+        plan = plans.get(id(best))
+        if plan is None:  # what the entry's hits in this article need (once per entry)
+            if in_article is None and (best[1], best[2]) in context:
+                in_article = context_words.in_article(
+                    set(norms) if not long else set(map(normalise, body.texts())))
+            plan = plans[id(best)] = _entry_plan(best, context, in_article)
+        tid, term, k, kind, checks = plan
         j = i + k - 1
         reason = None
         if kind == "negation":
-            last_neg = (body[i].sentence, j, body[j].end)
+            last_neg = (body[i][5], j, body[j][3])
             i += k
             continue
         if kind == "exclude":
@@ -597,37 +634,16 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
         elif kind == "term" and names is not None and \
                 (texts[i][:1].isupper() or texts[j][:1].isupper()) and names.inside_name(i, j):
             reason = "name"
-        if reason is None and last_neg is not None and last_neg[0] == body[i].sentence and \
+        if reason is None and last_neg is not None and last_neg[0] == body[i][5] and \
                 i - last_neg[1] - 1 <= lex.negation_window and \
-                not _PUNCT.search(text, last_neg[2], body[i].start):
+                not _PUNCT.search(text, last_neg[2], body[i][2]):
             reason = "negation"
-        if reason is None:
-            rules = context.get((tid, term))
-            if rules is not None:
-                if in_article is None:  # (made at the article's first hit with a rule)
-                    in_article = context_words.in_article(
-                        set(norms) if not long else set(map(normalise, body.texts())))
-                    maybe = in_article.maybe
-                for unless, require, window, paragraph in rules:
-                    # most rules meet none of their words in the article: decided at once
-                    if unless is not None:
-                        found = in_article.get(id(unless))
-                        if found is None:
-                            found = maybe(unless)
-                        unless_here = found
-                    else:
-                        unless_here = False
-                    if require is not None:
-                        found = in_article.get(id(require))
-                        if found is None:
-                            found = maybe(require)
-                        if not found:
-                            reason = "context"
-                            break
-                    elif not unless_here:
-                        continue
-                    if not _rule_ok(found_in, unless if unless_here else None, require, window,
-                                    body, norms, i, j,
+        if reason is None and checks is not None:
+            if checks is False:  # a rule's required words are nowhere in the article
+                reason = "context"
+            else:
+                for unless, require, window, paragraph in checks:
+                    if not _rule_ok(found_in, unless, require, window, body, norms, i, j,
                                     block_span_of(i) if paragraph else span_of(i)):
                         reason = "context"
                         break
