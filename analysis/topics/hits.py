@@ -130,15 +130,11 @@ def _topic_marks(lex: Lexicon, runs: list[tuple], reasons: list, first_para: dic
     * ``few``: fewer than ``min_hits`` counted hits in the article;
     * ``confined`` (since 2.9): counted hits in fewer paragraphs than the topic's
       ``min_paragraphs`` (``first_para`` gives a hit's paragraph by its first token): an aside;
-    * ``narrow`` (since 2.13): a topic that does not lead the article (fewer counted hits than
-      the topic with most; ties all lead) whose counted hits bring fewer than ``min_entries``
-      distinct entries (told apart by :func:`entry_stem`; ``stems``, when given, holds each
-      run's, as corroboration made them): a subject the article only touches comes back with
-      the same one or two words (a teachers' union as a campaign's endorser, "the military" in
-      a list of complaints); a subject it covers brings its vocabulary;
-    * ``minor`` (since 2.12): fewer counted hits than ``min_share_of_top`` times the leading
-      topic's: mentioned in passing (a rally's one paragraph on trade, a jobs figure in a
-      debate story).
+    * ``narrow`` (since 2.13, :func:`_narrow`): a topic behind the leading one with fewer than
+      ``min_entries`` distinct entries (``stems``, when given, holds each run's
+      :func:`entry_stem`, as corroboration made them);
+    * ``minor`` (since 2.12, :func:`_minor`): fewer counted hits than ``min_share_of_top``
+      times the leading topic's.
 
     Every rule drops all the counted hits of a topic, so each is decided per topic from the
     counts, paragraphs and entries gathered in one pass over the hits (a topic's hits are
@@ -182,16 +178,95 @@ def _topic_marks(lex: Lexicon, runs: list[tuple], reasons: list, first_para: dic
                  if tid not in marks and len(found) < spread[tid])
     if min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
         left = {tid: n for tid, n in counts.items() if tid not in marks}
-        if left:
-            top = max(left.values())
-            marks.update((tid, "narrow") for tid, n in left.items()
-                         if n < top and len(entries[tid]) < min_entries)
+        marks.update(dict.fromkeys(_narrow_topics(left, entries, min_entries), "narrow"))
     if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
         left = {tid: n for tid, n in counts.items() if tid not in marks}
-        if left:
-            floor = lex.min_share_of_top * max(left.values())
-            marks.update((tid, "minor") for tid, n in left.items() if n < floor)
+        marks.update(dict.fromkeys(_minor_topics(left, lex.min_share_of_top), "minor"))
     return marks
+
+
+def _mark(runs: list[tuple], topics: set[str], reason: str) -> list[tuple]:
+    """The runs with the counted hits of ``topics`` marked as dropped for ``reason`` (the
+    other runs are the same tuples).
+
+    >>> _mark([("a", "x", 0, 0, None), ("b", "y", 1, 1, None), ("a", "z", 2, 2, "name")],
+    ...       {"a"}, "few")
+    [('a', 'x', 0, 0, 'few'), ('b', 'y', 1, 1, None), ('a', 'z', 2, 2, 'name')]
+    """
+    return [r[:4] + (reason,) if r[4] is None and r[0] in topics else r for r in runs]
+
+
+def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None) -> list[tuple]:
+    """Mark the counted hits of the topics that do not lead the article (fewer counted hits than
+    the topic with most; ties all lead) and whose counted hits there bring fewer than
+    ``min_entries`` distinct entries (told apart by :func:`entry_stem`) as dropped
+    (``narrow``): a subject the article only touches comes back with the same one or two words
+    (a teachers' union as a campaign's endorser, "the military" in a list of complaints); a
+    subject it covers brings its vocabulary. ``stems``, when given, holds each run's
+    :func:`entry_stem` (as corroboration made them). One pass over the hits; a topic's hits are
+    stemmed (memoised) until it has ``min_entries`` stems: linear in the article's size.
+
+    >>> runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
+    ...     ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
+    ...     ("labour", "workers", 7, 7, None), ("health", "doctor*", 8, 8, None),
+    ...     ("health", "hospital*", 9, 9, None), ("health", "patients", 10, 10, None),
+    ...     ("health", "nurse*", 11, 11, None)]
+    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 4)})  # labour: 2 entries (union, worker)
+    [('health', None), ('labour', 'narrow'), ('politics', None)]
+    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 3)})  # "unions" and "union": one stem
+    [('health', None), ('labour', 'narrow'), ('politics', None)]
+    >>> sorted({(r[0], r[4]) for r in _narrow(runs, 2)})
+    [('health', None), ('labour', None), ('politics', None)]
+    >>> _narrow(runs, 3, [entry_stem(r[1]) for r in runs]) == _narrow(runs, 3)
+    True
+    """
+    per_topic: Counter = Counter()
+    found: dict[str, set[str]] = {}
+    for k, (tid, term, _i, _j, reason) in enumerate(runs):
+        if reason is None:
+            per_topic[tid] += 1
+            seen = found.get(tid)
+            if seen is None:
+                seen = found[tid] = set()
+            if len(seen) < min_entries:  # enough seen: no more stemming for this topic
+                seen.add(entry_stem(term) if stems is None else stems[k])
+    narrow = _narrow_topics(per_topic, found, min_entries)
+    return _mark(runs, narrow, "narrow") if narrow else runs
+
+
+def _minor(runs: list[tuple], share: float) -> list[tuple]:
+    """Mark the counted hits of the topics whose counted hits number less than ``share`` times
+    the leading topic's as dropped (``minor``): a topic far behind the article's main subject is
+    mentioned in passing (a rally's one paragraph on trade, a jobs figure in a debate story).
+    One pass over the hits: linear in the article's size.
+
+    >>> runs = [("politics", "vote*", 0, 0, None)] * 9 + [("economy", "trade", 9, 9, None),
+    ...         ("economy", "tariff*", 12, 12, None), ("crime", "police", 15, 15, "context")]
+    >>> sorted({(r[0], r[4]) for r in _minor(runs, 0.25)})  # 2 < 0.25 x 9
+    [('crime', 'context'), ('economy', 'minor'), ('politics', None)]
+    >>> [r[4] for r in _minor(runs, 0.2)][9:]  # 2 hits >= 0.2 x 9: economy counts
+    [None, None, 'context']
+    """
+    minor = _minor_topics(Counter([r[0] for r in runs if r[4] is None]), share)
+    return _mark(runs, minor, "minor") if minor else runs
+
+
+def _narrow_topics(counts: dict[str, int], entries: dict[str, set[str]],
+                   min_entries: int) -> set[str]:
+    """The topics :func:`_narrow` drops, from each counted topic's hits (``counts``) and
+    entries' stems (``entries``, gathered up to ``min_entries``)."""
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {tid for tid, n in counts.items() if n < top and len(entries[tid]) < min_entries}
+
+
+def _minor_topics(counts: dict[str, int], share: float) -> set[str]:
+    """The topics :func:`_minor` drops, from each counted topic's hits (``counts``)."""
+    if not counts:
+        return set()
+    floor = share * max(counts.values())
+    return {tid for tid, n in counts.items() if n < floor}
 
 
 class _Memo(dict):
