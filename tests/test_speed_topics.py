@@ -162,8 +162,11 @@ def test_context_words_absent_from_the_article_decide_without_a_search(tmp_path)
             here = matching._context_words(lex).in_article(set(norms))
             for pats in sets.values():
                 found = matching._span_matches({}, pats, body, norms, 0, len(body) - 1)
-                seen.add((here.maybe(pats), found is not None))
-                assert here.maybe(pats) or found is None
+                narrowed = here.narrowed(pats)
+                seen.add((narrowed is not None, found is not None))
+                # the same occurrences with the words narrowed to the article
+                assert found == (None if narrowed is None else matching._span_matches(
+                    {}, narrowed, body, norms, 0, len(body) - 1))
         assert (False, False) in seen and (True, True) in seen
     # checked by hand: the phrase "like a", the glob "*-year-old" and "judg*" are each found
     # from the words alone ("like" alone would do: phrases are told by their first word), and
@@ -173,7 +176,8 @@ def test_context_words_absent_from_the_article_decide_without_a_search(tmp_path)
     for text, expected in (("A 40-year-old reporter.", True), ("He ran like a fox.", True),
                            ("The judges met.", True), ("He ran as fast as the wind.", False)):
         norms = [matching.normalise(t.text) for t in article_from_text(text, "x").body_tokens]
-        assert matching._context_words(lex).in_article(set(norms)).maybe(star) is expected
+        here = matching._context_words(lex).in_article(set(norms))
+        assert (here.narrowed(star) is not None) is expected
 
 
 def test_long_article_columns_give_the_same_runs():

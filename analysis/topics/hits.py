@@ -65,7 +65,7 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     ('economy', 'Trade', 1, (True, 'Ruto'))
     """
     lex = lexicon or default_lexicon()
-    runs = list(_match_runs(article, lex, with_dropped=True))
+    runs = _match_runs(article, lex, with_dropped=True)
     if not runs:
         return []
     labels = lex.labels()

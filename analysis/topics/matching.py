@@ -247,12 +247,27 @@ class _ContextWords:
 
 
 class _InArticle(dict):
-    """Whether a context pattern set can occur in one article (``memo[patterns]``, keyed by the
-    set's ``id``: a lexicon compiles each distinct set once and keeps it): one of its exact
-    words is one of the article's words, one of its globs finds one of them, or one of its
-    phrases' first words does (False means no occurrence anywhere; True, maybe one). Decided
-    once per set from the article's distinct ``words`` and those of them a glob of the
-    lexicon may find (``globbed``), with no token visited."""
+    """A lexicon's context pattern sets narrowed to one article (``narrowed(patterns)``; the
+    sets are told apart by ``id``: a lexicon compiles each distinct set once and keeps it):
+    the exact words that are among the article's words, the regex of its globs when it finds
+    one of them, the phrases whose first word may be one — the same occurrences in any span
+    of the article, with less to search — or None when nothing is left: no occurrence
+    anywhere. Decided once per set from the article's distinct ``words`` and those of them a
+    glob of the lexicon may find (``globbed``), with no token visited.
+
+    >>> from analysis.topics.lexicon import _context_patterns
+    >>> pats = _context_patterns(("court", "judg*", "supreme court", "jury"))
+    >>> here = _InArticle({"the", "judges", "court", "met"}, ["judges"])
+    >>> exact, regex, phrases, firsts = here.narrowed(pats)
+    >>> exact, regex is pats[1], phrases, firsts
+    ({'court'}, True, [], frozenset())
+    >>> _InArticle({"the", "jury", "met"}, []).narrowed(pats)[1:]
+    (None, [], frozenset())
+    >>> _InArticle({"the", "supreme", "leader"}, []).narrowed(pats)[2]
+    [('supreme', 'court')]
+    >>> _InArticle({"the", "leader"}, []).narrowed(pats) is None
+    True
+    """
 
     __slots__ = ("words", "globbed", "joined")
 
@@ -264,19 +279,21 @@ class _InArticle(dict):
         # found in one of them)
         self.joined = "\n".join(globbed)
 
-    def maybe(self, patterns) -> bool:
-        found = self.get(id(patterns))
-        if found is None:
-            exact, regex, phrases, firsts = patterns
-            words = self.words
-            found = not exact.isdisjoint(words) or \
-                (regex is not None and self.globbed and regex.search(self.joined) is not None)
-            if not found and phrases:
-                if firsts is not None:
-                    found = not firsts.isdisjoint(words)
-                else:
-                    found = any(_may_start(ph[0], words, self.globbed) for ph in phrases)
-            self[id(patterns)] = found
+    def narrowed(self, patterns):
+        key = id(patterns)
+        if key in self:
+            return self[key]
+        exact, regex, phrases, firsts = patterns
+        words = self.words
+        exact = exact & words
+        if regex is not None and not (self.globbed and regex.search(self.joined) is not None):
+            regex = None
+        if phrases:
+            phrases = [ph for ph in phrases if _may_start(ph[0], words, self.globbed)]
+            if firsts is not None:
+                firsts = firsts & words
+        found = self[key] = (exact, regex, phrases, firsts) \
+            if exact or regex is not None or phrases else None
         return found
 
 
@@ -492,7 +509,8 @@ def _entry_plan(item, context: dict, in_article: _InArticle | None) -> tuple:
     every rule passes whatever the hit (the words it looks for are nowhere in the article,
     :class:`_InArticle`), False when one fails whatever the hit (its required words are
     nowhere), else the rules to check per hit, as ``(unless or None, require or None,
-    window, paragraph scope)`` with the ``unless`` words absent from the article left out.
+    window, paragraph scope)`` with their words narrowed to the article
+    (:meth:`_InArticle.narrowed`; None for ``unless`` words absent from it).
 
     >>> from analysis.topics.lexicon import default_lexicon
     >>> lex = default_lexicon()  # "strike" (labour) requires "dockers", "bargaining" …
@@ -507,21 +525,24 @@ def _entry_plan(item, context: dict, in_article: _InArticle | None) -> tuple:
     rules = context.get((tid, term))
     checks = None
     for unless, require, window, paragraph in rules or ():
-        if unless is not None and not in_article.maybe(unless):
-            unless = None
-        if require is not None and not in_article.maybe(require):
-            checks = False
-            break
+        if unless is not None:
+            unless = in_article.narrowed(unless)
+        if require is not None:
+            require = in_article.narrowed(require)
+            if require is None:
+                checks = False
+                break
         if unless is not None or require is not None:
             checks = (checks or []) + [(unless, require, window, paragraph)]
     return tid, term, len(matchers), kind, checks
 
 
-def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
-    """Yield (topic id, term, first token, last token) for every counted hit; with
-    ``with_dropped`` also candidate hits that do not count, as a fifth item giving the reason
-    (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``); the
-    article-level rules (corroboration, ``min_hits``) are applied by :func:`topic_hit_records`."""
+def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False) -> list[tuple]:
+    """(topic id, term, first token, last token) of every counted hit, in text order (a
+    list); with ``with_dropped`` also candidate hits that do not count, as a fifth item giving
+    the reason (None for a counted hit; ``name``, ``negation``, ``context``, ``excluded``);
+    the article-level rules (corroboration, ``min_hits``) are applied by
+    :func:`topic_hit_records`."""
     text = article.text
     body = article.body_tokens
     long = isinstance(body, Tokens)
@@ -531,7 +552,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     # and only the positions of those that do are visited
     hot = _hot_entries(lex, set(body.texts()) if long else set(texts))
     if not hot:
-        return
+        return []
     if long:
         norms = _Strings(lambda k: normalise(body.text_of(k)), len(body))
     else:  # each distinct word normalised once, and remembered across articles
@@ -580,6 +601,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
     span_of = span_finder("sentence", _SENTENCE, sentence_span)
     block_span_of = span_finder("block", _BLOCK, block_span)
 
+    runs: list[tuple] = []
+    append = runs.append
     i = 0  # the first token not yet consumed by a match
     for p in list(compress(count(), map(hot.__contains__, body.texts() if long else texts))):
         if p < i:
@@ -648,7 +671,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False):
                         reason = "context"
                         break
         if reason is None:
-            yield (tid, term, i, j, None) if with_dropped else (tid, term, i, j)
+            append((tid, term, i, j, None) if with_dropped else (tid, term, i, j))
         elif with_dropped:
-            yield tid, term, i, j, reason
+            append((tid, term, i, j, reason))
         i += k
+    return runs
