@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.text import Article, BlockPlaces
 from analysis.topics.lexicon import Lexicon, default_lexicon, entry_stem
 from analysis.topics.matching import _match_runs
 from analysis.topics.rules import corroborate
+
+_FIRST, _THIRD = itemgetter(0), itemgetter(2)
 
 HIT_COLUMNS = ["article_id", "topic", "label", "term", "matched", "start", "end", "paragraph",
                "block", "section", "sentence", "in_quote", "speaker"]
@@ -154,28 +158,33 @@ def _topic_marks(lex: Lexicon, runs: list[tuple], reasons: list, first_para: dic
     its ``min_paragraphs`` 2; in two, two entries: fewer than ``min_entries`` 3 for a topic
     behind politics' six.)
     """
-    counts: Counter = Counter()
+    live = [r is None for r in reasons]
+    counted = list(compress(runs, live))
+    tids = list(map(_FIRST, counted))
+    counts = Counter(tids)
     spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
-    paras: dict[str, set[int]] = {}
-    entries: dict[str, set[str]] = {}
+    # distinct (topic, paragraph) and (topic, entry) pairs, counted per topic
+    paras: Counter = Counter()
+    if spread:
+        first = map(first_para.__getitem__, map(_THIRD, counted))
+        paras.update(tid for tid, _p in set(zip(tids, first, strict=True)) if tid in spread)
     min_entries = lex.min_entries
-    for k, ((tid, term, i, _j, _r), reason) in enumerate(zip(runs, reasons, strict=True)):
-        if reason is None:
-            counts[tid] += 1
-            if tid in spread:
-                paras.setdefault(tid, set()).add(first_para[i])
-            if min_entries > 1:
-                seen = entries.get(tid)
-                if seen is None:
-                    seen = entries[tid] = set()
-                if len(seen) < min_entries:  # enough seen: no more stemming for this topic
-                    seen.add(entry_stem(term) if stems is None else stems[k])
+    entries: Counter = Counter()
+    if min_entries > 1 and stems is not None:
+        entries.update(map(_FIRST, set(zip(tids, compress(stems, live), strict=True))))
+    elif min_entries > 1:
+        seen: dict[str, set[str]] = {}
+        for tid, term, _i, _j, _r in counted:
+            found = seen.setdefault(tid, set())
+            if len(found) < min_entries:  # enough seen: no more stemming for this topic
+                found.add(entry_stem(term))
+        entries.update({tid: len(found) for tid, found in seen.items()})
     marks: dict[str, str] = {}
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
         marks.update((tid, "few") for tid, n in counts.items() if n < lex.min_hits)
     # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
     marks.update((tid, "confined") for tid, found in paras.items()
-                 if tid not in marks and len(found) < spread[tid])
+                 if tid not in marks and found < spread[tid])
     if min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
         left = {tid: n for tid, n in counts.items() if tid not in marks}
         marks.update(dict.fromkeys(_narrow_topics(left, entries, min_entries), "narrow"))
@@ -230,7 +239,7 @@ def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None)
                 seen = found[tid] = set()
             if len(seen) < min_entries:  # enough seen: no more stemming for this topic
                 seen.add(entry_stem(term) if stems is None else stems[k])
-    narrow = _narrow_topics(per_topic, found, min_entries)
+    narrow = _narrow_topics(per_topic, {tid: len(f) for tid, f in found.items()}, min_entries)
     return _mark(runs, narrow, "narrow") if narrow else runs
 
 
@@ -251,14 +260,14 @@ def _minor(runs: list[tuple], share: float) -> list[tuple]:
     return _mark(runs, minor, "minor") if minor else runs
 
 
-def _narrow_topics(counts: dict[str, int], entries: dict[str, set[str]],
+def _narrow_topics(counts: dict[str, int], entries: dict[str, int],
                    min_entries: int) -> set[str]:
     """The topics :func:`_narrow` drops, from each counted topic's hits (``counts``) and
-    entries' stems (``entries``, gathered up to ``min_entries``)."""
+    distinct entries (``entries``: their stems, counted up to ``min_entries`` at least)."""
     if not counts:
         return set()
     top = max(counts.values())
-    return {tid for tid, n in counts.items() if n < top and len(entries[tid]) < min_entries}
+    return {tid for tid, n in counts.items() if n < top and entries[tid] < min_entries}
 
 
 def _minor_topics(counts: dict[str, int], share: float) -> set[str]:

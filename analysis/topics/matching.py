@@ -289,8 +289,12 @@ class _InArticle(dict):
         if regex is not None and not (self.globbed and regex.search(self.joined) is not None):
             regex = None
         if phrases:
-            phrases = [ph for ph in phrases if _may_start(ph[0], words, self.globbed)]
-            if firsts is not None:
+            if firsts is None:
+                phrases = [ph for ph in phrases if _may_start(ph[0], words, self.globbed)]
+            elif firsts.isdisjoint(words):  # (every first word exact: most articles hold none)
+                phrases, firsts = [], frozenset()
+            else:
+                phrases = [ph for ph in phrases if ph[0] in words]
                 firsts = firsts & words
         found = self[key] = (exact, regex, phrases, firsts) \
             if exact or regex is not None or phrases else None
@@ -655,7 +659,8 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False) -> l
         if kind == "exclude":
             reason = "excluded"
         elif kind == "term" and names is not None and \
-                (texts[i][:1].isupper() or texts[j][:1].isupper()) and names.inside_name(i, j):
+                (texts[i][:1].isupper() or (j != i and texts[j][:1].isupper())) and \
+                names.inside_name(i, j):
             reason = "name"
         if reason is None and last_neg is not None and last_neg[0] == body[i][5] and \
                 i - last_neg[1] - 1 <= lex.negation_window and \
