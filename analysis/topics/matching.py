@@ -105,25 +105,24 @@ class _Names:
         run of capitalised hits costs linear time, not a walk per hit)."""
         n = len(self.body)
         first = last = c
+        capped = [c]  # the capitalised tokens of the stretch (c is one), found on the walk
         k = c - 1
         while k >= 0 and self.joined(k, k + 1):
             if self.cap(k):
                 first = k
+                capped.append(k)
             elif not self.joiner(k):
                 break
             k -= 1
-        lo = k + 1
         k = c + 1
         while k < n and self.joined(k - 1, k):
             if self.cap(k):
                 last = k
+                capped.append(k)
             elif not self.joiner(k):
                 break
             k += 1
-        hi = k - 1
-        capped = [m for m in range(lo, hi + 1) if self.cap(m)]
-        caps = sum(1 for m in capped if first <= m <= last)
-        found = (first, last, caps)
+        found = (first, last, len(capped))  # (all of them lie between first and last)
         for m in capped:
             self.runs[m] = found
         return found
