@@ -553,7 +553,10 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False) -> l
     texts = _Strings(body.text_of, len(body)) if long else list(map(_TEXT, body))
     # the lexicon entries each distinct word of the article can start; most words start none,
     # and only the positions of those that do are visited
-    hot = _hot_entries(lex, set(body.texts()) if long else set(texts))
+    distinct = set(body.texts()) if long else set(texts)
+    hot = _hot_entries(lex, distinct)
+    if long:  # (not held: a long text's distinct words may be many)
+        distinct = None
     if not hot:
         return []
     if long:
@@ -646,7 +649,7 @@ def _match_runs(article: Article, lex: Lexicon, with_dropped: bool = False) -> l
         if plan is None:  # what the entry's hits in this article need (once per entry)
             if in_article is None and (best[1], best[2]) in context:
                 in_article = context_words.in_article(
-                    set(norms) if not long else set(map(normalise, body.texts())))
+                    set(map(normalise, distinct if not long else body.texts())))
             plan = plans[id(best)] = _entry_plan(best, context, in_article)
         tid, term, k, kind, checks = plan
         j = i + k - 1
