@@ -24,7 +24,9 @@ TEXT = (
 
 
 def _rule_checks(lex, body, norms, spans):
-    """Every context rule of the lexicon at every token, as _context_ok decides it."""
+    """Every context rule of the lexicon at every token: as _context_ok decides it by searching
+    each word window (``spans`` None), or as the matcher does (_rule_ok on the occurrences in
+    the rule's sentence or paragraph, kept in ``spans``)."""
     sents = [t.sentence for t in body]
     blocks = [t.block for t in body]
 
@@ -36,10 +38,15 @@ def _rule_checks(lex, body, norms, spans):
     distinct = {(id(r[0]), id(r[1]), r[2], r[3]): r
                 for rules in lex._context.values() for r in rules}
     for rule in distinct.values():
+        unless, require, window, paragraph = rule
         for i in range(len(body)):
             for j in (i, min(i + 1, len(body) - 1)):
-                out.append(matching._context_ok(rule, body, norms, i, j, span(sents, i),
-                                                lambda k: span(blocks, k), spans))
+                if spans is None:
+                    out.append(matching._context_ok(rule, body, norms, i, j, span(sents, i),
+                                                    lambda k: span(blocks, k)))
+                else:
+                    out.append(matching._rule_ok(spans, unless, require, window, body, norms,
+                                                 i, j, span(blocks if paragraph else sents, i)))
     return out
 
 
@@ -59,8 +66,8 @@ def test_sentence_wide_shortcut_decides_as_the_window_search(which, tmp_path):
         lex = load_lexicon(src)
     body = article_from_text(TEXT, "x").body_tokens
     norms = [matching.normalise(t.text) for t in body]
-    full = _rule_checks(lex, body, norms, None)  # no span memo: every window searched
-    fast = _rule_checks(lex, body, norms, {})
+    full = _rule_checks(lex, body, norms, None)  # every window searched
+    fast = _rule_checks(lex, body, norms, {})  # the occurrences in each span, found once
     assert fast == full
     assert False in full and True in full  # the text meets rules both ways
 
@@ -100,10 +107,12 @@ def test_equal_context_patterns_share_one_search(tmp_path):
     body = article_from_text("The supreme court met. A judge spoke.", "x").body_tokens
     norms = [matching.normalise(t.text) for t in body]
     spans: dict = {}
+    # occurrences "supreme court" (tokens 1..2) and "court" (2): first tokens [1, 2], and the
+    # smallest last token from each on [2, 2]
     first = matching._span_matches(spans, a, body, norms, 0, 2)
-    assert first == (1, 2, 2, 2) and len(spans) == 1
+    assert first == ([1, 2], [2, 2]) and len(spans) == 1
     assert matching._span_matches(spans, b, body, norms, 0, 2) == first and len(spans) == 1
-    assert matching._span_matches(spans, c, body, norms, 0, 2) == (2, 2, 2, 2)
+    assert matching._span_matches(spans, c, body, norms, 0, 2) == ([2], [2])
     assert len(spans) == 2
     # the default lexicon: one object per distinct set of context words
     lex = default_lexicon()
@@ -136,3 +145,143 @@ def test_match_runs_same_with_cold_and_warm_memos(n):
     cold = list(matching._match_runs(art, lex, with_dropped=True))
     warm = list(matching._match_runs(art, lex, with_dropped=True))
     assert cold == warm and any(r[4] == "context" for r in cold)
+
+
+def test_context_words_absent_from_the_article_decide_without_a_search(tmp_path):
+    # a set of context words none of which is in the article (no exact word, no word a glob
+    # finds, no phrase's first word) occurs in none of its sentences
+    src = tmp_path / "lex.toml"
+    src.write_text(_PARAGRAPH_LEXICON + '[topics.media.context."*"]\nunless = ["like a", '
+                   '"*-year-old", "judg*"]\n', encoding="utf-8")
+    for lex in (default_lexicon(), load_lexicon(src)):
+        sets = {id(p): p for rules in lex._context.values() for r in rules for p in r[:2] if p}
+        seen = set()
+        for text in (TEXT, "A 40-year-old reporter ran like a sprinter.\n\nThe judges met."):
+            body = article_from_text(text, "x").body_tokens
+            norms = [matching.normalise(t.text) for t in body]
+            here = matching._context_words(lex).in_article(set(norms))
+            for pats in sets.values():
+                found = matching._span_matches({}, pats, body, norms, 0, len(body) - 1)
+                narrowed = here.narrowed(pats)
+                seen.add((narrowed is not None, found is not None))
+                # the same occurrences with the words narrowed to the article
+                assert found == (None if narrowed is None else matching._span_matches(
+                    {}, narrowed, body, norms, 0, len(body) - 1))
+        assert (False, False) in seen and (True, True) in seen
+    # checked by hand: the phrase "like a", the glob "*-year-old" and "judg*" are each found
+    # from the words alone ("like" alone would do: phrases are told by their first word), and
+    # an article without them needs no search
+    lex = load_lexicon(src)
+    star = lex._context[("media", "culture")][-1][0]
+    for text, expected in (("A 40-year-old reporter.", True), ("He ran like a fox.", True),
+                           ("The judges met.", True), ("He ran as fast as the wind.", False)):
+        norms = [matching.normalise(t.text) for t in article_from_text(text, "x").body_tokens]
+        here = matching._context_words(lex).in_article(set(norms))
+        assert (here.narrowed(star) is not None) is expected
+
+
+def test_long_article_columns_give_the_same_runs():
+    lex = default_lexicon()
+    listed = article_from_text(TEXT * 3, "x")
+    columns = article_from_text(TEXT * 3, "x", token_list_max=0)
+    runs = list(matching._match_runs(listed, lex, with_dropped=True))
+    assert list(matching._match_runs(columns, lex, with_dropped=True)) == runs
+    assert any(r[4] == "context" for r in runs)
+
+
+def _sequential_marks(lex, runs, first_para):
+    """The article-level rules one after another over the hit list, as topic_hit_records
+    applied them before they were decided per topic (the reference for _topic_marks)."""
+    from collections import Counter
+
+    from analysis.topics.lexicon import entry_stem
+
+    def mark(runs, topics, reason):
+        return [r[:4] + (reason,) if r[4] is None and r[0] in topics else r for r in runs]
+
+    def counted():
+        return Counter(r[0] for r in runs if r[4] is None)
+
+    if lex.min_hits > 1:
+        runs = mark(runs, {t for t, n in counted().items() if n < lex.min_hits}, "few")
+    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
+    paras: dict = {}
+    for tid, _t, i, _j, reason in runs:
+        if reason is None and tid in spread:
+            paras.setdefault(tid, set()).add(first_para[i])
+    runs = mark(runs, {t for t, found in paras.items() if len(found) < spread[t]}, "confined")
+    if lex.min_entries > 1 and counted():
+        per_topic = counted()
+        top = max(per_topic.values())
+        stems: dict = {}
+        for tid, term, _i, _j, reason in runs:
+            if reason is None:
+                stems.setdefault(tid, set()).add(entry_stem(term))
+        runs = mark(runs, {t for t, n in per_topic.items()
+                           if n < top and len(stems[t]) < lex.min_entries}, "narrow")
+    if lex.min_share_of_top and counted():
+        per_topic = counted()
+        floor = lex.min_share_of_top * max(per_topic.values())
+        runs = mark(runs, {t for t, n in per_topic.items() if n < floor}, "minor")
+    return runs
+
+
+def test_article_level_rules_decided_per_topic_as_one_after_another():
+    import dataclasses
+    import random
+
+    from analysis.topics.hits import _topic_marks
+
+    base = default_lexicon()
+    rng = random.Random(5)
+    topics = base.topics[:6]
+    checked = set()
+    for trial in range(400):
+        lex = dataclasses.replace(
+            base, topics=[dataclasses.replace(t, min_paragraphs=rng.choice([1, 1, 2, 3]))
+                          for t in topics],
+            min_hits=rng.choice([1, 2, 3]), min_entries=rng.choice([1, 2, 3, 4]),
+            min_share_of_top=rng.choice([0.0, 0.2, 0.25, 0.5]))
+        runs = []
+        for k in range(rng.randrange(0, 30)):
+            t = rng.choice(topics)
+            runs.append((t.id, rng.choice(t.terms[:5]), k, k,
+                         rng.choice([None, None, None, "context", "uncorroborated"])))
+        first_para = {k: rng.randrange(4) for k in range(len(runs))}
+        reasons = [r[4] for r in runs]
+        marks = _topic_marks(lex, runs, reasons, first_para)
+        fused = [r[:4] + (marks.get(r[0]) if r[4] is None else r[4],) for r in runs]
+        expected = _sequential_marks(lex, runs, first_para)
+        assert fused == expected, trial
+        checked |= {r[4] for r in expected}
+    assert {"few", "confined", "narrow", "minor"} <= checked
+
+
+def test_narrow_and_minor_examples_checked_by_hand():
+    import dataclasses
+
+    from analysis.topics.hits import _topic_marks
+
+    lex = dataclasses.replace(default_lexicon(), min_hits=1, min_share_of_top=0.0,
+                              topics=[dataclasses.replace(t, min_paragraphs=1)
+                                      for t in default_lexicon().topics])
+    runs = [("politics", "vote*", k, k, None) for k in range(5)] + [
+        ("labour", "unions", 5, 5, None), ("labour", "union", 6, 6, None),
+        ("labour", "workers", 7, 7, None), ("health", "doctor*", 8, 8, None),
+        ("health", "hospital*", 9, 9, None), ("health", "patients", 10, 10, None),
+        ("health", "nurse*", 11, 11, None)]
+    reasons = [None] * len(runs)
+    paras = dict.fromkeys(range(12), 0)
+    # labour: "unions" and "union" are one stem, so two entries (union, worker)
+    for entries, expected in ((4, {"labour": "narrow"}), (3, {"labour": "narrow"}), (2, {})):
+        got = _topic_marks(dataclasses.replace(lex, min_entries=entries), runs, reasons, paras)
+        assert got == expected
+    runs = [("politics", "vote*", k, k, None) for k in range(9)] + [
+        ("economy", "trade", 9, 9, None), ("economy", "tariff*", 12, 12, None),
+        ("crime", "police", 15, 15, "context")]
+    reasons = [r[4] for r in runs]
+    paras = dict.fromkeys(range(16), 0)
+    minor = dataclasses.replace(lex, min_entries=1, min_share_of_top=0.25)
+    assert _topic_marks(minor, runs, reasons, paras) == {"economy": "minor"}  # 2 < 0.25 x 9
+    minor = dataclasses.replace(minor, min_share_of_top=0.2)  # 2 >= 0.2 x 9: economy counts
+    assert _topic_marks(minor, runs, reasons, paras) == {}

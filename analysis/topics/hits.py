@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 from analysis._lazy import pd  # pandas is imported when a table is first built
 from analysis.text import Article, BlockPlaces
 from analysis.topics.lexicon import Lexicon, default_lexicon, entry_stem
 from analysis.topics.matching import _match_runs
 from analysis.topics.rules import corroborate
+
+_FIRST, _THIRD = itemgetter(0), itemgetter(2)
 
 HIT_COLUMNS = ["article_id", "topic", "label", "term", "matched", "start", "end", "paragraph",
                "block", "section", "sentence", "in_quote", "speaker"]
@@ -65,7 +69,7 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
     ('economy', 'Trade', 1, (True, 'Ruto'))
     """
     lex = lexicon or default_lexicon()
-    runs = list(_match_runs(article, lex, with_dropped=True))
+    runs = _match_runs(article, lex, with_dropped=True)
     if not runs:
         return []
     labels = lex.labels()
@@ -82,40 +86,27 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
         section_of = _Memo(places.section)
     # the paragraph of each counted hit's first token
     first_para = {i: para_of[body[i][4]] for _t, _r, i, _j, reason in runs if reason is None}
+    reasons = [r[4] for r in runs]
     stems = None
     if lex.corroboration is not None:
         # entries are told apart by their stems: "sport" and "sports" are one entry here
         keyed = [(tid, entry_stem(term), i, j, reason) for tid, term, i, j, reason in runs]
         marked = corroborate(keyed, first_para, lex.corroboration)
         if marked is not keyed:  # (an unmarked hit comes back as the same tuple)
-            runs = [r if m is k else r[:4] + (m[4],)
-                    for r, k, m in zip(runs, keyed, marked, strict=True)]
+            reasons = [m[4] for m in marked]
         stems = [k[1] for k in keyed]
-    if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
-        per_topic = Counter([r[0] for r in runs if r[4] is None])
-        few = {tid for tid, count in per_topic.items() if count < lex.min_hits}
-        if few:
-            runs = _mark(runs, few, "few")
-    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
-    if spread:  # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
-        paras: dict[str, set[int]] = {}
-        for tid, _t, i, _j, reason in runs:
-            if reason is None and tid in spread:
-                paras.setdefault(tid, set()).add(first_para[i])
-        confined = {tid for tid, found in paras.items() if len(found) < spread[tid]}
-        if confined:
-            runs = _mark(runs, confined, "confined")
-    if lex.min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
-        runs = _narrow(runs, lex.min_entries, stems)
-    if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
-        runs = _minor(runs, lex.min_share_of_top)
+    # the article-level rules drop every counted hit of a topic: decided per topic, from its
+    # counted hits' number, paragraphs and entries (one pass), then applied with the rows
+    marks = _topic_marks(lex, runs, reasons, first_para, stems)
     text, aid = article.text, article.id
     spans = speech or []
     n_spans = len(spans)
     q = 0  # hits come in text order: the speech spans are walked once, not searched per hit
     rows = []
     append = rows.append
-    for tid, term, i, j, reason in runs:
+    for (tid, term, i, j, _r), reason in zip(runs, reasons, strict=True):
+        if reason is None and marks:
+            reason = marks.get(tid)
         if reason is not None and not dropped:
             continue
         a = body[i]
@@ -133,6 +124,74 @@ def topic_hit_records(article: Article, lexicon: Lexicon | None = None,
                blk, section_of[blk], a[5], inq, speaker)
         append(row + (reason or "",) if dropped else row)
     return rows
+
+
+def _topic_marks(lex: Lexicon, runs: list[tuple], reasons: list, first_para: dict,
+                 stems: list[str] | None = None) -> dict[str, str]:
+    """The topics whose counted hits (``reasons`` None) the article-level rules drop, with the
+    reason, applied in this order to the topics still counted:
+
+    * ``few``: fewer than ``min_hits`` counted hits in the article;
+    * ``confined`` (since 2.9): counted hits in fewer paragraphs than the topic's
+      ``min_paragraphs`` (``first_para`` gives a hit's paragraph by its first token): an aside;
+    * ``narrow`` (since 2.13, :func:`_narrow`): a topic behind the leading one with fewer than
+      ``min_entries`` distinct entries (``stems``, when given, holds each run's
+      :func:`entry_stem`, as corroboration made them);
+    * ``minor`` (since 2.12, :func:`_minor`): fewer counted hits than ``min_share_of_top``
+      times the leading topic's.
+
+    Every rule drops all the counted hits of a topic, so each is decided per topic from the
+    counts, paragraphs and entries gathered in one pass over the hits (a topic's hits are
+    stemmed, memoised, until it has ``min_entries`` stems): linear in the article's size.
+
+    >>> from analysis.topics.lexicon import default_lexicon
+    >>> runs = [("politics", "vote*", k, k, None) for k in range(6)] + [
+    ...     ("economy", "trade", 6, 6, None), ("health", "doctor*", 7, 7, None),
+    ...     ("health", "hospital*", 8, 8, None)]
+    >>> lex, reasons = default_lexicon(), [r[4] for r in runs]
+    >>> sorted(_topic_marks(lex, runs, reasons, {k: k for k in range(9)}).items())
+    [('economy', 'few'), ('health', 'narrow')]
+    >>> sorted(_topic_marks(lex, runs, reasons, {k: 0 for k in range(9)}).items())
+    [('economy', 'few'), ('health', 'confined')]
+
+    (one trade hit: fewer than ``min_hits`` 2; health's two hits in one paragraph: fewer than
+    its ``min_paragraphs`` 2; in two, two entries: fewer than ``min_entries`` 3 for a topic
+    behind politics' six.)
+    """
+    live = [r is None for r in reasons]
+    counted = list(compress(runs, live))
+    tids = list(map(_FIRST, counted))
+    counts = Counter(tids)
+    spread = {t.id: t.min_paragraphs for t in lex.topics if t.min_paragraphs > 1}
+    # distinct (topic, paragraph) and (topic, entry) pairs, counted per topic
+    paras: Counter = Counter()
+    if spread:
+        first = map(first_para.__getitem__, map(_THIRD, counted))
+        paras.update(tid for tid, _p in set(zip(tids, first, strict=True)) if tid in spread)
+    min_entries = lex.min_entries
+    entries: Counter = Counter()
+    if min_entries > 1 and stems is not None:
+        entries.update(map(_FIRST, set(zip(tids, compress(stems, live), strict=True))))
+    elif min_entries > 1:
+        seen: dict[str, set[str]] = {}
+        for tid, term, _i, _j, _r in counted:
+            found = seen.setdefault(tid, set())
+            if len(found) < min_entries:  # enough seen: no more stemming for this topic
+                found.add(entry_stem(term))
+        entries.update({tid: len(found) for tid, found in seen.items()})
+    marks: dict[str, str] = {}
+    if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
+        marks.update((tid, "few") for tid, n in counts.items() if n < lex.min_hits)
+    # a topic whose counted hits lie in too few paragraphs: an aside (since 2.9)
+    marks.update((tid, "confined") for tid, found in paras.items()
+                 if tid not in marks and found < spread[tid])
+    if min_entries > 1:  # a secondary topic with too narrow a vocabulary (since 2.13)
+        left = {tid: n for tid, n in counts.items() if tid not in marks}
+        marks.update(dict.fromkeys(_narrow_topics(left, entries, min_entries), "narrow"))
+    if lex.min_share_of_top:  # a topic far behind the article's leading one (since 2.12)
+        left = {tid: n for tid, n in counts.items() if tid not in marks}
+        marks.update(dict.fromkeys(_minor_topics(left, lex.min_share_of_top), "minor"))
+    return marks
 
 
 def _mark(runs: list[tuple], topics: set[str], reason: str) -> list[tuple]:
@@ -180,13 +239,8 @@ def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None)
                 seen = found[tid] = set()
             if len(seen) < min_entries:  # enough seen: no more stemming for this topic
                 seen.add(entry_stem(term) if stems is None else stems[k])
-    if not per_topic:
-        return runs
-    top = max(per_topic.values())
-    narrow = {tid for tid, n in per_topic.items() if n < top and len(found[tid]) < min_entries}
-    if not narrow:
-        return runs
-    return _mark(runs, narrow, "narrow")
+    narrow = _narrow_topics(per_topic, {tid: len(f) for tid, f in found.items()}, min_entries)
+    return _mark(runs, narrow, "narrow") if narrow else runs
 
 
 def _minor(runs: list[tuple], share: float) -> list[tuple]:
@@ -202,14 +256,26 @@ def _minor(runs: list[tuple], share: float) -> list[tuple]:
     >>> [r[4] for r in _minor(runs, 0.2)][9:]  # 2 hits >= 0.2 x 9: economy counts
     [None, None, 'context']
     """
-    per_topic = Counter([r[0] for r in runs if r[4] is None])
-    if not per_topic:
-        return runs
-    floor = share * max(per_topic.values())
-    minor = {tid for tid, n in per_topic.items() if n < floor}
-    if not minor:
-        return runs
-    return _mark(runs, minor, "minor")
+    minor = _minor_topics(Counter([r[0] for r in runs if r[4] is None]), share)
+    return _mark(runs, minor, "minor") if minor else runs
+
+
+def _narrow_topics(counts: dict[str, int], entries: dict[str, int],
+                   min_entries: int) -> set[str]:
+    """The topics :func:`_narrow` drops, from each counted topic's hits (``counts``) and
+    distinct entries (``entries``: their stems, counted up to ``min_entries`` at least)."""
+    if not counts:
+        return set()
+    top = max(counts.values())
+    return {tid for tid, n in counts.items() if n < top and entries[tid] < min_entries}
+
+
+def _minor_topics(counts: dict[str, int], share: float) -> set[str]:
+    """The topics :func:`_minor` drops, from each counted topic's hits (``counts``)."""
+    if not counts:
+        return set()
+    floor = share * max(counts.values())
+    return {tid for tid, n in counts.items() if n < floor}
 
 
 class _Memo(dict):
