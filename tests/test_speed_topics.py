@@ -285,3 +285,22 @@ def test_narrow_and_minor_examples_checked_by_hand():
     assert _topic_marks(minor, runs, reasons, paras) == {"economy": "minor"}  # 2 < 0.25 x 9
     minor = dataclasses.replace(minor, min_share_of_top=0.2)  # 2 >= 0.2 x 9: economy counts
     assert _topic_marks(minor, runs, reasons, paras) == {}
+
+
+def test_span_memo_keeps_the_open_paragraph_when_full():
+    # hits come in text order: when the memo is full, the spans behind the current one go and
+    # the paragraph still open stays (emptying it all searched a long paragraph again every
+    # few thousand entries, quadratic in the paragraph's length)
+    from analysis.text import article_from_text
+    from analysis.topics.lexicon import _context_patterns
+    from analysis.topics.matching import _SPANS_MAX, _span_matches, normalise
+
+    body = article_from_text("The supreme court said a judge and the court.", "x").body_tokens
+    norms = [normalise(t.text) for t in body]
+    pats = _context_patterns(("court",))
+    spans = {(0, k, k): None for k in range(-_SPANS_MAX - 10, 0)}  # spans behind
+    paragraph = (id(pats), 0, len(body) - 1)
+    spans[paragraph] = "open"
+    assert _span_matches(spans, pats, body, norms, 3, 4) is None  # "said a": no context word
+    assert spans[paragraph] == "open"
+    assert len(spans) == 2  # the paragraph and the span just searched

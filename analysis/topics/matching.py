@@ -328,6 +328,24 @@ def _context_words(lex: Lexicon) -> _ContextWords:
 _SPANS_MAX = 4096  # (patterns, span) results remembered per article before starting again
 
 
+def _forget_behind(spans: dict, lo: int) -> None:
+    """Let go of the remembered spans that end before token ``lo`` (hits come in text order,
+    so they are not met again), keeping those still open there — a paragraph's, searched once
+    however many of its sentences have hits (emptying the whole memo searched a long
+    paragraph again every few thousand entries: quadratic). Should the open spans alone fill
+    half the memo, it is emptied.
+
+    >>> spans = {(1, 0, 9): None, (1, 0, 99): None, (2, 5, 7): None}
+    >>> _forget_behind(spans, 10)
+    >>> spans
+    {(1, 0, 99): None}
+    """
+    for key in [k for k in spans if k[2] < lo]:
+        del spans[key]
+    if len(spans) > _SPANS_MAX // 2:
+        spans.clear()
+
+
 def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int):
     """Where a rule's context words and phrases occur in tokens lo..hi, found once per
     (patterns, span) and remembered in ``spans``: None when nowhere, else the occurrences'
@@ -351,8 +369,8 @@ def _span_matches(spans: dict, patterns, body, norms, lo: int, hi: int):
     found = spans.get(key, spans)
     if found is not spans:
         return found
-    if len(spans) > _SPANS_MAX:  # a memo only: hits come in text order, and a span left
-        spans.clear()            # behind is rarely met again (bounded memory in long texts)
+    if len(spans) > _SPANS_MAX:  # a memo only, bounded in long texts: hits come in text
+        _forget_behind(spans, lo)  # order, so the spans that end before this one are let go
     window = norms[lo:hi + 1]
     exact, regex, phrases, firsts = patterns
     occ: list[tuple[int, int]] = []
