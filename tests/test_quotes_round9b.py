@@ -1,0 +1,43 @@
+"""Round 9b: speaker registry classes (sentences written for these tests)."""
+
+from analysis.quotes import extract_quotes
+from analysis.speakers import find_entities
+from analysis.text import article_from_text
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(article_from_text(text, "t"))]
+
+
+def test_party_member_inside_an_organisation_run_is_a_person():
+    # "Senate" makes the run an organisation on the old code; the name after the party
+    # member is a person, and the bare surname later is her mention
+    text = ("Senate Budget Ranking Democrat Orla Quennell spoke on Monday. "
+            "Asked about the plan, Quennell said \"I have not read it.\"")
+    reg = find_entities(article_from_text(text, "t"))
+    people = {e.name: e for e in reg.people()}
+    assert "Orla Quennell" in people
+    assert [m.text for m in reg.mentions if reg.entities[m.entity].name == "Orla Quennell"] == [
+        "Senate Budget Ranking Democrat Orla Quennell", "Quennell"]
+    assert _speakers(text) == ["Orla Quennell"]
+
+
+def test_party_word_opening_a_run_before_a_known_first_name():
+    reg = find_entities(article_from_text("Republican Tom Reed met the Republican National "
+                                          "Committee.", "t"))
+    assert [(e.name, e.kind) for e in reg.entities] == [
+        ("Tom Reed", "person"), ("Republican National Committee", "organization")]
+
+
+def test_object_pronoun_after_a_name_and_its_verb_teaches_no_gender():
+    text = ("Vesna Talbot met the governor on Friday. Sen. Orla Quennell (D-Ore.) scolded him: "
+            "\"You have failed,\" she said.")
+    reg = find_entities(article_from_text(text, "t"))
+    assert {e.name: e.gender for e in reg.people()}["Orla Quennell"] == "f"  # from "she"
+    assert _speakers(text) == ["Orla Quennell"]
+
+
+def test_him_elsewhere_still_teaches_gender():
+    reg = find_entities(article_from_text("Senator Orla Quennell said the party had failed him.",
+                                          "t"))
+    assert {e.name: e.gender for e in reg.people()}["Orla Quennell"] == "m"
