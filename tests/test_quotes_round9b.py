@@ -41,3 +41,37 @@ def test_him_elsewhere_still_teaches_gender():
     reg = find_entities(article_from_text("Senator Orla Quennell said the party had failed him.",
                                           "t"))
     assert {e.name: e.gender for e in reg.people()}["Orla Quennell"] == "m"
+
+
+def _by_text(text: str) -> dict[str, tuple[str, str | None]]:
+    return {q.text: (q.kind, q.speaker)
+            for q in extract_quotes(article_from_text(text, "t"))}
+
+
+def test_participle_after_a_scare_quote_takes_the_clause_subject():
+    text = ("Dan Moe is a writer. “It is late,” he wrote.\n\n"
+            "Moe needled the Lake News “reporter,” saying, “A reporter who writes on request!”")
+    assert _by_text(text)["A reporter who writes on request!"] == ("direct", "Dan Moe")
+    text = ("Tom Reed compared the storm to the 1970 book titled “The Long Road,” "
+            "explaining, “because it was all so sad.”")
+    assert _by_text(text)["because it was all so sad."] == ("direct", "Tom Reed")
+
+
+def test_cue_after_a_scare_quote_takes_the_subject_before_it():
+    # (on the old code the object after 'told' was the speaker)
+    text = "Tom Reed, wearing “Vote Lapp” buttons, told reporters, “It was the best yet.”"
+    assert _by_text(text)["It was the best yet."] == ("direct", "Tom Reed")
+
+
+def test_title_between_a_subject_and_its_verb():
+    text = ("Ann Lapp, star of television’s “Harbour Lights,” thanked the mayor for “keeping "
+            "the river clean and the parks open all year.”")
+    got = _by_text(text)
+    assert got["Harbour Lights,"] == ("scare", None)
+    assert got["keeping the river clean and the parks open all year."] == ("partial", "Ann Lapp")
+
+
+def test_no_subject_across_a_new_clause_after_the_scare_quote():
+    text = ("Moe leads among “very keen” voters, while the mayor leads among those who are "
+            "“only somewhat keen about the plan and its cost.”")
+    assert _by_text(text)["only somewhat keen about the plan and its cost."][1] != "Moe"
