@@ -934,6 +934,8 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         ent = _pick_nearest(reg, existing, m.start())
         if first and ent.first is None:
             ent.first, ent.name = first, full
+            if ent.gender is None:  # "Moe said …" before "Ann Moe": her first name's hint
+                ent.gender = first_names().get(first)
     else:
         gender = first_names().get(first or (last if lone_first_name else ""))
         if gender is None and len(words) >= 3:

@@ -75,3 +75,14 @@ def test_no_subject_across_a_new_clause_after_the_scare_quote():
     text = ("Moe leads among “very keen” voters, while the mayor leads among those who are "
             "“only somewhat keen about the plan and its cost.”")
     assert _by_text(text)["only somewhat keen about the plan and its cost."][1] != "Moe"
+
+
+def test_first_name_learned_later_gives_the_gender_hint():
+    # "Sen. Reed" first (no gender), then "Ann Reed": her first name's gender, so the "he"
+    # after a later bare "Reed" is the man named between them
+    text = ('Sen. Reed spoke first. Then Ann Reed met Tom Moe. Tom Moe waved at Reed. '
+            '"We are done," he said.')
+    art = article_from_text(text, "t")
+    assert [(e.name, e.gender) for e in find_entities(art).entities] == [
+        ("Ann Reed", "f"), ("Tom Moe", "m")]
+    assert _speakers(text) == ["Tom Moe"]
