@@ -86,3 +86,14 @@ def test_first_name_learned_later_gives_the_gender_hint():
     assert [(e.name, e.gender) for e in find_entities(art).entities] == [
         ("Ann Reed", "f"), ("Tom Moe", "m")]
     assert _speakers(text) == ["Tom Moe"]
+
+
+def test_the_party_member_is_the_person_with_that_party_as_role():
+    text = ("Republican Tom Reed met Ann Lapp on Monday.\n\n"
+            "The Republican nominee then set out his school budget and promised to fire “those "
+            "who leak the plans.”")
+    assert _speakers(text) == ["Tom Reed"]
+    text = ("Tom Reed met the press on Monday.\n\n"
+            "The Democrat told reporters that the plan was “a very long way off.”")
+    assert [q.speaker for q in extract_quotes(article_from_text(text, "t"))
+            if q.kind == "partial"] == ["Tom Reed"]
