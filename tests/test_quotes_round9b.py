@@ -97,3 +97,12 @@ def test_the_party_member_is_the_person_with_that_party_as_role():
             "The Democrat told reporters that the plan was “a very long way off.”")
     assert [q.speaker for q in extract_quotes(article_from_text(text, "t"))
             if q.kind == "partial"] == ["Tom Reed"]
+
+
+def test_inverted_subject_cut_at_a_title_takes_the_title():
+    text = ("“We have to listen first,” wrote the authors of the “Lake Growth Plan,” citing "
+            "the mayor’s loss.")
+    got = _by_text(text)
+    assert got["We have to listen first,"] == ("direct",
+                                               "the authors of the “Lake Growth Plan”")
+    assert got["Lake Growth Plan,"] == ("scare", None)

@@ -251,6 +251,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     found = None
                 if found:
                     subj, (c0, c1) = found
+                    if subj is not None and next_span is not None and aw and \
+                            subj.end == aw[-1][2] and aw[-1][0] in _TITLE_OPENERS:
+                        subj = _title_completes(subj, next_span, text)
                     speaker = resolver.resolve(subj) if subj else None
                     cue = " ".join(x[0] for x in aw[c0:c1 + 1])
                     cue_start, position = aw[c0][1], "after"
@@ -469,6 +472,31 @@ def _no_name_before(prefix: str) -> bool:
         return False
     return (not ws[0][:1].isupper() or ws[0] in _CONTINUING_OPENERS) and \
         not any(w[:1].isupper() for w in ws[1:])
+
+
+#: Words a subject cannot end on: the quote right after them is part of it ("wrote the authors
+#: of the “Lake Plan,” adding …").
+_TITLE_OPENERS = {"the", "of", "by", "from"}
+
+
+def _title_completes(subj: _Subject, span: QuoteSpan, text: str) -> _Subject:
+    """A subject cut at the next quote's opening mark ("the authors of the") taken on to that
+    quote's closing mark, when the quote is a short run of capitalised words (a title).
+
+    >>> t = 'wrote the authors of the “Lake Plan,” adding'
+    >>> span = QuoteSpan(0, 25, 26, 36, 36)
+    >>> _title_completes(_Subject("the authors of the", 6, 24), span, t).text
+    'the authors of the “Lake Plan”'
+    """
+    if span.close_mark is None or span.close_mark - span.open_mark > 60:
+        return subj
+    title = text[span.start:span.end].strip().rstrip(",.")
+    words = title.split()
+    if not words or len(words) > 6 or not all(w[:1].isupper() or w in ("of", "and", "the", "for")
+                                              for w in words):
+        return subj
+    return _Subject(f"{subj.text} {text[span.open_mark]}{title}{text[span.close_mark]}",
+                    subj.start, span.close_mark + 1, subj.appositive, subj.role, subj.origin)
 
 
 def _names_someone(subject: str, registry) -> bool:
