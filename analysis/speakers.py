@@ -495,7 +495,9 @@ def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[st
     cut = -1
     for k in range(len(words) - 2, -1, -1):  # the last title word before the last word
         w = words[k]
-        if w in TITLE_WORDS and not (k > 0 and w in NAME_INTERNAL_TITLES):
+        if (w in TITLE_WORDS and not (k > 0 and w in NAME_INTERNAL_TITLES)) or (
+                w in _PARTY_MEMBERS and k < len(words) - 2 and
+                (k > 0 or words[k + 1] in first_names())):
             cut = k
             break
     if cut >= 0:
@@ -503,6 +505,12 @@ def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[st
         title = f"{title} {extra}" if title else extra
         words = words[cut + 1:]
     return title, words
+
+
+#: A party member written before a name inside a longer run ("Senate Ranking Democrat Ann
+#: Moe", "Republican Tom Reed"): the run up to it is the role, the two or more words after it
+#: the name (first in the run only before a known first name: "Republican National Committee").
+_PARTY_MEMBERS = {"Democrat", "Republican"}
 
 
 def _org_key(phrase: str) -> str:
@@ -708,6 +716,9 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
     ent = reg.entities[last.entity]
     if ent.gender == gender:
         return
+    if pronoun == "him" and reg.article is not None and \
+            _VERB_GAP.fullmatch(reg.article.text, last.end, pos):
+        return  # "Ann Moe scolded him": the object of her verb is someone else
     if ent.gender is None:
         if last.start >= paragraph_start or len({m.entity for m in person[-3:]}) == 1:
             ent.gender = gender
@@ -719,6 +730,12 @@ def _learn_gender(reg: Registry, pronoun: str, pos: int, paragraph_start: int) -
         while reg.mentions[idx] != last:
             idx += 1
         reg.mentions[idx] = Mention(namesakes[0].id, last.start, last.end, last.text)
+
+
+#: The gap between a person's name and an object pronoun that is the object of that person's
+#: verb: one lower-case word ("Moe scolded him"), no comma or clause between, at most a short
+#: bracket after the name ("Ann Moe (D-Ore.) scolded him").
+_VERB_GAP = re.compile(r"[ \t]+(?:\([^()\n]{1,30}\)[ \t]+)?[a-z]{2,20}[ \t]+")
 
 
 def _segments(start: int, end: int, exclude: list[tuple[int, int]]):
@@ -917,6 +934,8 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
         ent = _pick_nearest(reg, existing, m.start())
         if first and ent.first is None:
             ent.first, ent.name = first, full
+            if ent.gender is None:  # "Moe said …" before "Ann Moe": her first name's hint
+                ent.gender = first_names().get(first)
     else:
         gender = first_names().get(first or (last if lone_first_name else ""))
         if gender is None and len(words) >= 3:

@@ -13,7 +13,7 @@ from itertools import islice
 from operator import itemgetter
 
 from analysis.quotes.after import _after_cue, _byline, _trailing_cue
-from analysis.quotes.before import _acting_subject, _before_cue, _sentence_cue
+from analysis.quotes.before import _CLAUSE_OPENERS, _acting_subject, _before_cue, _sentence_cue
 from analysis.quotes.content import _content_span
 from analysis.quotes.cues import (
     _INDIRECT_CUES,
@@ -251,6 +251,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     found = None
                 if found:
                     subj, (c0, c1) = found
+                    if subj is not None and next_span is not None and aw and \
+                            subj.end == aw[-1][2] and aw[-1][0] in _TITLE_OPENERS:
+                        subj = _title_completes(subj, next_span, text)
                     speaker = resolver.resolve(subj) if subj else None
                     cue = " ".join(x[0] for x in aw[c0:c1 + 1])
                     cue_start, position = aw[c0][1], "after"
@@ -265,19 +268,16 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         if position is None and s.part == 0:
             pw = _words_to(text, sent_start, s.open_mark, known)
             found = _before_cue(pw, opens_clause)
-            if found:
-                subj, cue_pos, pos_kind = found
-                speaker = resolver.resolve(subj)
-                cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
-                cue_start = pw[cue_pos[0]][1] if cue_pos else None
-                position, mention = pos_kind, subj.text
-            elif opens_clause and quotes and quotes[-1].kind == "scare" and \
-                    quotes[-1].block == s.block and len(pw) <= 6 and any(
-                        not w.endswith("ing") for c0, _ in _cue_in_words(pw)
-                        for w in (pw[c0][0],)):
-                # "As Dan Lapp, author of “The Rules,” put it, “…”": a title or a scare
-                # quote earlier in the sentence; the cue after it takes its subject from
-                # before it (the sentence read again only when short: linear)
+            if (found is None or found[0].start >= sent_start) and quotes and \
+                    quotes[-1].block == s.block and (quotes[-1].kind == "scare" or
+                                                     quotes[-1].speaker is None) and \
+                    len(pw) <= 6 and \
+                    next(_cue_in_words(pw), None) is not None:
+                # "As Dan Lapp, author of “The Rules,” put it, “…”", "Moe needled the
+                # “expert,” saying, “…”", "Reed, star of “Lake Nights,” told reporters, “…”":
+                # a title or a scare quote earlier in the sentence; the cue after it takes its
+                # subject from before it (the sentence read again only when the words since
+                # that quote are few: linear)
                 head = index.sentence_start(s.open_mark, block.start)
                 if sent_start - 600 < head < sent_start:
                     ws = []
@@ -287,12 +287,18 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                                 ws.append(w)  # comma inside the marks ends the appositive)
                             continue
                         ws.append(w)
-                    found = _before_cue(ws, True)
-                    if found and found[1] is not None and ws[found[1][0]][1] >= sent_start:
-                        subj, cue_pos, pos_kind = found
-                        speaker = resolver.resolve(subj)
-                        cue = " ".join(x[0] for x in ws[cue_pos[0]:cue_pos[1] + 1])
-                        cue_start, position, mention = ws[cue_pos[0]][1], pos_kind, subj.text
+                    again = _before_cue(ws, opens_clause)
+                    if again and again[1] is not None and ws[again[1][0]][1] >= sent_start \
+                            and again[0].start < sent_start and _names_someone(
+                                again[0].text, registry):
+                        found = again
+                        pw = ws
+            if found:
+                subj, cue_pos, pos_kind = found
+                speaker = resolver.resolve(subj)
+                cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
+                cue_start = pw[cue_pos[0]][1] if cue_pos else None
+                position, mention = pos_kind, subj.text
         if position is None and deferred is not None:
             c0, c1 = deferred[1]
             cue, cue_start, position = " ".join(x[0] for x in aw[c0:c1 + 1]), aw[c0][1], "after"
@@ -328,6 +334,17 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         if position is None and not opens_clause and s.part == 0 and \
                 n_words > SCARE_MAX_WORDS:
             subj = _acting_subject(text, sent_start, s.open_mark, index)
+            if subj is None and quotes and quotes[-1].block == s.block and (
+                    quotes[-1].kind == "scare" or quotes[-1].speaker is None) and \
+                    not any(w[0].lower() in _CLAUSE_OPENERS or w[0].lower() == "that"
+                            for w in _words(text, sent_start, s.open_mark)):
+                # "Lee, star of “Lake Nights,” thanked the crew for “…”": a title or a scare
+                # quote in the clause; its subject is before it, unless another clause opens
+                # after that quote ("…, while Moe leads among “…”") (read again at most 600
+                # characters back: linear)
+                head = index.sentence_start(s.open_mark, block.start)
+                if sent_start - 600 < head < sent_start:
+                    subj = _acting_subject(text, head, s.open_mark, index)
             if subj is not None:
                 speaker = resolver.resolve(subj)
                 if speaker.name:
@@ -455,6 +472,47 @@ def _no_name_before(prefix: str) -> bool:
         return False
     return (not ws[0][:1].isupper() or ws[0] in _CONTINUING_OPENERS) and \
         not any(w[:1].isupper() for w in ws[1:])
+
+
+#: Words a subject cannot end on: the quote right after them is part of it ("wrote the authors
+#: of the “Lake Plan,” adding …").
+_TITLE_OPENERS = {"the", "of", "by", "from"}
+
+
+def _title_completes(subj: _Subject, span: QuoteSpan, text: str) -> _Subject:
+    """A subject cut at the next quote's opening mark ("the authors of the") taken on to that
+    quote's closing mark, when the quote is a short run of capitalised words (a title).
+
+    >>> t = 'wrote the authors of the “Lake Plan,” adding'
+    >>> span = QuoteSpan(0, 25, 26, 36, 36)
+    >>> _title_completes(_Subject("the authors of the", 6, 24), span, t).text
+    'the authors of the “Lake Plan”'
+    """
+    if span.close_mark is None or span.close_mark - span.open_mark > 60:
+        return subj
+    title = text[span.start:span.end].strip().rstrip(",.")
+    words = title.split()
+    if not words or len(words) > 6 or not all(w[:1].isupper() or w in ("of", "and", "the", "for")
+                                              for w in words):
+        return subj
+    return _Subject(f"{subj.text} {text[span.open_mark]}{title}{text[span.close_mark]}",
+                    subj.start, span.close_mark + 1, subj.appositive, subj.role, subj.origin)
+
+
+def _names_someone(subject: str, registry) -> bool:
+    """Whether a subject read again over a title holds a name (a capitalised word the article
+    never writes in lower case: not "Former" cut from "Former mayor …") or is he/she/they.
+
+    >>> from analysis.speakers import Registry
+    >>> reg = Registry()
+    >>> [_names_someone(w, reg) for w in ("Ann Moe", "she", "the mayor")]
+    [True, True, False]
+    """
+    words = subject.split()
+    if len(words) == 1 and words[0].lower() in ("he", "she", "they"):
+        return True
+    common = registry.common_words()
+    return any(w[:1].isupper() and w.lower() not in common for w in words)
 
 
 def _words_to(text: str, start: int, end: int, known) -> list:

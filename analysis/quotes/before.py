@@ -55,8 +55,9 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
     >>> _acting_subject(art.text, 0, t.index("“"), _Index(art, [])).text
     'Dan Moe'
     """
-    words = [w for w in _words(text, start, open_mark) if not index.in_marks(w[1])]
-    if len(words) < 3:
+    words = [w for w in _words(text, start, open_mark) if not index.in_marks(w[1]) or
+             w[0] == ","]  # ("Lee, star of “Lake Nights,” thanked": the comma in the marks
+    if len(words) < 3:  # ends the appositive)
         return None
     subj = _clause_subject(words)
     if subj is None or subj.text.lower() in ("he", "she", "they") or \

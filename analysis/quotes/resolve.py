@@ -28,6 +28,7 @@ from analysis.quotes.subjects import (
     ly_adverb,
 )
 from analysis.speakers import (
+    _PARTY_MEMBERS,
     AFFILIATION_DEMONYMS,
     HONORIFIC_GENDER,
     MAX_NAME_WORDS,
@@ -143,6 +144,16 @@ class _Resolver:
             ent = self.reg.resolve(" ".join(words[1:]), subj.start)
             if ent is not None:
                 return _Speaker.of(ent)
+        if len(words) == 1 and words[0] in _PARTY_MEMBERS and \
+                self.text[max(0, subj.start - 4):subj.start].lower() == "the ":
+            # "The Republican nominee …" read as "Republican": the person whose role that
+            # party is ("Republican Tom Reed"), else, as for "the Kenyan", the latest person
+            low_word = words[0].lower()
+            for m in self.reg.recent(subj.start):
+                e = self.reg.entities[m.entity]
+                if e.kind == "person" and e.role and low_word in e.role.lower().split():
+                    return self._mentioned(e, subj)
+            return self._latest_person(subj.start, None)
         if words[0].lower() in _DETERMINERS or not capitalised(subj.text) or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
