@@ -14,7 +14,7 @@ import analysis.quotes.subjects as subjects_mod
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
 
-_WATCHED = (os.path.dirname(subjects_mod.__file__), os.path.join("analysis", "speakers.py"))
+_WATCHED = (os.path.dirname(subjects_mod.__file__), os.path.join("analysis", "speakers", ""))
 
 
 def _work(text: str) -> tuple[int, list]:
@@ -28,7 +28,7 @@ def _work(text: str) -> tuple[int, list]:
 
     def tracer(frame, event, arg):
         name = frame.f_code.co_filename
-        if name.startswith(_WATCHED[0]) or name.endswith(_WATCHED[1]):
+        if name.startswith(_WATCHED[0]) or _WATCHED[1] in name:
             return local
         return None
 

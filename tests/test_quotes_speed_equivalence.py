@@ -18,6 +18,7 @@ import analysis.quotes.attribution as attribution
 import analysis.quotes.cues as cues
 import analysis.quotes.marks as marks
 import analysis.speakers as speakers
+import analysis.speakers.names as speaker_names
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
 
@@ -201,9 +202,9 @@ def _old_mention():
     affil = "|".join(re.escape(a) for a in sorted(speakers.AFFILIATION_DEMONYMS, key=len,
                                                       reverse=True))
     pattern = speakers.MENTION.pattern
-    assert pattern.count(speakers._TITLE_RE) == 2 and pattern.count(speakers._AFFIL) == 1
-    return re.compile(pattern.replace(speakers._TITLE_RE, title_re)
-                      .replace(speakers._AFFIL, affil))
+    assert pattern.count(speaker_names._TITLE_RE) == 2 and pattern.count(speaker_names._AFFIL) == 1
+    return re.compile(pattern.replace(speaker_names._TITLE_RE, title_re)
+                      .replace(speaker_names._AFFIL, affil))
 
 
 OLD_MENTION = _old_mention()
