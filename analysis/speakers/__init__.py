@@ -439,13 +439,18 @@ def find_entities(article: Article, exclude: list[tuple[int, int]] | None = None
                         events.append((p, 0, m))
                         last = m.end()
             events += pronouns[j0:j]
-            events.sort(key=_BY_OFFSET_THEN_KIND)
-            for start, kind, m in events:
-                if kind == 0:
-                    _register(reg, text, m)
-                else:
-                    _learn_gender(reg, m.group().lower(), start, b_start)
+            _play(reg, text, events, b_start)
     return reg
+
+
+def _play(reg: Registry, text: str, events: list, paragraph_start: int) -> None:
+    """Registers names (kind 0) and learns genders from pronouns (kind 1) in text order."""
+    events.sort(key=_BY_OFFSET_THEN_KIND)
+    for start, kind, m in events:
+        if kind == 0:
+            _register(reg, text, m)
+        else:
+            _learn_gender(reg, m.group().lower(), start, paragraph_start)
 
 
 def _cuts_word(text: str, pos: int) -> bool:
@@ -470,12 +475,7 @@ def _scan_segment(reg: Registry, text: str, seg_start: int, seg_end: int,
         return
     events = [(m.start(), 0, m) for m in MENTION.finditer(text, seg_start, seg_end)]
     events += pronouns
-    events.sort(key=_BY_OFFSET_THEN_KIND)
-    for start, kind, m in events:
-        if kind == 0:
-            _register(reg, text, m)
-        else:
-            _learn_gender(reg, m.group().lower(), start, paragraph_start)
+    _play(reg, text, events, paragraph_start)
 
 
 #: Where :data:`MENTION` can start: a capital not after a word character or a full stop (its
