@@ -338,3 +338,35 @@ def test_a_table_changed_with_its_times_restored_is_caught(sample_run, tmp_path)
     assert f.stat().st_mtime_ns == st.st_mtime_ns and f.stat().st_size == st.st_size
     with pytest.raises(InputError, match=r"places\.parquet"):
         Q.connect(folder)
+
+
+def test_an_input_changed_during_the_run_is_flagged(tmp_path, monkeypatch):
+    # a JSONL appended to while the run reads it: the tables may mix old and new contents, so
+    # the run says so (a problem, RunResult.input_changed) and the command exits 1
+    import argparse
+
+    import analysis.corpus.cli as corpus_cli
+    from analysis.corpus import store
+
+    src = tmp_path / "c.jsonl"
+    arts = list(synthetic_articles(3, seed=7))
+    src.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+    calm = run_corpus(src, tmp_path / "calm", jobs=1, quiet=True)
+    assert not calm.input_changed and calm.problems == []
+
+    real = store.finalise
+
+    def finalise_after_an_append(*a, **k):
+        with src.open("a", encoding="utf-8") as fh:  # another program adds an article
+            fh.write(json.dumps({"text": "A late article."}) + "\n")
+        return real(*a, **k)
+
+    monkeypatch.setattr(store, "finalise", finalise_after_an_append)
+    busy = run_corpus(src, tmp_path / "busy", jobs=1, quiet=True)
+    assert busy.input_changed
+    assert [p for p in busy.problems if "changed while the run read it" in p]
+    assert busy.manifest["problems"] == busy.problems  # recorded in the manifest too
+    args = argparse.Namespace(input=str(src), out=str(tmp_path / "cli"), jobs=1, engine="local",
+                              scheduler=None, lexicon=None, batch_size=None, quiet=True,
+                              progress_every=1000, no_figures=True, article=[], top=10)
+    assert corpus_cli.run(args) == 1

@@ -42,7 +42,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the corpus command; 0 when every article was analysed, 1 when some failed (listed
-    in ``errors.parquet``). Bad input raises :class:`analysis.text.InputError` (exit 2)."""
+    in ``errors.parquet``) or the input changed while the run read it. Bad input raises
+    :class:`analysis.text.InputError` (exit 2)."""
     from pathlib import Path
 
     from analysis.corpus.engine import run_corpus
@@ -74,5 +75,8 @@ def run(args: argparse.Namespace) -> int:
     if c["failed"]:
         print(f"error: {c['failed']} article(s) failed; see {Path(args.out) / 'errors.parquet'}",
               file=sys.stderr)
+        return 1
+    if result.input_changed:
+        print(f"error: {args.input} changed during the run; run again", file=sys.stderr)
         return 1
     return 0

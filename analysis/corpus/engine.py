@@ -389,6 +389,35 @@ def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_do
             cluster.close()
 
 
+def _input_paths(input_path: str | Path) -> list[Path]:
+    """The files a run's manifest hashes: a table file, or a folder's ``articles.csv``."""
+    p = Path(input_path)
+    return [p / "articles.csv"] if p.is_dir() else [p]
+
+
+def _stamps(paths: list[Path]) -> list[tuple[str, int, int] | None]:
+    """Size and modification time (ns) of each file, None for one that cannot be read: equal
+    stamps before and after a run say the input was not rewritten while it was read.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = f.write_text('{"text": "A."}\\n')
+    >>> before = _stamps([f])
+    >>> _ = f.open("a").write('{"text": "B."}\\n')
+    >>> _stamps([f]) == before, _stamps([f.with_name("gone.csv")])
+    (False, [None])
+    """
+    out: list[tuple[str, int, int] | None] = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            out.append(None)
+        else:
+            out.append((str(p), st.st_size, st.st_mtime_ns))
+    return out
+
+
 @dataclass
 class RunResult:
     """What a corpus run did (also written to ``manifest.json``)."""
@@ -396,6 +425,8 @@ class RunResult:
     out_dir: Path
     manifest: dict
     problems: list[str] = field(default_factory=list)
+    #: the input file (or a folder's ``articles.csv``) changed while the run read it
+    input_changed: bool = False
 
     @property
     def failed(self) -> int:
@@ -422,6 +453,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     jobs = jobs or default_jobs()
+    stamps = _stamps(_input_paths(input_path))  # before anything reads the input
     corpus = open_corpus(input_path)
     # a file or a shipped name (validated before anything is written: LexiconError is an
     # InputError); workers get the resolved file
@@ -496,8 +528,8 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
             try:
                 found = [{"file": str(p), "sha256": store_sha256(p)}
                          for p in corpus.input_files()]
-            except OSError:  # read again below, in the caller's thread, which reports it
-                return
+            except Exception:  # read again below, in the caller's thread, which reports it
+                return          # (an error here would print a thread's traceback)
             digests.extend(found)
 
         hashing = threading.Thread(target=work, name="corpus-input-sha256", daemon=True)
@@ -528,6 +560,12 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     hashing.join()
     if len(digests) != len(corpus.input_files()):  # the thread could not read them
         digests[:] = [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()]
+    changed = _stamps(_input_paths(input_path)) != stamps
+    if changed:
+        corpus.problems.append(
+            f"{corpus.path}: the input changed while the run read it (size or modification "
+            "time differ from the start): the tables may mix its old and new contents and the "
+            "manifest's SHA-256 may not be the text analysed; run again")
     t_end = time.perf_counter()
     from analysis.provenance import provenance
 
@@ -556,7 +594,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     manifest["memory"] = _peak_memory()
     manifest["timings"].update(_cpu_times())
     store.write_manifest(out, manifest)
-    return RunResult(out, manifest, corpus.problems)
+    return RunResult(out, manifest, corpus.problems, input_changed=changed)
 
 
 def _peak_memory() -> dict:
