@@ -46,7 +46,7 @@ from analysis._gc import ARTICLE_GC_THRESHOLD, article_gc
 from analysis.config import PACKAGE_DIR
 from analysis.corpus import store
 from analysis.corpus.records import article_records
-from analysis.corpus.sources import Item, open_corpus
+from analysis.corpus.sources import Item, manifest_files, open_corpus
 from analysis.corpus.store import store_sha256
 from analysis.topics import DEFAULT_LEXICON, load_lexicon
 
@@ -389,12 +389,6 @@ def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_do
             cluster.close()
 
 
-def _input_paths(input_path: str | Path) -> list[Path]:
-    """The files a run's manifest hashes: a table file, or a folder's ``articles.csv``."""
-    p = Path(input_path)
-    return [p / "articles.csv"] if p.is_dir() else [p]
-
-
 def _stamps(paths: list[Path]) -> list[tuple[str, int, int] | None]:
     """Size and modification time (ns) of each file, None for one that cannot be read: equal
     stamps before and after a run say the input was not rewritten while it was read.
@@ -453,7 +447,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     if engine not in ("local", "dask"):
         raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     jobs = jobs or default_jobs()
-    stamps = _stamps(_input_paths(input_path))  # before anything reads the input
+    stamps = _stamps(manifest_files(Path(input_path)))  # before anything reads the input
     corpus = open_corpus(input_path)
     # a file or a shipped name (validated before anything is written: LexiconError is an
     # InputError); workers get the resolved file
@@ -520,14 +514,16 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     hashing = None
     digests: list[dict] = []
 
+    def input_digests() -> list[dict]:
+        return [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()]
+
     def _hash_inputs() -> None:
         nonlocal hashing
         import threading
 
         def work() -> None:
             try:
-                found = [{"file": str(p), "sha256": store_sha256(p)}
-                         for p in corpus.input_files()]
+                found = input_digests()
             except Exception:  # read again below, in the caller's thread, which reports it
                 return          # (an error here would print a thread's traceback)
             digests.extend(found)
@@ -559,8 +555,8 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
         ids_path.unlink(missing_ok=True)
     hashing.join()
     if len(digests) != len(corpus.input_files()):  # the thread could not read them
-        digests[:] = [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()]
-    changed = _stamps(_input_paths(input_path)) != stamps
+        digests[:] = input_digests()
+    changed = _stamps(manifest_files(Path(input_path))) != stamps
     if changed:
         corpus.problems.append(
             f"{corpus.path}: the input changed while the run read it (size or modification "

@@ -78,6 +78,19 @@ def check_date(value: str) -> str:
     return value
 
 
+def manifest_files(path: Path) -> list[Path]:
+    """Files whose SHA-256 a run's manifest records for the input at ``path``: a table file,
+    or a folder's ``articles.csv`` (none when the folder has no list).
+
+    >>> manifest_files(Path("corpus.jsonl"))
+    [PosixPath('corpus.jsonl')]
+    """
+    if path.is_dir():
+        p = path / "articles.csv"
+        return [p] if p.is_file() else []
+    return [path]
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One article to analyse: its id, metadata, and either its text (tables) or its file's
@@ -104,10 +117,7 @@ class Corpus:
 
     def input_files(self) -> list[Path]:
         """Files whose SHA-256 the manifest records (the table, or articles.csv)."""
-        if self.kind == "folder":
-            p = self.path / "articles.csv"
-            return [p] if p.is_file() else []
-        return [self.path]
+        return manifest_files(self.path)
 
     def items(self) -> Iterator[Item]:
         if self.kind == "folder":
