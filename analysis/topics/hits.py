@@ -170,15 +170,9 @@ def _topic_marks(lex: Lexicon, runs: list[tuple], reasons: list, first_para: dic
         paras.update(tid for tid, _p in set(zip(tids, first, strict=True)) if tid in spread)
     min_entries = lex.min_entries
     entries: Counter = Counter()
-    if min_entries > 1 and stems is not None:
-        entries.update(map(_FIRST, set(zip(tids, compress(stems, live), strict=True))))
-    elif min_entries > 1:
-        seen: dict[str, set[str]] = {}
-        for tid, term, _i, _j, _r in counted:
-            found = seen.setdefault(tid, set())
-            if len(found) < min_entries:  # enough seen: no more stemming for this topic
-                found.add(entry_stem(term))
-        entries.update({tid: len(found) for tid, found in seen.items()})
+    if min_entries > 1:
+        entries = _entry_counts(counted, min_entries,
+                                None if stems is None else compress(stems, live))
     marks: dict[str, str] = {}
     if lex.min_hits > 1:  # a topic with too few hits in this article does not count here
         marks.update((tid, "few") for tid, n in counts.items() if n < lex.min_hits)
@@ -229,18 +223,31 @@ def _narrow(runs: list[tuple], min_entries: int, stems: list[str] | None = None)
     >>> _narrow(runs, 3, [entry_stem(r[1]) for r in runs]) == _narrow(runs, 3)
     True
     """
-    per_topic: Counter = Counter()
-    found: dict[str, set[str]] = {}
-    for k, (tid, term, _i, _j, reason) in enumerate(runs):
-        if reason is None:
-            per_topic[tid] += 1
-            seen = found.get(tid)
-            if seen is None:
-                seen = found[tid] = set()
-            if len(seen) < min_entries:  # enough seen: no more stemming for this topic
-                seen.add(entry_stem(term) if stems is None else stems[k])
-    narrow = _narrow_topics(per_topic, {tid: len(f) for tid, f in found.items()}, min_entries)
+    live = [r[4] is None for r in runs]
+    counted = list(compress(runs, live))
+    entries = _entry_counts(counted, min_entries, None if stems is None else compress(stems, live))
+    narrow = _narrow_topics(Counter(map(_FIRST, counted)), entries, min_entries)
     return _mark(runs, narrow, "narrow") if narrow else runs
+
+
+def _entry_counts(counted: list[tuple], min_entries: int, stems=None) -> Counter:
+    """Distinct entries of each topic's counted hits (``counted``), told apart by
+    :func:`entry_stem`, or by ``stems`` (each counted hit's stem, as corroboration made them)
+    when given; without them a topic's hits are stemmed until it has ``min_entries``, so a
+    count may stop there (all the rules ask is whether it reaches ``min_entries``).
+
+    >>> runs = [("a", "unions", 0, 0, None), ("a", "union", 1, 1, None), ("b", "x", 2, 2, None)]
+    >>> sorted(_entry_counts(runs, 3).items())
+    [('a', 1), ('b', 1)]
+    """
+    if stems is not None:
+        return Counter(map(_FIRST, set(zip(map(_FIRST, counted), stems, strict=True))))
+    seen: dict[str, set[str]] = {}
+    for tid, term, _i, _j, _r in counted:
+        found = seen.setdefault(tid, set())
+        if len(found) < min_entries:  # enough seen: no more stemming for this topic
+            found.add(entry_stem(term))
+    return Counter({tid: len(found) for tid, found in seen.items()})
 
 
 def _minor(runs: list[tuple], share: float) -> list[tuple]:
