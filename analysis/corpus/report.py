@@ -90,10 +90,10 @@ def _ask(con, questions: dict) -> dict:
 
 
 def _corpus_results(out_dir: str | Path, top: int, con=None, extra: dict | None = None
-                    ) -> tuple[dict, object, dict]:
-    """:func:`corpus_results`, the quote-share DataFrame behind its ``quote_share`` and the
-    answers to the ``extra`` questions (``{name: function of a connection}``, asked with the
-    report's; ``con``: a connection of :func:`analysis.corpus.questions.connect` on
+                    ) -> tuple[dict, dict]:
+    """:func:`corpus_results` and every answer behind it as a DataFrame, by question name,
+    with the answers to the ``extra`` questions (``{name: function of a connection}``, asked
+    with the report's; ``con``: a connection of :func:`analysis.corpus.questions.connect` on
     ``out_dir``)."""
     out = Path(out_dir)
     con = Q.connect(out) if con is None else con
@@ -137,7 +137,7 @@ def _corpus_results(out_dir: str | Path, top: int, con=None, extra: dict | None 
         "readability_by_outlet": records(a["readability_by_outlet"]),
         "speakers_by_topic": records(a["speakers_by_topic"]),
         "failed": records(a["failed"]),
-    }, share, {k: a[k] for k in extra or {}}
+    }, a
 
 
 def _pct(x) -> str:
@@ -273,14 +273,15 @@ def write_corpus_outputs(out_dir: str | Path, draw: bool = True, articles=(), to
     if unknown:
         raise InputError(f"--article: no analysed article with id {unknown[0]!r}")
     # one connection for both; the figures' tables asked with the results' questions
-    results, share, figure_tables = _corpus_results(out, top, con, {
+    results, answers = _corpus_results(out, top, con, {
         "share-by-outlet": lambda c: Q.quote_share(c, per="outlet", top=min(top, STACK_TOP)),
-        "topic-trends": lambda c: Q.topic_rates(c, per="month"),
         "readability-by-outlet": Q.readability_values,
     })
-    tables = {
-        "share-of-voice": share,  # the table behind results["quote_share"], queried once
-        **figure_tables,
+    tables = {  # the tables behind results' quote_share and topics_by_month, queried once
+        "share-of-voice": answers["quote_share"],
+        "share-by-outlet": answers["share-by-outlet"],
+        "topic-trends": answers["topics_by_month"],
+        "readability-by-outlet": answers["readability-by-outlet"],
     }
     staging = Path(tempfile.mkdtemp(prefix=".report-", dir=out))
     try:
