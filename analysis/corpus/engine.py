@@ -504,32 +504,22 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
             timing["batch_runqueue_s"] += res["runqueue_s"]
         timing["batches"] += 1
         progress.update(res["articles"])
-        if hashing is None:
+        if not hashing:
             _hash_inputs()
 
     # the inputs' SHA-256 for the manifest, read while the workers analyse (hashlib and file
     # reads release the GIL): 8 MB per 1,000 sample-sized articles, about 15 ms, was read
     # after the compaction. Started after the first batch is back, so no pool worker is
     # forked while the thread runs
-    hashing = None
-    digests: list[dict] = []
-
-    def input_digests() -> list[dict]:
-        return [{"file": str(p), "sha256": store_sha256(p)} for p in corpus.input_files()]
+    hashing: list = []  # the digests' future, once started
 
     def _hash_inputs() -> None:
-        nonlocal hashing
-        import threading
+        from concurrent.futures import ThreadPoolExecutor
 
-        def work() -> None:
-            try:
-                found = input_digests()
-            except Exception:  # read again below, in the caller's thread, which reports it
-                return          # (an error here would print a thread's traceback)
-            digests.extend(found)
-
-        hashing = threading.Thread(target=work, name="corpus-input-sha256", daemon=True)
-        hashing.start()
+        pool = ThreadPoolExecutor(1, thread_name_prefix="corpus-input-sha256")
+        hashing.append(pool.submit(lambda: [{"file": str(p), "sha256": store_sha256(p)}
+                                            for p in corpus.input_files()]))
+        pool.shutdown(wait=False)  # (the thread ends with its one task)
 
     batches = _batches(todo(), size, run, (lambda: n_total - counts["analysed"]
                                            - counts["skipped"]) if guided else None, jobs)
@@ -547,15 +537,13 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
         progress.close()
     t_final = time.perf_counter()
     ids.close()
-    if hashing is None:  # every article skipped: no batch ran
+    if not hashing:  # every article skipped: no batch ran
         _hash_inputs()
     try:
         tables = store.finalise(out, ids_path)
     finally:
         ids_path.unlink(missing_ok=True)
-    hashing.join()
-    if len(digests) != len(corpus.input_files()):  # the thread could not read them
-        digests[:] = input_digests()
+    digests = hashing[0].result()  # (a read error is raised here, in the caller's thread)
     changed = _stamps(manifest_files(Path(input_path))) != stamps
     if changed:
         corpus.problems.append(
