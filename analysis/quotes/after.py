@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from analysis.quotes.before import _ING, _PARTICIPLE_PREPS, _SUBORDINATORS, _named_source
+from analysis.quotes.before import (
+    _ING,
+    _PARTICIPLE_PREPS,
+    _SUBORDINATORS,
+    _according_source,
+    _named_source,
+    _opens_according,
+)
 from analysis.quotes.cues import _DETERMINERS, _cue_at, _noun_cue, _words
 from analysis.quotes.index import _Index
 from analysis.quotes.marks import _first_nonspace
@@ -42,10 +49,9 @@ def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
         w = aw[i][0]
         if w in (".", "“", "”", '"', "?", "!", ";", ":", "—", "–"):
             break
-        if w.lower() == "according" and aw[i + 1][0] == "to":
-            src = _subject_after(aw, i + 1)
+        if _opens_according(aw, i):
+            src = _according_source(aw, i)
             if src is not None and _named_source(src):  # not "according to his spokesman"
-                src.appositive = None
                 return src, (c0, c1)
             break
     return found
@@ -59,11 +65,8 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
     if not aw:
         return None
     # inverted: "said Ortiz, a former minister" / "according to a joint statement"
-    if len(aw) > 2 and aw[0][0].lower() == "according" and aw[1][0] == "to":
-        subj = _subject_after(aw, 1)
-        if subj:
-            subj.appositive = None
-        return subj, (0, 1)
+    if len(aw) > 2 and _opens_according(aw, 0):
+        return _according_source(aw, 0), (0, 1)
     cue = _cue_at(aw, 0)
     if cue:
         if aw[0][0].endswith("ing"):

@@ -13,7 +13,14 @@ from itertools import islice
 from operator import itemgetter
 
 from analysis.quotes.after import _after_cue, _byline, _trailing_cue
-from analysis.quotes.before import _CLAUSE_OPENERS, _acting_subject, _before_cue, _sentence_cue
+from analysis.quotes.before import (
+    _CLAUSE_OPENERS,
+    _according_source,
+    _acting_subject,
+    _before_cue,
+    _opens_according,
+    _sentence_cue,
+)
 from analysis.quotes.content import _content_span
 from analysis.quotes.cues import (
     _INDIRECT_CUES,
@@ -36,7 +43,6 @@ from analysis.quotes.subjects import (
     _ISSUING,
     _clause_subject,
     _Subject,
-    _subject_after,
     _subject_before,
 )
 from analysis.speakers import (
@@ -586,10 +592,8 @@ def _indirect(article: Article, index: _Index, resolver: _Resolver) -> list[Quot
         found = None
         # According to X, …
         for i in range(len(words) - 2 if _ACCORDING.search(text, sent.start, sent.end) else 0):
-            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
-                subj = _subject_after(words, i + 1)
-                if subj:  # "according to X, …": what follows the comma is the report
-                    subj.appositive = None
+            if _opens_according(words, i):
+                subj = _according_source(words, i)  # "according to X, …": the report follows
                 if subj:
                     k = next((j for j in range(i + 2, len(words)) if words[j][0] == ","), None)
                     if i == 0 and k is not None and k + 1 < len(words):

@@ -173,10 +173,9 @@ def _before_cue(pw, opens_clause: bool):
     if opens_clause and last in (",", ":", "—", "–"):
         # "according to X,"
         for i in range(len(words) - 3, -1, -1):
-            if words[i][0].lower() == "according" and words[i + 1][0] == "to":
-                subj = _subject_after(words, i + 1)
+            if _opens_according(words, i):
+                subj = _according_source(words, i)
                 if subj:  # "according to X, …": what follows the comma is the report
-                    subj.appositive = None
                     return subj, (i, i + 1), "before"
         for c0, c1 in _cue_in_words(words[:-1]):
             if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
@@ -291,11 +290,10 @@ def _according_to_opening(words):
     'Ann Moe'
     """
     for i in range(min(len(words) - 3, 3)):
-        if words[i][0].lower() == "according" and words[i + 1][0] == "to":
-            src = _subject_after(words, i + 1)
+        if _opens_according(words, i):
+            src = _according_source(words, i)
             if src is None or not any(w == "," and s >= src.end for w, s, _ in words[i + 2:i + 14]):
                 return None
-            src.appositive = None
             return src, (i, i + 1), "before"
     return None
 
@@ -402,13 +400,32 @@ def _according_to(words, c0: int, subj: _Subject) -> _Subject | None:
         w = words[i][0]
         if w in (",", ";", ":", ".", "—", "–"):
             return None
-        if w.lower() == "according" and words[i + 1][0] == "to":
-            src = _subject_after(words, i + 1)
+        if _opens_according(words, i):
+            src = _according_source(words, i)
             if src is None or src.end > words[s - 1][1] or not _named_source(src):
                 return None  # "According to court records, Moe said": Moe, not the records
-            src.appositive = None
             return src
     return None
+
+
+def _opens_according(words, i: int) -> bool:
+    """Whether words ``i`` and ``i + 1`` are "according to" (any case for the first)."""
+    return words[i][0].lower() == "according" and words[i + 1][0] == "to"
+
+
+def _according_source(words, i: int) -> _Subject | None:
+    """The X of "according to X" opened at word ``i`` (see :func:`_opens_according`), its
+    appositive dropped (the source alone), or None when no subject follows.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("according to Ann Moe , a nurse".split())]
+    >>> src = _according_source(ws, 0)
+    >>> src.text, src.appositive
+    ('Ann Moe', None)
+    """
+    src = _subject_after(words, i + 1)
+    if src is not None:
+        src.appositive = None
+    return src
 
 
 def _named_source(src: _Subject) -> bool:
