@@ -148,12 +148,8 @@ class _Resolver:
                 self.text[max(0, subj.start - 4):subj.start].lower() == "the ":
             # "The Republican nominee …" read as "Republican": the person whose role that
             # party is ("Republican Tom Reed"), else, as for "the Kenyan", the latest person
-            low_word = words[0].lower()
-            for m in self.reg.recent(subj.start):
-                e = self.reg.entities[m.entity]
-                if e.kind == "person" and e.role and low_word in e.role.lower().split():
-                    return self._mentioned(e, subj)
-            return self._latest_person(subj.start, None)
+            holder = self._recent_role_holder(words[0].lower(), subj)
+            return holder if holder is not None else self._latest_person(subj.start, None)
         if words[0].lower() in _DETERMINERS or not capitalised(subj.text) or (
                 len(words) > 1 and words[-1].islower()):  # "Kenya's government"
             return self._phrase(subj)
@@ -252,10 +248,9 @@ class _Resolver:
         # "the president" / "the minister": a person named earlier with that role
         if words[0] == "the" and len(bare) <= 2:
             role_word = bare[-1].lower()
-            for m in self.reg.recent(subj.start):
-                e = self.reg.entities[m.entity]
-                if e.kind == "person" and e.role and role_word in e.role.lower().split():
-                    return self._mentioned(e, subj)
+            holder = self._recent_role_holder(role_word, subj)
+            if holder is not None:
+                return holder
             # named later in the article ("the bank's governor said … The governor, Patrick
             # Njoroge, …"): the one person with that role
             holders = self.reg.with_role(role_word)
@@ -280,6 +275,15 @@ class _Resolver:
         sp = _Speaker(name, kind, None, affiliation, head=head)
         self._add_group(subj.start, sp)
         return sp
+
+    def _recent_role_holder(self, word: str, subj: _Subject) -> _Speaker | None:
+        """The person among the recent mentions before ``subj`` whose role has ``word`` ("the
+        president", "the Republican"), as a mention of them (:meth:`_mentioned`); else None."""
+        for m in self.reg.recent(subj.start):
+            e = self.reg.entities[m.entity]
+            if e.kind == "person" and e.role and word in e.role.lower().split():
+                return self._mentioned(e, subj)
+        return None
 
     def _mentioned(self, e: Entity, subj: _Subject) -> _Speaker:
         """A description resolved to a person is a mention of that person: a bare surname
