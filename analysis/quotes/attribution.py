@@ -343,7 +343,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if subj is None and quotes and quotes[-1].block == s.block and (
                     quotes[-1].kind == "scare" or quotes[-1].speaker is None) and \
                     not any(w[0].lower() in _CLAUSE_OPENERS or w[0].lower() == "that"
-                            for w in _words(text, sent_start, s.open_mark)):
+                            for w in pw):  # (step 2's words: it ran, and found nothing)
                 # "Lee, star of “Lake Nights,” thanked the crew for “…”": a title or a scare
                 # quote in the clause; its subject is before it, unless another clause opens
                 # after that quote ("…, while Moe leads among “…”") (read again at most 600
@@ -420,7 +420,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 _no_name_before(prefix_stripped):
             prev = index.prev_sentence(s.open_mark)
             if prev is not None and prev.start <= quotes[-1].start < prev.end and \
-                    next(_cue_in_words(_words(text, sent_start, s.open_mark)), None) is None:
+                    next(_cue_in_words(pw), None) is None:  # (step 2's words, as in 2b)
                 # (a cue of its own, "a cover saying “…”", is someone else's report)
                 prior = quotes[-1]
                 speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
