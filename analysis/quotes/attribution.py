@@ -363,8 +363,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if prior is None and prev_span is not None and opens_clause:
                 prior = last_speech.get(s.block)
             if prior is not None and prior.kind in SPEECH_KINDS:
-                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
-                                   prior.affiliation)
+                speaker = _Speaker.of_quote(prior)
                 position = "continuation"
         # 4. a cue in the previous sentence
         if position is None and opens_clause and prefix_stripped == "":
@@ -408,8 +407,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     index.blocks[k].kind == "paragraph" and prev.start >= index.blocks[k].start:
                 # (a heading between them ends the speaker's turn)
                 prior = quotes[-1]
-                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
-                                   prior.affiliation)
+                speaker = _Speaker.of_quote(prior)
                 position = "continuation"
         # 6. a long partial quote in the sentence right after one with its paragraph's last
         # speech quote, with no cue and no name before it ("“…,” Moe said. That makes her “…”"):
@@ -423,8 +421,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     next(_cue_in_words(pw), None) is None:  # (step 2's words, as in 2b)
                 # (a cue of its own, "a cover saying “…”", is someone else's report)
                 prior = quotes[-1]
-                speaker = _Speaker(prior.speaker, prior.speaker_kind, prior.role,
-                                   prior.affiliation)
+                speaker = _Speaker.of_quote(prior)
                 position = "continuation"
         before_mark = text[max(block.start, s.open_mark - 30):s.open_mark]
         if opens_clause and s.part == 0 and _title_cue_before(before_mark.rstrip(" ,:")) and \

@@ -65,6 +65,12 @@ class _Speaker:
     def of(cls, e: Entity, affiliation: str | None = None) -> _Speaker:
         return cls(e.name, e.kind, e.role, e.affiliation or affiliation)
 
+    @classmethod
+    def of_quote(cls, q) -> _Speaker:
+        """The speaker of an earlier quote (a :class:`~analysis.quotes.Quote`), for one that
+        continues it."""
+        return cls(q.speaker, q.speaker_kind, q.role, q.affiliation)
+
 
 _PHRASE_GENDER = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m", "mother": "f",
                   "father": "m", "chairwoman": "f", "chairman": "m", "girl": "f", "boy": "m",
