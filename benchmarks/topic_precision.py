@@ -455,6 +455,29 @@ def _labelled_batches() -> set[str]:
         return {r["batch"] for r in csv.DictReader(fh)}
 
 
+def _drawn_lexicons(batches) -> dict:
+    """The default lexicon each of ``batches`` (from 6 on) was drawn from, by batch, read from
+    the git history (:data:`DRAWN_FROM`) with every rule it had."""
+    import subprocess
+    import tempfile
+
+    from analysis.topics import load_lexicon
+
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for b in sorted(batches, key=lambda b: _batch_order((b,))):
+            toml = subprocess.run(
+                ["git", "-C", str(ROOT), "show",
+                 f"{DRAWN_FROM[b]}:analysis/resources/topics_default.toml"],
+                capture_output=True, timeout=60)
+            if toml.returncode:
+                raise SystemExit(f"error: git show {DRAWN_FROM[b]} failed (no history?)")
+            f = Path(tmp, f"{b}.toml")
+            f.write_bytes(toml.stdout)
+            out[b] = load_lexicon(f)
+    return out
+
+
 def _hits_before_last_rules(lexicon, path: Path) -> dict[str, list[tuple[int, int, str]]]:
     """The hits of ``lexicon`` that count before ``min_entries`` and ``min_share_of_top`` (the
     last two rules), by topic, with each hit's entry stem: those rules are then applied exactly
@@ -492,10 +515,6 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
     with ``git show``), whose hits were all fresh: how a rule behaves on hits no rule was fitted
     to. How lexicons 2.12 and 2.13 chose their rules (``docs/topics-measurement.md``)."""
     import dataclasses
-    import subprocess
-    import tempfile
-
-    from analysis.topics import load_lexicon
 
     entries = entries or (lexicon.min_entries,)
     settings = [(n, f) for n in entries for f in SHARES]
@@ -505,20 +524,9 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
               for r in csv.DictReader(SECOND_LABELS.open(encoding="utf-8", newline=""))}
     rows = [r for r in csv.DictReader(LABELS.open(encoding="utf-8", newline=""))
             if r["batch"] in batches and (not at_draw or r["batch"] in DRAWN_FROM)]
-    lexicons = {}
-    if at_draw:
-        with tempfile.TemporaryDirectory() as tmp:
-            for b in sorted({r["batch"] for r in rows}):
-                toml = subprocess.run(
-                    ["git", "-C", str(ROOT), "show",
-                     f"{DRAWN_FROM[b]}:analysis/resources/topics_default.toml"],
-                    capture_output=True, timeout=60)
-                if toml.returncode:
-                    raise SystemExit(f"error: git show {DRAWN_FROM[b]} failed (no history?)")
-                f = Path(tmp, f"{b}.toml")
-                f.write_bytes(toml.stdout)
-                lexicons[b] = dataclasses.replace(load_lexicon(f), min_share_of_top=0.0,
-                                                  min_entries=1)
+    lexicons = {b: dataclasses.replace(lex, min_share_of_top=0.0, min_entries=1)
+                for b, lex in _drawn_lexicons({r["batch"] for r in rows}).items()
+                } if at_draw else {}
     items = []  # (batch, topic, first ok, second ok or None, kept per setting)
     cache: dict[tuple, tuple] = {}  # per file and lexicon: its hits kept with the rules off
                                     # and at each setting, computed once
@@ -587,6 +595,210 @@ def share_grid(lexicon, polnear: Path | None, batches: set[str], at_draw: bool =
             "correct_without": sum(x[2] for x in items)}
 
 
+LEADING_KS = (1, 2, 3)  # --leading: the article's top K topics tried for the issue-13 question
+
+
+def ranked_topics(counts: dict[str, int], order: list[str]) -> list[str]:
+    """The topics with counted hits in an article, ranked as :func:`analysis.topics.topic_summary`
+    lists them: most hits first, ties in the lexicon's order (``order``).
+
+    >>> ranked_topics({"b": 2, "a": 2, "c": 5, "d": 0}, ["a", "b", "c", "d"])
+    ['c', 'a', 'b']
+    """
+    pos = {t: i for i, t in enumerate(order)}
+    return sorted((t for t, n in counts.items() if n), key=lambda t: (-counts[t], pos[t]))
+
+
+def tie_at_cut(counts: dict[str, int], ranked: list[str], k: int) -> set[str]:
+    """The topics whose place in or out of the top ``k`` only the lexicon's order decides: those
+    with as many hits as the k-th topic when the (k+1)-th has as many too (else none).
+
+    >>> counts = {"c": 5, "a": 2, "b": 2}
+    >>> sorted(tie_at_cut(counts, ["c", "a", "b"], 2)), tie_at_cut(counts, ["c", "a", "b"], 1)
+    (['a', 'b'], set())
+    """
+    if len(ranked) <= k or counts[ranked[k - 1]] != counts[ranked[k]]:
+        return set()
+    return {t for t in ranked if counts[t] == counts[ranked[k - 1]]}
+
+
+def wilson(c: int, m: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval (95 % with the default ``z``) of a precision of ``c`` correct
+    out of ``m`` hits; None without hits.
+
+    Hand-checked: 18 of 20, p = 0.9, z² = 3.8416: centre (0.9 + 3.8416 / 40) / (1 + 3.8416 / 20)
+    = 0.8355, half-width 1.96 · sqrt(0.9 · 0.1 / 20 + 3.8416 / 1600) / 1.19208 = 0.1366.
+
+    >>> [round(x, 3) for x in wilson(18, 20)]
+    [0.699, 0.972]
+    >>> wilson(0, 0) is None
+    True
+    """
+    if not m:
+        return None
+    p, z2 = c / m, z * z
+    centre = (p + z2 / (2 * m)) / (1 + z2 / m)
+    half = z * (p * (1 - p) / m + z2 / (4 * m * m)) ** 0.5 / (1 + z2 / m)
+    return centre - half, centre + half
+
+
+def _cell(c: int, m: int) -> dict:
+    return {"correct": c, "matched": m, "precision": c / m if m else None,
+            "interval95": wilson(c, m)}
+
+
+def leading_precision(lexicon, polnear: Path | None, batches: set[str], at_draw: bool = False,
+                      ks: tuple[int, ...] = LEADING_KS, labels: Path = LABELS,
+                      second_labels: Path = SECOND_LABELS) -> dict:
+    """Precision of the labelled hits of ``batches`` split by whether the hit's topic is among
+    the top K topics of its article (:func:`ranked_topics`: the order of the article's topic
+    table under the lexicon the hit is scored on), for each K of ``ks``: per topic (leading /
+    rest, with the goal, ≥ 0.90 for every topic with ≥ 20 labelled hits, applied to the leading
+    hits and, for comparison, to all), per batch, under the second labeller where there is one,
+    the share of the correct counted hits that lie outside the leading topics, the hits whose
+    side only the tie order decides (:func:`tie_at_cut`), the leading hits when topics tied
+    with the K-th are all leading, a 95 % interval (:func:`wilson`) for every precision, and
+    leave-one-batch-out: for each
+    batch, the largest K whose leading hits reach 0.90 on the other batches (else the most
+    precise K), scored on that batch.
+
+    The hits are those the lexicon counts (a labelled hit it no longer counts is left out, as
+    in :func:`precision`); with ``at_draw`` each batch from 6 on is scored on the default
+    lexicon it was drawn from, with all of that lexicon's rules (:data:`DRAWN_FROM`), else on
+    ``lexicon``. The draws take a fixed number of hits per topic, so a topic's precision is
+    that of its hits, but the pooled figure weighs topics as the draws did, not as a corpus
+    does."""
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+
+    second = {(r["file"], int(r["start"]), int(r["end"]), r["topic"], r["batch"]): r["label"]
+              for r in csv.DictReader(second_labels.open(encoding="utf-8", newline=""))}
+    rows = [r for r in csv.DictReader(labels.open(encoding="utf-8", newline=""))
+            if r["batch"] in batches and (not at_draw or r["batch"] in DRAWN_FROM)]
+    lexicons = _drawn_lexicons({r["batch"] for r in rows}) if at_draw else {}
+    cache: dict[tuple, tuple] = {}  # per file and lexicon: counted hits, counts, ranking
+    # (batch, topic, first ok, second ok or None, rank, tied at each K, rank with ties shared)
+    items = []
+    skipped = not_counted = 0
+    for r in rows:
+        path = resolve(r["file"], polnear)
+        if path is None or not path.is_file() or sha12(path) != r["sha256_12"]:
+            skipped += 1
+            continue
+        lex_key = r["batch"] if at_draw else ""
+        got = cache.get((path, lex_key))
+        if got is None:
+            lex = lexicons.get(lex_key, lexicon)
+            recs = topic_hit_records(load_article(path), lex)
+            counts: dict[str, int] = defaultdict(int)
+            for rec in recs:
+                counts[rec[1]] += 1
+            got = cache[(path, lex_key)] = (
+                {(rec[5], rec[6], rec[1]) for rec in recs}, counts,
+                ranked_topics(counts, [t.id for t in lex.topics]))
+        counted, counts, ranked = got
+        key = (int(r["start"]), int(r["end"]), r["topic"])
+        if key not in counted:
+            not_counted += 1
+            continue
+        sec = second.get((r["file"], *key, r["batch"]))
+        items.append((r["batch"], r["topic"], r["label"] == "correct",
+                      None if sec is None else sec == "correct", ranked.index(r["topic"]) + 1,
+                      tuple(r["topic"] in tie_at_cut(counts, ranked, k) for k in ks),
+                      1 + sum(n > counts[r["topic"]] for n in counts.values())))
+    all_batches = sorted({x[0] for x in items}, key=lambda b: _batch_order((b,)))
+
+    def tally(sel: list) -> dict:
+        sec = [x[3] for x in sel if x[3] is not None]
+        return {**_cell(sum(x[2] for x in sel), len(sel)),
+                "second_correct": sum(sec), "second_matched": len(sec)}
+
+    out = {"batches": all_batches, "at_draw": at_draw, "counted": len(items),
+           "skipped_rows": skipped, "not_counted_rows": not_counted, "k": {}}
+    for i, k in enumerate(ks):
+        lead = [x for x in items if x[4] <= k]
+        rest = [x for x in items if x[4] > k]
+        topics = {}
+        for t in sorted({x[1] for x in items}):
+            lt = tally([x for x in lead if x[1] == t])
+            rt = tally([x for x in rest if x[1] == t])
+            at = _cell(lt["correct"] + rt["correct"], lt["matched"] + rt["matched"])
+            topics[t] = {"leading": lt, "rest": rt, "all": at, "goal_leading": (
+                None if lt["matched"] < GOAL_MIN_HITS else lt["precision"] >= GOAL_PRECISION),
+                "goal_all": (None if at["matched"] < GOAL_MIN_HITS
+                             else at["precision"] >= GOAL_PRECISION)}
+        by_batch = {}
+        for b in all_batches:
+            lb, rb = tally([x for x in lead if x[0] == b]), tally([x for x in rest if x[0] == b])
+            c = lb["correct"] + rb["correct"]
+            by_batch[b] = {"leading": lb, "rest": rb,
+                           "correct_outside_share": rb["correct"] / c if c else None}
+        lt, rt = tally(lead), tally(rest)
+        c = lt["correct"] + rt["correct"]
+        out["k"][k] = {"leading": lt, "rest": rt, "all": tally(items),
+                       "correct_outside": rt["correct"], "correct_all": c,
+                       "correct_outside_share": rt["correct"] / c if c else None,
+                       "tied_hits": sum(x[5][i] for x in items),
+                       "leading_ties_included": tally([x for x in items if x[6] <= k]),
+                       "topics": topics, "by_batch": by_batch}
+    # leave one batch out: the largest K (most hits kept) whose leading hits reach the goal on
+    # the other batches, else the most precise K there
+    held = {"correct": 0, "matched": 0, "picks": {}}
+    for b in all_batches if len(all_batches) > 1 else ():
+        train = [x for x in items if x[0] != b]
+        prec = {}
+        for k in ks:
+            sel = [x for x in train if x[4] <= k]
+            prec[k] = sum(x[2] for x in sel) / len(sel) if sel else 0.0
+        ok = [k for k in ks if prec[k] >= GOAL_PRECISION]
+        k = max(ok) if ok else max(ks, key=lambda k: (prec[k], -k))
+        test = [x for x in items if x[0] == b and x[4] <= k]
+        held["correct"] += sum(x[2] for x in test)
+        held["matched"] += len(test)
+        held["picks"][b] = k
+    out["leave_one_batch_out"] = held
+    return out
+
+
+def leading_coverage(lexicon, paths: list[Path], ks: tuple[int, ...] = LEADING_KS) -> dict:
+    """What the top K topics mean over a set of articles under ``lexicon``: articles with at
+    least one topic (the same for every K: an article with a hit has a leading topic), articles
+    with more than K topics (where the top K leave a topic out) and with a tie at the K-th
+    place, counted hits in all topics and in the top K, and per topic the articles and hits where
+    it counts and where it is among the top K."""
+    from analysis.text import load_article
+    from analysis.topics import topic_hit_records
+
+    order = [t.id for t in lexicon.topics]
+    out = {"articles": len(paths), "with_topic": 0, "hits": 0,
+           "k": {k: {"more_topics": 0, "tied": 0, "hits_leading": 0} for k in ks},
+           "topics": {t: {"articles": 0, "hits": 0,
+                          **{f"articles_top{k}": 0 for k in ks},
+                          **{f"hits_top{k}": 0 for k in ks}} for t in order}}
+    for p in paths:
+        counts: dict[str, int] = defaultdict(int)
+        for rec in topic_hit_records(load_article(p), lexicon):
+            counts[rec[1]] += 1
+        ranked = ranked_topics(counts, order)
+        if not ranked:
+            continue
+        out["with_topic"] += 1
+        out["hits"] += sum(counts.values())
+        for t in ranked:
+            out["topics"][t]["articles"] += 1
+            out["topics"][t]["hits"] += counts[t]
+        for k in ks:
+            g = out["k"][k]
+            g["more_topics"] += len(ranked) > k
+            g["tied"] += bool(tie_at_cut(counts, ranked, k))
+            for t in ranked[:k]:
+                g["hits_leading"] += counts[t]
+                out["topics"][t][f"articles_top{k}"] += 1
+                out["topics"][t][f"hits_top{k}"] += counts[t]
+    out["share"] = out["with_topic"] / len(paths) if paths else None
+    return out
+
+
 def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
          seed: int) -> list[dict]:
     """A fresh label batch: for every topic, up to ``per_topic`` counted hits of the lexicon
@@ -622,6 +834,124 @@ def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_top
     return out
 
 
+def _p(v: dict, second: bool = False) -> str:
+    """'0.912 (52/57)' for a tally (its second labeller's with ``second``), '–' when empty."""
+    c, m = (v["second_correct"], v["second_matched"]) if second else (v["correct"], v["matched"])
+    return f"{c / m:.3f} ({c}/{m})" if m else "–"
+
+
+def _print_leading(lexicon, polnear: Path | None, batches: set[str], at_draw: bool,
+                   ks: tuple[int, ...], fmt: str, with_coverage: bool) -> int:
+    lp = leading_precision(lexicon, polnear, batches, at_draw, ks)
+    if not lp["batches"]:
+        raise SystemExit("error: no labelled hit of the selected batches is a hit of the "
+                         "lexicon (check --batch, and POLNEAR for PolNeAR rows)")
+    cov = {}
+    if with_coverage:
+        cov["team texts"] = leading_coverage(
+            lexicon, sorted(p for g in TEAM_GLOBS for p in ROOT.glob(g)), ks)
+        if polnear is not None:
+            cov["PolNeAR train+dev"] = leading_coverage(lexicon, sorted(
+                p for s in POLNEAR_SPLITS for p in (polnear / "data" / s / "text").glob("*.txt")),
+                ks)
+    if fmt == "json":
+        print(json.dumps({"lexicon_version": lexicon.version, "precision": lp,
+                          "coverage": cov}, indent=2))
+        return 0
+    where = ("each on the default lexicon it was drawn from" if at_draw
+             else f"on lexicon {lexicon.name} {lexicon.version}")
+    print(f"Label batches {', '.join(lp['batches'])}, {where}: {lp['counted']} labelled hits "
+          f"counted ({lp['not_counted_rows']} labelled hits not counted by it, "
+          f"{lp['skipped_rows']} rows not scored: POLNEAR unset or file changed). 'Leading' = "
+          "the hit's topic is among the top K of its article's topic table (most hits first, "
+          "ties in lexicon order).\n")
+    print("| K | leading topics | other topics | all | second labeller, leading / other | "
+          "correct hits outside the top K | hits placed by the tie order | leading, ties "
+          "included | topics ≥ 20 leading hits at ≥ 0.90 | of those, 95 % interval above / "
+          "below 0.90 |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+    for k, v in lp["k"].items():
+        applies = [t for t, x in v["topics"].items() if x["goal_leading"] is not None]
+        met = [t for t in applies if v["topics"][t]["goal_leading"]]
+        ivs = [v["topics"][t]["leading"]["interval95"] for t in applies]
+        print(f"| {k} | {_p(v['leading'])} | {_p(v['rest'])} | {_p(v['all'])} | "
+              f"{_p(v['leading'], True)} / {_p(v['rest'], True)} | "
+              f"{100 * (v['correct_outside_share'] or 0):.1f} % ({v['correct_outside']}/"
+              f"{v['correct_all']}) | {v['tied_hits']} | {_p(v['leading_ties_included'])} | "
+              f"{len(met)} of {len(applies)}" + (f": {', '.join(met)}" if met else "")
+              + f" | {sum(lo >= GOAL_PRECISION for lo, _ in ivs)} / "
+              f"{sum(hi < GOAL_PRECISION for _, hi in ivs)} |")
+    print("\nPer topic (✓ / ✗: ≥ 20 hits, precision ≥ 0.90 or not; the goal applied to the "
+          "column's hits):\n")
+    print("| topic | all hits | " + " | ".join(f"top {k} | not top {k}" for k in ks) + " |")
+    print("|---|---:|" + "---:|---:|" * len(ks))
+
+    def mark(cell: dict) -> str:
+        if cell["matched"] < GOAL_MIN_HITS:
+            return ""
+        return " ✓" if cell["precision"] >= GOAL_PRECISION else " ✗"
+
+    first = lp["k"][ks[0]]["topics"]
+    for t in first:
+        cells = []
+        for k in ks:
+            x = lp["k"][k]["topics"][t]
+            cells += [_p(x["leading"]) + mark(x["leading"]), _p(x["rest"]) + mark(x["rest"])]
+        print(f"| {t} | {_p(first[t]['all'])}{mark(first[t]['all'])} | " + " | ".join(cells)
+              + " |")
+    print("\nPer batch (each batch a fresh draw when scored at draw):\n")
+    print("| batch | all | " + " | ".join(f"top {k} | not top {k} | correct outside top {k}"
+                                          for k in ks) + " |")
+    print("|---|---:|" + "---:|---:|---:|" * len(ks))
+    for b in lp["batches"]:
+        cells = []
+        for k in ks:
+            v = lp["k"][k]["by_batch"][b]
+            s = v["correct_outside_share"]
+            cells += [_p(v["leading"]), _p(v["rest"]),
+                      "–" if s is None else f"{100 * s:.1f} %"]
+        allb = lp["k"][ks[0]]["by_batch"][b]
+        c = allb["leading"]["correct"] + allb["rest"]["correct"]
+        m = allb["leading"]["matched"] + allb["rest"]["matched"]
+        print(f"| {b} | {c / m:.3f} ({c}/{m}) | " + " | ".join(cells) + " |")
+    for k in ks:
+        ps = [v["leading"]["precision"] for v in lp["k"][k]["by_batch"].values()
+              if v["leading"]["matched"]]
+        if ps:
+            print(f"\ntop {k}: per-batch precision of the leading hits from {min(ps):.3f} to "
+                  f"{max(ps):.3f}; batches at ≥ 0.90: {sum(p >= GOAL_PRECISION for p in ps)} "
+                  f"of {len(ps)}", end="")
+    print()
+    h = lp["leave_one_batch_out"]
+    if h["matched"]:
+        print(f"\nleave-one-batch-out (the largest K whose leading hits reach 0.90 on the other "
+              f"batches, else the most precise): {h['correct']}/{h['matched']} = "
+              f"{h['correct'] / h['matched']:.3f} held out; picks "
+              + ", ".join(f"{b}: {k}" for b, k in h["picks"].items()))
+    for name, c in cov.items():
+        print(f"\nCoverage, {name} (lexicon {lexicon.version}): {c['with_topic']}/"
+              f"{c['articles']} articles with ≥ 1 topic ({100 * c['share']:.1f} %), the same "
+              f"for every K (an article with a hit has a leading topic); counted hits "
+              f"{c['hits']}")
+        for k in ks:
+            g = c["k"][k]
+            share = g["hits_leading"] / max(1, c["hits"])
+            print(f"- top {k}: {g['more_topics']} articles have more than {k} topics (the top "
+                  f"{k} leave one out), {g['tied']} a tie at place {k}; hits in the top {k}: "
+                  f"{g['hits_leading']}/{c['hits']} ({100 * share:.1f} %)")
+        if name.startswith("PolNeAR"):
+            print("\n| topic | articles where it counts | " + " | ".join(
+                f"top {k}" for k in ks) + " | hits | " + " | ".join(
+                f"hits in top {k}" for k in ks) + " |")
+            print("|---|" + "---:|" * (2 * len(ks) + 2))
+            for t, v in c["topics"].items():
+                print(f"| {t} | {v['articles']} | "
+                      + " | ".join(str(v[f"articles_top{k}"]) for k in ks)
+                      + f" | {v['hits']} | " + " | ".join(str(v[f"hits_top{k}"]) for k in ks)
+                      + " |")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from analysis.topics import load_lexicon
 
@@ -646,6 +976,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--at-draw", action="store_true",
                     help="with --share-grid or --entries-grid: score each batch from 6 on "
                          "with the lexicon it was drawn from (git history)")
+    ap.add_argument("--leading", action="append", type=int, metavar="K",
+                    help="precision of the labelled hits of topics among the top K of their "
+                         "article vs the rest, per topic and per batch, and what K means for "
+                         "coverage (repeatable: --leading 1 --leading 2 --leading 3; with "
+                         "--at-draw batches 6 on, each on the lexicon it was drawn from), "
+                         "then exit")
     ap.add_argument("--agreement", action="store_true",
                     help="agreement of the first labels with the second labeller's "
                          "(benchmarks/data/topic_labels_second.csv) on the hits in both, "
@@ -699,6 +1035,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{ag['not_scored_rows']} rows not scored for precision (POLNEAR unset or "
                   "file changed); they still count towards agreement")
         return 0
+    if args.leading:
+        ks = tuple(sorted(set(args.leading)))
+        if ks[0] < 1:
+            raise SystemExit("error: --leading K needs K >= 1")
+        return _print_leading(lexicon, polnear, batches or _labelled_batches(), args.at_draw,
+                              ks, args.format, not args.no_coverage)
     if args.share_grid or args.entries_grid:
         sg = share_grid(lexicon, polnear, batches or _labelled_batches(),
                         args.at_draw, ENTRIES if args.entries_grid else None)

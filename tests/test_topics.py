@@ -1693,3 +1693,87 @@ def test_candidate_memo_is_bounded_and_changes_no_hit(monkeypatch):
     after = topic_hit_records(article_from_text(text, "a"), lex)
     assert after == before and [r[3] for r in before] == ["troops", "war"]
     assert 0 < len(lex._cache) <= 50  # 300 distinct names went through it (unbounded: > 300)
+
+
+def test_leading_precision_splits_hits_by_their_topics_rank(tmp_path):
+    """--leading K: labelled hits split by whether their topic is among the top K of the
+    article's topic table (topic_summary's order, ties in lexicon order); counts checked by
+    hand on two texts written by the team."""
+    import importlib.util
+
+    script = Path(__file__).parents[1] / "benchmarks" / "topic_precision.py"
+    spec = importlib.util.spec_from_file_location("topic_precision", script)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    lex_file = tmp_path / "lead.toml"
+    lex_file.write_text('[meta]\nname = "lead"\n'
+                        '[topics.a]\nlabel = "A"\nterms = ["alpha", "beta", "gamma"]\n'
+                        '[topics.b]\nlabel = "B"\nterms = ["delta", "omega"]\n'
+                        '[topics.c]\nlabel = "C"\nterms = ["zeta", "eta"]\n', encoding="utf-8")
+    lex = load_lexicon(lex_file)
+    # one: a 5 hits (alpha x3, beta, gamma), b 3 (delta x2, omega), c 2 (zeta, eta): a, b, c
+    one = tmp_path / "one.txt"
+    one.write_text("We saw alpha, beta and gamma. Then alpha came with delta and omega.\n\n"
+                   "Later alpha met delta. Some zeta and eta too.\n", encoding="utf-8")
+    # two: a 2, b 2 - a tie for the lead, which the lexicon's order gives to a
+    two = tmp_path / "two.txt"
+    two.write_text("We saw alpha and beta here.\n\nThey met delta and omega there.\n",
+                   encoding="utf-8")
+    for path, order in ((one, ["a", "b", "c"]), (two, ["a", "b"])):
+        art = load_article(path)
+        summary = topic_summary(art, topic_hits(art, lex), lex)
+        assert summary[summary.hits > 0].topic.tolist() == order
+        counts = topic_hits(art, lex).topic.value_counts().to_dict()
+        assert bench.ranked_topics(counts, ["a", "b", "c"]) == order
+    assert bench.tie_at_cut({"a": 2, "b": 2}, ["a", "b"], 1) == {"a", "b"}
+    assert bench.tie_at_cut({"a": 5, "b": 3, "c": 2}, ["a", "b", "c"], 1) == set()
+
+    t1, t2 = one.read_text(encoding="utf-8"), two.read_text(encoding="utf-8")
+
+    def row(path, text, word, topic, label, batch):
+        start = re.search(rf"\b{word}\b", text).start()  # the word's first occurrence
+        return (f"{path},{bench.sha12(path)},{start},{start + len(word)},{topic},{label},"
+                f"{batch}\n")
+
+    head = "file,sha256_12,start,end,topic,label,batch\n"
+    labels = tmp_path / "labels.csv"
+    labels.write_text(head + "".join([
+        row(one, t1, "alpha", "a", "correct", "1"), row(one, t1, "beta", "a", "incorrect", "1"),
+        row(one, t1, "delta", "b", "correct", "1"), row(one, t1, "omega", "b", "incorrect", "1"),
+        row(one, t1, "zeta", "c", "correct", "1"), row(one, t1, "eta", "c", "correct", "1"),
+        row(one, t1, "Later", "a", "correct", "1"),  # not a hit of the lexicon: left out
+        row(two, t2, "delta", "b", "correct", "2")]), encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text(head + row(one, t1, "beta", "a", "correct", "1"), encoding="utf-8")
+    res = bench.leading_precision(lex, None, {"1", "2"}, ks=(1, 2, 3), labels=labels,
+                                  second_labels=second)
+    assert (res["counted"], res["not_counted_rows"], res["skipped_rows"]) == (7, 1, 0)
+    got = {k: (v["leading"]["correct"], v["leading"]["matched"], v["rest"]["correct"],
+               v["rest"]["matched"], v["correct_outside"], v["tied_hits"],
+               v["leading_ties_included"]["matched"]) for k, v in res["k"].items()}
+    # K=1: a's alpha and beta lead (1/2); b's two hits, c's two and two's delta (rank 2 by the
+    # tie order, so 1 hit placed by the tie; counted as leading when ties are included) 4/5
+    assert got[1] == (1, 2, 4, 5, 4, 1, 3)
+    # K=2: a and b of one, a and b of two lead (3/5); c 2/2; no tie at place 2
+    assert got[2] == (3, 5, 2, 2, 2, 0, 5)
+    assert got[3] == (5, 7, 0, 0, 0, 0, 7)
+    assert res["k"][1]["correct_outside_share"] == pytest.approx(4 / 5)
+    assert res["k"][1]["topics"]["b"]["rest"]["matched"] == 3
+    assert res["k"][2]["topics"]["b"]["leading"]["correct"] == 2
+    assert res["k"][1]["topics"]["a"]["goal_leading"] is None  # fewer than 20 hits
+    # second labeller: only beta, leading at K=1, called correct
+    assert (res["k"][1]["leading"]["second_correct"], res["k"][1]["leading"]["second_matched"],
+            res["k"][1]["rest"]["second_matched"]) == (1, 1, 0)
+    assert res["k"][1]["by_batch"]["2"]["rest"]["correct"] == 1
+    # leave one batch out: without batch 1, K=2 and K=3 read 1/1, the largest (3) is picked
+    # and batch 1 reads 4/6 at K=3; without batch 2 no K reaches 0.90 (1/2, 2/4, 4/6), the
+    # most precise (3) is picked and batch 2 reads 1/1
+    lobo = res["leave_one_batch_out"]
+    assert (lobo["correct"], lobo["matched"], lobo["picks"]) == (5, 7, {"1": 3, "2": 3})
+
+    cov = bench.leading_coverage(lex, [one, two], (1, 2, 3))
+    assert (cov["articles"], cov["with_topic"], cov["hits"]) == (2, 2, 14)
+    assert [(g["more_topics"], g["tied"], g["hits_leading"]) for g in cov["k"].values()] == [
+        (2, 1, 7), (1, 0, 12), (0, 0, 14)]
+    assert [cov["topics"]["c"][f"articles_top{k}"] for k in (1, 2, 3)] == [0, 0, 1]
+    assert [cov["topics"]["b"][f"hits_top{k}"] for k in (1, 2, 3)] == [0, 5, 5]
