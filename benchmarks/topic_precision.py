@@ -815,11 +815,13 @@ def leading_coverage(lexicon, paths: list[Path], ks: tuple[int, ...] = LEADING_K
 
 
 def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_topic: int,
-         seed: int) -> list[dict]:
+         seed: int, leading: int | None = None) -> list[dict]:
     """A fresh label batch: for every topic, up to ``per_topic`` counted hits of the lexicon
     from PolNeAR train/dev and ``team_per_topic`` from the team's texts, drawn uniformly with
-    ``random.Random(seed)`` among the hits not labelled in any earlier batch. Rows come without
-    a label (to be read and judged from context); no text is returned."""
+    ``random.Random(seed)`` among the hits not labelled in any earlier batch; with ``leading``
+    = K only among the hits of topics in the top K of their article's topic table
+    (:func:`ranked_topics`). Rows come without a label (to be read and judged from context);
+    no text is returned."""
     import random
 
     from analysis.text import load_article
@@ -833,10 +835,18 @@ def draw(lexicon, polnear: Path | None, batch: str, per_topic: int, team_per_top
     if polnear is not None:
         sources += [("polnear", p, f"polnear:{s}/{p.stem}") for s in POLNEAR_SPLITS
                     for p in sorted((polnear / "data" / s / "text").glob("*.txt"))]
+    order = [t.id for t in lexicon.topics]
     for kind, path, file_id in sources:
         digest = sha12(path)
-        for r in topic_hit_records(load_article(path), lexicon):
-            if (file_id, r[5], r[6], r[1]) not in labelled:
+        recs = topic_hit_records(load_article(path), lexicon)
+        top = None
+        if leading is not None:
+            counts: dict[str, int] = defaultdict(int)
+            for r in recs:
+                counts[r[1]] += 1
+            top = set(ranked_topics(counts, order)[:leading])
+        for r in recs:
+            if (file_id, r[5], r[6], r[1]) not in labelled and (top is None or r[1] in top):
                 pools[(kind, r[1])].append({"file": file_id, "sha256_12": digest,
                                             "start": r[5], "end": r[6], "topic": r[1],
                                             "label": "", "batch": batch})
@@ -1013,6 +1023,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--draw", metavar="N",
                     help="print a fresh, unlabelled batch N as CSV rows (see --per-topic, "
                          "--team-per-topic, --seed), then exit")
+    ap.add_argument("--draw-leading", type=int, metavar="K",
+                    help="with --draw: only hits of topics in the top K of their article")
     ap.add_argument("--per-topic", type=int, default=18)
     ap.add_argument("--team-per-topic", type=int, default=2)
     ap.add_argument("--seed", type=int, default=20261214)
@@ -1025,7 +1037,10 @@ def main(argv: list[str] | None = None) -> int:
               "skipped", file=sys.stderr)
     batches = set(args.batch) if args.batch else None
     if args.draw:
-        rows = draw(lexicon, polnear, args.draw, args.per_topic, args.team_per_topic, args.seed)
+        if args.draw_leading is not None and args.draw_leading < 1:
+            raise SystemExit("error: --draw-leading K needs K >= 1")
+        rows = draw(lexicon, polnear, args.draw, args.per_topic, args.team_per_topic, args.seed,
+                    args.draw_leading)
         writer = csv.DictWriter(sys.stdout, ["file", "sha256_12", "start", "end", "topic",
                                              "label", "batch"], lineterminator="\n")
         writer.writeheader()

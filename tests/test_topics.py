@@ -1777,3 +1777,14 @@ def test_leading_precision_splits_hits_by_their_topics_rank(tmp_path):
         (2, 1, 7), (1, 0, 12), (0, 0, 14)]
     assert [cov["topics"]["c"][f"articles_top{k}"] for k in (1, 2, 3)] == [0, 0, 1]
     assert [cov["topics"]["b"][f"hits_top{k}"] for k in (1, 2, 3)] == [0, 5, 5]
+
+    # --draw-leading 1: only hits of each article's top topic enter the draw (one: a's 5 hits;
+    # two: a's 2, a leading by the tie order); without it all 14 counted hits can be drawn
+    empty = tmp_path / "none.csv"
+    empty.write_text(head, encoding="utf-8")
+    bench.ROOT, bench.TEAM_GLOBS, bench.LABELS = tmp_path, ["*.txt"], empty
+    drawn = bench.draw(lex, None, "9", 0, 10, 1, leading=1)
+    assert sorted((Path(r["file"]).name, r["topic"]) for r in drawn) == (
+        [("one.txt", "a")] * 5 + [("two.txt", "a")] * 2)
+    assert len(bench.draw(lex, None, "9", 0, 10, 1)) == 14
+    assert len(bench.draw(lex, None, "9", 0, 10, 1, leading=2)) == 12
