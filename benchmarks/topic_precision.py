@@ -97,7 +97,14 @@ The labels (``benchmarks/data/topic_labels.csv``) are offsets and judgements onl
   42 and 43 calls borderline in their judgement, not stored per row): the honest estimate for
   lexicon 2.12, 173/226 = 0.765 under the first and 170/226 = 0.752 under the second,
   agreement 217/226 (kappa 0.89). Lexicon 2.13 (the structural ``min_entries`` rule, chosen
-  with ``--entries-grid --at-draw`` on batches 6-14).
+  with ``--entries-grid --at-draw`` on batches 6-14); 15 = 226 hits drawn with ``--draw 15
+  --per-topic 20 --team-per-topic 2 --seed 20270215`` from lexicon 2.13, two new labellers,
+  guide 1.3: the honest estimate for 2.13 (0.770 and 0.761); 16 = 257 hits drawn with ``--draw
+  16 --draw-leading 1 --per-topic 25 --team-per-topic 2 --seed 20270301`` from lexicon 2.13
+  (unchanged), only among the hits of the topic that leads its article (11 topics had such
+  hits unlabelled; environment 1), labelled by two new labellers under guide 1.3, each on
+  their own in a shuffled order, who were not told how the hits were drawn: the fresh
+  estimate of the precision of leading topics (``--leading 1``).
 
 From batch 12 on, ``label`` follows the written guide ``benchmarks/data/TOPIC_LABELLING.md``
 (version 1.0 for batch 12; 1.1 from batch 13, which decides the kinds the batch-12 labellers
@@ -111,7 +118,7 @@ per topic. Batches 1-11 keep the labels they were given; where the guide decides
 marked ``correct`` and the guide calls ``incorrect``) the tuning figures say so.
 
 A second labeller's file, ``benchmarks/data/topic_labels_second.csv`` (same columns), holds
-independent labels of batches 10, 12, 13 and 14: all 269 rows of batch 10,
+independent labels of batches 10 and 12-16: all 269 rows of batch 10,
 relabelled from context by an engineer who had not seen the first labels (nor the lexicon or
 its rules), with the team's strict rule:
 ``correct`` when the passage around the hit (sentence and paragraph) is about the topic in the
@@ -450,7 +457,7 @@ ENTRIES = (1, 3, 4, 5, 6)  # min_entries tried with --entries-grid (lexicon 2.13
 # --share-grid/--entries-grid --at-draw): 2.4 ... 2.12
 DRAWN_FROM = {"6": "9547284", "7": "1b9fb86", "8": "ab77077", "9": "d53808f", "10": "2336b05",
               "11": "0faf60f", "12": "729b229", "13": "c3493e8", "14": "23f9dfe",
-              "15": "9a5a63d"}
+              "15": "9a5a63d", "16": "9a5a63d"}
 MAX_LOST = 0.20  # the leave-one-batch-out choice: best precision losing <= 20 % correct hits
 
 
