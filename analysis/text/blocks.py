@@ -80,7 +80,7 @@ class _Lines:
 _COMPACT_LINES_CHARS = 1_000_000
 
 
-def _line_groups(text: str) -> list[list[tuple[int, int]]]:
+def _line_groups(text: str) -> list[list[tuple[int, int]] | _Lines]:
     """Non-empty lines ``(start, end)`` (stripped), grouped into chunks at blank lines and at
     separator lines ("***"), which belong to no block."""
     new_group = _Lines if len(text) > _COMPACT_LINES_CHARS else list

@@ -518,7 +518,7 @@ def _specificity(matchers) -> int:
 CANDIDATE_MEMO_LIMIT = 100_000
 
 
-def _candidates(lex: Lexicon, token_text: str) -> tuple[list, frozenset | None]:
+def _candidates(lex: Lexicon, token_text: str) -> tuple[list | tuple, frozenset | None]:
     """The entries whose first word matches a token, longest first, then by priority, and —
     when every one is a phrase whose second word is an exact word — the set of those second
     words (else None): a position whose next word is not in it matches nothing. Memoised per
