@@ -347,3 +347,51 @@ def _cue_with_adjuncts(tw, k: int):
 
 
 _INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
+
+
+def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
+    """A name (one to four capitalised words) or he/she/they right after a quote that ends
+    open ("“…,” / “…?” / “…!”), then a past-tense verb that no cue list holds: "“…,” Ann
+    Moe charged." / "“…?” she pondered aloud." — who reacts in the words right after an open
+    quote is who said it, whatever the verb. None when anything else stands there.
+
+    >>> ws = _words("Ann Moe bristled at the question.", 0, 33)
+    >>> subj, cue = _unlisted_verb_after(ws)
+    >>> subj.text, cue
+    ('Ann Moe', (2, 2))
+    >>> _unlisted_verb_after(_words("Ann Moe’s plan worked.", 0, 22)) is None
+    True
+    """
+    k = 0
+    while k < min(len(aw), 4) and _NAME_WORD.fullmatch(aw[k][0]) and \
+            aw[k][0] not in _NO_SUBJECT_WORDS:
+        k += 1
+    pronoun = k == 0 and bool(aw) and aw[0][0].lower() in ("he", "she", "they")
+    if pronoun:
+        k = 1
+    if k == 0 or k >= len(aw) or (k == 1 and aw[0][0] in TITLE_WORDS):
+        return None  # (a title alone names no one: "“…,” Senator …")
+    verb = aw[k][0]
+    if not (_PAST.fullmatch(verb) or verb in _IRREGULAR_PAST) or verb in _NOT_VERBS:
+        return None
+    subj = _Subject(" ".join(w for w, _, _ in aw[:k]), aw[0][1], aw[k - 1][2])
+    return subj, (k, k)
+
+
+#: A capitalised word of a name after a quote ("Ann", "O’Neil-Moe", "Sen.", "Jr."): no
+#: possessive ("Moe’s plan"), no all-capitals run longer than an acronym.
+_NAME_WORD = re.compile(rf"{UPPER}(?:{LOWER}[\w’'-]*|\.|{UPPER}{{0,3}})(?<![’']s)")
+#: Capitalised words that open a clause rather than name its subject.
+_NO_SUBJECT_WORDS = {"The", "A", "An", "This", "That", "These", "Those", "It", "I", "We",
+                     "You", "And", "But", "Or", "So", "Then", "When", "While", "If", "As",
+                     "In", "On", "At", "After", "Before", "Since", "Because", "Some", "Many",
+                     "One", "Another", "Both", "All", "Each", "Every", "Its", "His", "Her",
+                     "Their", "Our", "My", "Your", "There", "Here", "What", "Who", "How", "Why"}
+#: A regular past-tense verb in lower case ("charged", "bristled").
+_PAST = re.compile(r"[a-z]{2,}ed")
+#: Irregular past forms of verbs a speaker may follow a quote with ("“…,” Moe began.").
+_IRREGULAR_PAST = {"began", "thought", "felt", "went", "shot", "spoke", "swore", "sang",
+                   "wrote", "read"}
+#: Words in -ed after a name that are no verb of the name's ("“…,” Moe-led talks").
+_NOT_VERBS = {"need", "indeed", "speed", "seed", "feed", "breed", "red", "bed", "shed",
+              "hundred", "united", "based", "related", "named", "called", "dubbed"}

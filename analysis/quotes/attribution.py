@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 
-from analysis.quotes.after import _after_cue, _byline, _trailing_cue
+from analysis.quotes.after import _after_cue, _byline, _trailing_cue, _unlisted_verb_after
 from analysis.quotes.before import (
     _CLAUSE_OPENERS,
     _according_source,
@@ -215,7 +215,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         after_start = (s.close_mark + 1) if s.close_mark is not None else s.end
         speaker = None
         cue = cue_start = position = mention = None
-        deferred = None
+        deferred = unlisted = None
         known = last_after  # the words after the previous quote, if read
         last_after = None
 
@@ -255,6 +255,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     # so does a partial quote's ("Moe said the bill “…” suggests that …")
                     deferred = found
                     found = None
+                if found is None and deferred is None and (
+                        lead == "," or content.rstrip().rstrip("’'")[-1:] in (",", "?", "!")):
+                    # "“…,” Ann Moe bristled.": a verb no cue list holds, after a name; taken
+                    # when no cue before the quote names another speaker (step 1c below)
+                    unlisted = _unlisted_verb_after(aw)
                 if found:
                     subj, (c0, c1) = found
                     if subj is not None and next_span is not None and aw and \
@@ -305,6 +310,12 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
                 cue_start = pw[cue_pos[0]][1] if cue_pos else None
                 position, mention = pos_kind, subj.text
+        if position is None and unlisted is not None:
+            # 1c. "Asked by Moe: “Will you run?” Lapp laughed.": the cue before the quote
+            # came first; else the name reacting right after the open quote said it
+            subj, (c0, c1) = unlisted
+            speaker = resolver.resolve(subj)
+            cue, cue_start, position, mention = aw[c0][0], aw[c0][1], "after", subj.text
         if position is None and deferred is not None:
             c0, c1 = deferred[1]
             cue, cue_start, position = " ".join(x[0] for x in aw[c0:c1 + 1]), aw[c0][1], "after"

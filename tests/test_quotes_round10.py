@@ -1,0 +1,43 @@
+"""Round 10 of speaker accuracy on real news (issue 12): general classes of English news
+style, each checked on sentences written for this file (no third-party text)."""
+
+import pytest
+
+from analysis.quotes import extract_quotes
+from analysis.text import article_from_text
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.position) for q in extract_quotes(article_from_text(text, "x"))
+            if q.kind in ("direct", "partial")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb no cue list holds, right after a quote that ends open, with a name before it
+    ("The hall was full. “You have broken every promise to this town,” Ann Moe bristled in "
+     "reply.", "Ann Moe"),
+    ("The hall was full. “Who pays for the new bridge?” Tom Reed persisted.", "Tom Reed"),
+    ("The hall was full. “Not one more cent for that road!” Ann Moe thundered.", "Ann Moe"),
+    # an irregular past form
+    ("The hall was full. “Let me tell you about the river we lost,” Tom Reed began.",
+     "Tom Reed"),
+])
+def test_unlisted_verb_after_open_quote(text, name):
+    assert _speakers(text) == [(name, "after")]
+
+
+def test_unlisted_verb_after_quote_pronoun():
+    assert _speakers("Ann Moe took the stage at noon. “You have broken every promise to this "
+                     "town,” she bristled.") == [("Ann Moe", "after")]
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive is no subject: the words after the quote are another clause
+    "The hall was full. “We will build the bridge by spring,” Ann Moe’s plan promised nothing.",
+    # a closed quote (a full stop inside the marks) is no open quote
+    "The hall was full. “We will build the bridge by spring.” Ann Moe smiled.",
+    # a sentence opener, not a name
+    "The hall was full. “We will build the bridge by spring,” The crowd roared.",
+])
+def test_unlisted_verb_needs_a_name_after_an_open_quote(text):
+    assert all(pos != "after" for _, pos in _speakers(text))
