@@ -41,3 +41,24 @@ def test_unlisted_verb_after_quote_pronoun():
 ])
 def test_unlisted_verb_needs_a_name_after_an_open_quote(text):
     assert all(pos != "after" for _, pos in _speakers(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a name that modifies a noun ("the Lane administration", "Lane supporters", "Lane's
+    # campaign") names an organisation or a group: no antecedent of a later he or she
+    "Governor Kim Lane opened the fair on Monday. Pat Ober, a farmer, has long criticised the "
+    "Lane administration. “We were promised water for every village,” she said.",
+    "Governor Kim Lane opened the fair on Monday. Pat Ober, a farmer, spoke to Lane "
+    "supporters. “We were promised water for every village,” she said.",
+    "Governor Kim Lane opened the fair on Monday. Pat Ober, a farmer, has long criticised "
+    "Lane’s campaign. “We were promised water for every village,” she said.",
+])
+def test_name_modifying_a_noun_is_no_antecedent(text):
+    assert _speakers(text) == [("Pat Ober", "after")]
+
+
+def test_name_acting_stays_the_antecedent():
+    # (the rule is about a name before those nouns only: Lane acting is still an antecedent)
+    assert _speakers("Pat Ober, a farmer, spoke first. Governor Kim Lane answered her. "
+                     "“We will bring water to every village,” she said.") == \
+        [("Kim Lane", "after")]

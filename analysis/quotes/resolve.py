@@ -358,7 +358,8 @@ class _Resolver:
             return _Speaker.of(reporter)
         fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
                             if self.reg.entities[m.entity].kind == "person"
-                            and self.reg.entities[m.entity].gender in (None, want)), 2))
+                            and self.reg.entities[m.entity].gender in (None, want)
+                            and _MODIFIED_NOUN.match(self.text, m.end) is None), 2))
         named = fits[0] if fits else None
         if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
                 fits[0][0].text.endswith(("’s", "'s")) and \
@@ -399,6 +400,14 @@ class _Resolver:
                     _CUE_AFTER_NAME.match(self.text, m.end, pos) is not None:
                 return e
         return None
+
+
+#: A noun right after a person's name that makes the name its modifier ("the Lapp
+#: administration", "Moe supporters", "a Moe rally"): that name is no antecedent of a later
+#: he or she (the organisation or group is what the sentence is about).
+_MODIFIED_NOUN = re.compile(r"[ \t]+(?:administration|campaign|camp|presidency|era|"
+                            r"supporters|loyalists|backers|aides|allies|voters|delegates|"
+                            r"rally|rallies)\b")
 
 
 #: A subordinating word right before a pronoun ("when he said", "after she attacked").
