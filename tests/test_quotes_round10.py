@@ -62,3 +62,17 @@ def test_name_acting_stays_the_antecedent():
     assert _speakers("Pat Ober, a farmer, spoke first. Governor Kim Lane answered her. "
                      "“We will bring water to every village,” she said.") == \
         [("Kim Lane", "after")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a title before a name whose first name no list holds, then "of" an organisation: the
+    # person speaks, not the organisation
+    ("The vote was close. However, as Archbishop Zorn Moe of the Lakeside Patriarchate of "
+     "Eastport told the Herald, “We have suffered the same fate as our neighbours.”",
+     "Zorn Moe"),
+    # a sentence opener before the name is no part of it ("As Ann Moe of …")
+    ("The vote was close. As Archbishop Ann Moe of the Lakeside Patriarchate of Eastport "
+     "told the Herald, “We have suffered the same fate as our neighbours.”", "Ann Moe"),
+])
+def test_person_before_of_organisation(text, name):
+    assert _speakers(text) == [(name, "before")]
