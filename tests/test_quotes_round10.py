@@ -76,3 +76,20 @@ def test_name_acting_stays_the_antecedent():
 ])
 def test_person_before_of_organisation(text, name):
     assert _speakers(text) == [(name, "before")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a participle cue inside the clause a report verb reports: the reporter speaks
+    ("The debate ran late. Ann Moe claimed that flyers made by Tom Reed calling for a new toll "
+     "make him “the best friend of the trucking lobby.”", "Ann Moe"),
+    ("The debate ran late. Ann Moe said Tom Reed’s letter urging a delay meant that “nobody "
+     "in the county office wants this bridge at all.”", "Ann Moe"),
+])
+def test_participle_inside_reported_clause(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_participle_after_comma_keeps_its_subject():
+    # (after a comma the participle belongs to the clause's subject, as before)
+    assert _speakers("The debate ran late. Ann Moe said Tom Reed was wrong, calling his plan "
+                     "“a gift to the trucking lobby.”") == [("Ann Moe", "before")]

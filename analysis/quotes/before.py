@@ -272,6 +272,13 @@ def _before_cue(pw, opens_clause: bool):
                 # "Moe says that if he went there he would be yelling at people saying “…”":
                 # the earlier cue reports the clause the quote is in
                 continue
+            if words[c0][0] in _PARTICIPLES and first_finite < c0 - 1 and \
+                    words[first_finite][0] in _OUTER_REPORTS and \
+                    words[c0 - 1][0] not in (",", ":", "—", "–", "-", "--"):
+                # "Moe claimed that an ad calling for the ban makes him “…”": a participle
+                # inside the clause a report verb reports; the reporter speaks (as for "Moe
+                # said Lapp called it “…”", :func:`_outer_report`)
+                continue
         if subj and _can_speak(subj):
             if not words[c0][0].endswith("ing"):
                 outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
