@@ -93,3 +93,17 @@ def test_participle_after_comma_keeps_its_subject():
     # (after a comma the participle belongs to the clause's subject, as before)
     assert _speakers("The debate ran late. Ann Moe said Tom Reed was wrong, calling his plan "
                      "“a gift to the trucking lobby.”") == [("Ann Moe", "before")]
+
+
+def test_clause_words_are_no_role_before_a_name():
+    # the words between a partial quote and "Name cue" hold a clause ("while"): no role, so
+    # the name after them does not take the quote; the cue before the quote does
+    assert _speakers("Ann Moe accuses Tom Reed of selling the county a “rotten bridge” "
+                     "regarding her toll road plans while Reed suggests the county pay.") == \
+        [("Ann Moe", "before")]
+
+
+def test_role_before_a_name_after_a_quote():
+    # (a role in lower case before the name is still read as one)
+    assert _speakers("The vote was close. “We will pave every road,” county transport chief "
+                     "Tom Reed said.") == [("Tom Reed", "after")]

@@ -109,7 +109,10 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 # ("Ms. Lapp's spokesman, Dan Moe, wrote": an honorific before the phrase)
                 return subj, cue
             if subj and subj.text[:1].isupper() and all(
-                    _WORD_OR_DOT.match(w) for w, _, _ in aw[:i]):
+                    _WORD_OR_DOT.match(w) and w.lower() not in _CLAUSE_WORDS
+                    for w, ws, _ in aw[:i] if ws < subj.start):
+                # (a role is a noun phrase: no clause word before the name, "…” regarding
+                # her links while Moe suggests …" opens another clause)
                 # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
                 role = " ".join(w for w, ws, _ in aw if ws < subj.start)
                 subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
@@ -137,6 +140,14 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
+
+
+#: Words that open or carry a clause, never a role before a name ("while", "who", "was",
+#: "in"): what precedes the name is not its role.
+_CLAUSE_WORDS = {"while", "whereas", "although", "though", "who", "which", "that", "when",
+                 "because", "as", "if", "was", "is", "are", "were", "has", "had", "have",
+                 "in", "on", "to", "into", "regarding", "about", "after", "before", "since",
+                 "but", "than", "then", "where", "whom", "whose"}
 
 
 def _owner_then_role(before: list[str]) -> bool:
