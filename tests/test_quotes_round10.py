@@ -107,3 +107,17 @@ def test_role_before_a_name_after_a_quote():
     # (a role in lower case before the name is still read as one)
     assert _speakers("The vote was close. “We will pave every road,” county transport chief "
                      "Tom Reed said.") == [("Tom Reed", "after")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # modals and auxiliaries between the subject and its cue belong to the verb group
+    ("The race was tight. Ed Lane may have said it best: “The county has never had a cleaner "
+     "race than this one.”", "said"),
+    ("The race was tight. Ed Lane would later say, “The county has never had a cleaner race "
+     "than this one.”", "say"),
+    ("The race was tight. Ed Lane could have told them, “The county has never had a cleaner "
+     "race than this one.”", "told"),
+])
+def test_modal_between_subject_and_cue(text, cue):
+    qs = [q for q in extract_quotes(article_from_text(text, "x")) if q.kind == "direct"]
+    assert [(q.speaker, q.position, q.cue) for q in qs] == [("Ed Lane", "before", cue)]

@@ -110,9 +110,12 @@ _CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
 CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 
 
+#: Words between a subject and its cue: adverbs, and the auxiliaries and modals of a verb
+#: group ("Moe may have said", "Moe would later say", "Moe did tell them").
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
                      r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
-                     r"still|even|now|just|already|[a-z]+ly)$")
+                     r"still|even|now|just|already|can|could|will|would|should|may|might|"
+                     r"must|shall|did|does|[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
