@@ -121,3 +121,10 @@ def test_role_before_a_name_after_a_quote():
 def test_modal_between_subject_and_cue(text, cue):
     qs = [q for q in extract_quotes(article_from_text(text, "x")) if q.kind == "direct"]
     assert [(q.speaker, q.position, q.cue) for q in qs] == [("Ed Lane", "before", cue)]
+
+
+@pytest.mark.parametrize("noun", ["video", "ad", "email", "mailer"])
+def test_who_puts_out_a_document_speaks(noun):
+    text = (f"The race was tight. Ed Lane released a campaign {noun} that said, “Every road in "
+            "the county will be paved by the end of next summer.”")
+    assert _speakers(text) == [("Ed Lane", "before")]

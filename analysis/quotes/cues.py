@@ -166,7 +166,10 @@ _SPEAKER_NOUNS = {
 
 _DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter", "declaration",
                    "document", "memo", "resolution", "survey", "study", "website", "post",
-                   "tweet", "press release", "release", "filing", "ruling"}
+                   "tweet", "press release", "release", "filing", "ruling",
+                   # what a campaign or a person puts out: "Moe released a video that said …"
+                   "video", "ad", "advert", "advertisement", "email", "e-mail", "message",
+                   "editorial", "column", "op-ed", "book", "flyer", "leaflet", "mailer"}
 
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
