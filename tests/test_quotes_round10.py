@@ -128,3 +128,21 @@ def test_who_puts_out_a_document_speaks(noun):
     text = (f"The race was tight. Ed Lane released a campaign {noun} that said, “Every road in "
             "the county will be paved by the end of next summer.”")
     assert _speakers(text) == [("Ed Lane", "before")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a pronoun whose sentence opens with a person who fits: that subject, not a person named
+    # later inside the sentence
+    ("The race was tight. Tom Reed went after Ed Lane at the fair, when he called the toll "
+     "plan “a gift to the trucking lobby.”", "Tom Reed"),
+    ("The race was tight. Ann Moe praised Kim Lane on Monday, and she said the bridge was "
+     "“the best news this county has had in years.”", "Ann Moe"),
+])
+def test_pronoun_prefers_the_sentence_subject(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_pronoun_in_a_new_sentence_keeps_the_nearest():
+    # (across a sentence break the nearest person who fits is still the antecedent)
+    assert _speakers("Tom Reed went after Ed Lane at the fair. Later he called the toll plan "
+                     "“a gift to the trucking lobby.”") == [("Ed Lane", "before")]
