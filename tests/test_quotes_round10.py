@@ -146,3 +146,26 @@ def test_pronoun_in_a_new_sentence_keeps_the_nearest():
     # (across a sentence break the nearest person who fits is still the antecedent)
     assert _speakers("Tom Reed went after Ed Lane at the fair. Later he called the toll plan "
                      "“a gift to the trucking lobby.”") == [("Ed Lane", "before")]
+
+
+@pytest.mark.parametrize("text", [
+    # a name and a capitalised affiliation on the line below a quote, with no dash: a byline
+    "The plan drew praise.\n\n\"My fear is that the old toll road quarrels come back as the "
+    "county tries to pay for it.\"\nKip Lane, Lakeside Policy Institute.\n\nThe vote is Monday.",
+    # (also when the quote's closing mark stands after the byline line)
+    "The plan drew praise.\n\n\"My fear is that the old toll road quarrels come back as the "
+    "county tries to pay for it.\nKip Lane, Lakeside Policy Institute.\"\n\nThe vote is Monday.",
+])
+def test_name_line_below_a_quote(text):
+    assert _speakers(text) == [("Kip Lane", "after")]
+
+
+@pytest.mark.parametrize("line", [
+    "Kip Lane, the mayor, disagreed.",  # a sentence: a verb and lower-case words
+    "Rising Tensions",  # a subheading: no comma, no affiliation
+    "Lakeside’s Long, Uneasy Road",  # a subheading with a possessive
+])
+def test_lines_below_a_quote_that_are_no_byline(line):
+    text = ("The plan drew praise.\n\n\"My fear is that the old toll road quarrels come back "
+            f"as the county tries to pay for it.\"\n{line}\n\nThe vote is Monday.")
+    assert all(pos != "after" for _, pos in _speakers(text))

@@ -198,10 +198,27 @@ def _byline(text: str, start: int, block, index: _Index,
         k = bisect_right(index.block_starts, block.start)  # the block after
         if k < len(index.blocks):
             nxt = index.blocks[k]
+            # ("- Amina Noor.", or with no dash a name and a capitalised affiliation alone:
+            # "Kip Lane, Lakeside Policy Institute.")
             m = _BYLINE.match(text, nxt.start, nxt.end)
+            if m is None:
+                m = _NAME_LINE.match(text, nxt.start, nxt.end)
+                if m is not None and _OWNER_END.search(m.group(1)):
+                    m = None  # "Republicans’ Long, Uneasy History": a subheading
     if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
         return None
     return m.group(1), m.start(1), m.end(1)
+
+
+#: A possessive ending inside a run of capitalised words ("Republicans’", "Lake’s").
+_OWNER_END = re.compile(r"[’'](?:s)?(?![\w])")
+#: A line that is a name, a comma and a capitalised affiliation ("Kip Lane, Lakeside Policy
+#: Institute."): two to five capitalised words, the last with a lower-case letter (as
+#: :data:`_BYLINE`), no verb (a name alone could be a subheading: "Rising Tensions").
+_NAME_LINE = re.compile(
+    rf"[ \t\xa0]*((?:{UPPER}[\w’'.-]*[ \t\xa0]+){{1,4}}{UPPER}(?:(?!{LOWER})[\w’'-])*{LOWER}"
+    rf"[\w’'-]*),[ \t\xa0]+(?:{UPPER}[\w’'.&-]*(?:[ \t\xa0]+(?:{UPPER}[\w’'.&-]*|of|for|and|"
+    rf"the|on|at|in)){{0,8}})?\.?[”\"]?[ \t\xa0]*$")
 
 
 def _trailing_cue(text: str, start: int, end: int,

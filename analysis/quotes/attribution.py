@@ -270,7 +270,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     cue_start, position = aw[c0][1], "after"
                     mention = subj.text if subj else None
         # 1b. a byline after the quote: "“…” ― Amina Noor" / a line "- Amina Noor." below it
-        if position is None and s.close_mark is not None:
+        # (also below a quote whose closing mark is missing at its paragraph's end)
+        if position is None and (s.close_mark is not None or s.end >= block.end):
             byline = _byline(text, after_start, block, index, after_end)
             if byline is not None:
                 subj = _Subject(*byline)
