@@ -169,3 +169,14 @@ def test_lines_below_a_quote_that_are_no_byline(line):
     text = ("The plan drew praise.\n\n\"My fear is that the old toll road quarrels come back "
             f"as the county tries to pay for it.\"\n{line}\n\nThe vote is Monday.")
     assert all(pos != "after" for _, pos in _speakers(text))
+
+
+@pytest.mark.parametrize("text", [
+    # an appositive whose closing comma is missing, and a full stop inside a word before the cue
+    "The race was tight. “The county needs a plan for the toll road voters,” Kip Lane, the "
+    "pollster who founded Lakepoll.com tweeted on Wednesday.",
+    "The race was tight. “The county needs a plan for the toll road voters,” Kip Lane, the "
+    "pollster who founded Lakepoll tweeted on Wednesday.",
+])
+def test_name_before_an_open_appositive(text):
+    assert _speakers(text) == [("Kip Lane", "after")]

@@ -94,13 +94,20 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
             limit += max(0, paren_end - i + 1)
             continue
         if i >= limit or aw[i][0] in ("“", "”", '"', "?", "!", ";") or (
-                aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
-            break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
+                aw[i][0] == "." and not (i + 1 < len(aw) and (
+                    aw[i + 1][0] == "," or aw[i + 1][1] == aw[i][2]))):
+            # "Allentown, Pa., said": an abbreviation's full stop is no sentence end, nor
+            # is one inside a word ("Lakepoll.com")
+            break
         cue = _cue_at(aw, i)
         if cue and _noun_cue(aw, i):
             continue  # "…, one of the states suing …, said": a noun, not the cue
         if cue:
             subj = _subject_before(aw, i)
+            if subj is None or subj.start > aw[0][1]:
+                # "…,” Kip Lane, the pollster who founded Lakepoll tweeted": an appositive
+                # whose closing comma is missing; the name before it is the subject
+                subj = _name_before_open_appositive(aw, i, subj) or subj
             first = subj.start if subj is not None and subj.origin is None else \
                 subj.origin if subj is not None else None
             if subj and (first == aw[0][1] or all(
@@ -148,6 +155,28 @@ _CLAUSE_WORDS = {"while", "whereas", "although", "though", "who", "which", "that
                  "because", "as", "if", "was", "is", "are", "were", "has", "had", "have",
                  "in", "on", "to", "into", "regarding", "about", "after", "before", "since",
                  "but", "than", "then", "where", "whom", "whose"}
+
+
+def _name_before_open_appositive(aw, i: int, subj: _Subject | None) -> _Subject | None:
+    """The name that opens the words after a quote when a comma follows it and the phrase
+    found before the cue at ``i`` (``subj``, if any) starts after that comma, with no
+    other comma up to the cue: "Kip Lane, the pollster who founded Lakepoll tweeted" → Kip
+    Lane, the phrase its appositive.
+
+    >>> ws = _words("Kip Lane, the pollster who founded Lakepoll tweeted", 0, 51)
+    >>> _name_before_open_appositive(ws, 8, _Subject("the pollster", 10, 22)).text
+    'Kip Lane'
+    """
+    n = 0
+    while n < min(len(aw), 4) and _NAME_WORD.fullmatch(aw[n][0]) and \
+            aw[n][0] not in _NO_SUBJECT_WORDS:
+        n += 1
+    if n < 2 or n + 1 >= i or aw[n][0] != "," or not aw[n + 1][0][:1].islower() or (
+            subj is not None and subj.start <= aw[n][1]) or \
+            any(w == "," for w, _, _ in aw[n + 1:i]):
+        return None  # (a lower-case appositive: not "Kip Lane, Ann Moe and Tom Reed said")
+    return _Subject(" ".join(w for w, _, _ in aw[:n]), aw[0][1], aw[n - 1][2],
+                    " ".join(w for w, _, _ in aw[n + 1:i]))
 
 
 def _owner_then_role(before: list[str]) -> bool:
