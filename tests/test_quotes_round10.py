@@ -180,3 +180,10 @@ def test_lines_below_a_quote_that_are_no_byline(line):
 ])
 def test_name_before_an_open_appositive(text):
     assert _speakers(text) == [("Kip Lane", "after")]
+
+
+def test_neither_opens_no_name():
+    # "Neither Lane nor Moe …": "Neither" is no part of a name; the later "Lane" is Kip Lane
+    text = ("Kip Lane and Ann Moe toured the bridge. Neither Lane nor Moe spoke to reporters. "
+            "“The county has waited long enough for this bridge,” Lane said later.")
+    assert _speakers(text) == [("Kip Lane", "after")]
