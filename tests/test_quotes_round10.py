@@ -187,3 +187,11 @@ def test_neither_opens_no_name():
     text = ("Kip Lane and Ann Moe toured the bridge. Neither Lane nor Moe spoke to reporters. "
             "“The county has waited long enough for this bridge,” Lane said later.")
     assert _speakers(text) == [("Kip Lane", "after")]
+
+
+def test_stacked_lead_ins_before_the_subject():
+    # two lead-ins, each closed by a comma, before the clause whose subject the participle has
+    text = ("The race was tight. On Thursday, after staying quiet through the long primary "
+            "season, Ann Moe appeared with Kip Lane and backed Tom Reed, saying, “This county "
+            "needs a scrapper leading our slate.”")
+    assert _speakers(text) == [("Ann Moe", "before")]

@@ -189,6 +189,16 @@ def _before_cue(pw, opens_clause: bool):
                 # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
                 fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
                 lead = 0 if fc is None else fc + 1
+            for _ in range(3):  # (at most three stacked lead-ins, each read up to 12 words)
+                if lead == 0 or lead >= c0 or words[lead][0].capitalize() not in _LEAD_INS:
+                    break
+                # "On Thursday, after staying quiet all season, Moe backed Reed, saying, “…”":
+                # a second lead-in after the first one's comma
+                fc = next((k for k in range(lead + 1, min(c0 - 1, lead + 12))
+                           if words[k][0] == ","), None)
+                if fc is None:
+                    break
+                lead = fc + 1
             w0 = words[lead][0]
             if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and (
                     words[c0 - 1][0] == "," or words[c0 - 1][0] in _PARTICIPLE_PREPS) \
