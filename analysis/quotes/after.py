@@ -94,13 +94,20 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
             limit += max(0, paren_end - i + 1)
             continue
         if i >= limit or aw[i][0] in ("“", "”", '"', "?", "!", ";") or (
-                aw[i][0] == "." and not (i + 1 < len(aw) and aw[i + 1][0] == ",")):
-            break  # "Allentown, Pa., said": an abbreviation's full stop is no sentence end
+                aw[i][0] == "." and not (i + 1 < len(aw) and (
+                    aw[i + 1][0] == "," or aw[i + 1][1] == aw[i][2]))):
+            # "Allentown, Pa., said": an abbreviation's full stop is no sentence end, nor
+            # is one inside a word ("Lakepoll.com")
+            break
         cue = _cue_at(aw, i)
         if cue and _noun_cue(aw, i):
             continue  # "…, one of the states suing …, said": a noun, not the cue
         if cue:
             subj = _subject_before(aw, i)
+            if subj is None or subj.start > aw[0][1]:
+                # "…,” Kip Lane, the pollster who founded Lakepoll tweeted": an appositive
+                # whose closing comma is missing; the name before it is the subject
+                subj = _name_before_open_appositive(aw, i, subj) or subj
             first = subj.start if subj is not None and subj.origin is None else \
                 subj.origin if subj is not None else None
             if subj and (first == aw[0][1] or all(
@@ -109,7 +116,10 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 # ("Ms. Lapp's spokesman, Dan Moe, wrote": an honorific before the phrase)
                 return subj, cue
             if subj and subj.text[:1].isupper() and all(
-                    _WORD_OR_DOT.match(w) for w, _, _ in aw[:i]):
+                    _WORD_OR_DOT.match(w) and w.lower() not in _CLAUSE_WORDS
+                    for w, ws, _ in aw[:i] if ws < subj.start):
+                # (a role is a noun phrase: no clause word before the name, "…” regarding
+                # her links while Moe suggests …" opens another clause)
                 # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
                 role = " ".join(w for w, ws, _ in aw if ws < subj.start)
                 subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
@@ -137,6 +147,36 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 return None, cue  # "“…,” someone said": a cue, but no speaker we can name
             return None
     return None
+
+
+#: Words that open or carry a clause, never a role before a name ("while", "who", "was",
+#: "in"): what precedes the name is not its role.
+_CLAUSE_WORDS = {"while", "whereas", "although", "though", "who", "which", "that", "when",
+                 "because", "as", "if", "was", "is", "are", "were", "has", "had", "have",
+                 "in", "on", "to", "into", "regarding", "about", "after", "before", "since",
+                 "but", "than", "then", "where", "whom", "whose"}
+
+
+def _name_before_open_appositive(aw, i: int, subj: _Subject | None) -> _Subject | None:
+    """The name that opens the words after a quote when a comma follows it and the phrase
+    found before the cue at ``i`` (``subj``, if any) starts after that comma, with no
+    other comma up to the cue: "Kip Lane, the pollster who founded Lakepoll tweeted" → Kip
+    Lane, the phrase its appositive.
+
+    >>> ws = _words("Kip Lane, the pollster who founded Lakepoll tweeted", 0, 51)
+    >>> _name_before_open_appositive(ws, 8, _Subject("the pollster", 10, 22)).text
+    'Kip Lane'
+    """
+    n = 0
+    while n < min(len(aw), 4) and _NAME_WORD.fullmatch(aw[n][0]) and \
+            aw[n][0] not in _NO_SUBJECT_WORDS:
+        n += 1
+    if n < 2 or n + 1 >= i or aw[n][0] != "," or not aw[n + 1][0][:1].islower() or (
+            subj is not None and subj.start <= aw[n][1]) or \
+            any(w == "," for w, _, _ in aw[n + 1:i]):
+        return None  # (a lower-case appositive: not "Kip Lane, Ann Moe and Tom Reed said")
+    return _Subject(" ".join(w for w, _, _ in aw[:n]), aw[0][1], aw[n - 1][2],
+                    " ".join(w for w, _, _ in aw[n + 1:i]))
 
 
 def _owner_then_role(before: list[str]) -> bool:
@@ -187,10 +227,27 @@ def _byline(text: str, start: int, block, index: _Index,
         k = bisect_right(index.block_starts, block.start)  # the block after
         if k < len(index.blocks):
             nxt = index.blocks[k]
+            # ("- Amina Noor.", or with no dash a name and a capitalised affiliation alone:
+            # "Kip Lane, Lakeside Policy Institute.")
             m = _BYLINE.match(text, nxt.start, nxt.end)
+            if m is None:
+                m = _NAME_LINE.match(text, nxt.start, nxt.end)
+                if m is not None and _OWNER_END.search(m.group(1)):
+                    m = None  # "Republicans’ Long, Uneasy History": a subheading
     if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
         return None
     return m.group(1), m.start(1), m.end(1)
+
+
+#: A possessive ending inside a run of capitalised words ("Republicans’", "Lake’s").
+_OWNER_END = re.compile(r"[’'](?:s)?(?![\w])")
+#: A line that is a name, a comma and a capitalised affiliation ("Kip Lane, Lakeside Policy
+#: Institute."): two to five capitalised words, the last with a lower-case letter (as
+#: :data:`_BYLINE`), no verb (a name alone could be a subheading: "Rising Tensions").
+_NAME_LINE = re.compile(
+    rf"[ \t\xa0]*((?:{UPPER}[\w’'.-]*[ \t\xa0]+){{1,4}}{UPPER}(?:(?!{LOWER})[\w’'-])*{LOWER}"
+    rf"[\w’'-]*),[ \t\xa0]+(?:{UPPER}[\w’'.&-]*(?:[ \t\xa0]+(?:{UPPER}[\w’'.&-]*|of|for|and|"
+    rf"the|on|at|in)){{0,8}})?\.?[”\"]?[ \t\xa0]*$")
 
 
 def _trailing_cue(text: str, start: int, end: int,
@@ -347,3 +404,51 @@ def _cue_with_adjuncts(tw, k: int):
 
 
 _INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
+
+
+def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
+    """A name (one to four capitalised words) or he/she/they right after a quote that ends
+    open ("“…,” / “…?” / “…!”), then a past-tense verb that no cue list holds: "“…,” Ann
+    Moe charged." / "“…?” she pondered aloud." — who reacts in the words right after an open
+    quote is who said it, whatever the verb. None when anything else stands there.
+
+    >>> ws = _words("Ann Moe bristled at the question.", 0, 33)
+    >>> subj, cue = _unlisted_verb_after(ws)
+    >>> subj.text, cue
+    ('Ann Moe', (2, 2))
+    >>> _unlisted_verb_after(_words("Ann Moe’s plan worked.", 0, 22)) is None
+    True
+    """
+    k = 0
+    while k < min(len(aw), 4) and _NAME_WORD.fullmatch(aw[k][0]) and \
+            aw[k][0] not in _NO_SUBJECT_WORDS:
+        k += 1
+    pronoun = k == 0 and bool(aw) and aw[0][0].lower() in ("he", "she", "they")
+    if pronoun:
+        k = 1
+    if k == 0 or k >= len(aw) or (k == 1 and aw[0][0] in TITLE_WORDS):
+        return None  # (a title alone names no one: "“…,” Senator …")
+    verb = aw[k][0]
+    if not (_PAST.fullmatch(verb) or verb in _IRREGULAR_PAST) or verb in _NOT_VERBS:
+        return None
+    subj = _Subject(" ".join(w for w, _, _ in aw[:k]), aw[0][1], aw[k - 1][2])
+    return subj, (k, k)
+
+
+#: A capitalised word of a name after a quote ("Ann", "O’Neil-Moe", "Sen.", "Jr."): no
+#: possessive ("Moe’s plan"), no all-capitals run longer than an acronym.
+_NAME_WORD = re.compile(rf"{UPPER}(?:{LOWER}[\w’'-]*|\.|{UPPER}{{0,3}})(?<![’']s)")
+#: Capitalised words that open a clause rather than name its subject.
+_NO_SUBJECT_WORDS = {"The", "A", "An", "This", "That", "These", "Those", "It", "I", "We",
+                     "You", "And", "But", "Or", "So", "Then", "When", "While", "If", "As",
+                     "In", "On", "At", "After", "Before", "Since", "Because", "Some", "Many",
+                     "One", "Another", "Both", "All", "Each", "Every", "Its", "His", "Her",
+                     "Their", "Our", "My", "Your", "There", "Here", "What", "Who", "How", "Why"}
+#: A regular past-tense verb in lower case ("charged", "bristled").
+_PAST = re.compile(r"[a-z]{2,}ed")
+#: Irregular past forms of verbs a speaker may follow a quote with ("“…,” Moe began.").
+_IRREGULAR_PAST = {"began", "thought", "felt", "went", "shot", "spoke", "swore", "sang",
+                   "wrote", "read"}
+#: Words in -ed after a name that are no verb of the name's ("“…,” Moe-led talks").
+_NOT_VERBS = {"need", "indeed", "speed", "seed", "feed", "breed", "red", "bed", "shed",
+              "hundred", "united", "based", "related", "named", "called", "dubbed"}

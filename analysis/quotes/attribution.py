@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 
-from analysis.quotes.after import _after_cue, _byline, _trailing_cue
+from analysis.quotes.after import _after_cue, _byline, _trailing_cue, _unlisted_verb_after
 from analysis.quotes.before import (
     _CLAUSE_OPENERS,
     _according_source,
     _acting_subject,
     _before_cue,
     _opens_according,
+    _participle_report,
     _sentence_cue,
 )
 from analysis.quotes.content import _content_span
@@ -215,7 +216,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         after_start = (s.close_mark + 1) if s.close_mark is not None else s.end
         speaker = None
         cue = cue_start = position = mention = None
-        deferred = None
+        deferred = unlisted = None
         known = last_after  # the words after the previous quote, if read
         last_after = None
 
@@ -255,6 +256,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     # so does a partial quote's ("Moe said the bill “…” suggests that …")
                     deferred = found
                     found = None
+                if found is None and deferred is None and (
+                        lead == "," or content.rstrip().rstrip("’'")[-1:] in (",", "?", "!")):
+                    # "“…,” Ann Moe bristled.": a verb no cue list holds, after a name; taken
+                    # when no cue before the quote names another speaker (step 1c below)
+                    unlisted = _unlisted_verb_after(aw)
                 if found:
                     subj, (c0, c1) = found
                     if subj is not None and next_span is not None and aw and \
@@ -265,7 +271,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     cue_start, position = aw[c0][1], "after"
                     mention = subj.text if subj else None
         # 1b. a byline after the quote: "“…” ― Amina Noor" / a line "- Amina Noor." below it
-        if position is None and s.close_mark is not None:
+        # (also below a quote whose closing mark is missing at its paragraph's end)
+        if position is None and (s.close_mark is not None or s.end >= block.end):
             byline = _byline(text, after_start, block, index, after_end)
             if byline is not None:
                 subj = _Subject(*byline)
@@ -305,6 +312,12 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
                 cue_start = pw[cue_pos[0]][1] if cue_pos else None
                 position, mention = pos_kind, subj.text
+        if position is None and unlisted is not None:
+            # 1c. "Asked by Moe: “Will you run?” Lapp laughed.": the cue before the quote
+            # came first; else the name reacting right after the open quote said it
+            subj, (c0, c1) = unlisted
+            speaker = resolver.resolve(subj)
+            cue, cue_start, position, mention = aw[c0][0], aw[c0][1], "after", subj.text
         if position is None and deferred is not None:
             c0, c1 = deferred[1]
             cue, cue_start, position = " ".join(x[0] for x in aw[c0:c1 + 1]), aw[c0][1], "after"
@@ -387,6 +400,10 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                             pw_prev[nxt + 2][0] == "following")):
                         # (or "On Monday, Moe issued the following statement:")
                         found = subj, None, None
+                if found is None and index.block_of(prev.start) == s.block:
+                    # "Lane distanced himself from the plan by saying he would … “…”": a
+                    # participle cue in the same paragraph; its sentence's subject
+                    found = _participle_report(text, prev.start, prev.end, index)
                 if found and n_words <= SCARE_MAX_WORDS and found[1] is not None and \
                         index.overlaps_marks(prev.start, prev.end - 1):
                     found = None  # the cue had its own quote; a short one after it is a title
@@ -403,8 +420,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 s.open_mark == _first_nonspace(text, block.start, block.end):
             prev = index.prev_sentence(s.open_mark)
             k = bisect_right(index.block_starts, block.start) - 2  # the paragraph before
-            if prev is not None and prev.start <= quotes[-1].start < prev.end and k >= 0 and \
+            if prev is not None and quotes[-1].start < prev.end and \
+                    quotes[-1].end > prev.start and k >= 0 and \
                     index.blocks[k].kind == "paragraph" and prev.start >= index.blocks[k].start:
+                # (the earlier quote is in that sentence, or runs on into it: "“…,” Moe
+                # said, “… Then it was over.”" / "“And now?”")
                 # (a heading between them ends the speaker's turn)
                 prior = quotes[-1]
                 speaker = _Speaker.of_quote(prior)

@@ -189,6 +189,16 @@ def _before_cue(pw, opens_clause: bool):
                 # a longer lead-in: "In a speech earlier in the day, Moe attacked …, saying"
                 fc = next((k for k in range(min(c0 - 1, 12)) if words[k][0] == ","), None)
                 lead = 0 if fc is None else fc + 1
+            for _ in range(3):  # (at most three stacked lead-ins, each read up to 12 words)
+                if lead == 0 or lead >= c0 or words[lead][0].capitalize() not in _LEAD_INS:
+                    break
+                # "On Thursday, after staying quiet all season, Moe backed Reed, saying, “…”":
+                # a second lead-in after the first one's comma
+                fc = next((k for k in range(lead + 1, min(c0 - 1, lead + 12))
+                           if words[k][0] == ","), None)
+                if fc is None:
+                    break
+                lead = fc + 1
             w0 = words[lead][0]
             if words[c0][0] in _PARTICIPLES and c0 >= lead + 3 and (
                     words[c0 - 1][0] == "," or words[c0 - 1][0] in _PARTICIPLE_PREPS) \
@@ -271,6 +281,13 @@ def _before_cue(pw, opens_clause: bool):
             if subj is not plain and first_finite < c0 - 1:
                 # "Moe says that if he went there he would be yelling at people saying “…”":
                 # the earlier cue reports the clause the quote is in
+                continue
+            if words[c0][0] in _PARTICIPLES and first_finite < c0 - 1 and \
+                    words[first_finite][0] in _OUTER_REPORTS and \
+                    words[c0 - 1][0] not in (",", ":", "—", "–", "-", "--"):
+                # "Moe claimed that an ad calling for the ban makes him “…”": a participle
+                # inside the clause a report verb reports; the reporter speaks (as for "Moe
+                # said Lapp called it “…”", :func:`_outer_report`)
                 continue
         if subj and _can_speak(subj):
             if not words[c0][0].endswith("ing"):
@@ -554,3 +571,36 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
         if subj:
             return subj, cue, words[c0][1]
     return None
+
+
+def _participle_report(text: str, start: int, end: int,
+                       index: _Index) -> tuple[_Subject, str, int] | None:
+    """A participle cue in a sentence and the sentence's subject, a name or he/she/they
+    ("Lane distanced himself from the plan by saying he would …" → Lane, "saying"); None for a
+    negated one ("for not condemning it": no words were said). The subject is read from the
+    sentence's first words only; computed once per sentence (linear).
+
+    >>> from analysis.text import article_from_text
+    >>> t = "Kip Lane left the party by saying he would run alone."
+    >>> art = article_from_text(t, "x")
+    >>> subj, cue, _ = _participle_report(art.text, 0, len(t), _Index(art, []))
+    >>> subj.text, cue
+    ('Kip Lane', 'saying')
+    """
+    key = (start, end, "participle")
+    if key in index.cue_cache:
+        return index.cue_cache[key]
+    found = None
+    words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
+    cue = next((c for c in _cue_in_words(words) if words[c[0]][0] in _PARTICIPLES), None)
+    if cue is not None and cue[0] >= 1 and words[cue[0] - 1][0] not in ("not", "without"):
+        subj = _clause_subject(words[:min(cue[0], _OPENING_REACH)])
+        if subj is not None and subj.end <= words[cue[0]][1] and _can_speak(subj) and (
+                subj.text[:1].isupper() or subj.text.lower() in ("he", "she", "they")):
+            found = subj, " ".join(x[0] for x in words[cue[0]:cue[1] + 1]), words[cue[0]][1]
+    index.cue_cache[key] = found
+    return found
+
+
+#: How many of a sentence's first words are read for its subject (a participle cue's).
+_OPENING_REACH = 24

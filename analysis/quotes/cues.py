@@ -110,9 +110,12 @@ _CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
 CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 
 
+#: Words between a subject and its cue: adverbs, and the auxiliaries and modals of a verb
+#: group ("Moe may have said", "Moe would later say", "Moe did tell them").
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
                      r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
-                     r"still|even|now|just|already|[a-z]+ly)$")
+                     r"still|even|now|just|already|can|could|will|would|should|may|might|"
+                     r"must|shall|did|does|[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
@@ -163,7 +166,10 @@ _SPEAKER_NOUNS = {
 
 _DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter", "declaration",
                    "document", "memo", "resolution", "survey", "study", "website", "post",
-                   "tweet", "press release", "release", "filing", "ruling"}
+                   "tweet", "press release", "release", "filing", "ruling",
+                   # what a campaign or a person puts out: "Moe released a video that said …"
+                   "video", "ad", "advert", "advertisement", "email", "e-mail", "message",
+                   "editorial", "column", "op-ed", "book", "flyer", "leaflet", "mailer"}
 
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"

@@ -358,8 +358,24 @@ class _Resolver:
             return _Speaker.of(reporter)
         fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
                             if self.reg.entities[m.entity].kind == "person"
-                            and self.reg.entities[m.entity].gender in (None, want)), 2))
+                            and self.reg.entities[m.entity].gender in (None, want)
+                            and _MODIFIED_NOUN.match(self.text, m.end) is None), 3))
         named = fits[0] if fits else None
+        if named is not None and not _opens_sentence(self.text, named[0].start) and \
+                not self._sentence_break(named[0].start, pos) and \
+                _VERB_AFTER.match(self.text, named[0].end) is None:
+            # "Reed took on Lane at the county fair, when he called …": a person named inside
+            # the pronoun's sentence is no antecedent when another who fits opens it (the
+            # subject first); one who is the subject of a clause of their own ("Reed said
+            # Moe was right when he said …") still is
+            subject = next((f for f in fits[1:] if f[1] is not named[1] and
+                            _opens_sentence(self.text, f[0].start) and
+                            not self._sentence_break(f[0].start, pos)), None)
+            if subject is not None:
+                named = subject
+            fits = fits[:2]
+        else:
+            fits = fits[:2]
         if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
                 fits[0][0].text.endswith(("’s", "'s")) and \
                 not fits[1][0].text.endswith(("’s", "'s")) and \
@@ -399,6 +415,20 @@ class _Resolver:
                     _CUE_AFTER_NAME.match(self.text, m.end, pos) is not None:
                 return e
         return None
+
+
+#: A noun right after a person's name that makes the name its modifier ("the Lapp
+#: administration", "Moe supporters", "a Moe rally"): that name is no antecedent of a later
+#: he or she (the organisation or group is what the sentence is about).
+_MODIFIED_NOUN = re.compile(r"[ \t]+(?:administration|campaign|camp|presidency|era|"
+                            r"supporters|loyalists|backers|aides|allies|voters|delegates|"
+                            r"rally|rallies)\b")
+
+
+#: A verb right after a name (a finite auxiliary, a past or third-person form): the name is
+#: the subject of its own clause.
+_VERB_AFTER = re.compile(r"[ \t]+(?:can|could|will|would|should|may|might|must|is|was|are|"
+                         r"were|has|had|have|do|does|did|[a-z]+ed|[a-z]+[^s\W]s)\b")
 
 
 #: A subordinating word right before a pronoun ("when he said", "after she attacked").

@@ -310,15 +310,18 @@ def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
         return None
     e = q - 2
     b = e
-    while b >= 1 and e - b < 4 and _is_cap(words[b - 1][0]):
+    while b >= 1 and e - b < 4 and _is_cap(words[b - 1][0]) and \
+            words[b - 1][0] not in _SENTENCE_OPENERS:  # (not "As" of "As Ann Moe of …")
         b -= 1
     run = words[b:e + 1]
     lead = run[0][0]
-    plain = len(run) <= 3 and (b == 0 or not words[b - 1][0][:1].isalnum()) and \
+    plain = len(run) <= 3 and (b == 0 or not words[b - 1][0][:1].isalnum() or
+                               words[b - 1][0] in _SENTENCE_OPENERS) and \
         lead not in _SENTENCE_OPENERS and all(
             _NAME_WORD.fullmatch(w) for w, _, _ in run)  # "Jeff Ruto"
     if len(run) < 2 or not (plain or lead in first_names() or lead in HONORIFIC_GENDER or (
-            lead in TITLES and run[1][0] in first_names())) or \
+            lead in TITLES and (run[1][0] in first_names() or (
+                len(run) >= 3 and all(_NAME_WORD.fullmatch(w) for w, _, _ in run[1:]))))) or \
             any(w in ORG_WORDS or w in ORG_ACRONYMS for w, _, _ in run) or \
             not _SURNAME.fullmatch(run[-1][0]):
         return None

@@ -78,7 +78,7 @@ NOT_NAME = {
     "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I", "You", "His",
     "Her", "Their", "Our", "My", "Your", "There", "Here", "What", "Who", "Why", "How", "Where",
     "Which", "Speaking", "According", "Asked", "Despite", "During", "Under", "Over", "Among",
-    "Between", "About", "Against", "Through", "Into", "Act", "Both",
+    "Between", "About", "Against", "Through", "Into", "Act", "Both", "Neither", "Either",
     "Many", "Some", "All", "Each", "Every", "Several", "Other", "Others", "Such", "Last", "Next",
     "Earlier", "Later", "Yesterday", "Today", "Tomorrow", "New", "Not", "No", "Yes", "Even",
     "Democratic", "Republic", "United", "States", "Kingdom", "North", "South", "East", "West",
