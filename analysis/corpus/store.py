@@ -104,11 +104,34 @@ def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
     counts = np.fromiter((n for _, n in runs), dtype=np.int64, count=len(runs))
     run_of_row = np.repeat(np.arange(len(runs)), counts)
     starts = np.cumsum(counts) - counts
-    arrays = [pa.array([a for a, _ in runs], type=_S).take(run_of_row)]
+    arrays = [_repeated_strings([a for a, _ in runs], counts)]
     arrays += [pa.array(c, type=f.type, from_pandas=True)
                for c, f in zip(cols[1:], list(sch)[1:], strict=False)]
     arrays.append(pa.array(np.arange(len(rows)) - starts[run_of_row], type=_I))
     return pa.Table.from_arrays(arrays, schema=sch)
+
+
+def _repeated_strings(values: list[str], counts) -> pa.Array:
+    """A string array of each value repeated its count times, built from its buffers: the
+    values taken by index (``Array.take``) gave the same array, but its first use imports
+    ``pyarrow.compute`` (about 50 ms of CPU in every pool worker).
+
+    >>> import numpy as np
+    >>> _repeated_strings(["a", "bé"], np.array([2, 1])).to_pylist()
+    ['a', 'a', 'bé']
+    """
+    import numpy as np
+
+    data = [v.encode("utf-8") for v in values]
+    sizes = np.repeat(np.fromiter(map(len, data), dtype=np.int64, count=len(data)), counts)
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    if offsets[-1] >= 2**31:  # beyond a string array's 32-bit offsets: Arrow's own checks
+        return pa.array(values, type=_S).take(pa.array(np.repeat(np.arange(len(values)),
+                                                                 counts)))
+    return pa.Array.from_buffers(_S, len(sizes), [
+        None, pa.py_buffer(offsets.astype(np.int32)),
+        pa.py_buffer(b"".join(v * int(n) for v, n in zip(data, counts, strict=True)))])
 
 
 def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> bool:
