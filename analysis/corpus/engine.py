@@ -543,7 +543,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
 
     imports = _prefetch()
     try:
-        tables = store.finalise(out, ids_path)
+        tables = store.finalise(out, ids_path, run)
     finally:
         ids_path.unlink(missing_ok=True)
     imports.join()
