@@ -14,8 +14,8 @@ resources are loaded and frozen out of the garbage collector (:func:`_ready`), w
 less often while a batch is analysed (:data:`GC_THRESHOLD`); the parent does not import pandas
 before forking and the workers never do (:func:`_arrow_without_pandas`); batch sizes shrink
 towards the end of the input so the workers finish together (:func:`_batches`); the parent
-hashes the input for the manifest while the workers analyse, and imports what the report needs
-while DuckDB compacts the tables (:func:`_prefetch`); the report asks two questions at a time
+imports what the compaction and the report need (:func:`_prefetch`) and hashes the input for
+the manifest while the workers analyse; the report asks two questions at a time
 (:data:`analysis.corpus.report.REPORT_THREADS`); the manifest's ``timings`` give
 the analysis wall time, the workers' analyse and write seconds, the compaction time and the CPU
 seconds of the client and of the pool workers.
@@ -36,7 +36,6 @@ import gc
 import hashlib
 import os
 import sys
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -309,25 +308,14 @@ def _run_inline(batches, out_dir, lexicon, on_done: Callable[[dict], None]) -> N
         on_done(run_batch(items, name, out_dir, lexicon, keys))
 
 
-def _prefetch() -> threading.Thread:
-    """Start importing what the report needs (the corpus questions, pandas: about 0.3 s of
-    CPU) in a thread while the compaction runs, and return that thread.
+def _prefetch() -> None:
+    """Import what the compaction and the report need (DuckDB and the corpus questions:
+    about 0.15 s) while the workers analyse the first batches, instead of after the
+    last one, when the run waits for it (the workers are forked before, so they never load
+    them)."""
+    import duckdb  # noqa: F401
 
-    DuckDB releases the GIL while it compacts the tables, mostly on one core, so the imports
-    take the other one. Before, they ran while the workers analysed the first batches: with as
-    many workers as cores, they took CPU from the workers instead (the parent imports before
-    forking nothing the workers do not need). A failed import is left for the report's own
-    import to raise.
-    """
-    def load():
-        try:
-            import analysis.corpus.report  # noqa: F401
-        except Exception:  # noqa: BLE001 - raised again where the report imports it
-            pass
-
-    thread = threading.Thread(target=load, name="corpus-report-imports", daemon=True)
-    thread.start()
-    return thread
+    import analysis.corpus.report  # noqa: F401
 
 
 def _run_pool(batches, out_dir, lexicon, jobs: int, on_done) -> None:
@@ -344,12 +332,18 @@ def _run_pool(batches, out_dir, lexicon, jobs: int, on_done) -> None:
                              initializer=_arrow_without_pandas if method == "fork" else _ready,
                              initargs=() if method == "fork" else (lexicon,)) as pool:
         pending = set()
+        fetched = False
         for name, items, keys in batches:
             pending.add(pool.submit(run_batch, items, name, out_dir, lexicon, keys))
             if len(pending) >= 2 * jobs:
+                if not fetched:  # the workers are busy: the parent's imports meanwhile
+                    _prefetch()
+                    fetched = True
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for f in finished:
                     on_done(f.result())
+        if not fetched:
+            _prefetch()
         for f in pending:
             on_done(f.result())
 
@@ -373,13 +367,19 @@ def _run_dask(batches, out_dir, lexicon, jobs: int, scheduler: str | None, on_do
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         ac = as_completed()
         in_flight = 0
+        fetched = False
         for name, items, keys in batches:
             ac.add(client.submit(run_batch, items, name, out_dir, lexicon, keys, key=name,
                                  pure=False))
             in_flight += 1
             while in_flight >= 2 * workers:
+                if not fetched:  # the workers are busy: the client's imports meanwhile
+                    _prefetch()
+                    fetched = True
                 on_done(next(ac).result())
                 in_flight -= 1
+        if not fetched:
+            _prefetch()
         for f in ac:
             on_done(f.result())
         return {"workers": workers, "scheduler": scheduler or "LocalCluster"}
@@ -539,14 +539,10 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     ids.close()
     if not hashing:  # every article skipped: no batch ran
         _hash_inputs()
-    import duckdb  # noqa: F401 - the compaction's, before the report's imports start
-
-    imports = _prefetch()
     try:
         tables = store.finalise(out, ids_path, run)
     finally:
         ids_path.unlink(missing_ok=True)
-    imports.join()
     digests = hashing[0].result()  # (a read error is raised here, in the caller's thread)
     changed = _stamps(manifest_files(Path(input_path))) != stamps
     if changed:
