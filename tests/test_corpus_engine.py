@@ -188,6 +188,37 @@ def test_final_tables_do_not_depend_on_superseded_batches(tmp_path):
     assert {t: (out / f"{t}.parquet").read_bytes() for t in TABLES} == fresh
 
 
+def test_compaction_skips_the_schema_check_only_when_this_run_wrote_every_batch(tmp_path):
+    """finalise(run=N) reads no batch file's schema when every committed batch is run N's (this
+    code wrote them): the same bytes as with the check. A batch of another run is still
+    checked: here a later batch written by other code (its quotes lack ``speaker``), which
+    would win every article it holds if it were taken for an attempt."""
+    import shutil
+
+    import pyarrow.parquet as pq
+
+    from analysis.config import RAW_DIR
+    from analysis.corpus import store
+
+    out = tmp_path / "out"
+    run_corpus(RAW_DIR, out, jobs=1, quiet=True)
+    fresh = {t: (out / f"{t}.parquet").read_bytes() for t in TABLES}
+    (batch,) = store.committed_batches(out)
+    assert batch.startswith("r00001-")
+    ids = tmp_path / "ids.txt"
+    ids.write_text("".join(f"{a}\n" for a in pd.read_parquet(out / "articles.parquet")
+                           ["article_id"]), encoding="utf-8")
+    assert store.finalise(out, ids, run=1)["quotes"]["rows"] == 17
+    assert {t: (out / f"{t}.parquet").read_bytes() for t in TABLES} == fresh
+    other = out / store.BATCHES / "r00002-b0000000"
+    shutil.copytree(out / store.BATCHES / batch, other)
+    quotes = pq.read_table(other / "quotes.parquet")
+    pq.write_table(quotes.drop_columns(["speaker"]), other / "quotes.parquet")
+    assert store.finalise(out, ids, run=1)["quotes"]["rows"] == 17
+    assert {t: (out / f"{t}.parquet").read_bytes() for t in TABLES} == fresh
+    assert store.committed_batches(out) == [batch]  # the other code's batch won nothing
+
+
 def test_damaged_or_missing_tables_get_one_line(tmp_path):
     """The corpus questions refuse a folder with a missing or truncated table in one line
     naming the file (DuckDB's own message runs over several lines with a caret block)."""

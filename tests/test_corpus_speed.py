@@ -32,7 +32,7 @@ def _write_corpus(path: Path, n: int = 12) -> Path:
 
 
 # a pool worker's batch, run in a fresh interpreter (this one has pandas loaded already): the
-# wrapper records whether the worker had pandas once its batch was written
+# wrapper records whether the worker had pandas (and pyarrow.compute) once its batch was written
 _POOL_SCRIPT = textwrap.dedent("""
     import json, os, sys
     from pathlib import Path
@@ -43,7 +43,8 @@ _POOL_SCRIPT = textwrap.dedent("""
     def spy(items, name, out_dir, lexicon, keys):
         res = run_batch(items, name, out_dir, lexicon, keys)
         (Path(out_dir) / f"pandas-{name}.json").write_text(json.dumps(
-            {"pandas": "pandas" in sys.modules, "pid": os.getpid()}))
+            {"pandas": "pandas" in sys.modules, "pid": os.getpid(),
+             "compute": "pyarrow.compute" in sys.modules}))
         return res
 
     engine.run_batch = spy
@@ -64,6 +65,8 @@ def test_pool_workers_write_batches_without_pandas(tmp_path):
     assert len(flags) == 4  # 13 articles in batches of 4
     assert {f["pid"] for f in flags} - {parent["parent_pid"]}  # ran in pool workers
     assert not any(f["pandas"] for f in flags)
+    # nor pyarrow.compute (about 50 ms of CPU per worker), which Array.take imported
+    assert not any(f["compute"] for f in flags)
     assert parent["failed"] == 1  # the row without text
 
     # the same tables as a one-process run (pandas loaded: this interpreter's)

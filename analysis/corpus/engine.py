@@ -540,7 +540,7 @@ def run_corpus(input_path: str | Path, out_dir: str | Path, *, jobs: int | None 
     if not hashing:  # every article skipped: no batch ran
         _hash_inputs()
     try:
-        tables = store.finalise(out, ids_path)
+        tables = store.finalise(out, ids_path, run)
     finally:
         ids_path.unlink(missing_ok=True)
     digests = hashing[0].result()  # (a read error is raised here, in the caller's thread)

@@ -104,11 +104,34 @@ def to_arrow(table: str, rows: list[tuple]) -> pa.Table:
     counts = np.fromiter((n for _, n in runs), dtype=np.int64, count=len(runs))
     run_of_row = np.repeat(np.arange(len(runs)), counts)
     starts = np.cumsum(counts) - counts
-    arrays = [pa.array([a for a, _ in runs], type=_S).take(run_of_row)]
+    arrays = [_repeated_strings([a for a, _ in runs], counts)]
     arrays += [pa.array(c, type=f.type, from_pandas=True)
                for c, f in zip(cols[1:], list(sch)[1:], strict=False)]
     arrays.append(pa.array(np.arange(len(rows)) - starts[run_of_row], type=_I))
     return pa.Table.from_arrays(arrays, schema=sch)
+
+
+def _repeated_strings(values: list[str], counts) -> pa.Array:
+    """A string array of each value repeated its count times, built from its buffers: the
+    values taken by index (``Array.take``) gave the same array, but its first use imports
+    ``pyarrow.compute`` (about 50 ms of CPU in every pool worker).
+
+    >>> import numpy as np
+    >>> _repeated_strings(["a", "bé"], np.array([2, 1])).to_pylist()
+    ['a', 'a', 'bé']
+    """
+    import numpy as np
+
+    data = [v.encode("utf-8") for v in values]
+    sizes = np.repeat(np.fromiter(map(len, data), dtype=np.int64, count=len(data)), counts)
+    offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    if offsets[-1] >= 2**31:  # beyond a string array's 32-bit offsets: Arrow's own checks
+        return pa.array(values, type=_S).take(pa.array(np.repeat(np.arange(len(values)),
+                                                                 counts)))
+    return pa.Array.from_buffers(_S, len(sizes), [
+        None, pa.py_buffer(offsets.astype(np.int32)),
+        pa.py_buffer(b"".join(v * int(n) for v, n in zip(data, counts, strict=True)))])
 
 
 def write_batch(out_dir: Path, name: str, tables: dict[str, list[tuple]]) -> bool:
@@ -183,8 +206,10 @@ def next_run(out_dir: Path) -> int:
 
 
 #: DuckDB's memory for compaction; beyond it, sorts spill to ``.staging/duckdb`` on disk, so
-#: peak memory does not grow with the corpus.
-DUCKDB_MEMORY = "256MB"
+#: peak memory does not grow with the corpus. (256 MB spilled from a few thousand sample-sized
+#: articles on: at 10,000, 4.5-4.7 s of compaction CPU against 3.7-3.8 s with 512 MB, 3.3-3.5 s
+#: with 768 MB, the same tables; the client's peak RSS 401 -> 579 MB.)
+DUCKDB_MEMORY = "512MB"
 # (Writing two tables at a time, a cursor each, measured 0.38-0.42 -> 0.28 s of compaction at
 # 1,000 sample-sized articles, but 10-20 % more CPU from 3,000 articles on and none of the wall
 # time back at 10,000: two sorts share this memory and spill more. The tables are written one
@@ -218,13 +243,17 @@ _ATTEMPTS = """
 """
 
 
-def _current_attempts(con, out_dir: Path) -> str:
+def _current_attempts(con, out_dir: Path, run: int | None = None) -> str:
     """The attempts of :data:`_ATTEMPTS` in batches whose files have every current column of
     their table. A batch written by code with other tables (an older release's output
     folder; the code version in every article's key changes with them too) is not an
-    attempt: its articles are analysed again, and its rows are never mixed into the tables."""
+    attempt: its articles are analysed again, and its rows are never mixed into the tables.
+    When every committed batch is one of run ``run`` (this process wrote them all), their
+    files are not read for the check (seven scans of every file's schema)."""
     stale = set()
-    for t in TABLES:
+    prefix = f"r{run:05d}-" if run is not None else None
+    fresh = prefix is not None and all(b.startswith(prefix) for b in committed_batches(out_dir))
+    for t in () if fresh else TABLES:
         cols = [*TABLES[t], "_seq"]
         stale.update(d for (d,) in con.execute(f"""
             SELECT parse_dirpath(file_name) FROM parquet_schema('{_glob(out_dir, t)}')
@@ -259,10 +288,12 @@ def done_keys(out_dir: Path) -> dict[str, str]:
     return dict(rows)
 
 
-def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
+def finalise(out_dir: Path, ids: Path, run: int | None = None) -> dict[str, dict]:
     """Write the final tables for the articles of the current input (``ids``: a text file, one
     id per line) from the committed batches: each article's latest attempt, sorted by
     article_id; drop batches no longer used. Returns ``{table: {"file", "rows", "sha256"}}``.
+    ``run``: the number of the run that wrote its batches with this code (see
+    :func:`_current_attempts`).
 
     >>> import tempfile
     >>> d = Path(tempfile.mkdtemp())
@@ -278,7 +309,7 @@ def finalise(out_dir: Path, ids: Path) -> dict[str, dict]:
     con.execute(f"""CREATE TEMP TABLE input_ids AS SELECT * FROM read_csv('{ids_sql}',
                     columns = {{'article_id': 'VARCHAR'}}, header = false, delim = '\t',
                     quote = '', escape = '')""")
-    q = _current_attempts(con, out_dir)
+    q = _current_attempts(con, out_dir, run)
     # each article's latest attempt: its batch folder (rows are matched by their file's folder,
     # not a regular expression per row) and its rank in article_id order (sorting by an integer
     # instead of a string: about 10 % less compaction CPU, the same files)
