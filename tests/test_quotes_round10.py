@@ -203,18 +203,3 @@ def test_quote_paragraph_after_a_quote_running_over_sentences():
     text = ("“We lost the bridge,” Ann Moe said, “and then the road. Nobody came. Nobody "
             "called.”\n\n“And now they want our votes again, as if nothing had happened.”")
     assert _speakers(text)[-1] == ("Ann Moe", "continuation")
-
-
-@pytest.mark.parametrize("link", [" by saying", ", saying"])
-def test_participle_cue_in_the_sentence_before_a_quote(link):
-    # the sentence before a quote reports speech with a participle: its subject speaks
-    text = (f"The race was tight.\n\nKip Lane distanced himself from the toll plan{link} he "
-            "would vote against it if asked. “I am going to oppose it, and oppose it loudly, "
-            "whatever the county says.”")
-    assert _speakers(text) == [("Kip Lane", "previous-sentence")]
-
-
-def test_negated_participle_reports_no_speech():
-    text = ("The race was tight.\n\nKip Lane has been taking heat for not condemning the toll "
-            "plan. “There are snails with more spine than the county board,” an editorial said.")
-    assert [s for s, _ in _speakers(text)] != ["Kip Lane"]

@@ -19,7 +19,6 @@ from analysis.quotes.before import (
     _acting_subject,
     _before_cue,
     _opens_according,
-    _participle_report,
     _sentence_cue,
 )
 from analysis.quotes.content import _content_span
@@ -400,10 +399,6 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                             pw_prev[nxt + 2][0] == "following")):
                         # (or "On Monday, Moe issued the following statement:")
                         found = subj, None, None
-                if found is None and index.block_of(prev.start) == s.block:
-                    # "Lane distanced himself from the plan by saying he would … “…”": a
-                    # participle cue in the same paragraph; its sentence's subject
-                    found = _participle_report(text, prev.start, prev.end, index)
                 if found and n_words <= SCARE_MAX_WORDS and found[1] is not None and \
                         index.overlaps_marks(prev.start, prev.end - 1):
                     found = None  # the cue had its own quote; a short one after it is a title

@@ -571,36 +571,3 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
         if subj:
             return subj, cue, words[c0][1]
     return None
-
-
-def _participle_report(text: str, start: int, end: int,
-                       index: _Index) -> tuple[_Subject, str, int] | None:
-    """A participle cue in a sentence and the sentence's subject, a name or he/she/they
-    ("Lane distanced himself from the plan by saying he would …" → Lane, "saying"); None for a
-    negated one ("for not condemning it": no words were said). The subject is read from the
-    sentence's first words only; computed once per sentence (linear).
-
-    >>> from analysis.text import article_from_text
-    >>> t = "Kip Lane left the party by saying he would run alone."
-    >>> art = article_from_text(t, "x")
-    >>> subj, cue, _ = _participle_report(art.text, 0, len(t), _Index(art, []))
-    >>> subj.text, cue
-    ('Kip Lane', 'saying')
-    """
-    key = (start, end, "participle")
-    if key in index.cue_cache:
-        return index.cue_cache[key]
-    found = None
-    words = [w for w in _words(text, start, end) if not index.in_marks(w[1])]
-    cue = next((c for c in _cue_in_words(words) if words[c[0]][0] in _PARTICIPLES), None)
-    if cue is not None and cue[0] >= 1 and words[cue[0] - 1][0] not in ("not", "without"):
-        subj = _clause_subject(words[:min(cue[0], _OPENING_REACH)])
-        if subj is not None and subj.end <= words[cue[0]][1] and _can_speak(subj) and (
-                subj.text[:1].isupper() or subj.text.lower() in ("he", "she", "they")):
-            found = subj, " ".join(x[0] for x in words[cue[0]:cue[1] + 1]), words[cue[0]][1]
-    index.cue_cache[key] = found
-    return found
-
-
-#: How many of a sentence's first words are read for its subject (a participle cue's).
-_OPENING_REACH = 24
