@@ -195,11 +195,3 @@ def test_stacked_lead_ins_before_the_subject():
             "season, Ann Moe appeared with Kip Lane and backed Tom Reed, saying, “This county "
             "needs a scrapper leading our slate.”")
     assert _speakers(text) == [("Ann Moe", "before")]
-
-
-def test_quote_paragraph_after_a_quote_running_over_sentences():
-    # a paragraph that is a quote, after a paragraph whose quote (with a speaker) runs over
-    # several sentences: the same speaker goes on
-    text = ("“We lost the bridge,” Ann Moe said, “and then the road. Nobody came. Nobody "
-            "called.”\n\n“And now they want our votes again, as if nothing had happened.”")
-    assert _speakers(text)[-1] == ("Ann Moe", "continuation")

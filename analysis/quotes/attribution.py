@@ -415,11 +415,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 s.open_mark == _first_nonspace(text, block.start, block.end):
             prev = index.prev_sentence(s.open_mark)
             k = bisect_right(index.block_starts, block.start) - 2  # the paragraph before
-            if prev is not None and quotes[-1].start < prev.end and \
-                    quotes[-1].end > prev.start and k >= 0 and \
+            if prev is not None and prev.start <= quotes[-1].start < prev.end and k >= 0 and \
                     index.blocks[k].kind == "paragraph" and prev.start >= index.blocks[k].start:
-                # (the earlier quote is in that sentence, or runs on into it: "“…,” Moe
-                # said, “… Then it was over.”" / "“And now?”")
                 # (a heading between them ends the speaker's turn)
                 prior = quotes[-1]
                 speaker = _Speaker.of_quote(prior)
