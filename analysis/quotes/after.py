@@ -27,7 +27,14 @@ from analysis.quotes.subjects import (
     _subject_after,
     _subject_before,
 )
-from analysis.speakers import HONORIFIC_GENDER, LOWER, TITLE_WORDS, UPPER, capitalised
+from analysis.speakers import (
+    HONORIFIC_GENDER,
+    LOWER,
+    TITLE_WORDS,
+    UPPER,
+    capitalised,
+    first_names,
+)
 
 
 def _after_cue(aw) -> tuple[_Subject, tuple[int, int]] | None:
@@ -149,12 +156,13 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
     return None
 
 
-#: Words that open or carry a clause, never a role before a name ("while", "who", "was",
-#: "in"): what precedes the name is not its role.
+#: Words that open or carry a clause, never a role before a name ("while", "who", "was"):
+#: what precedes the name is not its role.
 _CLAUSE_WORDS = {"while", "whereas", "although", "though", "who", "which", "that", "when",
                  "because", "as", "if", "was", "is", "are", "were", "has", "had", "have",
-                 "in", "on", "to", "into", "regarding", "about", "after", "before", "since",
-                 "but", "than", "then", "where", "whom", "whose"}
+                 "regarding", "since", "but", "than", "then", "where", "whom", "whose"}
+# (no preposition a role holds: "adviser to the governor", "deputy minister in charge of
+# roads", "expert on water")
 
 
 def _name_before_open_appositive(aw, i: int, subj: _Subject | None) -> _Subject | None:
@@ -168,7 +176,7 @@ def _name_before_open_appositive(aw, i: int, subj: _Subject | None) -> _Subject 
     'Kip Lane'
     """
     n = 0
-    while n < min(len(aw), 4) and _NAME_WORD.fullmatch(aw[n][0]) and \
+    while n < min(len(aw), 4) and _NAME_WORD_AFTER.fullmatch(aw[n][0]) and \
             aw[n][0] not in _NO_SUBJECT_WORDS:
         n += 1
     if n < 2 or n + 1 >= i or aw[n][0] != "," or not aw[n + 1][0][:1].islower() or (
@@ -205,9 +213,13 @@ _BYLINE = re.compile(rf"[ \t\xa0]*[―—–-]{{1,2}}[ \t\xa0]*((?:{UPPER}[\w’
 
 
 def _byline(text: str, start: int, block, index: _Index,
-            limit: int | None = None) -> tuple[str, int, int] | None:
+            limit: int | None = None, name_line: bool = False) -> tuple[str, int, int] | None:
     """The name of a byline that follows a quote: on the rest of its line ("“…” ― Amina
-    Noor") or as the whole next line ("- Amina Noor.").
+    Noor") or as the whole next line ("- Amina Noor."); with ``name_line`` also a next line
+    holding only a person's name, a comma and a capitalised affiliation ("Amina Noor,
+    Lakeside Policy Institute."), the name opening with a known given name or an honorific
+    (else two capitalised phrases may be a subheading or a place: "Rising Tensions, Few
+    Answers", "Kansas City, Missouri").
 
     >>> from analysis.text import article_from_text
     >>> art = article_from_text("“We will win.”\\n\\n- Amina Noor.\\n\\nShe left.", "x")
@@ -230,9 +242,11 @@ def _byline(text: str, start: int, block, index: _Index,
             # ("- Amina Noor.", or with no dash a name and a capitalised affiliation alone:
             # "Kip Lane, Lakeside Policy Institute.")
             m = _BYLINE.match(text, nxt.start, nxt.end)
-            if m is None:
+            if m is None and name_line:
                 m = _NAME_LINE.match(text, nxt.start, nxt.end)
-                if m is not None and _OWNER_END.search(m.group(1)):
+                if m is not None and (_OWNER_END.search(m.group(1)) or (
+                        m.group(1).split()[0] not in first_names() and
+                        m.group(1).split()[0] not in HONORIFIC_GENDER)):
                     m = None  # "Republicans’ Long, Uneasy History": a subheading
     if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
         return None
@@ -408,9 +422,10 @@ _INDIRECT_TAIL = {"that", "if", "whether", "how", "why", "what"}
 
 def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
     """A name (one to four capitalised words) or he/she/they right after a quote that ends
-    open ("“…,” / “…?” / “…!”), then a past-tense verb that no cue list holds: "“…,” Ann
-    Moe charged." / "“…?” she pondered aloud." — who reacts in the words right after an open
-    quote is who said it, whatever the verb. None when anything else stands there.
+    with a comma ("“…,” "), then a past-tense verb that no cue list holds: "“…,” Ann Moe
+    charged." / "“…,” she pondered aloud." — who reacts in the words right after a quote left
+    open by its comma is who said it, whatever the verb (the caller checks the comma). None
+    when anything else stands there.
 
     >>> ws = _words("Ann Moe bristled at the question.", 0, 33)
     >>> subj, cue = _unlisted_verb_after(ws)
@@ -420,7 +435,7 @@ def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
     True
     """
     k = 0
-    while k < min(len(aw), 4) and _NAME_WORD.fullmatch(aw[k][0]) and \
+    while k < min(len(aw), 4) and _NAME_WORD_AFTER.fullmatch(aw[k][0]) and \
             aw[k][0] not in _NO_SUBJECT_WORDS:
         k += 1
     pronoun = k == 0 and bool(aw) and aw[0][0].lower() in ("he", "she", "they")
@@ -429,7 +444,7 @@ def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
     if k == 0 or k >= len(aw) or (k == 1 and aw[0][0] in TITLE_WORDS):
         return None  # (a title alone names no one: "“…,” Senator …")
     verb = aw[k][0]
-    if not (_PAST.fullmatch(verb) or verb in _IRREGULAR_PAST) or verb in _NOT_VERBS:
+    if not (_PAST.fullmatch(verb) or verb in _REACTION_PAST) or verb in _NOT_VERBS:
         return None
     subj = _Subject(" ".join(w for w, _, _ in aw[:k]), aw[0][1], aw[k - 1][2])
     return subj, (k, k)
@@ -437,7 +452,7 @@ def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
 
 #: A capitalised word of a name after a quote ("Ann", "O’Neil-Moe", "Sen.", "Jr."): no
 #: possessive ("Moe’s plan"), no all-capitals run longer than an acronym.
-_NAME_WORD = re.compile(rf"{UPPER}(?:{LOWER}[\w’'-]*|\.|{UPPER}{{0,3}})(?<![’']s)")
+_NAME_WORD_AFTER = re.compile(rf"{UPPER}(?:{LOWER}[\w’'-]*|\.|{UPPER}{{0,3}})(?<![’']s)")
 #: Capitalised words that open a clause rather than name its subject.
 _NO_SUBJECT_WORDS = {"The", "A", "An", "This", "That", "These", "Those", "It", "I", "We",
                      "You", "And", "But", "Or", "So", "Then", "When", "While", "If", "As",
@@ -447,7 +462,7 @@ _NO_SUBJECT_WORDS = {"The", "A", "An", "This", "That", "These", "Those", "It", "
 #: A regular past-tense verb in lower case ("charged", "bristled").
 _PAST = re.compile(r"[a-z]{2,}ed")
 #: Irregular past forms of verbs a speaker may follow a quote with ("“…,” Moe began.").
-_IRREGULAR_PAST = {"began", "thought", "felt", "went", "shot", "spoke", "swore", "sang",
+_REACTION_PAST = {"began", "thought", "felt", "went", "shot", "spoke", "swore", "sang",
                    "wrote", "read"}
 #: Words in -ed after a name that are no verb of the name's ("“…,” Moe-led talks").
 _NOT_VERBS = {"need", "indeed", "speed", "seed", "feed", "breed", "red", "bed", "shed",

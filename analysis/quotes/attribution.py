@@ -256,9 +256,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     deferred = found
                     found = None
                 if found is None and deferred is None and (
-                        lead == "," or content.rstrip().rstrip("’'")[-1:] in (",", "?", "!")):
+                        lead == "," or content.rstrip().rstrip("’'")[-1:] == ","):
                     # "“…,” Ann Moe bristled.": a verb no cue list holds, after a name; taken
-                    # when no cue before the quote names another speaker (step 1c below)
+                    # when no cue before the quote names another speaker (step 1c below). Only
+                    # after a comma: after "?" or "!" a new sentence may start ("“Why did the
+                    # cables snap?” Investigators examined the wreck.")
                     unlisted = _unlisted_verb_after(aw)
                 if found:
                     subj, (c0, c1) = found
@@ -270,8 +272,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     cue_start, position = aw[c0][1], "after"
                     mention = subj.text if subj else None
         # 1b. a byline after the quote: "“…” ― Amina Noor" / a line "- Amina Noor." below it
-        # (also below a quote whose closing mark is missing at its paragraph's end)
-        if position is None and (s.close_mark is not None or s.end >= block.end):
+        if position is None and s.close_mark is not None:
             byline = _byline(text, after_start, block, index, after_end)
             if byline is not None:
                 subj = _Subject(*byline)
@@ -311,6 +312,14 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 cue = " ".join(x[0] for x in pw[cue_pos[0]:cue_pos[1] + 1]) if cue_pos else None
                 cue_start = pw[cue_pos[0]][1] if cue_pos else None
                 position, mention = pos_kind, subj.text
+        if position is None and (s.close_mark is not None or s.end >= block.end):
+            # 2b'. no cue before the quote either: a line below it that is only a person's
+            # name and affiliation ("Amina Noor, Lakeside Policy Institute."), or a byline
+            # below a quote whose closing mark is missing at its paragraph's end
+            byline = _byline(text, after_start, block, index, after_end, name_line=True)
+            if byline is not None:
+                subj = _Subject(*byline)
+                speaker, position, mention = resolver.resolve(subj), "after", subj.text
         if position is None and unlisted is not None:
             # 1c. "Asked by Moe: “Will you run?” Lapp laughed.": the cue before the quote
             # came first; else the name reacting right after the open quote said it

@@ -9,7 +9,6 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from operator import itemgetter
 
 from analysis.quotes.cues import (
@@ -356,10 +355,21 @@ class _Resolver:
         if reporter is not None:
             # "Ann Lapp said “…,” she said": the sentence's reporting subject is "she"
             return _Speaker.of(reporter)
-        fits = list(islice(((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
-                            if self.reg.entities[m.entity].kind == "person"
-                            and self.reg.entities[m.entity].gender in (None, want)
-                            and _MODIFIED_NOUN.match(self.text, m.end) is None), 3))
+        person_fits = ((m, self.reg.entities[m.entity]) for m in self.reg.recent(pos)
+                       if self.reg.entities[m.entity].kind == "person"
+                       and self.reg.entities[m.entity].gender in (None, want))
+        fits, modifier = [], None
+        for f in person_fits:
+            if _MODIFIED_NOUN.match(self.text, f[0].end) is not None:
+                # "the Lane administration", "Lane supporters", "Lane’s campaign": a name
+                # that modifies a noun is an antecedent only when no other person fits
+                modifier = modifier or f
+                continue
+            fits.append(f)
+            if len(fits) == 3:
+                break
+        if not fits and modifier is not None:
+            fits = [modifier]
         named = fits[0] if fits else None
         if named is not None and not _opens_sentence(self.text, named[0].start) and \
                 not self._sentence_break(named[0].start, pos) and \
@@ -422,7 +432,7 @@ class _Resolver:
 #: he or she (the organisation or group is what the sentence is about).
 _MODIFIED_NOUN = re.compile(r"[ \t]+(?:administration|campaign|camp|presidency|era|"
                             r"supporters|loyalists|backers|aides|allies|voters|delegates|"
-                            r"rally|rallies)\b")
+                            r"rally)\b")
 
 
 #: A verb right after a name (a finite auxiliary, a past or third-person form): the name is
