@@ -152,6 +152,15 @@ def test_modal_between_subject_and_cue(text, cue):
     assert [(q.speaker, q.position, q.cue) for q in qs] == [("Ed Lane", "before", cue)]
 
 
+@pytest.mark.parametrize("modal", ["may", "might", "could", "should", "must"])
+def test_a_modal_right_before_the_cue_makes_speech_hypothetical(modal):
+    # speech that may never be made has no speaker ("will say" announces a prepared text)
+    text = (f"The race was tight. Critics {modal} say, “The county has never had a dirtier race "
+            "than this one.”")
+    assert _speakers(text) == [(None, None)]
+    assert _speakers(text.replace(f"{modal} say", "will say")) == [("critics", "before")]
+
+
 @pytest.mark.parametrize("noun", ["video", "ad", "email", "mailer"])
 def test_who_puts_out_a_document_speaks(noun):
     text = (f"The race was tight. Ed Lane released a campaign {noun} that said, “Every road in "

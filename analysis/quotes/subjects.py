@@ -142,6 +142,11 @@ def _relative_who(words, j: int) -> int | None:
     return None
 
 
+#: Modals right before a cue that make the speech hypothetical ("may say", "might tell");
+#: not "will say" (a prepared text announced) nor "may have said" (reported).
+_HYPOTHETICAL_MODALS = {"may", "might", "could", "should", "must"}
+
+
 #: How far back a repeated cue is looked for ("Moe said that …, and said that …").
 _PRIOR_CUE_REACH = 60
 
@@ -153,6 +158,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     j = cue_first - 1
     if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
         j -= 1  # "Moe himself said": the reflexive stresses the subject
+    if j >= 0 and words[j][0] in _HYPOTHETICAL_MODALS:
+        return None  # "Critics may say, “…”": speech that may never be made has no speaker
     while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower() and not (
             j > 0 and words[j - 1][0].lower() in _DETERMINERS):  # "the daily wrote": a noun
         j -= 1
