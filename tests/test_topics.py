@@ -1698,7 +1698,7 @@ def test_candidate_memo_is_bounded_and_changes_no_hit(monkeypatch):
     assert 0 < len(lex._cache) <= 50  # 300 distinct names went through it (unbounded: > 300)
 
 
-def test_leading_precision_splits_hits_by_their_topics_rank(tmp_path):
+def test_leading_precision_splits_hits_by_their_topics_rank(tmp_path, monkeypatch):
     """--leading K: labelled hits split by whether their topic is among the top K of the
     article's topic table (topic_summary's order, ties in lexicon order); counts checked by
     hand on two texts written by the team."""
@@ -1785,9 +1785,62 @@ def test_leading_precision_splits_hits_by_their_topics_rank(tmp_path):
     # two: a's 2, a leading by the tie order); without it all 14 counted hits can be drawn
     empty = tmp_path / "none.csv"
     empty.write_text(head, encoding="utf-8")
-    bench.ROOT, bench.TEAM_GLOBS, bench.LABELS = tmp_path, ["*.txt"], empty
+    # draw reads ROOT, TEAM_GLOBS and LABELS from its sources stage when it runs
+    for name, value in (("ROOT", tmp_path), ("TEAM_GLOBS", ["*.txt"]), ("LABELS", empty)):
+        monkeypatch.setattr(bench.sources, name, value)
     drawn = bench.draw(lex, None, "9", 0, 10, 1, leading=1)
     assert sorted((Path(r["file"]).name, r["topic"]) for r in drawn) == (
         [("one.txt", "a")] * 5 + [("two.txt", "a")] * 2)
     assert len(bench.draw(lex, None, "9", 0, 10, 1)) == 14
     assert len(bench.draw(lex, None, "9", 0, 10, 1, leading=2)) == 12
+
+
+def _load_precision_script():
+    import importlib.util
+
+    script = Path(__file__).parents[1] / "benchmarks" / "topic_precision.py"
+    spec = importlib.util.spec_from_file_location("topic_precision", script)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return script, bench
+
+
+def test_topic_precision_stages_doctests_run():
+    """The stage modules' docstring examples (leading_precision and leading_coverage on a
+    lexicon and texts written in the examples, no PolNeAR) run and pass; benchmarks/ is not in
+    the doctest paths of pytest, so they are run here."""
+    import doctest
+    import importlib
+
+    _load_precision_script()  # puts the repository root on sys.path
+    attempted = {}
+    for name in ("sources", "hits", "precision", "grids", "leading", "draw", "report"):
+        mod = importlib.import_module(f"benchmarks.topic_precision_stages.{name}")
+        res = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
+        assert res.failed == 0, name
+        attempted[name] = res.attempted
+    assert attempted["leading"] >= 20 and attempted["hits"] >= 5 and attempted["sources"] >= 4
+
+
+def test_topic_counts_is_the_one_count_per_topic():
+    """One helper counts an article's counted hits per topic for leading_precision,
+    leading_coverage and draw; hand-checked on three records (field 1 is the topic)."""
+    _script, bench = _load_precision_script()
+    counts = bench.topic_counts([(0, "crime", 5), (1, "sport", 9), (2, "crime", 7)])
+    assert dict(counts) == {"crime": 2, "sport": 1} and counts["arts"] == 0
+    assert bench.ranked_topics(counts, ["sport", "crime"]) == ["crime", "sport"]
+    assert dict(bench.topic_counts([])) == {}
+
+
+def test_draw_leading_without_draw_is_a_usage_error():
+    """--draw-leading narrows a draw: without --draw it is refused with one line and exit 2
+    (it was silently ignored and the default precision table printed)."""
+    import os
+
+    script, _bench = _load_precision_script()
+    env = {k: v for k, v in os.environ.items() if k != "POLNEAR"}
+    out = subprocess.run([sys.executable, str(script), "--draw-leading", "1", "--format",
+                          "json"], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.splitlines() == [
+        "topic_precision.py: error: --draw-leading K needs --draw N (it narrows a draw)"]
