@@ -103,6 +103,8 @@ setup(name="compiled-analysis", packages=[],
 CHILD = r'''
 import collections, hashlib, json, os, pickle, sys, time
 sys.path.insert(0, sys.argv[1])
+sys.path.insert(1, sys.argv[5])  # benchmarks/: the shared stage timing (imports the copy's code)
+from _stages import STAGES, stage_seconds
 from pathlib import Path
 from analysis.corpus.records import article_records, quote_rows, topic_rows
 from analysis.corpus.sources import Item
@@ -170,22 +172,10 @@ print(json.dumps({"compiled": build.__file__.endswith(".so")}), flush=True)
 
 
 def stages():
-    st = dict.fromkeys(("parse", "quotes", "topics", "places", "readability"), 0.0)
+    st = dict.fromkeys(STAGES, 0.0)
     for i, t in enumerate(texts):
-        t0 = clock()
-        art = article_from_text(t, f"a{i}")
-        t1 = clock()
-        spans, _ = find_quote_spans(art)
-        qr = quote_rows(art, extract_quotes(art, True, spans))
-        t2 = clock()
-        speech = sorted((r[3], r[4], r[7] or "") for r in qr if r[6] in SPEECH_KINDS)
-        topic_rows(art, topic_hit_records(art, lex, speech), lex)
-        t3 = clock()
-        place_hit_records(art, speech)
-        t4 = clock()
-        readability_records(art, [(s, e, sp or UNATTRIBUTED) for s, e, sp in speech])
-        t5 = clock()
-        for k, v in zip(st, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)):
+        _art, secs = stage_seconds(t, f"a{i}", lex, clock)
+        for k, v in zip(st, secs):
             st[k] += v
     return st
 
@@ -341,7 +331,8 @@ def prepare(tmp: Path, mode: str) -> tuple[Path, Path, str, float]:
 
 def start(path: Path, kind: str, n: int) -> subprocess.Popen:
     p = subprocess.Popen([sys.executable, "-c", CHILD, str(path), kind, str(n),
-                          str(ROOT / "tests" / "data")], stdin=subprocess.PIPE,
+                          str(ROOT / "tests" / "data"), str(ROOT / "benchmarks")],
+                         stdin=subprocess.PIPE,
                          stdout=subprocess.PIPE, text=True, cwd=path)
     p.info = json.loads(p.stdout.readline())
     return p

@@ -140,20 +140,18 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     import io
 
     import pyarrow.parquet as pq
+    from _stages import stage_seconds
 
     from analysis._gc import article_gc
     from analysis.corpus import store
     from analysis.corpus.engine import _lexicon, _ready
-    from analysis.corpus.records import article_records, quote_rows, topic_rows
+    from analysis.corpus.records import article_records
     from analysis.corpus.sources import Item
     from analysis.corpus.store import to_arrow
-    from analysis.quotes import SPEECH_KINDS, UNATTRIBUTED, extract_quotes, find_quote_spans
-    from analysis.readability import readability_records
     from analysis.text import article_from_text
     from analysis.text.blocks import split_blocks
     from analysis.text.build import _token_list
     from analysis.text.sentence_spans import split_sentences
-    from analysis.topics import place_hit_records, topic_hit_records
 
     _ready(None)  # what a worker does before its first batch
     lex = _lexicon(None)
@@ -166,25 +164,13 @@ def stage_costs(texts: list[str], old_path: int = 100) -> dict:
     batch: dict[str, list] = {}
     with article_gc(freeze=False):  # the thresholds a worker's batch runs with
         for i, t in enumerate(texts):
-            t0 = clock()
-            art = article_from_text(t, f"a{i}")
-            t1 = clock()
-            spans, _ = find_quote_spans(art)
-            qr = quote_rows(art, extract_quotes(art, True, spans))
-            t2 = clock()
-            speech = sorted((r[3], r[4], r[7] or "") for r in qr if r[6] in SPEECH_KINDS)
-            topic_rows(art, topic_hit_records(art, lex, speech), lex)
-            t3 = clock()
-            place_hit_records(art, speech)
-            t4 = clock()
-            readability_records(art, [(s, e, sp or UNATTRIBUTED) for s, e, sp in speech])
+            art, secs = stage_seconds(t, f"a{i}", lex, clock)
             t5 = clock()
             rec = article_records(Item(f"a{i}", {"id": f"a{i}"}, "", text=t), lex)
             t6 = clock()
             for name, rows in rec.items():
                 batch.setdefault(name, []).extend(rows)
-            for k, v in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5),
-                            strict=True):
+            for k, v in zip(stages, (*secs, t6 - t5), strict=True):
                 stages[k].append(v * 1000)
             # the parse's parts, on the same text (the tokens of the sentences just found)
             p0 = clock()
