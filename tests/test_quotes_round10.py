@@ -173,6 +173,8 @@ def test_who_puts_out_a_document_speaks(noun):
     # later inside the sentence
     ("The race was tight. Tom Reed went after Ed Lane at the fair, when he called the toll "
      "plan “a gift to the trucking lobby.”", "Tom Reed"),
+    # (a guard, right before this round too: "and she said" coordinated with the subject's
+    # verb)
     ("The race was tight. Ann Moe praised Kim Lane on Monday, and she said the bridge was "
      "“the best news this county has had in years.”", "Ann Moe"),
 ])
