@@ -93,21 +93,14 @@ def test_person_before_of_organisation(text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    # a participle cue inside the clause a report verb reports: the reporter speaks
-    ("The debate ran late. Ann Moe claimed that flyers made by Tom Reed calling for a new toll "
-     "make him “the best friend of the trucking lobby.”", "Ann Moe"),
-    ("The debate ran late. Ann Moe said Tom Reed’s letter urging a delay meant that “nobody "
-     "in the county office wants this bridge at all.”", "Ann Moe"),
+    ("Ann Moe said a video showing Tom Reed calling the road “a death trap” went viral.",
+     "Tom Reed"),
+    ("Ann Moe said a photo of Tom Reed calling the plan “a scam” spread fast.", "Tom Reed"),
+    ("Moe said that protesters chanting “no more cuts” marched past Tom Reed.", "protesters"),
 ])
-def test_participle_inside_reported_clause(text, name):
+def test_a_participle_inside_a_reported_clause_keeps_its_own_subject(text, name):
+    # (a guard: a rule of this round gave these to the reporter and was reverted after review)
     assert _speakers(text) == [(name, "before")]
-
-
-def test_participle_with_a_name_as_its_subject_inside_a_reported_clause():
-    # a name right before the participle is its subject ("showing Tom Reed calling …"): Tom
-    # Reed speaks, not the reporter (not so after "by": "flyers made by Tom Reed calling …")
-    assert _speakers("Ann Moe said a video showing Tom Reed calling the road “a death trap” "
-                     "went viral.") == [("Tom Reed", "before")]
 
 
 def test_participle_after_comma_keeps_its_subject():
@@ -161,6 +154,17 @@ def test_a_modal_right_before_the_cue_makes_speech_hypothetical(modal):
     assert _speakers(text.replace(f"{modal} say", "will say")) == [("critics", "before")]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a modal before "tell": the subject is named, never the listener
+    ("The mayor might tell the council, “We are ready for the storm.”", "the mayor"),
+    # "could say only this:" reports what was said
+    ("The race was tight. Tom Reed could say only this: “We are ready for the storm.”",
+     "Tom Reed"),
+])
+def test_modals_that_keep_their_speaker(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
 @pytest.mark.parametrize("noun", ["video", "ad", "email", "mailer"])
 def test_who_puts_out_a_document_speaks(noun):
     text = (f"The race was tight. Ed Lane released a campaign {noun} that said, “Every road in "
@@ -200,6 +204,14 @@ def test_name_line_below_a_quote(text):
     assert _speakers(text) == [("Omar Lane", "after")]
 
 
+@pytest.mark.parametrize("line, name", [("Dr. Kofi Banda, Harbor University.", "Kofi Banda"),
+                                        ("Sen. Ann Moe, Democrat of Eastport.", "Ann Moe")])
+def test_a_name_line_may_open_with_a_title(line, name):
+    text = ("The plan drew praise.\n\n\"My fear is that the old toll road quarrels come back as "
+            f"the county tries to pay for it.\"\n{line}\n\nThe vote is Monday.")
+    assert _speakers(text) == [(name, "after")]
+
+
 def test_a_cue_before_an_unclosed_quote_beats_a_name_line_below_it():
     # the cue before the quote names the speaker; the line below is no byline of another
     for line in ("Looking Ahead, For Now", "Omar Lane, Lakeside Policy Institute."):
@@ -217,6 +229,7 @@ def test_a_cue_before_an_unclosed_quote_beats_a_name_line_below_it():
     "Rising Tensions, Few Answers",
     "Kansas City, Missouri",
     "Back Home, Again",
+    "Peter Street, London",  # a given name, but a street's name
 ])
 def test_lines_below_a_quote_that_are_no_byline(line):
     text = ("The plan drew praise.\n\n\"My fear is that the old toll road quarrels come back "

@@ -217,9 +217,10 @@ def _byline(text: str, start: int, block, index: _Index,
     """The name of a byline that follows a quote: on the rest of its line ("“…” ― Amina
     Noor") or as the whole next line ("- Amina Noor."); with ``name_line`` also a next line
     holding only a person's name, a comma and a capitalised affiliation ("Amina Noor,
-    Lakeside Policy Institute."), the name opening with a known given name or an honorific
-    (else two capitalised phrases may be a subheading or a place: "Rising Tensions, Few
-    Answers", "Kansas City, Missouri").
+    Lakeside Policy Institute."), the name opening with a known given name, an honorific or a
+    title and not ending with a street's or a place's word (else two capitalised phrases may
+    be a subheading or a place: "Rising Tensions, Few Answers", "Kansas City, Missouri",
+    "Peter Street, London").
 
     >>> from analysis.text import article_from_text
     >>> art = article_from_text("“We will win.”\\n\\n- Amina Noor.\\n\\nShe left.", "x")
@@ -246,13 +247,18 @@ def _byline(text: str, start: int, block, index: _Index,
                 m = _NAME_LINE.match(text, nxt.start, nxt.end)
                 if m is not None and (_OWNER_END.search(m.group(1)) or (
                         m.group(1).split()[0] not in first_names() and
-                        m.group(1).split()[0] not in HONORIFIC_GENDER)):
+                        m.group(1).split()[0] not in HONORIFIC_GENDER and
+                        m.group(1).split()[0] not in TITLE_WORDS) or
+                        m.group(1).split()[-1] in _PLACE_ENDS):
                     m = None  # "Republicans’ Long, Uneasy History": a subheading
     if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
         return None
     return m.group(1), m.start(1), m.end(1)
 
 
+#: Last words of a place's name, not a person's ("Peter Street, London").
+_PLACE_ENDS = {"Street", "Road", "Avenue", "Square", "Boulevard", "Park", "City", "County",
+               "Bridge", "Station", "Hall", "Centre", "Center"}
 #: A possessive ending inside a run of capitalised words ("Republicans’", "Lake’s").
 _OWNER_END = re.compile(r"[’'](?:s)?(?![\w])")
 #: A line that is a name, a comma and a capitalised affiliation ("Kip Lane, Lakeside Policy

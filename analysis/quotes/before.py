@@ -31,7 +31,7 @@ from analysis.quotes.subjects import (
     _subject_after,
     _subject_before,
 )
-from analysis.speakers import HONORIFIC_GENDER, NOT_NAME, Registry, capitalised
+from analysis.speakers import HONORIFIC_GENDER, NOT_NAME, Registry
 
 # (patterns compiled once: a lower-case word, an -ing participle, a past or third-person form)
 _LOWER_RUN = re.compile(r"[a-z]+")
@@ -281,21 +281,6 @@ def _before_cue(pw, opens_clause: bool):
             if subj is not plain and first_finite < c0 - 1:
                 # "Moe says that if he went there he would be yelling at people saying “…”":
                 # the earlier cue reports the clause the quote is in
-                continue
-            if words[c0][0] in _PARTICIPLES and first_finite < c0 - 1 and \
-                    words[first_finite][0] in _OUTER_REPORTS and \
-                    words[c0 - 1][0] not in (",", ":", "—", "–", "-", "--") and not (
-                        plain is not None and plain.end == words[c0 - 1][2] and
-                        capitalised(words[c0 - 1][0]) and
-                        not words[c0 - 1][0].endswith(("’s", "'s")) and
-                        next((words[k - 1][0] for k in range(c0 - 1, 0, -1)
-                              if words[k][1] == plain.start), None) not in ("by", "from", "of")):
-                # "Moe claimed that an ad calling for the ban makes him “…”": a participle
-                # inside the clause a report verb reports; the reporter speaks (as for "Moe
-                # said Lapp called it “…”", :func:`_outer_report`) — unless a name stands
-                # right before the participle as its subject ("Moe said a video showing Reed
-                # calling the road “…” went viral": Reed speaks; not "flyers made by Reed
-                # calling for …")
                 continue
         if subj and _can_speak(subj):
             if not words[c0][0].endswith("ing"):

@@ -142,7 +142,7 @@ def _relative_who(words, j: int) -> int | None:
     return None
 
 
-#: Modals right before a cue that make the speech hypothetical ("may say", "might tell");
+#: Modals right before "say" and the quote that make the speech hypothetical ("may say, “…”");
 #: not "will say" (a prepared text announced) nor "may have said" (reported).
 _HYPOTHETICAL_MODALS = {"may", "might", "could", "should", "must"}
 
@@ -158,8 +158,11 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     j = cue_first - 1
     if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
         j -= 1  # "Moe himself said": the reflexive stresses the subject
-    if j >= 0 and words[j][0] in _HYPOTHETICAL_MODALS:
-        return None  # "Critics may say, “…”": speech that may never be made has no speaker
+    if j >= 0 and words[j][0] in _HYPOTHETICAL_MODALS and words[cue_first][0] == "say" and (
+            cue_first + 1 == len(words) or words[cue_first + 1][0] in (",", ":", "“", "\"")):
+        # "Critics may say, “…”": speech that may never be made has no speaker (not "she
+        # could say only this: “…”", nor "might tell the council", whose subject is named)
+        return None
     while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower() and not (
             j > 0 and words[j - 1][0].lower() in _DETERMINERS):  # "the daily wrote": a noun
         j -= 1
