@@ -175,10 +175,7 @@ def _name_before_open_appositive(aw, i: int, subj: _Subject | None) -> _Subject 
     >>> _name_before_open_appositive(ws, 8, _Subject("the pollster", 10, 22)).text
     'Kip Lane'
     """
-    n = 0
-    while n < min(len(aw), 4) and _NAME_WORD_AFTER.fullmatch(aw[n][0]) and \
-            aw[n][0] not in _NO_SUBJECT_WORDS:
-        n += 1
+    n = _leading_name_words(aw)
     if n < 2 or n + 1 >= i or aw[n][0] != "," or not aw[n + 1][0][:1].islower() or (
             subj is not None and subj.start <= aw[n][1]) or \
             any(w == "," for w, _, _ in aw[n + 1:i]):
@@ -245,12 +242,11 @@ def _byline(text: str, start: int, block, index: _Index,
             m = _BYLINE.match(text, nxt.start, nxt.end)
             if m is None and name_line:
                 m = _NAME_LINE.match(text, nxt.start, nxt.end)
-                if m is not None and (_OWNER_END.search(m.group(1)) or (
-                        m.group(1).split()[0] not in first_names() and
-                        m.group(1).split()[0] not in HONORIFIC_GENDER and
-                        m.group(1).split()[0] not in TITLE_WORDS) or
-                        m.group(1).split()[-1] in _PLACE_ENDS):
-                    m = None  # "Republicans’ Long, Uneasy History": a subheading
+                name = m.group(1).split() if m is not None else []
+                if name and (_OWNER_END.search(m.group(1)) or name[-1] in _PLACE_ENDS or (
+                        name[0] not in first_names() and name[0] not in HONORIFIC_GENDER and
+                        name[0] not in TITLE_WORDS)):
+                    m = None  # a subheading ("Republicans’ Long, Uneasy History") or a place
     if m is None or m.group(1).split()[0] in _SENTENCE_OPENERS:
         return None
     return m.group(1), m.start(1), m.end(1)
@@ -440,10 +436,7 @@ def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
     >>> _unlisted_verb_after(_words("Ann Moe’s plan worked.", 0, 22)) is None
     True
     """
-    k = 0
-    while k < min(len(aw), 4) and _NAME_WORD_AFTER.fullmatch(aw[k][0]) and \
-            aw[k][0] not in _NO_SUBJECT_WORDS:
-        k += 1
+    k = _leading_name_words(aw)
     pronoun = k == 0 and bool(aw) and aw[0][0].lower() in ("he", "she", "they")
     if pronoun:
         k = 1
@@ -454,6 +447,20 @@ def _unlisted_verb_after(aw) -> tuple[_Subject, tuple[int, int]] | None:
         return None
     subj = _Subject(" ".join(w for w, _, _ in aw[:k]), aw[0][1], aw[k - 1][2])
     return subj, (k, k)
+
+
+def _leading_name_words(aw) -> int:
+    """How many of the first words (at most four) are capitalised words of a name, none of
+    them a clause opener: 2 for "Ann Moe bristled", 0 for "The crowd roared".
+
+    >>> _leading_name_words(_words("Ann Moe bristled", 0, 16))
+    2
+    """
+    n = 0
+    while n < min(len(aw), 4) and _NAME_WORD_AFTER.fullmatch(aw[n][0]) and \
+            aw[n][0] not in _NO_SUBJECT_WORDS:
+        n += 1
+    return n
 
 
 #: A capitalised word of a name after a quote ("Ann", "O’Neil-Moe", "Sen.", "Jr."): no

@@ -383,9 +383,7 @@ class _Resolver:
                             not self._sentence_break(f[0].start, pos)), None)
             if subject is not None:
                 named = subject
-            fits = fits[:2]
-        else:
-            fits = fits[:2]
+        fits = fits[:2]
         if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
                 fits[0][0].text.endswith(("’s", "'s")) and \
                 not fits[1][0].text.endswith(("’s", "'s")) and \
