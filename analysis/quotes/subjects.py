@@ -503,6 +503,40 @@ def _speaker_before_preposition(words, k: int) -> int:
     return k
 
 
+def _name_after_place(words, k: int, j: int) -> int:
+    """Where the person's name starts in a run of capitalised words ``words[k..j]`` that
+    follows a preposition ("in Boston Tom Reed said", "at Lakeside Ann Moe told"): the
+    preposition's object (a place, an institution) ends where a known first name, a title or
+    an honorific begins. The run is kept whole when it opens with a title or an honorific
+    ("of State Tom Reed": "Secretary of State"), when it ends in a place's word or the first
+    name follows a place's first word ("in Saint Louis Park", "at Port Elizabeth Hall"), or
+    when no such word follows its first.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("in Boston Tom Reed".split())]
+    >>> _name_after_place(ws, 1, 3), _name_after_place(ws[1:], 0, 2)
+    (2, 0)
+    """
+    if k < 1 or k >= j or words[k - 1][0].lower() not in _PLACE_PREPOSITIONS or \
+            words[k][0] in TITLE_WORDS or words[k][0] in HONORIFIC_GENDER or \
+            words[j][0] in _PLACE_LAST:
+        return k
+    names = first_names()
+    for i in range(k + 1, j):  # (the run's own words, once: linear)
+        w = words[i][0]
+        if w in names or w in TITLE_WORDS or w in HONORIFIC_GENDER:
+            return k if words[i - 1][0] in _PLACE_FIRST else i
+    return k
+
+
+#: A place's first and last words around a given name ("Saint Louis Park", "Port Elizabeth").
+_PLACE_FIRST = {"Saint", "St.", "San", "Santa", "Port", "Fort", "Ft.", "Mount", "Mt.", "Lake",
+                "Cape", "Glen", "Point"}
+_PLACE_LAST = {"Street", "Road", "Avenue", "Square", "Boulevard", "Park", "City", "County",
+               "Bridge", "Station", "Hall", "Centre", "Center", "Hospital", "School",
+               "College", "University", "Airport", "Stadium", "Church", "Island", "Beach",
+               "Heights", "Falls", "Springs", "Valley", "Hills", "Lake", "River"}
+
+
 _NOT_IN_NOUN_PHRASE = FINITE_AUXILIARIES | {"been", "be", "not", "if", "whom", "who", "that",
                                             "which", "when", "while"}
 
@@ -528,6 +562,7 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             k -= 1  # "Department of Health and Social Care"
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
+        k = _name_after_place(words, k, j)
         p = k - 2 if k >= 2 and words[k - 1][0] == "the" else k - 1
         if p >= 1 and words[p][0] in ("of", "from", "at") and words[p - 1][0][:1].isupper() \
                 and words[p - 1][0] not in TITLE_WORDS and words[p - 1][0] not in ORG_WORDS \
