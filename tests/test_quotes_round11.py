@@ -39,3 +39,34 @@ def test_place_after_preposition_is_not_part_of_the_name(text, name, position):
 ])
 def test_place_run_guards(text, name):
     assert _speakers(text) == [(name, "after")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote left open at its paragraph's end goes on in the next: its first part's cue
+    # named the speaker, so a dashed line below the last part is no byline of it
+    ("The council met on Monday.\n\nAnn Moe told the crowd, “We will rebuild the bridge.\n\n"
+     "“And then the school.”\n\n— Tom Reed, Lakeside Council",
+     [("Ann Moe", "before"), ("Ann Moe", "continuation")]),
+    ("The council met on Monday.\n\nAnn Moe told the crowd, “We will rebuild the bridge.\n\n"
+     "“And then the school.\n\n— Tom Reed, Lakeside Council",
+     [("Ann Moe", "before"), ("Ann Moe", "continuation")]),
+    # one paragraph: the cue in the quote's own sentence names the speaker
+    ("The council met on Monday.\n\nAnn Moe told the crowd: “We will rebuild the bridge and "
+     "then the school.”\n\n— Tom Reed, Lakeside Council", [("Ann Moe", "before")]),
+])
+def test_cue_before_beats_a_dashed_line_below(text, expected):
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no cue before the quote: the dashed line below names its speaker
+    ("The council met on Monday.\n\n“We will rebuild the bridge and then the school.”\n\n"
+     "— Tom Reed, Lakeside Council", [("Tom Reed", "after")]),
+    ("The council met on Monday.\n\n“We will rebuild the bridge.\n\n“And then the school.”"
+     "\n\n— Tom Reed, Lakeside Council", [("Tom Reed", "continuation"), ("Tom Reed", "after")]),
+    # a cue whose subject names nobody (a document) does not outrank the line
+    ("The council met on Monday.\n\nThe notice said: “We will rebuild the bridge and then the "
+     "school.”\n\n— Tom Reed, Lakeside Council", [("Tom Reed", "after")]),
+])
+def test_dashed_line_below_still_names_an_unclaimed_quote(text, expected):
+    assert _speakers(text) == expected

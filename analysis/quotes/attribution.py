@@ -274,6 +274,12 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         # 1b. a byline after the quote: "“…” ― Amina Noor" / a line "- Amina Noor." below it
         if position is None and s.close_mark is not None:
             byline = _byline(text, after_start, block, index, after_end)
+            if byline is not None and _cue_names_speaker(s, by_id, text, sent_start, known,
+                                                         opens_clause, registry):
+                # "Moe told them, “A.” / “B.” / — Tom Reed, …": the cue before the quote (or
+                # before its first part) already names who spoke; the dashed line is another
+                # text's signature
+                byline = None
             if byline is not None:
                 subj = _Subject(*byline)
                 speaker, position, mention = resolver.resolve(subj), "after", subj.text
@@ -317,6 +323,9 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             # name and affiliation ("Amina Noor, Lakeside Policy Institute."), or a byline
             # below a quote whose closing mark is missing at its paragraph's end
             byline = _byline(text, after_start, block, index, after_end, name_line=True)
+            if byline is not None and s.part > 0 and _cue_names_speaker(
+                    s, by_id, text, sent_start, known, opens_clause, registry):
+                byline = None  # (a later part: its first part's cue named the speaker)
             if byline is not None:
                 subj = _Subject(*byline)
                 speaker, position, mention = resolver.resolve(subj), "after", subj.text
@@ -537,6 +546,20 @@ def _names_someone(subject: str, registry) -> bool:
         return True
     common = registry.common_words()
     return any(w[:1].isupper() and w.lower() not in common for w in words)
+
+
+def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause: bool,
+                       registry) -> bool:
+    """Whether a cue before quote ``s`` already names its speaker: for a later part of a
+    multi-paragraph quote, its first part has a speaker; for a first part, a cue before it in
+    its sentence has a subject that holds a name or is he/she/they (:func:`_names_someone`).
+    Read only when a byline follows the quote (the words before it are read once more)."""
+    if s.part > 0:
+        prior = by_id.get(s.quote_id)
+        return prior is not None and prior.kind in SPEECH_KINDS and prior.speaker is not None
+    found = _before_cue(_words_to(text, sent_start, s.open_mark, known), opens_clause)
+    return found is not None and found[0] is not None and _names_someone(found[0].text,
+                                                                         registry)
 
 
 def _words_to(text: str, start: int, end: int, known) -> list:
