@@ -70,3 +70,36 @@ def test_cue_before_beats_a_dashed_line_below(text, expected):
 ])
 def test_dashed_line_below_still_names_an_unclaimed_quote(text, expected):
     assert _speakers(text) == expected
+
+
+def _all(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(q.kind, q.speaker, q.position) for q in extract_quotes(article_from_text(text, "x"))]
+
+
+@pytest.mark.parametrize("text", [
+    # hypothetical speech inside a sentence that goes on: no path gives it a speaker
+    "Ed Lane might say “I told you so,” but the vote is over.",
+    "Critics could say “I told you so” and they would be right.",
+    "Ed Lane herself might say “I told you so,” but the vote is over.",
+    # a long one, which the reader of the clause's acting subject would otherwise take
+    "Ed Lane might say “we should have rebuilt the old bridge years ago when the money was "
+    "there,” but the vote is over.",
+])
+def test_hypothetical_say_has_no_speaker_on_any_path(text):
+    assert [s for _, s, _ in _all(text)] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the same sentence with speech that was made
+    ("Ed Lane said “I told you so,” and left the hall.", [("partial", "Ed Lane", "before")]),
+    # a modal before another verb: the listener is named, the subject speaks
+    ("Ed Lane might tell the council “I told you so,” but the vote is over.",
+     [("partial", "Ed Lane", "before")]),
+    # "could say only this:" introduces what was said
+    ("Ed Lane could say only this: “I told you so.”", [("direct", "Ed Lane", "before")]),
+    # a reported clause after the modal cue keeps its subject (the rule is narrow)
+    ("Ed Lane might say that “the vote was rigged from the very start by the council,” but "
+     "nobody agrees.", [("partial", "Ed Lane", "before")]),
+])
+def test_hypothetical_say_guards(text, expected):
+    assert _all(text) == expected

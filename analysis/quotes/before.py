@@ -23,6 +23,7 @@ from analysis.quotes.cues import (
 from analysis.quotes.index import _Index
 from analysis.quotes.kinds import _can_speak
 from analysis.quotes.subjects import (
+    _HYPOTHETICAL_MODALS,
     _ISSUING,
     _LEAD_INS,
     _SENTENCE_OPENERS,
@@ -98,6 +99,9 @@ def _acting_subject(text: str, start: int, open_mark: int, index: _Index) -> _Su
                                          and not verb.endswith(("ss", "us", "is")))
     if not ok or verb in _NOT_ACTING:
         return None
+    if verb == "say" and words[k - 1][0] in _HYPOTHETICAL_MODALS and \
+            all(w[0] in (",", ":") for w in words[k + 1:k + 3]) and k + 3 > len(words):
+        return None  # "Moe might say “…”": speech that may never be made (as _subject_before)
     return subj
 
 
@@ -560,7 +564,26 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
                 if first is not None:
                     return _Subject(first.text, first.start, first.end), cue, words[c0][1]
             continue
+        if _hypothetical_before_quote(text, words, c0, index):
+            continue
         subj = _subject_before(words, c0)
         if subj:
             return subj, cue, words[c0][1]
     return None
+
+
+def _hypothetical_before_quote(text: str, words, c0: int, index: _Index) -> bool:
+    """Whether the cue at ``c0`` is "may/might/could/should/must say" right before a quote
+    (or its comma or colon): speech that may never be made has no speaker, read here as in
+    :func:`_subject_before` (whose words hold the quote marks; a sentence's words here do
+    not). A reflexive may stand between ("Moe herself might say")."""
+    j = c0 - 1
+    if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
+        j -= 1
+    if j < 0 or words[j][0] not in _HYPOTHETICAL_MODALS or words[c0][0] != "say":
+        return False
+    pos = words[c0][2]
+    stop = min(pos + 4, len(text))  # (a comma or colon and a space, at most: bounded)
+    while pos < stop and text[pos] in " \t\xa0,:":
+        pos += 1
+    return pos < len(text) and index.in_marks(pos)
