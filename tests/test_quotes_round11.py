@@ -26,6 +26,30 @@ def test_place_after_preposition_is_not_part_of_the_name(text, name, position):
     assert _speakers(text) == [(name, position)]
 
 
+def test_place_after_preposition_is_not_part_of_the_registered_name():
+    # the names found in the narration: a later surname goes to the person, not the place
+    assert _speakers("The storm hit the coast on Monday. In Boston Tom Reed, the mayor, spoke "
+                     "first. “We will rebuild,” Reed said.") == [("Tom Reed", "after")]
+
+
+def test_place_after_preposition_is_no_role():
+    [q] = extract_quotes(article_from_text("“We will rebuild,” in Boston Tom Reed said.", "x"))
+    assert (q.speaker, q.role) == ("Tom Reed", None)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place holding a given name: the last given name opens the person's name
+    ("“We will rebuild,” at Morgan Stanley Ann Moe said.", "Ann Moe"),
+    # an initial opens the name: nothing is cut
+    ("The storm hit the coast. Reporters spoke with J. Christopher Reed on Monday. “We will "
+     "rebuild,” Reed said.", "J. Christopher Reed"),
+    # a title before the name: the resolver reads the role and the name after it
+    ("“We will rebuild,” in New York Mayor Tom Reed said.", "Tom Reed"),
+])
+def test_place_run_keeps_the_whole_name(text, name):
+    assert _speakers(text) == [(name, "after")]
+
+
 @pytest.mark.parametrize("text, name", [
     # a title opens the run: "Secretary of State" is the role, not a place
     ("“We will rebuild,” Secretary of State Tom Reed said.", "Tom Reed"),

@@ -30,6 +30,7 @@ from analysis.quotes.subjects import (
 from analysis.speakers import (
     HONORIFIC_GENDER,
     LOWER,
+    PLACE_PREPOSITIONS,
     TITLE_WORDS,
     UPPER,
     capitalised,
@@ -129,7 +130,8 @@ def _after_cue_plain(aw) -> tuple[_Subject, tuple[int, int]] | None:
                 # her links while Moe suggests …" opens another clause)
                 # "…,” Ethiopian government spokesman Legesse Tulu said": a role before the name
                 role = " ".join(w for w, ws, _ in aw if ws < subj.start)
-                subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") else role
+                subj.role = None if role.rstrip(".") in ("Mr", "Mrs", "Ms", "Miss") or \
+                    role.split(" ", 1)[0] in PLACE_PREPOSITIONS else role  # (not "in Boston")
                 return subj, cue
             before = [w for w, ws, _ in aw if ws < subj.start] if subj else []
             if subj and subj.text[:1].isupper() and 1 <= len(before) <= 4 and \

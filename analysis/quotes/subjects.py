@@ -31,6 +31,7 @@ from analysis.speakers import (
     UPPER,
     capitalised,
     first_names,
+    name_after_place,
     surname_after_first,
 )
 from analysis.text.words import DAY_AND_MONTH_NAMES, easy_words
@@ -504,37 +505,17 @@ def _speaker_before_preposition(words, k: int) -> int:
 
 
 def _name_after_place(words, k: int, j: int) -> int:
-    """Where the person's name starts in a run of capitalised words ``words[k..j]`` that
-    follows a preposition ("in Boston Tom Reed said", "at Lakeside Ann Moe told"): the
-    preposition's object (a place, an institution) ends where a known first name, a title or
-    an honorific begins. The run is kept whole when it opens with a title or an honorific
-    ("of State Tom Reed": "Secretary of State"), when it ends in a place's word or the first
-    name follows a place's first word ("in Saint Louis Park", "at Port Elizabeth Hall"), or
-    when no such word follows its first.
+    """Where the person's name starts in the run of capitalised words ``words[k..j]`` after a
+    preposition ("in Boston Tom Reed said" → the index of "Tom"): see
+    :func:`~analysis.speakers.name_after_place`; ``k`` when the run is kept whole.
 
     >>> ws = [(w, i, i + 1) for i, w in enumerate("in Boston Tom Reed".split())]
     >>> _name_after_place(ws, 1, 3), _name_after_place(ws[1:], 0, 2)
     (2, 0)
     """
-    if k < 1 or k >= j or words[k - 1][0].lower() not in _PLACE_PREPOSITIONS or \
-            words[k][0] in TITLE_WORDS or words[k][0] in HONORIFIC_GENDER or \
-            words[j][0] in _PLACE_LAST:
+    if k < 1 or j - k > 8:  # (a longer run is no place and a name: bounded)
         return k
-    names = first_names()
-    for i in range(k + 1, j):  # (the run's own words, once: linear)
-        w = words[i][0]
-        if w in names or w in TITLE_WORDS or w in HONORIFIC_GENDER:
-            return k if words[i - 1][0] in _PLACE_FIRST else i
-    return k
-
-
-#: A place's first and last words around a given name ("Saint Louis Park", "Port Elizabeth").
-_PLACE_FIRST = {"Saint", "St.", "San", "Santa", "Port", "Fort", "Ft.", "Mount", "Mt.", "Lake",
-                "Cape", "Glen", "Point"}
-_PLACE_LAST = {"Street", "Road", "Avenue", "Square", "Boulevard", "Park", "City", "County",
-               "Bridge", "Station", "Hall", "Centre", "Center", "Hospital", "School",
-               "College", "University", "Airport", "Stadium", "Church", "Island", "Beach",
-               "Heights", "Falls", "Springs", "Valley", "Hills", "Lake", "River"}
+    return k + name_after_place(words[k - 1][0], [w for w, _, _ in words[k:j + 1]])
 
 
 _NOT_IN_NOUN_PHRASE = FINITE_AUXILIARIES | {"been", "be", "not", "if", "whom", "who", "that",

@@ -319,6 +319,57 @@ _SHORT_FORMS = {w: "m" for w in (
                      "Pam", "Peg", "Sally", "Sue")}
 
 
+#: Prepositions whose capitalised object is a place or an institution ("in Boston", "at
+#: Lakeside"), not a person ("to", "with", "of", "including" take a person and a role
+#: word no list holds: "spoke to Sheriff Ann Lapp").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "from", "across",
+                                "around", "throughout", "on"})
+#: A place's first and last words around a given name ("Saint Louis Park", "Port Elizabeth").
+_PLACE_FIRST = {"Saint", "St.", "San", "Santa", "Port", "Fort", "Ft.", "Mount", "Mt.", "Lake",
+                "Cape", "Glen", "Point"}
+_PLACE_LAST = {"Street", "Road", "Avenue", "Square", "Boulevard", "Park", "City", "County",
+               "Bridge", "Station", "Hall", "Centre", "Center", "Hospital", "School",
+               "College", "University", "Airport", "Stadium", "Church", "Island", "Beach",
+               "Heights", "Falls", "Springs", "Valley", "Hills", "Lake", "River"}
+
+
+def name_after_place(preposition: str, words) -> int:
+    """Where a person's name starts in a run of capitalised ``words`` written right after
+    ``preposition`` ("in Boston Tom Reed", "at Lakeside Ann Moe"): the preposition's object (a
+    place, an institution) ends at an honorific, else at the last known first name with a
+    surname after it (a place may hold a given name: "Morgan Stanley"); 0 when the
+    run is kept whole: after no such preposition, when it opens with a title or an honorific
+    ("at State Tom Reed"), holds a title before the name ("in New York
+    Mayor Tom Reed", "of Labor Secretary Tom Reed": the role is read with the name), ends in a
+    place's word or the given name follows a place's first word ("in Saint Louis Park", "at
+    Port Elizabeth Hall"), or no given name follows the run's first word with a surname after
+    it. Each word is read once (linear).
+
+    >>> [name_after_place(p, w.split()) for p, w in [("in", "Boston Tom Reed"),
+    ...     ("in", "Tom Reed"), ("in", "Saint Louis Park"), ("to", "Sheriff Tom Reed"),
+    ...     ("at", "Morgan Stanley Ann Moe"), ("with", "J. Christopher Stevens")]]
+    [1, 0, 0, 0, 2, 0]
+    """
+    n = len(words)
+    if n < 3 or preposition.lower() not in PLACE_PREPOSITIONS or words[0] in TITLE_WORDS or \
+            words[0] in HONORIFIC_GENDER or words[-1] in _PLACE_LAST:
+        return 0
+    names = first_names()
+    cut = 0
+    for i in range(1, n - 1):
+        w = words[i]
+        if w in TITLE_WORDS:
+            return 0
+        if w in HONORIFIC_GENDER:
+            return i
+        if w in names and words[i - 1] not in _PLACE_FIRST:
+            cut = i  # (the last given name: "at Morgan Stanley Ann Moe" → "Ann Moe")
+    while cut > 0 and len(words[cut - 1]) == 2 and words[cut - 1][1] == "." and \
+            words[cut - 1][0].isupper():
+        cut -= 1  # "with J. Christopher Stevens": an initial opens the name
+    return cut
+
+
 def split_role(title: str | None, words: list[str]) -> tuple[str | None, list[str]]:
     """Move title words found inside a capitalised run into the role.
 
@@ -730,11 +781,15 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             lone_first_name = bool(before) and (before[-1] in ",;(—–" or before[-1].islower())
             if not lone_first_name:
                 return
+    skip = 0
+    if not title and not affil:
+        skip = _place_before_name(text, m.start("name"), name)
+        name = name[skip:]
     shape = _name_shape(title, name, of_part)
     if shape is None:
         return
     kind, lead_kept, rel, title, words, place_affiliation, first, last, full = shape
-    name_start = m.start("name")
+    name_start = m.start("name") + skip
     end = m.end("name")
     if kind == "organization":
         org_start = m.start() if affil and lead_kept else name_start + rel
@@ -806,6 +861,33 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
     if of_part and _is_org(of_part.split()):  # "… of Amnesty International": the org too
         org = reg._by_org_name(of_part) or reg.add(Entity(0, of_part, kind="organization"))
         reg.mentions.append(Mention(org.id, m.start("of"), m.end("of"), of_part))
+
+
+#: The word right before a name, after one blank ("in " before "Boston Tom Reed").
+_WORD_BEFORE = re.compile(r"([A-Za-z]{2,10})[ \t]$")
+
+
+def _place_before_name(text: str, start: int, name: str) -> int:
+    """How many characters of ``name`` (matched at ``start``) are a place after a
+    preposition, not the person ("in Boston Tom Reed" → len("Boston ")); 0 for none
+    (:func:`name_after_place`). Read only for a name of three words or more."""
+    words = name.split()
+    if len(words) < 3 or len(words) > 8:
+        return 0
+    if words[0].lower() in PLACE_PREPOSITIONS:  # "In Boston Tom Reed": a sentence's opener
+        k = name_after_place(words[0], words[1:])
+        k = k + 1 if k else 0
+    else:
+        m = _WORD_BEFORE.search(text, max(0, start - 11), start)
+        if m is None or m.end() != start:
+            return 0
+        k = name_after_place(m.group(1), words)
+    if k == 0:
+        return 0
+    pos = 0
+    for w in words[:k]:
+        pos = name.index(w, pos) + len(w)
+    return name.index(words[k], pos)
 
 
 #: :func:`~analysis.topics.place_in` of a title or a stated affiliation, remembered for the
