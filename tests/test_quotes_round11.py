@@ -166,3 +166,30 @@ def test_pronoun_prefers_the_subject_of_its_sentence(text, name):
 ])
 def test_pronoun_subject_guards(text, name):
     assert [s for s, _ in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # a company's capitals joined by an ampersand are one word of the subject
+    ("The plant closed on Friday. “We are shocked, he was a friend to all of us,” one AT&T "
+     "employee told a local radio station.", "AT&T employee", "after"),
+    ("The plant closed on Friday. “We are shocked,” AT&T said in a statement.", "AT&T",
+     "after"),
+    ("The plant closed on Friday. An AT&T spokeswoman said, “We are shocked.”",
+     "AT&T spokeswoman", "before"),
+    # an ampersand between capitalised words joins one organisation's name
+    ("The plant closed on Friday. “We are shocked,” Johnson & Johnson said in a statement.",
+     "Johnson & Johnson", "after"),
+    # ... which may be a person's affiliation
+    ("The plant closed on Friday. “We are shocked,” Ann Moe of Johnson & Johnson said.",
+     "Ann Moe", "after"),
+])
+def test_ampersand_names(text, name, position):
+    assert _speakers(text) == [(name, position)]
+
+
+def test_ampersand_guards():
+    # two people joined by "and" stay as they were; a lone ampersand joins no lower-case word
+    assert _speakers("The plant closed on Friday. “We are shocked,” Ann Moe and Tom Reed "
+                     "said.") == [("Ann Moe and Tom Reed", "after")]
+    assert _speakers("The plant closed on Friday. “We are shocked,” said Ann Moe, an AT&T "
+                     "engineer.") == [("Ann Moe", "after")]

@@ -39,8 +39,8 @@ from analysis.text.words import DAY_AND_MONTH_NAMES, easy_words
 # (patterns compiled once: a lower-case word, a word with full stops, a plain word, a
 # lower-case word or an owner's "’s")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
-_WORD_OR_DOT = re.compile(r"^[\w’'\-.]+$")
-_PLAIN_WORD = re.compile(r"^[\w’'\-]+$")
+_WORD_OR_DOT = re.compile(r"^(?:[\w’'\-.]+|[A-Z]{1,4}&[A-Z]{1,4}(?:[’']s)?)$")
+_PLAIN_WORD = re.compile(r"^(?:[\w’'\-]+|[A-Z]{1,4}&[A-Z]{1,4}(?:[’']s)?)$")  # ("AT&T": a word)
 _LOWER_OR_S_WORD = re.compile(r"[a-z’'s][\w-]*")
 
 
@@ -536,11 +536,11 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         k = j
         while k - 1 >= 0 and (
                 (_is_cap(words[k - 1][0]) and words[k - 1][0] not in _SENTENCE_OPENERS) or
-                (words[k - 1][0] in ("and", "for", "on") and k - 2 >= 0 and
+                (words[k - 1][0] in ("and", "for", "on", "&") and k - 2 >= 0 and
                  words[k - 2][0][:1].isupper() and words[k - 2][0] not in _SENTENCE_OPENERS) or
                 (words[k - 1][0] == "the" and k - 3 >= 0 and words[k - 2][0] == "of" and
                  words[k - 3][0] in TITLE_WORDS)):  # "President of the European …"
-            k -= 1  # "Department of Health and Social Care"
+            k -= 1  # "Department of Health and Social Care", "Johnson & Johnson"
         while k < j and words[k][0] in ("of", "de", "van", "von", "bin", "al"):
             k += 1
         k = _name_after_place(words, k, j)
@@ -548,7 +548,7 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         if p >= 1 and words[p][0] in ("of", "from", "at") and words[p - 1][0][:1].isupper() \
                 and words[p - 1][0] not in TITLE_WORDS and words[p - 1][0] not in ORG_WORDS \
                 and words[p - 1][0] not in NOT_NAME and any(
-                    w in ORG_WORDS for w, _, _ in words[k:j + 1]):
+                    w in ORG_WORDS or w == "&" for w, _, _ in words[k:j + 1]):
             # "Mr. Morgan of the Sierra Club said": the person, not the organisation
             q = p - 1
             while q - 1 >= 0 and words[q - 1][0][:1].isupper() and \

@@ -195,5 +195,6 @@ MENTION = re.compile(
     rf"(?:(?P<affil>{_AFFIL})[ \t]+(?={UPPER}))?"
     rf"(?:(?P<title>(?:(?:[Ff]ormer|[Tt]hen|[Aa]cting)[ \t]+)?"
     rf"(?:{_TITLE_RE})(?:[ \t]+(?:{_TITLE_RE}))*)[ \t]+)?(?P<name>{_NAME})"
-    rf"(?:[ \t]+of[ \t]+(?P<of>{UPPER}{LOWER}+(?:[ \t]+{UPPER}{LOWER}+)?))?(?P<poss>[’']s)?"
+    rf"(?:[ \t]+of[ \t]+(?P<of>{UPPER}{LOWER}+(?:[ \t]+(?:&[ \t]+)?{UPPER}{LOWER}+)?))?"
+    rf"(?P<poss>[’']s)?"
 )
