@@ -193,3 +193,33 @@ def test_ampersand_guards():
                      "said.") == [("Ann Moe and Tom Reed", "after")]
     assert _speakers("The plant closed on Friday. “We are shocked,” said Ann Moe, an AT&T "
                      "engineer.") == [("Ann Moe", "after")]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # a written text's words: "reads" / "read" / "blared" next to the text
+    ("The plant closed on Friday. “We will not close this plant while I am here,” reads a "
+     "notice on the gate.", "notice", "after"),
+    ("The plant closed on Friday. The sign read: “We will not close this plant while I am "
+     "here.”", "the sign", "before"),
+    ("The plant closed on Friday. The editorial read, in part, “The plant must stay open.”",
+     "the editorial", "before"),
+    ("The plant closed on Friday. “Lights out!” blared a front page of the Lakeside "
+     "Courier.", "Lakeside Courier", "after"),
+])
+def test_a_text_reads_its_words(text, name, position):
+    assert _speakers(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person reading is no text reading: the cue before the quote names her
+    ("Ann Moe read the report aloud: “The plant will close on Friday.”",
+     [("Ann Moe", "colon")]),
+    # reading as an activity is no cue
+    ("Ann Moe reads the paper every morning. “It is all bad news,” she said.",
+     [("Ann Moe", "after")]),
+    # "read one" (a number) names no text: no speaker, as before
+    ("The march was loud. “Save the plant, save our town, save our jobs,” read one.",
+     [(None, None)]),
+])
+def test_text_cue_guards(text, expected):
+    assert _speakers(text) == expected

@@ -236,6 +236,8 @@ def _noun_cue(words, i) -> bool:
 def _cue_at(words, i) -> tuple[int, int] | None:
     """If a speech cue starts at word i, return (first, last) word index of the cue."""
     w = words[i][0]
+    if w in _TEXT_CUES:
+        return (i, i) if _text_cue(words, i) else None
     if i == 0 and w in _CAPITAL_CUES:  # "Said Amina Noor, …"
         w = w.lower()
     if w in _CUE_HEADS and i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
@@ -246,6 +248,38 @@ def _cue_at(words, i) -> tuple[int, int] | None:
             return None  # "cracked down on", "pressed ahead with": no speech
         return i, i
     return None
+
+
+#: Verbs that give the words of a written text, not of a speaker ("“…,” reads a notice on
+#: the gate", "The banner read: “…”", "“…!” blared the front page"): cues only next to the
+#: text (:func:`_text_cue`).
+_TEXT_CUES = frozenset({"read", "reads", "blared", "blares"})
+#: Texts that read: documents and what is written on a sign, a banner or a page.
+_TEXT_NOUNS = _DOCUMENT_NOUNS | {"sign", "signs", "notice", "banner", "banners", "placard",
+                                 "placards", "caption", "headline", "inscription", "plaque",
+                                 "poster", "posters", "note", "text", "slogan", "card",
+                                 "shirt", "t-shirt", "cover", "page", "messages", "tweets",
+                                 "letters", "ads"}
+
+
+def _text_cue(words, i) -> bool:
+    """Whether the text verb at ``i`` gives a text's words: right after a quote, before the
+    text it names ("“…,” reads a notice", "blared the front page": ``i`` is 0 and an
+    article, a possessive or a capital follows; not "read one"), or after the text's noun
+    and right before the quote or its colon or comma ("The sign read: “…”", "One message
+    read “…”"). Not "Moe reads the paper" nor "read the report “…”".
+
+    >>> ws = [(w, 0, 0) for w in "reads a notice".split()]
+    >>> _text_cue(ws, 0), _text_cue([(w, 0, 0) for w in "The sign read :".split()], 2)
+    (True, True)
+    >>> _text_cue([(w, 0, 0) for w in "Moe reads the paper".split()], 1)
+    False
+    """
+    nxt = words[i + 1][0] if i + 1 < len(words) else None
+    if i == 0:  # (not "read one": a number names no text)
+        return nxt is not None and (nxt.lower() in ("a", "an", "the", "this", "its", "his",
+                                                    "her", "their") or nxt[:1].isupper())
+    return words[i - 1][0].lower() in _TEXT_NOUNS and nxt in (None, ":", ",")
 
 
 #: Cue words that report no speech before these words ("Police cracked down on …", "The
@@ -275,7 +309,8 @@ def _cue_in_words(words, from_end: bool = True):
     nouns = []
     for i in idx:
         w = words[i][0]
-        if w not in _CUE_SET and w not in _CUE_HEADS and (i or w not in _CAPITAL_CUES):
+        if w not in _CUE_SET and w not in _CUE_HEADS and w not in _TEXT_CUES and (
+                i or w not in _CAPITAL_CUES):
             continue  # (no cue starts here: what _cue_at would find, without the call)
         cue = _cue_at(words, i)
         if cue:
