@@ -223,3 +223,30 @@ def test_a_text_reads_its_words(text, name, position):
 ])
 def test_text_cue_guards(text, expected):
     assert _speakers(text) == expected
+
+
+def _all_with_indirect(text: str):
+    return [(q.kind, q.speaker) for q in extract_quotes(article_from_text(text, "x"),
+                                                         include_indirect=True)]
+
+
+@pytest.mark.parametrize("text", [
+    # "states" after a quantifier or a region's adjective is a plural noun, no speech verb
+    "The deal worried many Asian states, and the bank has worn “kid gloves” in its "
+    "dealings with the region, said Ann Moe, an analyst in Eastport.",
+    "The deal worried several member states, and the bank has worn “kid gloves” in its "
+    "dealings with the region, said Ann Moe, an analyst in Eastport.",
+])
+def test_plural_states_is_no_cue(text):
+    assert _speakers(text) == []  # (a short phrase with no cue: a scare quote)
+
+
+def test_plural_states_reports_nothing():
+    assert _all_with_indirect("Most Southern states hold their primaries in March.") == []
+
+
+def test_states_after_a_name_is_still_a_cue():
+    assert _speakers("Ann Moe states that the plan is “a gift to the builders and nobody else "
+                     "in the whole valley.”") == [("Ann Moe", "before")]
+    assert _all_with_indirect("Ann Moe states that the plan will fail.") == [
+        ("indirect", "Ann Moe")]

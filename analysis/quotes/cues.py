@@ -201,6 +201,33 @@ FINITE_BE = frozenset({"is", "was", "are", "were"})
 _PLURAL_VERBS = FINITE_AUXILIARIES - {"is", "was", "has", "had", "does"}
 
 
+def _plural_noun(words, i) -> bool:
+    """Whether the cue word at ``i`` (ending in -s) is a plural noun after a quantifier or a
+    region's adjective, never a verb: "many Asian states", "several member states", "the
+    Gulf states" (not "Moe states", "critics claims"). Such a word is no cue at all.
+
+    >>> [_plural_noun([(w, 0, 0) for w in t.split()], 2) for t in (
+    ...     "in many states", "many Asian states", "the Gulf states", "Ann Moe states")]
+    [True, True, True, False]
+    """
+    w = words[i][0]
+    if not w.endswith("s") or i == 0:
+        return False
+    prev = words[i - 1][0]
+    return prev in _REGION_ADJECTIVES or prev.lower() in _QUANTIFIERS or (
+        i >= 2 and words[i - 2][0].lower() in _QUANTIFIERS and prev[:1].isupper())
+
+
+#: Words before a plural noun, never a verb's subject ("many states", "member states").
+_QUANTIFIERS = {"many", "several", "some", "other", "all", "both", "few", "most", "various",
+                "these", "those", "such", "member", "numerous", "multiple"}
+#: Adjectives of regions and groups of countries before a plural ("Asian states").
+_REGION_ADJECTIVES = {"Asian", "African", "European", "American", "Arab", "Baltic", "Gulf",
+                      "Nordic", "Balkan", "Western", "Eastern", "Southern", "Northern",
+                      "Pacific", "Caribbean", "Latin", "Muslim", "Islamic", "Sunni", "Shiite",
+                      "Mideast", "Middle", "Central", "Frontline", "Border", "Coastal"}
+
+
 #: Words whose "’s" is "is" or "has" ("he’s claiming"), not a possessive.
 _CONTRACTED = {"he", "she", "it", "that", "there", "here", "who", "what", "where", "let",
                "this", "everyone", "nobody", "someone"}
@@ -313,6 +340,8 @@ def _cue_in_words(words, from_end: bool = True):
                 i or w not in _CAPITAL_CUES):
             continue  # (no cue starts here: what _cue_at would find, without the call)
         cue = _cue_at(words, i)
+        if cue and _plural_noun(words, i):
+            continue  # "many Asian states": a noun, no cue
         if cue:
             if _noun_cue(words, i):
                 nouns.append(cue)  # "Moe denounced Ruto’s remarks as “…”": the verb first
