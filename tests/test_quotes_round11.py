@@ -250,3 +250,31 @@ def test_states_after_a_name_is_still_a_cue():
                      "in the whole valley.”") == [("Ann Moe", "before")]
     assert _all_with_indirect("Ann Moe states that the plan will fail.") == [
         ("indirect", "Ann Moe")]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # a capitalised compound adjective ("Kremlin-backed") is no name; the name after the role
+    ("In the video, the Lake-linked street cleric Tom al-Reed, who left town in 2011, "
+     "is shown lecturing: “Study the old quarrels and never repeat them.”", "Tom al-Reed",
+     "colon"),
+    ("In the clip, the Kremlin-backed Lakeside Militia is shown chanting: “We will take the "
+     "city before winter comes.”", "Lakeside Militia", "colon"),
+    # a role noun of public life before the name
+    ("In the video, the radical preacher Tom Reed is shown lecturing: “Study the old "
+     "quarrels and never repeat them.”", "Tom Reed", "colon"),
+])
+def test_compound_adjective_is_no_name(text, name, position):
+    assert _speakers(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nothing but the adjective and a common noun: no name to give (it was "Kremlin-backed")
+    ("In the clip, the Kremlin-backed militia is shown chanting: “We will take the city "
+     "before winter comes.”", [(None, None)]),
+    # a phrase before a speech verb keeps its adjective
+    ("The Texas-based group said: “We will sue.”", [("the Texas-based group", "before")]),
+    # a hyphenated surname is a name
+    ("Ann Lopez-Reed told reporters: “We will sue.”", [("Ann Lopez-Reed", "before")]),
+])
+def test_compound_adjective_guards(text, expected):
+    assert _speakers(text) == expected

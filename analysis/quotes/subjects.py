@@ -890,6 +890,9 @@ def _clause_subject(words) -> _Subject | None:
                                     words[i][1], words[j][1] + len(owner))
                 skip_to = j
                 continue
+            if _COMPOUND_MODIFIER.fullmatch(w):
+                skip_to = i  # "the Kremlin-backed preacher Tom Reed": an adjective
+                continue
             if i > lead and words[i - 1][0] in _PLACE_PREPOSITIONS:
                 # "at a town hall in Eastport, Lakeshire, Dan Moe went …": a place after a
                 # preposition (with its state after a comma) is not the clause's subject
@@ -911,7 +914,7 @@ def _clause_subject(words) -> _Subject | None:
             if j + 1 < k < len(words) and k - j <= 3 and words[k][0][:1].isupper() and \
                     (words[k - 1][0] in _SPEAKER_NOUNS or words[k - 1][0] in _ROLE_NOUNS) and \
                     words[k][0] not in NOT_NAME and (words[k][0] in first_names() or (
-                        k + 1 < len(words) and words[k + 1][0][:1].isupper())):
+                        k + 1 < len(words) and capitalised(words[k + 1][0]))):
                 i, j = k, k
                 while j + 1 < len(words) and _is_cap(words[j + 1][0]) and \
                         words[j + 1][0] != "of":
@@ -919,6 +922,14 @@ def _clause_subject(words) -> _Subject | None:
                 s = words[i][1]
             return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
     return None
+
+
+#: A capitalised compound adjective: a name, a hyphen and a participle ("Kremlin-backed",
+#: "Texas-based", "Qaeda-linked", "Saudi-led", "London-born"): a modifier, never a subject.
+_COMPOUND_MODIFIER = re.compile(
+    rf"{UPPER}[\w’'.]*-(?:linked|based|backed|led|born|owned|funded|allied|aligned|affiliated|"
+    r"inspired|leaning|controlled|run|bred|raised|educated|trained|sponsored|supported|"
+    r"friendly|style|era|area|made|focused|centric|oriented)")
 
 
 #: Prepositions whose capitalised object is a place or a thing, not a clause's subject.
@@ -932,7 +943,11 @@ _PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "from", "to", "i
 #: Role nouns of news writing beyond the speaker nouns ("The Courier columnist Ann Ruto").
 _ROLE_NOUNS = {"columnist", "commentator", "host", "anchor", "pollster", "strategist",
                "consultant", "nominee", "hopeful", "contender", "operative", "donor",
-               "activist", "writer", "author", "blogger", "correspondent", "historian"}
+               "activist", "writer", "author", "blogger", "correspondent", "historian",
+               # religious and public figures ("the radical cleric Tom Reed")
+               "cleric", "preacher", "imam", "rabbi", "priest", "bishop", "militant",
+               "dissident", "actor", "actress", "comedian", "singer", "rapper", "star",
+               "businessman", "businesswoman", "billionaire", "tycoon", "entrepreneur"}
 
 
 def first_names_lower() -> set[str]:
