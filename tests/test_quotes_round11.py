@@ -54,7 +54,7 @@ def test_place_run_keeps_the_whole_name(text, name):
     # a title opens the run: "Secretary of State" is the role, not a place
     ("“We will rebuild,” Secretary of State Tom Reed said.", "Tom Reed"),
     # a place whose name holds a given name stays whole
-    ("“We will rebuild,” officials in Port Elizabeth said.", "Port Elizabeth"),
+    ("“We will rebuild,” officials in Port Elizabeth said.", "officials in Port Elizabeth"),
     ("“We will rebuild,” the council of Saint Louis Park said.",
      "the council of Saint Louis Park"),
     # no given name or title after the place: nothing to split
@@ -278,3 +278,36 @@ def test_compound_adjective_is_no_name(text, name, position):
 ])
 def test_compound_adjective_guards(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # a preposition's object modifies the speaker's noun before it: the whole phrase speaks
+    ("The vote is near. Leaders of the union have said “our members will not accept this "
+     "deal under any circumstances.”", "Leaders of the union", "before"),
+    ("The vote is near. Officials in Eastport said “the bridge will not reopen until "
+     "next spring.”", "Officials in Eastport", "before"),
+    ("The vote is near. “The bridge will not reopen,” officials in Eastport said.",
+     "officials in Eastport", "after"),
+    ("The vote is near. Residents near the river told reporters “the bridge will not reopen "
+     "until next spring.”", "Residents near the river", "before"),
+    # a document's modifiers: its owner's email, not the readers it was sent to
+    ("The vote is near. Ann Moe’s fundraising email to her supporters notes that “every "
+     "dollar counts more than ever before in this race.”",
+     "Ann Moe’s fundraising email to her supporters", "before"),
+])
+def test_speaker_noun_with_its_modifiers(text, name, position):
+    assert _speakers(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # the speaker nouns that already took their organisation stay as they were
+    ("The vote is near. A spokesman for the ministry said “the bridge will not reopen until "
+     "next spring.”", "spokesman for the ministry", "before"),
+    ("The vote is near. “The bridge will not reopen,” Ann Moe of Eastport said.", "Ann Moe",
+     "after"),
+    # an object of the clause's verb is no modifier of the subject
+    ("The vote is near. Tom Reed met leaders of the union and said “the bridge will not "
+     "reopen until next spring.”", "Tom Reed", "before"),
+])
+def test_speaker_noun_modifier_guards(text, name, position):
+    assert _speakers(text) == [(name, position)]

@@ -518,6 +518,61 @@ def _name_after_place(words, k: int, j: int) -> int:
     return k + name_after_place(words[k - 1][0], [w for w, _, _ in words[k:j + 1]])
 
 
+#: Prepositions that attach a modifier to the noun before them ("leaders of the union",
+#: "an email to her supporters", "officials in Eastport").
+_MODIFIER_PREPS = {"of", "in", "at", "from", "for", "to", "near", "with", "on", "by"}
+#: Participles between a document and its "by" ("a letter obtained by the Courier").
+_DOCUMENT_PARTICIPLES = {"obtained", "released", "sent", "published", "written", "signed",
+                         "issued", "posted", "seen", "reviewed", "shared", "circulated"}
+#: Words that end the words before a noun phrase: the phrase opens after them.
+_PHRASE_BREAKS = {",", ";", ":", ".", "“", "”", '"', "(", "—", "–"}
+
+
+def _head_with_modifiers(words, k: int) -> int:
+    """Where the subject starts when the phrase at ``words[k]`` is the object of a
+    preposition that modifies a speaker's or a document's noun before it ("Leaders of [the
+    union] said", "Officials in [Eastport] said", "Ann Moe’s email to [her supporters]
+    notes", "A letter from the council obtained by [the Courier] warns"): the start of that
+    noun's phrase (its determiner, its owner, or the clause's start); ``k`` when there is
+    none. At most three modifiers are walked, each over at most five words (bounded).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Leaders of the union".split())]
+    >>> _head_with_modifiers(ws, 2), _head_with_modifiers(ws[2:], 0)
+    (0, 0)
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Moe met leaders of the union".split())]
+    >>> _head_with_modifiers(ws, 4)
+    4
+    """
+    for _ in range(3):
+        p = k - 1
+        if p >= 1 and words[p][0] == "the":  # ("obtained by the Courier": a name's article)
+            p -= 1
+        if p < 1 or words[p][0] not in _MODIFIER_PREPS:
+            break
+        end = p - 1
+        if words[p][0] == "by" and end >= 1 and words[end][0] in _DOCUMENT_PARTICIPLES:
+            end -= 1
+        head = words[end][0].lower()
+        if head not in _SPEAKER_NOUNS and head not in _DOCUMENT_NOUNS:
+            break
+        q = end
+        while q - 1 >= 0 and end - q < 4 and _PLAIN_WORD.match(words[q - 1][0]) and \
+                words[q - 1][0][:1].islower() and words[q - 1][0] not in _DETERMINERS and \
+                words[q - 1][0] not in _NOT_IN_NOUN_PHRASE and \
+                not CUE_RE.fullmatch(words[q - 1][0]):
+            q -= 1  # adjectives before the noun ("fundraising email")
+        if q - 1 >= 0 and words[q - 1][0].lower() in _DETERMINERS:
+            q -= 1
+        elif q - 1 >= 0 and words[q - 1][0].endswith(("’s", "'s", "s’")):
+            q -= 1  # an owner: "Ann Moe’s email"
+            while q - 1 >= 0 and end - q < 8 and capitalised(words[q - 1][0]):
+                q -= 1
+        elif q != end or not (q == 0 or words[q - 1][0] in _PHRASE_BREAKS):
+            break  # (no determiner: only a bare noun that opens its clause, "Officials in …")
+        k = q
+    return k
+
+
 _NOT_IN_NOUN_PHRASE = FINITE_AUXILIARIES | {"been", "be", "not", "if", "whom", "who", "that",
                                             "which", "when", "while"}
 
@@ -557,7 +612,7 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             return _Subject(" ".join(x[0] for x in words[q:p]), words[q][1], words[p - 1][2])
         if k == j and k > 0 and words[k - 1][0].lower() == "the" and w in _DEMONYMS:
             return _Subject(f"the {w}", words[k - 1][1], we)  # "the Kenyan told reporters"
-        k = _speaker_before_preposition(words, k)
+        k = _head_with_modifiers(words, _speaker_before_preposition(words, k))
         return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
     if low.isalpha() or "-" in low or "’" in low or "'" in low:
         # a common-noun phrase: back to a determiner within six words
@@ -566,7 +621,7 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
             if words[k][0].lower() in _NOT_IN_NOUN_PHRASE:
                 break  # "the journalist had not been called": a verb, not a subject
             if words[k][0].lower() in _DETERMINERS:
-                k = _speaker_before_preposition(words, k)
+                k = _head_with_modifiers(words, _speaker_before_preposition(words, k))
                 return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
             if not _PLAIN_WORD.match(words[k][0]) or CUE_RE.fullmatch(words[k][0]):
                 break
