@@ -311,3 +311,20 @@ def test_speaker_noun_with_its_modifiers(text, name, position):
 ])
 def test_speaker_noun_modifier_guards(text, name, position):
     assert _speakers(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text", [
+    # an adverb that opens a time clause before the comma is a lead-in, not the subject
+    "Ever since she endorsed Tom Reed this month, Ann Moe has been a busy surrogate, visiting "
+    "the office with a simple message: “Do not mess this up!”",
+    "Soon after the vote was counted, Ann Moe had a simple message for the staff: “Do not "
+    "mess this up!”",
+])
+def test_time_clause_lead_in(text):
+    assert _speakers(text) == [("Ann Moe", "colon")]
+
+
+def test_time_clause_lead_in_guard():
+    # with no comma after it there is no lead-in to skip: the subject opens the clause
+    assert _speakers("Ann Moe had a simple message for the staff: “Do not mess this up!”") \
+        == [("Ann Moe", "colon")]

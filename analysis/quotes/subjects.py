@@ -1043,4 +1043,6 @@ _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", 
              "Amid", "Amidst", "Among", "Despite", "Unlike", "Like", "Along", "Beyond",
              "Throughout", "Within", "Upon", "Against", "Given", "Without", "Across",
              "Through", "From", "With", "Under", "Over", "Behind", "Near", "Outside", "Inside",
-             "Around", "Following", "Ahead", "Back", "Even", "For", "By"}
+             "Around", "Following", "Ahead", "Back", "Even", "For", "By",
+             # adverbs that open a time clause: "Ever since …,", "Soon after …,"
+             "Ever", "Soon", "Shortly", "Just", "Only", "Not"}
