@@ -328,3 +328,21 @@ def test_time_clause_lead_in_guard():
     # with no comma after it there is no lead-in to skip: the subject opens the clause
     assert _speakers("Ann Moe had a simple message for the staff: “Do not mess this up!”") \
         == [("Ann Moe", "colon")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a role before a one-word name that a verb or a comma follows
+    ("The council met. Band member Zed shared the news online last week, writing “It is a "
+     "joy to back a mayor I trust.”", "Zed"),
+    ("The council met. Party member Reed, a farmer, shared the news online, writing “It is a "
+     "joy to back a mayor I trust.”", "Reed"),
+])
+def test_role_then_one_word_name(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_role_then_one_word_name_guard():
+    # a day is no name: the output stays as it was
+    assert _speakers("The council met. Council member Wednesday shared the news online, "
+                     "writing “It is a joy to back a mayor I trust.”") == [
+        ("Council", "before")]

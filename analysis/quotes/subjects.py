@@ -969,7 +969,10 @@ def _clause_subject(words) -> _Subject | None:
             if j + 1 < k < len(words) and k - j <= 3 and words[k][0][:1].isupper() and \
                     (words[k - 1][0] in _SPEAKER_NOUNS or words[k - 1][0] in _ROLE_NOUNS) and \
                     words[k][0] not in NOT_NAME and (words[k][0] in first_names() or (
-                        k + 1 < len(words) and capitalised(words[k + 1][0]))):
+                        k + 1 < len(words) and capitalised(words[k + 1][0])) or (
+                        k + 1 < len(words) and _SURNAME.fullmatch(words[k][0]) and
+                        (words[k + 1][0] == "," or _LOWER_WORD.fullmatch(words[k + 1][0])))):
+                # (a one-word name before a verb or a comma: "Band member Zed shared …")
                 i, j = k, k
                 while j + 1 < len(words) and _is_cap(words[j + 1][0]) and \
                         words[j + 1][0] != "of":
