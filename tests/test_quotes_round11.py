@@ -346,3 +346,13 @@ def test_role_then_one_word_name_guard():
     assert _speakers("The council met. Council member Wednesday shared the news online, "
                      "writing “It is a joy to back a mayor I trust.”") == [
         ("Council", "before")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # common given names the list lacked now give their gender: a he is no Tammy, a she no Josh
+    ("Tammy Reed spoke first. “We owe the town a lot,” he said.", [(None, "after")]),
+    ("Josh Reed spoke first. “We owe the town a lot,” she said.", [(None, "after")]),
+    ("Tammy Reed spoke first. “We owe the town a lot,” she said.", [("Tammy Reed", "after")]),
+])
+def test_more_given_names_give_gender(text, expected):
+    assert _speakers(text) == expected

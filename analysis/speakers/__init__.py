@@ -316,7 +316,19 @@ _SHORT_FORMS = {w: "m" for w in (
     "Al", "Ben", "Bill", "Bob", "Chuck", "Dan", "Dave", "Don", "Ed", "Greg", "Jeff", "Jim",
     "Jon", "Ken", "Matt", "Mike", "Nick", "Rick", "Ron", "Steve", "Ted", "Tim", "Tom")} | {
     w: "f" for w in ("Barb", "Beth", "Becky", "Deb", "Jen", "Kate", "Kathy", "Liz", "Meg",
-                     "Pam", "Peg", "Sally", "Sue")}
+                     "Pam", "Peg", "Sally", "Sue")} | {
+    # common given names the list lacks, whose gender is clear and which are rarely a word,
+    # a place or a surname ("Dean", "Grant", "Jordan", "Warren", "Lee", "Kim" are left out)
+    w: "m" for w in (
+        "Abe", "Andy", "Bernard", "Bernie", "Brad", "Calvin", "Corey", "Derek", "Doug",
+        "Dwight", "Evan", "Gus", "Hank", "Harry", "Ivan", "Jake", "Jimmy", "Johnny", "Josh",
+        "Kurt", "Lou", "Luke", "Marco", "Mitch", "Nate", "Phil", "Reggie", "Rob",
+        "Rudy", "Russ", "Seth", "Shawn", "Tony", "Trey", "Vince", "Wes", "Zach")} | {
+    w: "f" for w in (
+        "Abby", "Carly", "Cathy", "Cindy", "Debbie", "Dianne", "Gina", "Gwen", "Heidi",
+        "Hillary", "Holly", "Jeanne", "Jenny", "Jill", "Katie", "Kirsten", "Kristen", "Lori",
+        "Mandy", "Marcy", "Marsha", "Maxine", "Michele", "Molly", "Nikki", "Nina", "Patty",
+        "Paula", "Shelley", "Stacey", "Tammy", "Terri", "Tina", "Vicki", "Wendy")}
 
 
 #: Prepositions whose capitalised object is a place or an institution ("in Boston", "at
