@@ -249,3 +249,27 @@ def test_lower_word_look_ups_in_one_huge_word_are_bounded():
     assert _FindCountingStr.finds <= len(text) * speakers_mod.LOWER_WORDS_SCANS // \
         speakers_mod.FALSE_HIT_COST + 20
     assert lw._all is not None  # the budget ran out: tokenised once
+
+
+def test_compound_modifiers_in_a_subject_are_read_once(monkeypatch):
+    # "The Lake-backed Lake-backed … cleric Tom Reed …": each capitalised compound adjective
+    # is passed over as a modifier; the run of capitalised words it opens is scanned once
+    # (before: each adjective rescanned the rest of the run, ~n²/2 word tests)
+    from analysis.quotes import subjects
+
+    calls = {"n": 0}
+    real = subjects._is_cap
+
+    def counting(w):
+        calls["n"] += 1
+        return real(w)
+
+    monkeypatch.setattr(subjects, "_is_cap", counting)
+    counts = []
+    for n in (200, 400):
+        calls["n"] = 0
+        text = "The " + "Lake-backed " * n + "cleric Tom Reed is shown lecturing: “No.”"
+        quotes = extract_quotes(article_from_text(text, "t"))
+        assert [q.speaker for q in quotes] == ["Tom Reed"]
+        counts.append(calls["n"])
+    assert counts[1] <= 2.2 * counts[0]

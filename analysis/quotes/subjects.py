@@ -894,6 +894,7 @@ def _clause_subject(words) -> _Subject | None:
             w[:1].isupper() or w in ("(", ")", ",", ".") for w, _, _ in words[:d]):
         lead = d + 1  # a dateline: "EASTPORT, Lakeshire (AP) — Ann Moe …"
     skip_to = -1
+    run_end = -1  # where the run of capitalised words last scanned ends (read once per run)
     for i in range(lead, len(words)):
         w, s, e = words[i]
         if i <= skip_to:
@@ -905,9 +906,14 @@ def _clause_subject(words) -> _Subject | None:
             continue  # "Hastily closing the file, Moe said": an adverb, not a name
         if w[:1].isupper() and w not in NOT_NAME and not (i == 0 and w in _LEAD_INS) and \
                 not w.startswith(("I’", "I'")):  # "I'm old enough to remember Moe …"
-            j = i
-            while j + 1 < len(words) and _is_cap(words[j + 1][0]) and words[j + 1][0] != "of":
-                j += 1
+            if i <= run_end:
+                j = run_end  # inside the run scanned from an earlier word: it ends there too
+            else:
+                j = i
+                while j + 1 < len(words) and _is_cap(words[j + 1][0]) and \
+                        words[j + 1][0] != "of":
+                    j += 1
+                run_end = j
             while j + 2 < len(words) and words[j + 1][0] == "of" and \
                     words[j + 2][0][:1].isupper() and all(
                         x[0] in TITLE_WORDS or x[0] in ("Former", "Then") for x in words[i:j + 1]):
