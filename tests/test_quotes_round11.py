@@ -129,45 +129,6 @@ def test_hypothetical_say_guards(text, expected):
     assert _all(text) == expected
 
 
-@pytest.mark.parametrize("text, name", [
-    # the nearest person is the object of an earlier sentence; its subject is the antecedent
-    ("Tom Reed met Ed Lane on Monday. “We agreed on the bridge,” he said.", "Tom Reed"),
-    ("Tom Reed criticised Ed Lane’s plan on Monday. “It will never work,” he said.",
-     "Tom Reed"),
-    ("Ann Moe visited Kim Lane at the clinic. “The nurses here are wonderful,” she said.",
-     "Ann Moe"),
-    # a passive's agent acts: she is the one named after "by", in her own sentence or not
-    ("Ann Moe was replaced by Kim Lane last week, when she called the plan “a waste of every "
-     "penny the town has left.”", "Kim Lane"),
-    ("Ann Moe was replaced by Kim Lane last week. “We start now,” she said.", "Kim Lane"),
-])
-def test_pronoun_prefers_the_subject_of_its_sentence(text, name):
-    assert [s for s, _ in _speakers(text)] == [name]
-
-
-@pytest.mark.parametrize("text, name", [
-    # a causal clause: ambiguous, the outputs stay as they were (the subject inside the
-    # sentence; the nearest name when a he after it already reads either way)
-    ("Tom Reed praised Ed Lane because he had called the plan “a gift to every family in the "
-     "town and beyond it.”", "Tom Reed"),
-    ("Tom Reed praised Ed Lane because he had called the vote early. “It was the right "
-     "call,” he said.", "Ed Lane"),
-    # an honorific's full stop opens no sentence: "When Mr. Tom Reed …" has no subject there
-    ("Donald Reed runs the farm. When Mr. Reed defended his remarks on the river, Mr. Ed "
-     "Lane, the mayor, disagreed. “The river was never safe,” he said.", "Ed Lane"),
-    # a name before a role modifies it ("Lane consultant Tom Reed"): no subject of its own
-    ("Ed Lane consultant Tom Reed, a pollster, took the stage later. “The numbers are "
-     "clear,” he said.", "Tom Reed"),
-    # the subject of unknown gender may be the other one: the nearest name stays
-    ("Okello Banda met Ed Lane on Monday. “We agreed on the bridge,” he said.", "Ed Lane"),
-    # the nearest name is the subject of its own sentence
-    ("Tom Reed spoke first. Later Ed Lane took the stage. “We agreed on the bridge,” he said.",
-     "Ed Lane"),
-])
-def test_pronoun_subject_guards(text, name):
-    assert [s for s, _ in _speakers(text)] == [name]
-
-
 @pytest.mark.parametrize("text, name, position", [
     # a company's capitals joined by an ampersand are one word of the subject
     ("The plant closed on Friday. “We are shocked, he was a friend to all of us,” one AT&T "
@@ -356,3 +317,15 @@ def test_role_then_one_word_name_guard():
 ])
 def test_more_given_names_give_gender(text, expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # he/she after a sentence that hands over to its object: the object is the nearest
+    # person and speaks next (the reverted rule gave the quote to the subject, Tom Reed)
+    "Tom Reed handed the microphone to Ed Lane. “Thank you all for coming,” he said.",
+    "Tom Reed called on Ed Lane to speak. “I am honored,” he said.",
+    "Tom Reed introduced Ed Lane at the dinner. “I am grateful,” he said.",
+    "Tom Reed lost the primary to Ed Lane in May. “I won fair and square,” he said.",
+])
+def test_pronoun_after_a_handover_is_the_nearest_person(text):
+    assert _speakers(text) == [("Ed Lane", "after")]

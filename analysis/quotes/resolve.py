@@ -372,21 +372,15 @@ class _Resolver:
             fits = [modifier]
         named = fits[0] if fits else None
         if named is not None and not _opens_sentence(self.text, named[0].start) and \
-                _VERB_AFTER.match(self.text, named[0].end) is None and \
-                _AGENT_BY.search(self.text, max(0, named[0].start - 4), named[0].start) is None:
+                not self._sentence_break(named[0].start, pos) and \
+                _VERB_AFTER.match(self.text, named[0].end) is None:
             # "Reed took on Lane at the county fair, when he called …": a person named inside
             # the pronoun's sentence is no antecedent when another who fits opens it (the
             # subject first); one who is the subject of a clause of their own ("Reed said
-            # Moe was right when he said …") still is, and so is a passive's agent ("Moe was
-            # replaced by Lane, when she called …"). Named in an earlier sentence ("Reed met
-            # Lane on Monday. “…,” he said."): the subject of that sentence, unless a he or
-            # she after the name there already reads either way ("… Lane because he …")
-            if not self._sentence_break(named[0].start, pos):
-                subject = next((f for f in fits[1:] if f[1] is not named[1] and
-                                _opens_sentence(self.text, f[0].start) and
-                                not self._sentence_break(f[0].start, pos)), None)
-            else:
-                subject = self._subject_of_sentence(named, fits, pos, want)
+            # Moe was right when he said …") still is
+            subject = next((f for f in fits[1:] if f[1] is not named[1] and
+                            _opens_sentence(self.text, f[0].start) and
+                            not self._sentence_break(f[0].start, pos)), None)
             if subject is not None:
                 named = subject
         fits = fits[:2]
@@ -411,49 +405,6 @@ class _Resolver:
             return _Speaker.of(e)
         return _Speaker(None, None)
 
-
-    def _subject_of_sentence(self, named, fits, pos: int, want: str):
-        """For a he or she whose nearest fitting person (``named``, a mention and its entity)
-        is named in an earlier sentence and is not its subject (no verb after the name,
-        an adverb in -ly allowed between: "Reed met Lane on Monday."): the other person of
-        the pronoun's known gender who opens that sentence as its subject, else None (one of
-        unknown gender may be of the other). Not an owner ("Reed’s
-        plan …") nor a name before a role ("Lakeside consultant Cory Bell"); none when a
-        he or she after ``named`` in that sentence already reads either way ("Reed praised
-        Lane because he …")."""
-        text, m = self.text, named[0]
-        if _acts_after(text, m.end):
-            return None
-        for f in fits[1:]:
-            if f[1] is named[1] or f[1].gender != want or \
-                    self._sentence_break(f[0].start, m.start) or \
-                    not self._starts_sentence(f[0].start) or \
-                    f[0].text.endswith(("’s", "'s")) or \
-                    _modifies_role(text, f[0].end, m.start):
-                continue
-            return None if self._pronoun_after(m.end, pos, want) else f
-        return None
-
-    def _starts_sentence(self, pos: int) -> bool:
-        """Whether ``pos`` opens one of the article's sentences (blanks, opening marks and an
-        honorific may stand before it; not "When Mr. Trump", whose "Mr." ends no sentence)."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [x.start for x in self.article.sentences]
-        i = bisect_right(self._sentence_starts, pos) - 1
-        if i < 0 or pos - self._sentence_starts[i] > 12:
-            return False
-        return _SENTENCE_LEAD.fullmatch(self.text, self._sentence_starts[i], pos) is not None
-
-    def _pronoun_after(self, start: int, pos: int, want: str) -> bool:
-        """Whether a he/him/his (or she/her) stands after ``start`` in the sentence holding
-        ``start`` (read at most 300 characters, and not past ``pos``)."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [x.start for x in self.article.sentences]
-        i = bisect_right(self._sentence_starts, start)
-        end = min(pos, start + 300, self._sentence_starts[i] if i < len(self._sentence_starts)
-                  else pos)
-        forms = _SAME_GENDER[want]
-        return forms.search(self.text, start, max(start, end)) is not None
 
     def _cue_subject_before(self, pos: int, want: str) -> Entity | None:
         """The person named as the subject of a speech cue earlier in the sentence holding
@@ -488,40 +439,6 @@ _VERB_AFTER = re.compile(r"[ \t]+(?:can|could|will|would|should|may|might|must|i
                          r"were|has|had|have|do|does|did|[a-z]+ed|[a-z]+[^s\W]s)\b")
 
 
-#: What may stand between a sentence's start and its subject's name: blanks, opening marks
-#: and an honorific.
-_SENTENCE_LEAD = re.compile(r"[\s“\"‘'(]*(?:(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep)\.?[ \t]+)?")
-#: A verb (:data:`_VERB_AFTER`, or a common irregular past) after a name, an adverb in -ly
-#: allowed before it: the name is its clause's subject ("Moe forcefully differed").
-_ACTS_AFTER = re.compile(r"(?:[ \t]+[a-z]{3,}ly\b)?[ \t]+(?:said|told|met|spoke|wrote|thought|"
-                         r"went|came|took|gave|made|saw|knew|found|left|felt|kept|held|ran|won|"
-                         r"lost|got|put|began|became|sent|paid|heard|says|tells)\b")
-
-
-def _acts_after(text: str, end: int) -> bool:
-    """Whether a verb follows the name ending at ``end`` (see :data:`_ACTS_AFTER`).
-
-    >>> _acts_after("Moe forcefully differed", 3), _acts_after("Moe met Lee", 3)
-    (True, True)
-    >>> _acts_after("Moe consultant Lee", 3)
-    False
-    """
-    if _VERB_AFTER.match(text, end) is not None or _ACTS_AFTER.match(text, end) is not None:
-        return True
-    m = _LY_WORD.match(text, end)
-    return m is not None and _VERB_AFTER.match(text, m.end()) is not None
-
-
-_LY_WORD = re.compile(r"[ \t]+[a-z]{3,}ly\b")
-
-
-#: "by" right before a name: the agent of a passive ("was replaced by Lane").
-_AGENT_BY = re.compile(r"\bby[ \t]+$")
-#: A he or she (any case form) as a word.
-_SAME_GENDER = {"m": re.compile(r"\b(?:he|him|his|He|His)\b"),
-                "f": re.compile(r"\b(?:she|her|She|Her)\b")}
-
-
 #: A subordinating word right before a pronoun ("when he said", "after she attacked").
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:when|after|before|as|because|since|if|until|while|once|"
                                  r"unless)[ \t]+$", re.IGNORECASE)
@@ -549,27 +466,6 @@ _PLURAL_AFTER = re.compile(r"[ \t]+(?!(?:seconds|minutes|hours|days|weeks|months
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([^\s]{1,40})")
-
-
-#: The words between a name and the next ("Lakeside consultant Cory Bell"): lower-case
-#: words only, at most three.
-_BETWEEN_NAMES = re.compile(r"[ \t]+(?:[a-z][\w’'-]*[ \t]+){1,3}$")
-
-
-def _modifies_role(text: str, end: int, start: int) -> bool:
-    """Whether the name ending at ``end`` modifies a role whose holder is named at ``start``
-    ("Lakeside consultant Cory Bell", "Lane campaign aide Ed Moe"): only lower-case words
-    between them, the last a person's noun (:func:`_person_head`), so the first name is no
-    subject.
-
-    >>> t = "Lakeside consultant Cory Bell spoke. Reed met Ed Lane."
-    >>> _modifies_role(t, 5, 17), _modifies_role(t, 43, 48)
-    (True, False)
-    """
-    if start - end > 60 or _BETWEEN_NAMES.match(text, end, start) is None:
-        return False
-    last = text[end:start].split()[-1]
-    return last in _SPEAKER_NOUNS or _person_head(last)
 
 
 def _caps_beyond(text: str, end: int, budget: int) -> bool:
