@@ -329,3 +329,15 @@ def test_more_given_names_give_gender(text, expected):
 ])
 def test_pronoun_after_a_handover_is_the_nearest_person(text):
     assert _speakers(text) == [("Ed Lane", "after")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a singular noun before a speech verb: the verb is a cue (it was the quantifier)
+    ("Another member says: “The vote was rigged.”", "member"),
+    ("One board member claims: “We were not told.”", "board member"),
+    # "all" before a name is no quantifier
+    ("Above all Moe insists: “We must finish the road.”", "Moe"),
+    ("Above all Moe claims: “We must finish the road.”", "Moe"),
+])
+def test_singular_noun_before_speech_verb_is_a_cue(text, name):
+    assert [s for s, _ in _speakers(text)] == [name]

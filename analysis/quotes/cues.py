@@ -211,16 +211,24 @@ def _plural_noun(words, i) -> bool:
     [True, True, True, False]
     """
     w = words[i][0]
-    if not w.endswith("s") or i == 0:
-        return False
+    if w.lower() not in _NOUN_OR_VERB or i == 0:
+        return False  # "Another member says": a singular noun before its verb
     prev = words[i - 1][0]
-    return prev in _REGION_ADJECTIVES or prev.lower() in _QUANTIFIERS or (
-        i >= 2 and words[i - 2][0].lower() in _QUANTIFIERS and prev[:1].isupper())
+    if prev in _REGION_ADJECTIVES or prev.lower() in _QUANTIFIERS:
+        return True
+    q = words[i - 2][0].lower() if i >= 2 else ""
+    # "several member states", "many Asian states"; not "Above all Moe claims" (a name)
+    return q in _QUANTIFIERS and (prev == "member" or (prev[:1].isupper() and q != "all"))
+
+
+#: Plural nouns that are also speech verbs ("states", "claims"): the only cue words this
+#: reading turns into nouns.
+_NOUN_OR_VERB = {"states", "claims", "notes", "reports"}
 
 
 #: Words before a plural noun, never a verb's subject ("many states", "member states").
 _QUANTIFIERS = {"many", "several", "some", "other", "all", "both", "few", "most", "various",
-                "these", "those", "such", "member", "numerous", "multiple"}
+                "these", "those", "such", "numerous", "multiple"}
 #: Adjectives of regions and groups of countries before a plural ("Asian states").
 _REGION_ADJECTIVES = {"Asian", "African", "European", "American", "Arab", "Baltic", "Gulf",
                       "Nordic", "Balkan", "Western", "Eastern", "Southern", "Northern",
