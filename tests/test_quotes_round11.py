@@ -341,3 +341,13 @@ def test_pronoun_after_a_handover_is_the_nearest_person(text):
 ])
 def test_singular_noun_before_speech_verb_is_a_cue(text, name):
     assert [s for s, _ in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a run after a place's preposition that opens with a given name is the whole name
+    ("“We will rebuild the pier,” a letter from Mary Ann Moe said.", "letter from Mary Ann Moe"),
+    ("“The budget is fine,” the aide from Mary Ann Moe said.", "the aide from Mary Ann Moe"),
+    ("The board heard from Mary Ann Moe on Friday. “We move on,” Moe said.", "Mary Ann Moe"),
+])
+def test_place_rule_keeps_a_run_that_opens_with_a_given_name(text, name):
+    assert [s for s, _ in _speakers(text)] == [name]

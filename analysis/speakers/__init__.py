@@ -359,14 +359,17 @@ def name_after_place(preposition: str, words) -> int:
 
     >>> [name_after_place(p, w.split()) for p, w in [("in", "Boston Tom Reed"),
     ...     ("in", "Tom Reed"), ("in", "Saint Louis Park"), ("to", "Sheriff Tom Reed"),
-    ...     ("at", "Morgan Stanley Ann Moe"), ("with", "J. Christopher Stevens")]]
-    [1, 0, 0, 0, 2, 0]
+    ...     ("at", "Morgan Stanley Ann Moe"), ("with", "J. Christopher Stevens"),
+    ...     ("from", "Mary Ann Moe")]]
+    [1, 0, 0, 0, 2, 0, 0]
     """
     n = len(words)
     if n < 3 or preposition.lower() not in PLACE_PREPOSITIONS or words[0] in TITLE_WORDS or \
             words[0] in HONORIFIC_GENDER or words[-1] in _PLACE_LAST:
         return 0
     names = first_names()
+    if words[0] in names:
+        return 0  # "from Mary Ann Moe": a run that opens with a given name is one name
     cut = 0
     for i in range(1, n - 1):
         w = words[i]
