@@ -351,3 +351,10 @@ def test_singular_noun_before_speech_verb_is_a_cue(text, name):
 ])
 def test_place_rule_keeps_a_run_that_opens_with_a_given_name(text, name):
     assert [s for s, _ in _speakers(text)] == [name]
+
+
+def test_sentence_initial_article_names_no_one_before_a_dash_byline():
+    # "The notice said:" names no one, even where the article never writes "the" in lower
+    # case: the dashed name line below the quote gives its speaker
+    assert _speakers("The notice said: “The park is closed.”\n\n— Ann Moe") == [
+        ("Ann Moe", "after")]

@@ -545,7 +545,12 @@ def _names_someone(subject: str, registry) -> bool:
     if len(words) == 1 and words[0].lower() in ("he", "she", "they"):
         return True
     common = registry.common_words()
-    return any(w[:1].isupper() and w.lower() not in common for w in words)
+    return any(w[:1].isupper() and w.lower() not in common and w.lower() not in _ARTICLES
+               for w in words)
+
+
+#: Articles and demonstratives: capitalised only at a sentence's start, never a name.
+_ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause: bool,
