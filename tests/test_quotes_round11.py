@@ -358,3 +358,12 @@ def test_sentence_initial_article_names_no_one_before_a_dash_byline():
     # case: the dashed name line below the quote gives its speaker
     assert _speakers("The notice said: “The park is closed.”\n\n— Ann Moe") == [
         ("Ann Moe", "after")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "Q&A" is a session, not an organisation's name: it joins no name after it
+    ("During a Q&A Ann Moe said: “No comment.”", "Ann Moe"),
+    ("In a Q&A Tom Reed told students: “Read more.”", "Tom Reed"),
+])
+def test_q_and_a_joins_no_name(text, name):
+    assert [s for s, _ in _speakers(text)] == [name]
