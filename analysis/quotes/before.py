@@ -28,6 +28,7 @@ from analysis.quotes.subjects import (
     _LEAD_INS,
     _SENTENCE_OPENERS,
     _clause_subject,
+    _modal_say,
     _Subject,
     _subject_after,
     _subject_before,
@@ -577,10 +578,7 @@ def _hypothetical_before_quote(text: str, words, c0: int, index: _Index) -> bool
     (or its comma or colon): speech that may never be made has no speaker, read here as in
     :func:`_subject_before` (whose words hold the quote marks; a sentence's words here do
     not). A reflexive may stand between ("Moe herself might say")."""
-    j = c0 - 1
-    if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
-        j -= 1
-    if j < 0 or words[j][0] not in _HYPOTHETICAL_MODALS or words[c0][0] != "say":
+    if not _modal_say(words, c0):
         return False
     pos = words[c0][2]
     stop = min(pos + 4, len(text))  # (a comma or colon and a space, at most: bounded)

@@ -39,8 +39,9 @@ from analysis.text.words import DAY_AND_MONTH_NAMES, easy_words
 # (patterns compiled once: a lower-case word, a word with full stops, a plain word, a
 # lower-case word or an owner's "’s")
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
-_WORD_OR_DOT = re.compile(r"^(?:[\w’'\-.]+|[A-Z]{1,4}&[A-Z]{1,4}(?:[’']s)?)$")
-_PLAIN_WORD = re.compile(r"^(?:[\w’'\-]+|[A-Z]{1,4}&[A-Z]{1,4}(?:[’']s)?)$")  # ("AT&T": a word)
+_AMPERSAND_WORD = r"[A-Z]{1,4}&[A-Z]{1,4}(?:[’']s)?"  # ("AT&T": a word, as in cues._WORD)
+_WORD_OR_DOT = re.compile(rf"^(?:[\w’'\-.]+|{_AMPERSAND_WORD})$")
+_PLAIN_WORD = re.compile(rf"^(?:[\w’'\-]+|{_AMPERSAND_WORD})$")
 _LOWER_OR_S_WORD = re.compile(r"[a-z’'s][\w-]*")
 
 
@@ -146,6 +147,23 @@ def _relative_who(words, j: int) -> int | None:
 #: Modals right before "say" and the quote that make the speech hypothetical ("may say, “…”");
 #: not "will say" (a prepared text announced) nor "may have said" (reported).
 _HYPOTHETICAL_MODALS = {"may", "might", "could", "should", "must"}
+#: Reflexives that stress a subject between it and its cue ("Moe himself said").
+_REFLEXIVES = ("himself", "herself", "themselves", "itself")
+
+
+def _modal_say(words, c: int) -> bool:
+    """Whether the cue word at ``c`` is "say" after a hypothetical modal, a reflexive allowed
+    between ("Moe might say", "Moe herself could say"); whether a quote follows is the
+    caller's test.
+
+    >>> [_modal_say([(w, 0, 0) for w in t.split()], len(t.split()) - 1)
+    ...  for t in ("Moe might say", "Moe herself could say", "Moe will say", "Moe may tell")]
+    [True, True, False, False]
+    """
+    j = c - 1
+    if j >= 1 and words[j][0] in _REFLEXIVES:
+        j -= 1
+    return j >= 0 and words[j][0] in _HYPOTHETICAL_MODALS and words[c][0] == "say"
 
 
 #: How far back a repeated cue is looked for ("Moe said that …, and said that …").
@@ -157,9 +175,9 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     whether a coordinated repeated cue may hand over to the earlier cue's subject (one level
     only, so a chain "said … and later said … and said" costs bounded work, never recursion)."""
     j = cue_first - 1
-    if j >= 1 and words[j][0] in ("himself", "herself", "themselves", "itself"):
+    if j >= 1 and words[j][0] in _REFLEXIVES:
         j -= 1  # "Moe himself said": the reflexive stresses the subject
-    if j >= 0 and words[j][0] in _HYPOTHETICAL_MODALS and words[cue_first][0] == "say" and (
+    if _modal_say(words, cue_first) and (
             cue_first + 1 == len(words) or words[cue_first + 1][0] in (",", ":", "“", "\"")):
         # "Critics may say, “…”": speech that may never be made has no speaker (not "she
         # could say only this: “…”", nor "might tell the council", whose subject is named)
