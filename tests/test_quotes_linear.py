@@ -255,16 +255,16 @@ def test_compound_modifiers_in_a_subject_are_read_once(monkeypatch):
     # "The Lake-backed Lake-backed … cleric Tom Reed …": each capitalised compound adjective
     # is passed over as a modifier; the run of capitalised words it opens is scanned once
     # (before: each adjective rescanned the rest of the run, ~n²/2 word tests)
-    from analysis.quotes import subjects
+    from analysis.quotes.subjects import clause
 
     calls = {"n": 0}
-    real = subjects._is_cap
+    real = clause._is_cap
 
     def counting(w):
         calls["n"] += 1
         return real(w)
 
-    monkeypatch.setattr(subjects, "_is_cap", counting)
+    monkeypatch.setattr(clause, "_is_cap", counting)
     counts = []
     for n in (200, 400):
         calls["n"] = 0

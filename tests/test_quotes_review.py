@@ -14,7 +14,8 @@ import analysis.quotes.subjects as subjects_mod
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
 
-_WATCHED = (os.path.dirname(subjects_mod.__file__), os.path.join("analysis", "speakers", ""))
+_QUOTES_DIR = os.path.dirname(os.path.dirname(subjects_mod.__file__))  # analysis/quotes
+_WATCHED = (_QUOTES_DIR, os.path.join("analysis", "speakers", ""))
 
 
 def _work(text: str) -> tuple[int, list]:

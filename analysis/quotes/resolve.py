@@ -22,7 +22,6 @@ from analysis.quotes.subjects import (
     _DEMONYMS,
     _head_noun,
     _Subject,
-    easy_words,
     first_names_lower,
     ly_adverb,
 )
@@ -43,6 +42,7 @@ from analysis.speakers import (
     owner_split,
 )
 from analysis.text import Article
+from analysis.text.words import easy_words
 from analysis.topics import place_in
 
 # (patterns compiled once: an honorific without its full stop, an initial, an organisation's
