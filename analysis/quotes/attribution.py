@@ -275,7 +275,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         if position is None and s.close_mark is not None:
             byline = _byline(text, after_start, block, index, after_end)
             if byline is not None and _cue_names_speaker(s, by_id, text, sent_start, known,
-                                                         opens_clause, registry):
+                                                         opens_clause, registry, resolver):
                 # "Moe told them, “A.” / “B.” / — Tom Reed, …": the cue before the quote (or
                 # before its first part) already names who spoke; the dashed line is another
                 # text's signature
@@ -324,7 +324,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             # below a quote whose closing mark is missing at its paragraph's end
             byline = _byline(text, after_start, block, index, after_end, name_line=True)
             if byline is not None and s.part > 0 and _cue_names_speaker(
-                    s, by_id, text, sent_start, known, opens_clause, registry):
+                    s, by_id, text, sent_start, known, opens_clause, registry, resolver):
                 byline = None  # (a later part: its first part's cue named the speaker)
             if byline is not None:
                 subj = _Subject(*byline)
@@ -554,17 +554,24 @@ _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause: bool,
-                       registry) -> bool:
+                       registry, resolver) -> bool:
     """Whether a cue before quote ``s`` already names its speaker: for a later part of a
     multi-paragraph quote, its first part has a speaker; for a first part, a cue before it in
-    its sentence has a subject that holds a name or is he/she/they (:func:`_names_someone`).
-    Read only when a byline follows the quote (the words before it are read once more)."""
+    its sentence has a subject that holds a name (:func:`_names_someone`), or is he/she/they
+    and ``resolver`` finds whom it stands for ("He wrote: “…”" / "- Ann Moe" with no one
+    named before: the byline names him). Read only when a byline follows the quote (the
+    words before it are read once more)."""
     if s.part > 0:
         prior = by_id.get(s.quote_id)
         return prior is not None and prior.kind in SPEECH_KINDS and prior.speaker is not None
     found = _before_cue(_words_to(text, sent_start, s.open_mark, known), opens_clause)
-    return found is not None and found[0] is not None and _names_someone(found[0].text,
-                                                                         registry)
+    if found is None or found[0] is None or not _names_someone(found[0].text, registry):
+        return False
+    if found[0].text.lower() in ("he", "she", "they"):
+        # (resolved again when the cue is taken: resolving a pronoun only sets the gender
+        # of the person it finds, the same both times)
+        return resolver.resolve(found[0]).name is not None
+    return True
 
 
 def _words_to(text: str, start: int, end: int, known) -> list:

@@ -149,6 +149,14 @@ class _Resolver:
             ent = self.reg.resolve(" ".join(words[1:]), subj.start)
             if ent is not None:
                 return _Speaker.of(ent)
+        if len(words) > 2 and "&" in subj.text and words[-1][:1].isupper():
+            owner, name = owner_split(words)
+            if owner is not None and "&" in owner:
+                # "AT&T’s Ann Moe": an owner the name pattern cannot read (its ampersand);
+                # the person, the owner her affiliation (as "Acme’s Ann Moe" reads)
+                ent = self.reg.resolve(" ".join(name), subj.start)
+                if ent is not None:
+                    return _Speaker.of(ent, owner)
         if len(words) == 1 and words[0] in _PARTY_MEMBERS and \
                 self.text[max(0, subj.start - 4):subj.start].lower() == "the ":
             # "The Republican nominee …" read as "Republican": the person whose role that

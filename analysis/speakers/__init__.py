@@ -349,7 +349,8 @@ def name_after_place(preposition: str, words) -> int:
     """Where a person's name starts in a run of capitalised ``words`` written right after
     ``preposition`` ("in Boston Tom Reed", "at Lakeside Ann Moe"): the preposition's object (a
     place, an institution) ends at an honorific, else at the last known first name with a
-    surname after it (a place may hold a given name: "Morgan Stanley"); 0 when the
+    surname after it (a place may hold a given name: "Morgan Stanley"), or at the given name
+    before it when the two are of one gender (a double given name: "Ann Marie"); 0 when the
     run is kept whole: after no such preposition, when it opens with a title or an honorific
     ("at State Tom Reed"), holds a title before the name ("in New York
     Mayor Tom Reed", "of Labor Secretary Tom Reed": the role is read with the name), ends in a
@@ -360,8 +361,8 @@ def name_after_place(preposition: str, words) -> int:
     >>> [name_after_place(p, w.split()) for p, w in [("in", "Boston Tom Reed"),
     ...     ("in", "Tom Reed"), ("in", "Saint Louis Park"), ("to", "Sheriff Tom Reed"),
     ...     ("at", "Morgan Stanley Ann Moe"), ("with", "J. Christopher Stevens"),
-    ...     ("from", "Mary Ann Moe")]]
-    [1, 0, 0, 0, 2, 0, 0]
+    ...     ("from", "Mary Ann Moe"), ("from", "Lakeside Ann Marie Moe")]]
+    [1, 0, 0, 0, 2, 0, 0, 1]
     """
     n = len(words)
     if n < 3 or preposition.lower() not in PLACE_PREPOSITIONS or words[0] in TITLE_WORDS or \
@@ -379,6 +380,10 @@ def name_after_place(preposition: str, words) -> int:
             return i
         if w in names and words[i - 1] not in _PLACE_FIRST:
             cut = i  # (the last given name: "at Morgan Stanley Ann Moe" → "Ann Moe")
+    while cut > 1 and words[cut - 1] in names and names[words[cut - 1]] == names[words[cut]] \
+            and words[cut - 2] not in _PLACE_FIRST:
+        cut -= 1  # "from Lakeside Ann Marie Moe": a double given name of one gender opens
+        # the name ("Stanley Ann" is no such pair: "at Morgan Stanley Ann Moe" → "Ann Moe")
     while cut > 0 and len(words[cut - 1]) == 2 and words[cut - 1][1] == "." and \
             words[cut - 1][0].isupper():
         cut -= 1  # "with J. Christopher Stevens": an initial opens the name

@@ -253,7 +253,9 @@ def _head_with_modifiers(words, k: int) -> int:
     union] said", "Officials in [Eastport] said", "Ann Moe’s email to [her supporters]
     notes", "A letter from the council obtained by [the Courier] warns"): the start of that
     noun's phrase (its determiner, its owner, or the clause's start); ``k`` when there is
-    none. At most three modifiers are walked, each over at most five words (bounded).
+    none, and when the noun is a document written "by" its author with no participle
+    between ("A report by [the panel]": the author speaks). At most three modifiers are
+    walked, each over at most five words (bounded).
 
     >>> ws = [(w, i, i + 1) for i, w in enumerate("Leaders of the union".split())]
     >>> _head_with_modifiers(ws, 2), _head_with_modifiers(ws[2:], 0)
@@ -261,6 +263,9 @@ def _head_with_modifiers(words, k: int) -> int:
     >>> ws = [(w, i, i + 1) for i, w in enumerate("Moe met leaders of the union".split())]
     >>> _head_with_modifiers(ws, 4)
     4
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("A report by the panel".split())]
+    >>> _head_with_modifiers(ws, 3)
+    3
     """
     for _ in range(3):
         p = k - 1
@@ -269,7 +274,9 @@ def _head_with_modifiers(words, k: int) -> int:
         if p < 1 or words[p][0] not in _MODIFIER_PREPS:
             break
         end = p - 1
-        if words[p][0] == "by" and end >= 1 and words[end][0] in _DOCUMENT_PARTICIPLES:
+        if words[p][0] == "by":
+            if end < 1 or words[end][0] not in _DOCUMENT_PARTICIPLES:
+                break  # "A report by [the inspector general] said": its author speaks
             end -= 1
         head = words[end][0].lower()
         if head not in _SPEAKER_NOUNS and head not in _DOCUMENT_NOUNS:
