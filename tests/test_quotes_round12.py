@@ -2,6 +2,9 @@
 newspaper, fixed as general classes, each checked on sentences written for this file (no
 third-party text)."""
 
+import os
+import sys
+
 import pytest
 
 from analysis.quotes import extract_quotes
@@ -72,3 +75,60 @@ def test_ampersand_owner_before_a_name(text, affiliation):
 ])
 def test_document_by_its_author(text, name):
     assert [s for s, _ in _speakers(text)] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "had this to say": the subject before "had" (was "this to")
+    ("Ann Moe had this to say: “It will fail.”", "Ann Moe"),
+    ("Ann Moe also had plenty to say about it: “It will fail.”", "Ann Moe"),
+    ("A study from the Lake Institute had this to say about the plan: “It will fail.”",
+     "study from the Lake Institute"),
+    # ... and a cue's plain form after "to", right before the quote's comma or colon
+    ("Ann Moe took the stage in Eastport to announce, “We have won.”", "Ann Moe"),
+    ("Ann Moe went on to add: “We have won.”", "Ann Moe"),
+    ("The clerk I spoke to, Tom Reed, stopped me to announce, “We have won.”", "Tom Reed"),
+    # "to say" as before
+    ("Ann Moe was quick to say: “It will fail.”", "Ann Moe"),
+])
+def test_infinitive_cues(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_infinitive_cue_guards():
+    # a plain form before a partial quote with no comma is no cue ("to declare an emergency")
+    text = "The plan was to declare “an emergency” by noon."
+    assert [q.kind for q in extract_quotes(article_from_text(text, "x"))] == ["scare"]
+
+
+def _work(text: str) -> int:
+    """Lines of the quote and speaker modules run while extracting ``text``'s quotes (a
+    count, not a time: exact on a loaded machine)."""
+    count = [0]
+    watched = (os.path.join("analysis", "quotes", ""), os.path.join("analysis", "speakers", ""))
+
+    def local(frame, event, arg):
+        if event == "line":
+            count[0] += 1
+        return local
+
+    def tracer(frame, event, arg):
+        name = frame.f_code.co_filename
+        return local if any(w in name for w in watched) else None
+
+    sys.settrace(tracer)
+    try:
+        extract_quotes(article_from_text(text, "t"))
+    finally:
+        sys.settrace(None)
+    return count[0]
+
+
+@pytest.mark.parametrize("phrase", [
+    "Ann Moe had this to say and ", "Tom Reed rose to announce , ", "AT&T’s Ann Moe and ",
+    "a neighbour from Lakeside Ann Marie Moe and ", "a report by the inspector general and ",
+])
+def test_round12_rules_are_linear(phrase):
+    # hostile input: a phrase repeated before one quote; twice the repeats, about twice
+    # the work (a quadratic scan would give four times)
+    small, large = (_work(phrase * n + "said: “It will fail.”") for n in (250, 500))
+    assert large <= 2.3 * small

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from itertools import chain
 
 from analysis.quotes.cues import (
     _DETERMINERS,
@@ -169,6 +170,17 @@ def _name_appositive(words, fc: int, c0: int) -> bool:
         any(w == "," for w, _, _ in words[fc + 2:c0])
 
 
+#: Speech verbs whose plain form after "to" is a cue right before a quote's comma or colon
+#: ("rose to declare: “…”", "went on to add, “…”"); "say", "tell" and "write" are cues in
+#: every form.
+_INFINITIVE_CUES = frozenset({
+    "announce", "declare", "add", "ask", "warn", "insist", "proclaim", "explain", "reply",
+    "respond", "note", "state", "argue", "tweet", "remark", "exclaim", "quip", "joke",
+    "complain", "observe", "comment", "retort", "counter", "boast", "predict", "claim",
+    "assert", "suggest", "urge", "stress", "emphasize", "emphasise", "concede", "admit",
+    "reiterate", "caution", "promise", "vow", "pledge", "demand", "shout", "yell", "post"})
+
+
 def _before_cue(pw, opens_clause: bool):
     """Subject and cue in the words before a quote's opening mark (same sentence)."""
     if not pw:
@@ -182,7 +194,12 @@ def _before_cue(pw, opens_clause: bool):
                 subj = _according_source(words, i)
                 if subj:  # "according to X, …": what follows the comma is the report
                     return subj, (i, i + 1), "before"
-        for c0, c1 in _cue_in_words(words[:-1]):
+        n = len(words)
+        infinitive = n >= 4 and words[-2][0] in _INFINITIVE_CUES and words[-3][0] == "to"
+        # ("Moe took the stage to announce, “…”": a cue's plain form after "to", right
+        # before the quote's comma or colon)
+        for c0, c1 in chain([(n - 2, n - 2)] if infinitive else [],
+                            _cue_in_words(words[:-1])):
             if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
                 continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
             # skip a leading adverbial ("Hours later, …", "On Monday, …")

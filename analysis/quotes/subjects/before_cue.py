@@ -125,6 +125,10 @@ def _modal_say(words, c: int) -> bool:
     return j >= 0 and words[j][0] in _HYPOTHETICAL_MODALS and words[c][0] == "say"
 
 
+#: What one "had … to say" ("Moe had this to say:", "had plenty to say").
+_TO_SAY_OBJECTS = {"this", "that", "much", "little", "plenty", "something", "nothing", "more",
+                   "less", "lots"}
+
 #: How far back a repeated cue is looked for ("Moe said that …, and said that …").
 _PRIOR_CUE_REACH = 60
 
@@ -134,6 +138,15 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     whether a coordinated repeated cue may hand over to the earlier cue's subject (one level
     only, so a chain "said … and later said … and said" costs bounded work, never recursion)."""
     j = cue_first - 1
+    if j >= 0 and words[j][0] == "to":
+        # an infinitive cue: "Moe had this to say:" reads the subject before "had"; "Moe
+        # rose to say", "a panel from Eastport was set up to announce": no phrase ending in
+        # "to" is a subject (the caller reads the clause's)
+        if j >= 3 and words[j - 1][0] in _TO_SAY_OBJECTS and \
+                words[j - 2][0] in ("had", "has", "have"):
+            j -= 3
+        else:
+            return None
     if j >= 1 and words[j][0] in _REFLEXIVES:
         j -= 1  # "Moe himself said": the reflexive stresses the subject
     if _modal_say(words, cue_first) and (
