@@ -132,3 +132,33 @@ def test_round12_rules_are_linear(phrase):
     # the work (a quadratic scan would give four times)
     small, large = (_work(phrase * n + "said: “It will fail.”") for n in (250, 500))
     assert large <= 2.3 * small
+
+
+@pytest.mark.parametrize("text, name", [
+    # an owner and a proper modifier before a role, then the name in the appositive (was
+    # "Lake Eastport")
+    ("Lake’s Eastport field director, Tom Reed, wrote to the group, saying in an email: "
+     "“We want this now.”", "Tom Reed"),
+    ("Lake’s North Eastport field director, Tom Reed, wrote to the group, saying: “We want "
+     "this now.”", "Tom Reed"),
+    # as before: an owner then a name, an owner then a role
+    ("The Lake Post’s Ann Moe wrote to the group, saying: “We want this now.”", "Ann Moe"),
+    ("Lakeland's water minister, Ann Moe, rejected it, saying: “We want this now.”",
+     "Ann Moe"),
+])
+def test_owner_and_proper_modifier_before_a_role(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # an inverted cue, a role, a place after a preposition, then the name (was "clerk from
+    # Eastport Ann Reed")
+    ("“We will stay open,” said a clerk from Eastport Ann Reed.", "Ann Reed"),
+    ("“We will stay open,” said a clerk from Eastport Ann Marie Reed.", "Ann Marie Reed"),
+    ("“We will stay open,” said a clerk at Morgan Stanley Ann Moe.", "Ann Moe"),
+    # a place with no name after it stays the speaker's description
+    ("“We will stay open,” said a clerk from Saint Louis Park.", "clerk from Saint Louis Park"),
+    ("“We will stay open,” said one woman in Eastport.", "woman in Eastport"),
+])
+def test_inverted_role_place_then_name(text, name):
+    assert _speakers(text) == [(name, "after")]

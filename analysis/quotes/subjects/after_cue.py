@@ -13,7 +13,7 @@ from analysis.quotes.subjects.words import (
     _TIME_WORDS,
     _Subject,
 )
-from analysis.speakers import ORG_WORDS, TITLE_WORDS
+from analysis.speakers import ORG_WORDS, TITLE_WORDS, name_after_place
 
 #: Words that open a clause after a cue, not an inverted subject ("said when …").
 _NOT_INVERTED = {"when", "while", "as", "if", "because", "since", "though", "although", "once",
@@ -117,6 +117,10 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
         while k > 0 and (phrase_words[k - 1][0][:1].isupper() or
                          phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
             k -= 1
+        if k > 0 and phrase_words[k][0][:1].isupper():
+            # "said a clerk from Eastport Ann Reed": the place after a preposition, then
+            # the name (read as in a name before a cue: see name_after_place)
+            k += name_after_place(phrase_words[k - 1][0], [w for w, _, _ in phrase_words[k:]])
         if phrase_words[k][0][:1].isupper() and k > 0 and \
                 phrase_words[k - 1][0] not in _PREPOSITIONS + ("to", "on", "by") and \
                 not any(x[0] == "to" for x in phrase_words[:k]):  # ("an aide to both Moes")

@@ -85,6 +85,16 @@ def _clause_subject(words) -> _Subject | None:
                     j + 1 < len(words) and _LOWER_WORD.fullmatch(words[j + 1][0]):
                 skip_to = j  # "on his Facebook page": a modifier, not a name
                 continue
+            if j > i and not words[j][0].endswith(("’s", "'s")) and any(
+                    words[o][0].endswith(("’s", "'s")) for o in (j - 1, j - 2) if o >= i):
+                # "Lake’s Eastport field director, Tom Reed, wrote": an owner and a proper
+                # modifier before a role in lower case; the name in the appositive speaks
+                k = j + 1
+                while k < len(words) and k - j <= 5 and _LOWER_WORD.fullmatch(words[k][0]):
+                    k += 1
+                named = _appositive_name(words, k) if k > j + 1 else None
+                if named is not None:
+                    return named
             if words[j][0].endswith(("’s", "'s")) or (
                     j + 1 < len(words) and words[j + 1][0] in ("’s", "'s", "’", "'")):
                 # "Lakeland's water minister, Ann Moe, rejected it": an owner, not the
@@ -93,14 +103,9 @@ def _clause_subject(words) -> _Subject | None:
                 while k < len(words) and k - j <= 5 and _LOWER_OR_S_WORD.fullmatch(
                                                                       words[k][0]):
                     k += 1
-                if k + 1 < len(words) and words[k][0] == "," and _is_cap(words[k + 1][0]) and \
-                        words[k + 1][0] not in NOT_NAME:
-                    m = k + 1
-                    while m + 1 < len(words) and _is_cap(words[m + 1][0]):
-                        m += 1
-                    if m + 1 < len(words) and words[m + 1][0] == ",":
-                        return _Subject(" ".join(x[0] for x in words[k + 1:m + 1]),
-                                        words[k + 1][1], words[m][2])
+                named = _appositive_name(words, k)
+                if named is not None:
+                    return named
                 owner = words[j][0].removesuffix("’s").removesuffix("'s")
                 if k > j + 1 and any(x in ORG_WORDS for x in [w for w, _, _ in words[i:j]] +
                                      [owner]):
@@ -143,6 +148,24 @@ def _clause_subject(words) -> _Subject | None:
                     j += 1
                 s = words[i][1]
             return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
+    return None
+
+
+def _appositive_name(words, k: int) -> _Subject | None:
+    """The name in an appositive that opens at the comma at ``k`` and closes with a comma
+    ("…, Ann Moe, said"), else None.
+
+    >>> _appositive_name([(w, 0, 0) for w in "director , Ann Moe , said".split()], 1).text
+    'Ann Moe'
+    """
+    if k + 1 < len(words) and words[k][0] == "," and _is_cap(words[k + 1][0]) and \
+            words[k + 1][0] not in NOT_NAME:
+        m = k + 1
+        while m + 1 < len(words) and _is_cap(words[m + 1][0]):
+            m += 1
+        if m + 1 < len(words) and words[m + 1][0] == ",":
+            return _Subject(" ".join(x[0] for x in words[k + 1:m + 1]), words[k + 1][1],
+                            words[m][2])
     return None
 
 
