@@ -162,3 +162,25 @@ def test_owner_and_proper_modifier_before_a_role(text, name):
 ])
 def test_inverted_role_place_then_name(text, name):
     assert _speakers(text) == [(name, "after")]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a role, then "known as" / "identified only as" / "named" and the name (was "the night
+    # clerk known")
+    ("“We will win,” said the night clerk known as Ned.", "Ned", "night clerk"),
+    ("“We will win,” said the clerk known as Ned Lane.", "Ned Lane", "clerk"),
+    ("“We will win,” said a guard identified only as Ann.", "Ann", "guard"),
+    ("“We will win,” said a man named Tom Reed.", "Tom Reed", "man"),
+])
+def test_role_known_as_name(text, name, role):
+    [q] = extract_quotes(article_from_text(text, "x"))
+    assert (q.speaker, q.role, q.position) == (name, role, "after")
+
+
+@pytest.mark.parametrize("text, name", [
+    # no name after the participle: the phrase as before
+    ("“We will win,” said the clerk known for his speed.", "the clerk known for his speed"),
+    ("“We will win,” said the clerk named in the suit.", "the clerk named in the suit"),
+])
+def test_role_known_as_guards(text, name):
+    assert _speakers(text) == [(name, "after")]

@@ -74,6 +74,10 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     # phrase keeps it: "said one woman in Rhamu")
     cut = len(phrase_words)
     named = w[:1].isupper() and low not in _DETERMINERS
+    if not named:
+        known = _known_as(phrase_words)  # "said the night clerk known as Ned"
+        if known is not None:
+            return known
     for idx, (pw, _, _) in enumerate(phrase_words):
         if pw == "to" and not named and _to_person(phrase_words, idx):
             continue  # "said a longtime adviser to Ann Moe": whose adviser stays
@@ -130,6 +134,38 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+#: Participles that give a described person's name ("a clerk known as Ned Lane").
+_NAMING = {"known", "identified", "named", "nicknamed", "called"}
+
+
+def _known_as(phrase_words) -> _Subject | None:
+    """The name after "known as", "identified (only) as", "named" at the end of a role in
+    lower case ("the night clerk known as Ned", "a guard identified only as Ann"), the role
+    kept; None when no capitalised name closes the phrase. Each word is read once.
+
+    >>> _known_as([(w, i, i + 1) for i, w in enumerate("the clerk known as Ned Lane".split())]).text
+    'Ned Lane'
+    >>> _known_as([(w, i, i + 1) for i, w in enumerate("the clerk known for speed".split())])
+    """
+    n = len(phrase_words)
+    idx = next((i for i in range(1, n - 1) if phrase_words[i][0] in _NAMING), None)
+    if idx is None:
+        return None
+    k = idx + 1
+    if phrase_words[k][0] == "only":
+        k += 1
+    if k < n and phrase_words[k][0] == "as":
+        k += 1
+    elif phrase_words[idx][0] in ("known", "identified"):
+        return None  # ("known for …": no name given)
+    if k >= n or not all(_NAME_WORD.fullmatch(w) for w, _, _ in phrase_words[k:]):
+        return None
+    role = " ".join(w for w, _, _ in phrase_words[:idx]
+                    if w.lower() not in _DETERMINERS) or None
+    return _Subject(" ".join(w for w, _, _ in phrase_words[k:]), phrase_words[k][1],
+                    phrase_words[-1][2], None, role)
 
 
 def _owner_role(phrase_words) -> bool:
