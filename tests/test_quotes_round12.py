@@ -184,3 +184,21 @@ def test_role_known_as_name(text, name, role):
 ])
 def test_role_known_as_guards(text, name):
     assert _speakers(text) == [(name, "after")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a report, a study, a poll or an audit "found" the quoted finding (was a scare quote)
+    ("A 2014 report by the Lake Institute found “no sign of fraud.”", "Lake Institute"),
+    ("The Lake Institute report found “no sign of fraud.”", "the Lake Institute report"),
+    ("The audit also found that the fund had “no controls at all.”", "the audit"),
+    ("A new Eastport Courier poll finds that voters are “tired of it.”",
+     "new Eastport Courier poll"),
+])
+def test_document_found(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_person_found_is_no_cue():
+    # a person who "found" something quotes nothing
+    text = "Ann Moe found “a mess” when she arrived."
+    assert [q.kind for q in extract_quotes(article_from_text(text, "x"))] == ["scare"]

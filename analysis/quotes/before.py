@@ -304,13 +304,46 @@ def _before_cue(pw, opens_clause: bool):
                 # "Moe says that if he went there he would be yelling at people saying “…”":
                 # the earlier cue reports the clause the quote is in
                 continue
-        if subj and _can_speak(subj):
+        if subj and (_can_speak(subj) or (
+                words[c0][0] in ("found", "finds") and
+                subj.text.split()[-1].lower() in _FINDING_NOUNS)):
+            # ("The audit found that the fund had “…”": a finding reported by its document)
             if not words[c0][0].endswith("ing"):
                 outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
                     return outer, (c0, _c1), "before"
             return subj, (c0, _c1), "before"
-    return _according_to_opening(words)
+    return _found_by_document(words) or _according_to_opening(words)
+
+
+#: What "found" a quoted finding: a report, a study, a poll, an inquiry.
+_FINDING_NOUNS = frozenset({"report", "study", "survey", "poll", "audit", "review",
+                            "investigation", "inquiry", "analysis", "probe", "assessment",
+                            "evaluation", "research", "memo", "ruling", "document"})
+
+
+def _found_by_document(words):
+    """"A 2014 report by the Lake Institute found “…”": a finding quoted right after "found"
+    or "finds" whose subject (within eight words, no comma between) is a report, a study,
+    a poll or an inquiry (not "Moe found “a mess”"): that subject, its author when named.
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The Lake audit found".split())]
+    >>> _found_by_document(ws)[0].text
+    'The Lake audit'
+    >>> _found_by_document([(w, i, i + 1) for i, w in enumerate("Moe found".split())])
+    """
+    c0 = len(words) - 1
+    if c0 >= 1 and words[c0][0] == "that":
+        c0 -= 1
+    if c0 < 1 or words[c0][0] not in ("found", "finds"):
+        return None
+    k = c0 - 1
+    while k >= 0 and c0 - k <= 8 and words[k][0] not in (",", ";", ":", ".", "“", "”", '"'):
+        if words[k][0].lower() in _FINDING_NOUNS:
+            subj = _subject_before(words, c0)
+            return (subj, (c0, c0), "before") if subj is not None else None
+        k -= 1
+    return None
 
 
 def _according_to_opening(words):
