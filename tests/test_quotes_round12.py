@@ -126,6 +126,7 @@ def _work(text: str) -> int:
 @pytest.mark.parametrize("phrase", [
     "Ann Moe had this to say and ", "Tom Reed rose to announce , ", "AT&T’s Ann Moe and ",
     "a neighbour from Lakeside Ann Marie Moe and ", "a report by the inspector general and ",
+    "Pat Moe, mother of Tom Moe, spoke. “Yes,” Moe said. ",
 ])
 def test_round12_rules_are_linear(phrase):
     # hostile input: a phrase repeated before one quote; twice the repeats, about twice
@@ -202,3 +203,18 @@ def test_person_found_is_no_cue():
     # a person who "found" something quotes nothing
     text = "Ann Moe found “a mess” when she arrived."
     assert [q.kind for q in extract_quotes(article_from_text(text, "x"))] == ["scare"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # two people of one surname: a surname alone is not the one named as the other's
+    # relative ("mother of Tom Moe"), unless no one else is near (was Tom Moe)
+    ("Pat Moe, mother of Tom Moe, spoke. “We met at the hall,” Moe said.", "Pat Moe"),
+    ("Pat Moe, the mother of Lake soldier Tom Moe, spoke. “We met at the hall,” Moe said.",
+     "Pat Moe"),
+    # the nearest mention still decides when neither is named as a relative
+    ("Pat Moe spoke at the hall. Her son, Tom Moe, was there. “We met at the hall,” Moe "
+     "said.", "Tom Moe"),
+    ("Tom Moe spoke. Pat Moe, his mother, wept. “We met at the hall,” Moe said.", "Pat Moe"),
+])
+def test_same_surname_relative(text, name):
+    assert _speakers(text) == [(name, "after")]

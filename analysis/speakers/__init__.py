@@ -264,15 +264,42 @@ class Registry:
             candidates = titled or candidates
         if len(candidates) > 1:  # nearest earlier mention wins
             ids = {e.id for e in candidates}
-            nearest = next((mm for mm in self.recent(pos) if mm.entity in ids), None)
+            nearest, kin = None, None
+            for mm in self.recent(pos):
+                if mm.entity not in ids:
+                    continue
+                if kin is None and self._kin_mention(mm):
+                    # "Pat Moe, mother of Tom Moe, spoke. … Moe said": the relative named
+                    # through the speaker is the referent only when no other one is near
+                    kin = mm
+                    continue
+                if mm.entity != (kin.entity if kin is not None else None):
+                    nearest = mm
+                    break
+            nearest = nearest or kin
             if nearest is not None:
                 return self.entities[nearest.entity]
         if candidates:
             return candidates[0]
         return self._by_org_name(phrase)
 
+    def _kin_mention(self, m: Mention) -> bool:
+        """Whether mention ``m`` names someone as another's relative ("mother of [Tom
+        Moe]", "the son of Lake mayor [Tom Moe]"): read in the 40 characters before it."""
+        if self.article is None:
+            return False
+        return _KIN_OF.search(self.article.text, max(0, m.start - 40), m.start) is not None
+
     def _by_org_name(self, phrase: str) -> Entity | None:
         return self._by_org.get(_org_key(phrase))  # an index: no scan of every entity
+
+
+#: A relative's noun and "of" right before a name, up to three words between ("mother of
+#: Tom Moe", "widow of the late Tom Moe", "son of Lake mayor Tom Moe").
+_KIN_OF = re.compile(r"\b(?:mother|father|son|daughter|wife|husband|brother|sister|widow|"
+                     r"widower|grandmother|grandfather|grandson|granddaughter|nephew|niece|"
+                     r"uncle|aunt|cousin|parents?|child|children)\s+of\s+"
+                     r"(?:[\w’'.-]+\s+){0,3}$")
 
 
 @lru_cache(maxsize=4096)  # (functions of the phrase alone; an article repeats its speakers)
