@@ -218,3 +218,16 @@ def test_person_found_is_no_cue():
 ])
 def test_same_surname_relative(text, name):
     assert _speakers(text) == [(name, "after")]
+
+
+@pytest.mark.parametrize("text", [
+    # a person, "of", then an organisation with an owner: the person speaks (was the whole
+    # phrase, read as an organisation)
+    "“Yes, it will work,” Ann Moe of Eastport's Lake Institute said.",
+    "Ann Moe of Eastport’s Lake Institute said: “Yes, it will work.”",
+    # as before without the owner
+    "“Yes, it will work,” Ann Moe of Lake University said.",
+])
+def test_person_of_an_owned_organisation(text):
+    [q] = extract_quotes(article_from_text(text, "x"))
+    assert (q.speaker, q.speaker_kind) == ("Ann Moe", "person")

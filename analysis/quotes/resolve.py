@@ -170,6 +170,16 @@ class _Resolver:
         if n_caps > MAX_NAME_WORDS or _caps_beyond(self.text, subj.end,
                                                    MAX_NAME_WORDS - n_caps):
             return _Speaker(None, None)  # a headline or repeated words, no one's name
+        if " of " in subj.text and ("’s " in subj.text or "'s " in subj.text):
+            # "Ann Moe of Eastport's Lake Institute": a person, then an organisation whose
+            # owner the name pattern cannot read; the person, the organisation her
+            # affiliation (as "Ann Moe of Lake University" reads)
+            head, _, org = subj.text.partition(" of ")
+            hw = head.split()
+            if 2 <= len(hw) <= 4 and hw[0] in first_names():
+                ent = self.reg.resolve(head, subj.start)
+                if ent is not None and ent.kind == "person":
+                    return _Speaker.of(ent, org)
         ent = self.reg.resolve(subj.text, subj.start)
         if ent is None and len(words) == 1 and self._ordinary_initial(words[0], subj.start):
             return self._ordinary_subject(subj)
