@@ -231,3 +231,29 @@ def test_same_surname_relative(text, name):
 def test_person_of_an_owned_organisation(text):
     [q] = extract_quotes(article_from_text(text, "x"))
     assert (q.speaker, q.speaker_kind) == ("Ann Moe", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a text or an outlet reports words with a speech verb before a partial quote (was no
+    # speaker: an ad, an email, a book is no speaker noun)
+    ("One Lake Party ad, which is now airing, argues that “only Reed can win this race.”",
+     "Lake Party ad"),
+    ("The ad accuses Reed of “wasting money on roads that nobody will ever use.”", "the ad"),
+    ("Her email called the plan “a joke that nobody will laugh at.”", "Her email"),
+    ("The book describes the town as “a sleepy place with big dreams.”", "the book"),
+    # who puts a text out speaks through it
+    ("Ann Moe is releasing a new ad that urges voters to “send a message” to the banks.",
+     "Ann Moe"),
+    # a speaker tied to an object by "familiar with" / "close to" (was the object)
+    ("A source familiar with the ad said: “It will run all week.”",
+     "source familiar with the ad"),
+    ("A person close to the mayor said the plan was “dead on arrival.”",
+     "person close to the mayor"),
+])
+def test_written_sources_and_linked_speakers(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_a_text_that_tells_a_story_is_no_speaker():
+    text = "The video tells the “lost” story of the town."
+    assert [q.kind for q in extract_quotes(article_from_text(text, "x"))] == ["scare"]

@@ -306,8 +306,12 @@ def _before_cue(pw, opens_clause: bool):
                 continue
         if subj and (_can_speak(subj) or (
                 words[c0][0] in ("found", "finds") and
-                subj.text.split()[-1].lower() in _FINDING_NOUNS)):
-            # ("The audit found that the fund had “…”": a finding reported by its document)
+                subj.text.split()[-1].lower() in _FINDING_NOUNS) or (
+                subj.text.split()[-1] in _WRITTEN_SOURCES and
+                not words[c0][0].endswith("ing") and words[c0][0] not in _TELLS)):
+            # ("The audit found that the fund had “…”": a finding reported by its document;
+            # "One Lake Party ad argues that “…”": a text or an outlet reports words with a
+            # speech verb, though it is no speaker noun; not "the book tells the “lost” story")
             if not words[c0][0].endswith("ing"):
                 outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
@@ -316,6 +320,15 @@ def _before_cue(pw, opens_clause: bool):
     return _found_by_document(words) or _according_to_opening(words)
 
 
+#: Texts and outlets that report words with a speech verb ("the ad argues that “…”", "the
+#: tabloid noted that “…”"), beyond the speaker nouns.
+_WRITTEN_SOURCES = frozenset({
+    "ad", "ads", "advert", "advertisement", "video", "email", "e-mail", "editorial", "column",
+    "op-ed", "book", "textbook", "flyer", "leaflet", "mailer", "opinion", "filing", "ruling",
+    "memo", "campaign", "newspaper", "paper", "tabloid", "magazine", "page", "poll", "audit",
+    "review", "analysis", "inquiry", "investigation", "probe", "assessment"})
+#: Cues that tell a story as often as words ("the video tells the “lost” story").
+_TELLS = frozenset({"tell", "tells", "told"})
 #: What "found" a quoted finding: a report, a study, a poll, an inquiry.
 _FINDING_NOUNS = frozenset({"report", "study", "survey", "poll", "audit", "review",
                             "investigation", "inquiry", "analysis", "probe", "assessment",

@@ -243,6 +243,9 @@ _DOCUMENT_PARTICIPLES = {"obtained", "released", "sent", "published", "written",
                          "issued", "posted", "seen", "reviewed", "shared", "circulated"}
 
 
+#: Adjectives that tie a speaker to what follows them ("a source familiar with the talks",
+#: "a person close to the mayor"): the speaker, not the object, is the subject.
+_LINKING_ADJECTIVES = {"familiar", "close", "closest", "loyal", "allied", "connected"}
 #: Words that end the words before a noun phrase: the phrase opens after them.
 _PHRASE_BREAKS = {",", ";", ":", ".", "“", "”", '"', "(", "—", "–"}
 
@@ -278,6 +281,8 @@ def _head_with_modifiers(words, k: int) -> int:
             if end < 1 or words[end][0] not in _DOCUMENT_PARTICIPLES:
                 break  # "A report by [the inspector general] said": its author speaks
             end -= 1
+        elif end >= 1 and words[end][0] in _LINKING_ADJECTIVES:
+            end -= 1  # "A source familiar with [the ad]", "a person close to [the mayor]"
         head = words[end][0].lower()
         if head not in _SPEAKER_NOUNS and head not in _DOCUMENT_NOUNS:
             break

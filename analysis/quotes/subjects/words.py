@@ -64,7 +64,12 @@ _TIME_WORDS = {"yesterday", "today", "tonight", "tomorrow", "recently", "afterwa
 
 
 _ISSUING = {"issued", "released", "sent", "posted", "published", "put", "circulated",
-            "distributed", "tweeted", "filed"}
+            "distributed", "tweeted", "filed",
+            # a campaign's ads, and the verbs of a text being put out ("Moe is releasing a
+            # new ad that urges …", "The campaign ran an ad that called …")
+            "ran", "aired", "launched", "unveiled", "issuing", "releasing", "sending",
+            "posting", "publishing", "circulating", "running", "airing", "launching",
+            "unveiling"}
 
 
 _SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "As", "By", "But", "And", "When",
