@@ -257,3 +257,17 @@ def test_written_sources_and_linked_speakers(text, name):
 def test_a_text_that_tells_a_story_is_no_speaker():
     text = "The video tells the “lost” story of the town."
     assert [q.kind for q in extract_quotes(article_from_text(text, "x"))] == ["scare"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # an owner's role, then two names joined by "and" in the appositive (was no speaker)
+    ("Lake's historians, Ann and Tom Reed, wrote that the mayor “never listened to anyone.”",
+     "Ann and Tom Reed"),
+    ("Lake's historians, Ann and Tom Reed, wrote: “He never listened.”", "Ann and Tom Reed"),
+    ("The mayor's aides, Ann Moe and Tom Reed, said: “He never listened.”",
+     "Ann Moe and Tom Reed"),
+    # one name as before
+    ("Lake’s chief of staff, Tom Reed, told them: “He never listened.”", "Tom Reed"),
+])
+def test_two_names_in_an_owners_appositive(text, name):
+    assert _speakers(text) == [(name, "before")]

@@ -256,8 +256,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             return None
     subj = _phrase_ending_at(words, j)
     if subj is None:
-        if app_words and 2 <= len(app_words) <= 4 and \
-                all(_NAME_WORD.fullmatch(x[0]) for x in app_words) and _owner_role_at(words, j):
+        if app_words and 2 <= len(app_words) <= 5 and _names_joined(app_words) and \
+                _owner_role_at(words, j):
             # "Lake’s chief of staff, Tom Reed, told": an owner's role (no speaker noun of
             # its own), then the name in the appositive
             return _Subject(appositive, app_words[0][1], app_words[-1][2], None)
@@ -279,8 +279,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     subj.appositive = appositive
     common = (subj.text[:1].islower() or subj.text.split()[0].lower() in _DETERMINERS
               or "’s " in subj.text.replace("'s ", "’s "))
-    if app_words and common and len(app_words) <= 4 and \
-            all(x[0][:1].isupper() for x in app_words) and not (
+    if app_words and common and (len(app_words) <= 4 and all(
+            x[0][:1].isupper() for x in app_words) or _names_joined(app_words)) and not (
                 len(app_words) == 1 and _PLACE_END.search(subj.text)):
         # (not "a farmer in Nakuru, Kenya, said": one word after a place is its region)
         # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
@@ -288,6 +288,21 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+def _names_joined(app_words) -> bool:
+    """Whether an appositive of at most five words is a name, or two joined by "and" ("Ann
+    and Tom Reed", "Ann Moe and Tom Reed"): name words, "and" only between two of them.
+
+    >>> [_names_joined([(w, 0, 0) for w in t.split()])
+    ...  for t in ("Tom Reed", "Ann and Tom Reed", "and Tom Reed", "the Reeds")]
+    [True, True, False, False]
+    """
+    n = len(app_words)
+    return 1 <= n <= 5 and all(
+        _NAME_WORD.fullmatch(w) or (w == "and" and 0 < i < n - 1 and
+                                    _NAME_WORD.fullmatch(app_words[i + 1][0]) is not None)
+        for i, (w, _, _) in enumerate(app_words))
 
 
 _DASHES = {"-", "—", "–"}
