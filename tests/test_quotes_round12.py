@@ -271,3 +271,30 @@ def test_a_text_that_tells_a_story_is_no_speaker():
 ])
 def test_two_names_in_an_owners_appositive(text, name):
     assert _speakers(text) == [(name, "before")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a noun cue ("claims") is no earlier cue to take the subject from (was "Eastport"), and
+    # a phrase headed by a speaker noun opening the sentence is the coordinated verb's
+    # subject (was no speaker)
+    ("Lake safety experts have doubted Eastport's claims, but have said that the dam might "
+     "hold its “full load.”", "safety experts"),
+    ("Lake safety experts doubted the claims, but said that the dam might hold its “full "
+     "load.”", "safety experts"),
+    ("The mayor met the clerks and said that the dam might hold its “full load.”",
+     "the mayor"),
+    # a repeated verb cue still hands over to the first cue's subject
+    ("Ann Moe said that the dam was fine, and said that it might hold its “full load.”",
+     "Ann Moe"),
+])
+def test_coordinated_cue_subject(text, name):
+    assert _speakers(text) == [(name, "before")]
+
+
+def test_coordinated_cue_subject_guards():
+    # a speaker noun with a phrase after it, or a lead-in, opens no such subject
+    for text in ("A spokesman for Lake Fund declined to comment but said that “the dam is "
+                 "safe.”", "As clerks waited in line and said that the dam was “safe,” nothing "
+                 "moved."):
+        assert [(q.kind, q.speaker) for q in extract_quotes(article_from_text(text, "x"))] \
+            == [("scare", None)]

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from analysis.quotes.cues import _ADVERB, _DETERMINERS, _DOCUMENT_NOUNS, _cue_at
+from analysis.quotes.cues import (
+    _ADVERB,
+    _DETERMINERS,
+    _DOCUMENT_NOUNS,
+    _SPEAKER_NOUNS,
+    _cue_at,
+    _noun_cue,
+)
+from analysis.quotes.subjects.after_cue import _NOT_INVERTED
 from analysis.quotes.subjects.clause import _clause_subject
 from analysis.quotes.subjects.phrases import (
     _first_segment_name,
@@ -19,8 +27,10 @@ from analysis.quotes.subjects.words import (
     _DAY_PARTS,
     _DAYS,
     _ISSUING,
+    _LEAD_INS,
     _LOWER_WORD,
     _NAME_WORD,
+    _PLAIN_WORD,
     _TIME_LEADS,
     _head_noun,
     _Subject,
@@ -41,14 +51,18 @@ def _acronym_in_brackets(words, close: int) -> bool:
 
 def _finite_cue(words, i: int) -> bool:
     """Whether a cue verb not ending in -ing starts at ``i``: one that can be repeated in a
-    coordinated clause ("Moe said that …, and stated that …").
+    coordinated clause ("Moe said that …, and stated that …"); not a noun after an article
+    or an owner ("doubted Eastport's claims, but said …").
 
     >>> ws = [(w, 0, 0) for w in "Moe said it and stated , adding".split()]
     >>> [_finite_cue(ws, i) for i in (1, 4, 6, 0)]
     [True, True, False, False]
+    >>> _finite_cue([(w, 0, 0) for w in "doubted the claims".split()], 2)
+    False
     """
     w = words[i][0]
-    return w[:1].islower() and not w.endswith("ing") and _cue_at(words, i) is not None
+    return w[:1].islower() and not w.endswith("ing") and _cue_at(words, i) is not None \
+        and not _noun_cue(words, i)
 
 
 def _time_before(words, j: int) -> int:
@@ -129,6 +143,10 @@ def _modal_say(words, c: int) -> bool:
 _TO_SAY_OBJECTS = {"this", "that", "much", "little", "plenty", "something", "nothing", "more",
                    "less", "lots"}
 
+#: Words after a noun that continue its phrase, not the clause's verb.
+_NOT_AFTER_SUBJECT = {"for", "of", "at", "from", "in", "with", "to", "on", "by", "near", "who",
+                      "that", "which", "whose", "and", "or"}
+
 #: How far back a repeated cue is looked for ("Moe said that …, and said that …").
 _PRIOR_CUE_REACH = 60
 
@@ -201,6 +219,16 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
                     w0 == "The" and start + 1 < j and words[start + 1][0][:1].isupper()):
                 # ("The Harbour Fund's board approved it and urged …")
                 return _clause_subject(words[start:j])
+        # "Lake safety experts doubted the claims, but said that …": a phrase headed by a
+        # speaker noun opens the sentence, a verb in lower case right after it (within six
+        # words; not "As voters …", "A spokesman for …", "officials who …")
+        e = next((i for i in range(min(j - 1, 6)) if words[i][0].lower() in _SPEAKER_NOUNS
+                  and _LOWER_WORD.fullmatch(words[i + 1][0]) and
+                  words[i + 1][0] not in _NOT_AFTER_SUBJECT), None)
+        if e is not None and words[0][0] not in _LEAD_INS and \
+                words[0][0].lower() not in _NOT_INVERTED and \
+                all(_PLAIN_WORD.match(x[0]) for x in words[:e]):
+            return _phrase_ending_at(words, e)
         return None
     if j < 0:
         return None
