@@ -326,36 +326,24 @@ def _phrase_shape(words: tuple[str, ...], title: str | None, keep: bool):
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
     """Common first names and the gender they usually indicate (a hint for he/she only;
-    honorifics and the article's own pronouns override it).
+    honorifics and the article's own pronouns override it): ``resources/first_names.csv``,
+    then the everyday short forms and given names of ``first_name_short_forms.csv`` ("Tom",
+    "Liz"; a name in both takes the second file's gender).
 
-    >>> first_names()["Grace"], first_names()["Peter"]
-    ('f', 'm')
+    >>> first_names()["Grace"], first_names()["Peter"], first_names()["Tom"]
+    ('f', 'm', 'm')
     """
-    path = Path(__file__).parents[1] / "resources" / "first_names.csv"
+    resources = Path(__file__).parents[1] / "resources"
+    return {**_name_genders(resources / "first_names.csv"),
+            **_name_genders(resources / "first_name_short_forms.csv")}
+
+
+def _name_genders(path: Path) -> dict[str, str]:
+    """The ``name,gender`` rows of a CSV file after its header line; lines opening with
+    ``#`` are comments."""
     lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
              if ln and not ln.startswith("#")]
-    return {**dict(ln.split(",") for ln in lines[1:]), **_SHORT_FORMS}
-
-
-#: Everyday English short forms of first names, which news writes as the name itself ("Al
-#: From", "Tom Price", "Ken May"); only those whose gender is clear.
-_SHORT_FORMS = {w: "m" for w in (
-    "Al", "Ben", "Bill", "Bob", "Chuck", "Dan", "Dave", "Don", "Ed", "Greg", "Jeff", "Jim",
-    "Jon", "Ken", "Matt", "Mike", "Nick", "Rick", "Ron", "Steve", "Ted", "Tim", "Tom")} | {
-    w: "f" for w in ("Barb", "Beth", "Becky", "Deb", "Jen", "Kate", "Kathy", "Liz", "Meg",
-                     "Pam", "Peg", "Sally", "Sue")} | {
-    # common given names the list lacks, whose gender is clear and which are rarely a word,
-    # a place or a surname ("Dean", "Grant", "Jordan", "Warren", "Lee", "Kim" are left out)
-    w: "m" for w in (
-        "Abe", "Andy", "Bernard", "Bernie", "Brad", "Calvin", "Corey", "Derek", "Doug",
-        "Dwight", "Evan", "Gus", "Hank", "Harry", "Ivan", "Jake", "Jimmy", "Johnny", "Josh",
-        "Kurt", "Lou", "Luke", "Marco", "Mitch", "Nate", "Phil", "Reggie", "Rob",
-        "Rudy", "Russ", "Seth", "Shawn", "Tony", "Trey", "Vince", "Wes", "Zach")} | {
-    w: "f" for w in (
-        "Abby", "Carly", "Cathy", "Cindy", "Debbie", "Dianne", "Gina", "Gwen", "Heidi",
-        "Hillary", "Holly", "Jeanne", "Jenny", "Jill", "Katie", "Kirsten", "Kristen", "Lori",
-        "Mandy", "Marcy", "Marsha", "Maxine", "Michele", "Molly", "Nikki", "Nina", "Patty",
-        "Paula", "Shelley", "Stacey", "Tammy", "Terri", "Tina", "Vicki", "Wendy")}
+    return dict(ln.split(",") for ln in lines[1:])
 
 
 #: Prepositions whose capitalised object is a place or an institution ("in Boston", "at
