@@ -298,3 +298,21 @@ def test_coordinated_cue_subject_guards():
                  "moved."):
         assert [(q.kind, q.speaker) for q in extract_quotes(article_from_text(text, "x"))] \
             == [("scare", None)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a document from a named body, obtained by an outlet: the document's phrase speaks,
+    # not the outlet (was "Courier" / "Lake Press")
+    ("A letter from the Lake Fund obtained by the Courier warns that “any further contact "
+     "will be through our lawyer.”", "letter from the Lake Fund obtained by the Courier"),
+    ("A March 1 letter from the Lake Fund obtained by The Courier warns that “any further "
+     "contact will be through our lawyer.”",
+     "March 1 letter from the Lake Fund obtained by The Courier"),
+    # as before: a body the document came from that is a speaker noun
+    ("A letter from the council obtained by the Courier warns that “any further contact "
+     "will be through our lawyer.”", "letter from the council obtained by the Courier"),
+    # an outlet that speaks for itself
+    ("The Courier warns that “any further contact will be through our lawyer.”", "Courier"),
+])
+def test_document_obtained_by_an_outlet(text, name):
+    assert _speakers(text) == [(name, "before")]

@@ -31,6 +31,7 @@ from analysis.speakers import (
     name_after_place,
     surname_after_first,
 )
+from analysis.text.words import DAY_AND_MONTH_NAMES
 
 
 def _person_before_of(words, k: int, subj: _Subject) -> _Subject | None:
@@ -272,7 +273,7 @@ def _head_with_modifiers(words, k: int) -> int:
     """
     for _ in range(3):
         p = k - 1
-        if p >= 1 and words[p][0] == "the":  # ("obtained by the Courier": a name's article)
+        if p >= 1 and words[p][0] in ("the", "The"):  # ("by the Courier": its article)
             p -= 1
         if p < 1 or words[p][0] not in _MODIFIER_PREPS:
             break
@@ -281,6 +282,17 @@ def _head_with_modifiers(words, k: int) -> int:
             if end < 1 or words[end][0] not in _DOCUMENT_PARTICIPLES:
                 break  # "A report by [the inspector general] said": its author speaks
             end -= 1
+            if words[end][0][:1].isupper():
+                # "A letter from the Lake Fund obtained by [The Courier]": past the name the
+                # document came from, to the document's noun (a run of at most five words)
+                q = end
+                while q - 1 >= 0 and end - q < 4 and words[q - 1][0][:1].isupper():
+                    q -= 1
+                if q - 1 >= 0 and words[q - 1][0] in ("the", "The"):
+                    q -= 1
+                if q >= 2 and words[q - 1][0] in _MODIFIER_PREPS and \
+                        words[q - 2][0].lower() in _DOCUMENT_NOUNS:
+                    end = q - 2
         elif end >= 1 and words[end][0] in _LINKING_ADJECTIVES:
             end -= 1  # "A source familiar with [the ad]", "a person close to [the mayor]"
         head = words[end][0].lower()
@@ -288,18 +300,21 @@ def _head_with_modifiers(words, k: int) -> int:
             break
         q = end
         while q - 1 >= 0 and end - q < 4 and _PLAIN_WORD.match(words[q - 1][0]) and \
-                words[q - 1][0][:1].islower() and words[q - 1][0] not in _DETERMINERS and \
+                (words[q - 1][0][:1].islower() or words[q - 1][0][:1].isdigit() or
+                 words[q - 1][0] in DAY_AND_MONTH_NAMES) and \
+                words[q - 1][0] not in _DETERMINERS and \
                 words[q - 1][0] not in _NOT_IN_NOUN_PHRASE and \
                 not CUE_RE.fullmatch(words[q - 1][0]):
-            q -= 1  # adjectives before the noun ("fundraising email")
+            q -= 1  # adjectives before the noun ("fundraising email", "a March 1 letter")
         if q - 1 >= 0 and words[q - 1][0].lower() in _DETERMINERS:
             q -= 1
         elif q - 1 >= 0 and words[q - 1][0].endswith(("’s", "'s", "s’")):
             q -= 1  # an owner: "Ann Moe’s email"
             while q - 1 >= 0 and end - q < 8 and capitalised(words[q - 1][0]):
                 q -= 1
-        elif q != end or not (q == 0 or words[q - 1][0] in _PHRASE_BREAKS):
-            break  # (no determiner: only a bare noun that opens its clause, "Officials in …")
+        elif not (q == 0 or words[q - 1][0] in _PHRASE_BREAKS):
+            break  # (no determiner: only a noun phrase that opens its clause, "Officials in
+            # …", "Senior officials in …", "1 letter from …" after "Feb.")
         k = q
     return k
 
