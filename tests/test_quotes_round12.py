@@ -316,3 +316,17 @@ def test_coordinated_cue_subject_guards():
 ])
 def test_document_obtained_by_an_outlet(text, name):
     assert _speakers(text) == [(name, "before")]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # two names joined by "and" after a role in lower case (was cut at "and": "2019 paper
+    # by economists Ann Moe and")
+    ("According to a 2019 paper by economists Ann Moe and Tom Reed, the lake is “drying "
+     "up.”", "Ann Moe and Tom Reed", "before"),
+    ("“The lake is drying up,” said economists Ann Moe and Tom Reed.", "Ann Moe and Tom Reed",
+     "after"),
+    # one name as before
+    ("“The lake is drying up,” said police chief Tom Reed.", "Tom Reed", "after"),
+])
+def test_role_then_two_names(text, name, position):
+    assert _speakers(text) == [(name, position)]

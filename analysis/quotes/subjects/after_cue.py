@@ -44,9 +44,13 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     end = k
     while end < len(words) and words[end][0] not in stop and end - k < 8:
         end += 1
-    if end - k == 8 and words[k][0][:1].islower() and words[end - 1][0][:1].isupper():
+    if end - k == 8 and words[k][0][:1].islower() and (
+            words[end - 1][0][:1].isupper() or (
+                words[end - 1][0] == "and" and end < len(words) and
+                _NAME_WORD.fullmatch(words[end][0]) is not None)):
         # "said former Lakeshire Gov. and party chairman Ed Ross": a long role in lower
-        # case runs on into the name (a capitalised run, at most two words more)
+        # case runs on into the name (a capitalised run, at most two words more); "a study
+        # by economists Ann Moe and Tom Reed": a second name after "and"
         while end < len(words) and end - k < _INVERTED_REACH and \
                 _NAME_WORD.fullmatch(words[end][0]):
             end += 1
@@ -119,8 +123,10 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
         # in lower case (or a possessive), then the name
         k = len(phrase_words) - 1
         while k > 0 and (phrase_words[k - 1][0][:1].isupper() or
-                         phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa")):
-            k -= 1
+                         phrase_words[k - 1][0] in ("of", "de", "van", "bin", "al", "wa") or
+                         (phrase_words[k - 1][0] == "and" and k >= 2 and
+                          _NAME_WORD.fullmatch(phrase_words[k - 2][0]) is not None)):
+            k -= 1  # (two names joined by "and": "economists Ann Moe and Tom Reed")
         if k > 0 and phrase_words[k][0][:1].isupper():
             # "said a clerk from Eastport Ann Reed": the place after a preposition, then
             # the name (read as in a name before a cue: see name_after_place)
