@@ -330,3 +330,17 @@ def test_document_obtained_by_an_outlet(text, name):
 ])
 def test_role_then_two_names(text, name, position):
     assert _speakers(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text", [
+    # an appositive left open before the cue, with a name inside its role: the person
+    # before the comma speaks (was Ann Moe, the one the role serves)
+    "Tom Reed, a former Lake Service agent for Governor Ann Moe has written a memoir that "
+    "calls the mayor “a tyrant.”",
+    "Tom Reed, a former Lake Service agent for Governor Ann Moe told a radio host that the "
+    "mayor was “a tyrant.”",
+    # as before, with a role in lower case only
+    "Tom Reed, a former agent for Governor Ann Moe said that the mayor showed “rage” often.",
+])
+def test_open_appositive_with_a_name_in_its_role(text):
+    assert _speakers(text) == [("Tom Reed", "before")]

@@ -91,9 +91,10 @@ def _person_before_role(words, k: int, j: int, subj: _Subject) -> _Subject | Non
     if k >= 1 and words[k - 1][0] in ("The", "the"):
         k -= 1  # "… of The Lantern" (the name read without its article)
     p = k - 1
-    while p >= 0 and _LOWER_WORD.fullmatch(words[p][0]) and k - p <= 8:
-        p -= 1
-    if p < 2 or words[p][0] != "," or not (
+    while p >= 0 and (_LOWER_WORD.fullmatch(words[p][0]) or _NAME_WORD.fullmatch(
+            words[p][0])) and k - p <= 8:
+        p -= 1  # (a name inside the role: "a former Lake Service agent for")
+    if p < 2 or words[p][0] != "," or not _LOWER_WORD.fullmatch(words[p + 1][0]) or not (
             (p < k - 1 and words[k - 1][0] in _ROLE_LINKS) or
             (subj.text[:1].islower() and p == k - 1)):
         return None
