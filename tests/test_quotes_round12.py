@@ -344,3 +344,14 @@ def test_role_then_two_names(text, name, position):
 ])
 def test_open_appositive_with_a_name_in_its_role(text):
     assert _speakers(text) == [("Tom Reed", "before")]
+
+
+def test_dash_byline_after_a_partial_quote_whose_sentence_names_the_speaker():
+    # a writer's "--Name." after the sentence: the cue earlier in the sentence (before
+    # another quote) names who spoke (was the writer)
+    text = ('Tom Reed told us on Friday that the club would "find a new coach soon" and added '
+            'that the team was "still the best in the county."--Ann Moe.')
+    assert [s for s, _ in _speakers(text)] == ["Tom Reed", "Tom Reed"]
+    # with no cue in the sentence the byline still names the speaker
+    assert _speakers('The club was "still the best in the county."--Ann Moe.') == [
+        ("Ann Moe", "after")]

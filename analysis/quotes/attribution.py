@@ -275,7 +275,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         if position is None and s.close_mark is not None:
             byline = _byline(text, after_start, block, index, after_end)
             if byline is not None and _cue_names_speaker(s, by_id, text, sent_start, known,
-                                                         opens_clause, registry, resolver):
+                                                         opens_clause, registry, resolver,
+                                                         index):
                 # "Moe told them, “A.” / “B.” / — Tom Reed, …": the cue before the quote (or
                 # before its first part) already names who spoke; the dashed line is another
                 # text's signature
@@ -323,9 +324,11 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             # name and affiliation ("Amina Noor, Lakeside Policy Institute."), or a byline
             # below a quote whose closing mark is missing at its paragraph's end
             byline = _byline(text, after_start, block, index, after_end, name_line=True)
-            if byline is not None and s.part > 0 and _cue_names_speaker(
-                    s, by_id, text, sent_start, known, opens_clause, registry, resolver):
-                byline = None  # (a later part: its first part's cue named the speaker)
+            if byline is not None and (s.part > 0 or not opens_clause) and _cue_names_speaker(
+                    s, by_id, text, sent_start, known, opens_clause, registry, resolver, index):
+                # (a later part: its first part's cue named the speaker; a partial quote: a
+                # cue earlier in its sentence did)
+                byline = None
             if byline is not None:
                 subj = _Subject(*byline)
                 speaker, position, mention = resolver.resolve(subj), "after", subj.text
@@ -554,7 +557,7 @@ _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause: bool,
-                       registry, resolver) -> bool:
+                       registry, resolver, index) -> bool:
     """Whether a cue before quote ``s`` already names its speaker: for a later part of a
     multi-paragraph quote, its first part has a speaker; for a first part, a cue before it in
     its sentence has a subject that holds a name (:func:`_names_someone`), or is he/she/they
@@ -565,6 +568,14 @@ def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause
         prior = by_id.get(s.quote_id)
         return prior is not None and prior.kind in SPEECH_KINDS and prior.speaker is not None
     found = _before_cue(_words_to(text, sent_start, s.open_mark, known), opens_clause)
+    if found is None and not opens_clause:
+        # 'Reed said that he will "…" and insisted that it was "…"--Ann Moe.': the cue is
+        # earlier in the sentence, before another quote (read as step 2's "sentence" cue)
+        sent = index.sentence_of(s.open_mark)
+        found = _sentence_cue(text, sent.start, sent.end, index, registry) \
+            if sent is not None else None
+        if found is not None and not _can_speak(found[0]):
+            found = None
     if found is None or found[0] is None or not _names_someone(found[0].text, registry):
         return False
     if found[0].text.lower() in ("he", "she", "they"):
