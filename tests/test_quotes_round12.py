@@ -355,3 +355,25 @@ def test_dash_byline_after_a_partial_quote_whose_sentence_names_the_speaker():
     # with no cue in the sentence the byline still names the speaker
     assert _speakers('The club was "still the best in the county."--Ann Moe.') == [
         ("Ann Moe", "after")]
+
+
+def test_curly_quote_inside_a_straight_multi_paragraph_quote():
+    # a statement quoted in straight marks over three paragraphs, with curly quotes inside:
+    # one quote in three parts, all the speaker's (were three quotes, the later two with no
+    # speaker, and the inner names read as scare quotes)
+    text = ('Ann Moe stated:\n\n"The ferry will run on time this spring. The “Blue Line” boats '
+            'are ready and the crews are trained.\n\n"We also fixed the pier at Eastport, '
+            'which the town calls “Old Dock,” after two years of work.\n\n"Tickets go on sale '
+            'on Monday."')
+    quotes = extract_quotes(article_from_text(text, "x"))
+    assert [(q.quote_id, q.part, q.kind, q.speaker) for q in quotes] == [
+        (0, 0, "direct", "Ann Moe"), (0, 1, "direct", "Ann Moe"), (0, 2, "direct", "Ann Moe")]
+    assert quotes[0].text.startswith("The ferry will run on time this spring. The “Blue Line”")
+
+
+def test_curly_marks_inside_a_straight_quote_are_read_once():
+    # hostile input: many inner “ and no ” in one straight quote; the next ” is looked for
+    # once, not once per mark (counted in lines run, not timed)
+    small, large = (_work('Ann Moe said: "' + "“a " * n + 'end." Then she left.')
+                    for n in (500, 1000))
+    assert large <= 2.3 * small

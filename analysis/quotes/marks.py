@@ -88,14 +88,16 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         open_at: int | None = None
         open_char = ""
         open_start = 0
-        nested = False  # a straight "…" pair nested inside a curly quote
+        nested = ""  # the closing mark of an inner pair being skipped: a straight "…" pair
+        # inside a curly quote, or a curly “…” pair inside a straight one
+        curly_close = -1  # where the next ” is (b_end: none), once looked for
         for m in _DOUBLE_MARK.finditer(text, b_start, b_end):
             # each double quote mark; ``…'' and ''…'' (two apostrophes) are double quotes
             # too, read as the mark they act as (“ and ")
             i, c = m.start(), m[0]
             c = _ASCII_DOUBLE.get(c, c)
             if nested:
-                nested = c != '"'
+                nested = "" if c == nested else nested
                 continue
             after = m.end()  # first character after the mark
             if open_at is None:
@@ -112,8 +114,16 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
             else:
                 if c == '"' and open_char in "“«„" and text[i - 1] in _BEFORE_OPEN and \
                         after < b_end and text[after].isalnum():
-                    nested = True  # “He said "no" to me,” – an inner quote, not the close
+                    nested = '"'  # “He said "no" to me,” – an inner quote, not the close
                     continue
+                if c == "“" and open_char == '"' and text[i - 1] in _BEFORE_OPEN and \
+                        after < b_end and text[after].isalnum():
+                    if curly_close < after:  # (the next ”, looked for once per one found:
+                        curly_close = text.find("”", after, b_end)  # linear)
+                        curly_close = b_end if curly_close == -1 else curly_close
+                    if curly_close < b_end:
+                        nested = "”"  # "It is not about “fair water” now" – the same, the
+                        continue  # other way round, when the inner pair closes in the paragraph
                 closes = (
                     c in _CLOSE_D or c == '"' or (c == "“" and open_char == "„")
                     or (c == "“" and (after >= b_end or not text[after].isalnum())
