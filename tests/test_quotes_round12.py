@@ -377,3 +377,16 @@ def test_curly_marks_inside_a_straight_quote_are_read_once():
     small, large = (_work('Ann Moe said: "' + "“a " * n + 'end." Then she left.')
                     for n in (500, 1000))
     assert large <= 2.3 * small
+
+
+@pytest.mark.parametrize("text", [
+    # a described person (with a relative clause), then the name in an appositive, before a
+    # partial quote (was no speaker; a direct quote already had one)
+    "The officer who arrested him, Tom Reed, said that the plan was “a disaster for the "
+    "town.”",
+    "The clerk I spoke with, Tom Reed, said that the plan was “a disaster for the town.”",
+    # as before
+    "The clerk, Tom Reed, said that the plan was “a disaster for the town.”",
+])
+def test_described_person_then_name_before_a_partial_quote(text):
+    assert _speakers(text) == [("Tom Reed", "before")]

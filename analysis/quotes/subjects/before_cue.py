@@ -16,6 +16,7 @@ from analysis.quotes.cues import (
 from analysis.quotes.subjects.after_cue import _NOT_INVERTED
 from analysis.quotes.subjects.clause import _clause_subject
 from analysis.quotes.subjects.phrases import (
+    _clause_start,
     _first_segment_name,
     _leading_person,
     _person_before_of,
@@ -289,6 +290,12 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             # "Lake’s chief of staff, Tom Reed, told": an owner's role (no speaker noun of
             # its own), then the name in the appositive
             return _Subject(appositive, app_words[0][1], app_words[-1][2], None)
+        if app_words and len(app_words) >= 2 and _names_joined(app_words):
+            start = _clause_start(words, j)
+            if j - start <= 8 and words[start][0].lower() in ("the", "a", "an", "another"):
+                # "The officer who arrested him, Tom Reed, said that …", "The clerk I spoke
+                # to, Tom Reed, said that …": a described person, then the name
+                return _Subject(appositive, app_words[0][1], app_words[-1][2], None)
         return None
     person = _person_before_place(words, subj, j)
     if person is not None:
