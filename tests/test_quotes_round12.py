@@ -390,3 +390,16 @@ def test_curly_marks_inside_a_straight_quote_are_read_once():
 ])
 def test_described_person_then_name_before_a_partial_quote(text):
     assert _speakers(text) == [("Tom Reed", "before")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # two names joined by "and" opening the clause of a participle cue: both (was the first
+    # alone), as "Ann Moe and Tom Reed said …" already read
+    ("Ann Moe and Tom Reed issued a statement calling the vote “a disgrace.”",
+     "Ann Moe and Tom Reed"),
+    ("Moe and Reed issued a statement calling the vote “a disgrace.”", "Moe and Reed"),
+    # a description after "and" is not joined
+    ("Ann Moe and the mayor issued a statement calling the vote “a disgrace.”", "Ann Moe"),
+])
+def test_two_names_open_the_clause(text, name):
+    assert _speakers(text) == [(name, "before")]

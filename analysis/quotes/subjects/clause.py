@@ -147,6 +147,15 @@ def _clause_subject(words) -> _Subject | None:
                         words[j + 1][0] != "of":
                     j += 1
                 s = words[i][1]
+            if j + 2 < len(words) and words[j + 1][0] == "and" and \
+                    words[j + 2][0] not in NOT_NAME and _SURNAME.fullmatch(words[j + 2][0]):
+                # "Ann Moe and Tom Reed issued a statement …": both, as a subject before a
+                # cue reads them (the second name at most five words)
+                m = j + 2
+                while m + 1 < len(words) and m - j < 6 and _is_cap(words[m + 1][0]) and \
+                        words[m + 1][0] != "of":
+                    m += 1
+                j = m
             return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
     return None
 
