@@ -403,3 +403,16 @@ def test_described_person_then_name_before_a_partial_quote(text):
 ])
 def test_two_names_open_the_clause(text, name):
     assert _speakers(text) == [(name, "before")]
+
+
+@pytest.mark.parametrize("text, name, position", [
+    # a document, a participle and a time before the cue: the document speaks (was "the
+    # order released")
+    ("“The plan is sound,” the order released Friday said.", "the order", "after"),
+    ("“The plan is sound,” the report released Friday said.", "the report", "after"),
+    ("The statement issued Tuesday said: “The plan is sound.”", "the statement", "before"),
+    # a time alone, as before
+    ("“The plan is sound,” the mayor said Friday.", "the mayor", "after"),
+])
+def test_document_participle_and_time_before_the_cue(text, name, position):
+    assert _speakers(text) == [(name, position)]

@@ -16,6 +16,7 @@ from analysis.quotes.cues import (
 from analysis.quotes.subjects.after_cue import _NOT_INVERTED
 from analysis.quotes.subjects.clause import _clause_subject
 from analysis.quotes.subjects.phrases import (
+    _DOCUMENT_PARTICIPLES,
     _clause_start,
     _first_segment_name,
     _leading_person,
@@ -181,6 +182,11 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
         j = t
         while j >= 0 and _ADVERB.match(words[j][0]) and words[j][0][:1].islower():
             j -= 1
+        if j >= 1 and words[j][0] in _DOCUMENT_PARTICIPLES and (
+                words[j - 1][0].lower() in _DOCUMENT_NOUNS or (
+                    j >= 2 and words[j - 1][0].isalpha() and words[j - 1][0].islower() and
+                    words[j - 2][0].lower() in _DETERMINERS)):
+            j -= 1  # "the order released Friday said": the document, not "released"
     r = _relative_who(words, j)
     if r is not None:  # "a town official who spoke on condition of anonymity said"
         j = r
