@@ -416,3 +416,15 @@ def test_two_names_open_the_clause(text, name):
 ])
 def test_document_participle_and_time_before_the_cue(text, name, position):
     assert _speakers(text) == [(name, position)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a colon lead-in whose subject is a speaker noun's phrase (was a scare quote with no
+    # speaker, or the capitalised adjective: "Local")
+    ("The mayor was blunt: “The plan is dead.”", "the mayor"),
+    ("Local officials were blunt: “The plan is dead.”", "officials"),
+    # a name as before
+    ("Ann Moe was blunt: “The plan is dead.”", "Ann Moe"),
+])
+def test_colon_lead_in_with_a_speaker_noun(text, name):
+    assert _speakers(text) == [(name, "colon")]

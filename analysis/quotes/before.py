@@ -30,6 +30,7 @@ from analysis.quotes.subjects import (
     _SENTENCE_OPENERS,
     _clause_subject,
     _modal_say,
+    _speaker_noun_opening,
     _Subject,
     _subject_after,
     _subject_before,
@@ -261,7 +262,10 @@ def _before_cue(pw, opens_clause: bool):
             if subj:
                 return subj, None, "before"
         if last == ":":  # "Ruto was blunt:" — the clause's subject
-            subj = _source_after_dash(words[:-1]) or _clause_subject(words[:-1])
+            subj = _source_after_dash(words[:-1]) or \
+                _speaker_noun_opening(words, len(words) - 1) or _clause_subject(words[:-1])
+            # ("The mayor was blunt:", "Local officials were blunt:": a speaker noun's
+            # phrase, else the first name or pronoun)
             if subj:
                 return subj, None, "colon"
         return None

@@ -15,7 +15,12 @@ Their resolution to speakers is :mod:`analysis.quotes.resolve`.
 from __future__ import annotations
 
 from analysis.quotes.subjects.after_cue import _FINITE, _subject_after
-from analysis.quotes.subjects.before_cue import _HYPOTHETICAL_MODALS, _modal_say, _subject_before
+from analysis.quotes.subjects.before_cue import (
+    _HYPOTHETICAL_MODALS,
+    _modal_say,
+    _speaker_noun_opening,
+    _subject_before,
+)
 from analysis.quotes.subjects.clause import _clause_subject
 from analysis.quotes.subjects.words import (
     _DAYS,
@@ -35,6 +40,7 @@ from analysis.quotes.subjects.words import (
 __all__ = [
     "_DAYS", "_DEMONYMS", "_FINITE", "_HYPOTHETICAL_MODALS", "_ISSUING", "_LEAD_INS",
     "_NOT_IN_NOUN_PHRASE", "_PLAIN_WORD", "_SENTENCE_OPENERS", "_Subject", "_WORD_OR_DOT",
-    "_clause_subject", "_head_noun", "_modal_say", "_subject_after", "_subject_before",
+    "_clause_subject", "_head_noun", "_modal_say", "_speaker_noun_opening", "_subject_after",
+    "_subject_before",
     "first_names_lower", "ly_adverb",
 ]

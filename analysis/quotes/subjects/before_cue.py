@@ -10,6 +10,7 @@ from analysis.quotes.cues import (
     _DETERMINERS,
     _DOCUMENT_NOUNS,
     _SPEAKER_NOUNS,
+    CUE_RE,
     _cue_at,
     _noun_cue,
 )
@@ -37,7 +38,7 @@ from analysis.quotes.subjects.words import (
     _head_noun,
     _Subject,
 )
-from analysis.speakers import NOT_NAME, UPPER
+from analysis.speakers import NOT_NAME, UPPER, first_names
 
 _CLAUSE_BREAKS = {",", ";", ":", "when", "as", "because", "after", "while", "since", "where",
                   "that", "whom", "if", "though", "although", "—", "–", "(", ")", "“", "”", '"'}
@@ -226,17 +227,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
                     w0 == "The" and start + 1 < j and words[start + 1][0][:1].isupper()):
                 # ("The Harbour Fund's board approved it and urged …")
                 return _clause_subject(words[start:j])
-        # "Lake safety experts doubted the claims, but said that …": a phrase headed by a
-        # speaker noun opens the sentence, a verb in lower case right after it (within six
-        # words; not "As voters …", "A spokesman for …", "officials who …")
-        e = next((i for i in range(min(j - 1, 6)) if words[i][0].lower() in _SPEAKER_NOUNS
-                  and _LOWER_WORD.fullmatch(words[i + 1][0]) and
-                  words[i + 1][0] not in _NOT_AFTER_SUBJECT), None)
-        if e is not None and words[0][0] not in _LEAD_INS and \
-                words[0][0].lower() not in _NOT_INVERTED and \
-                all(_PLAIN_WORD.match(x[0]) for x in words[:e]):
-            return _phrase_ending_at(words, e)
-        return None
+        # "Lake safety experts doubted the claims, but said that …"
+        return _speaker_noun_opening(words, j)
     if j < 0:
         return None
     appositive = None
@@ -329,6 +321,31 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj
+
+
+def _speaker_noun_opening(words, end: int) -> _Subject | None:
+    """A phrase headed by a speaker noun that opens the sentence, a verb in lower case right
+    after it, within its first six words and before ``end`` ("Lake safety experts doubted
+    …", "The mayor was blunt"); not after a lead-in ("As voters …") nor before a phrase's
+    preposition or relative ("A spokesman for …", "officials who …").
+
+    >>> _speaker_noun_opening([(w, 0, 0) for w in "The mayor was blunt".split()], 4).text
+    'The mayor'
+    >>> _speaker_noun_opening([(w, 0, 0) for w in "A spokesman for Lake was".split()], 5)
+    >>> _speaker_noun_opening([(w, 0, 0) for w in "Ann Moe read the report aloud".split()], 6)
+    """
+    e = next((i for i in range(min(end - 1, 6)) if words[i][0].lower() in _SPEAKER_NOUNS
+              and _LOWER_WORD.fullmatch(words[i + 1][0]) and
+              words[i + 1][0] not in _NOT_AFTER_SUBJECT), None)
+    if e is not None and words[0][0] not in _LEAD_INS and \
+            words[0][0].lower() not in _NOT_INVERTED and _PLAIN_WORD.match(words[0][0]) and \
+            words[0][0] not in first_names() and all(
+                _LOWER_WORD.fullmatch(w) and w not in _DETERMINERS and not CUE_RE.fullmatch(w)
+                for w, _, _ in words[1:e]):
+        # (one noun phrase: a determiner or an adjective, then words in lower case; not
+        # "Ann Moe read the report aloud:")
+        return _phrase_ending_at(words, e)
+    return None
 
 
 def _names_joined(app_words) -> bool:
