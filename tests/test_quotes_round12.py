@@ -428,3 +428,11 @@ def test_document_participle_and_time_before_the_cue(text, name, position):
 ])
 def test_colon_lead_in_with_a_speaker_noun(text, name):
     assert _speakers(text) == [(name, "colon")]
+
+
+def test_same_surname_relative_a_nearer_plain_mention_wins():
+    # the relative's mention is passed over, but a plain mention of the same person nearer
+    # than the other candidate still decides
+    text = ("Pat Moe arrived. Tom Moe spoke at length. Later the mother of Tom Moe wept. “We "
+            "met at the hall,” Moe said.")
+    assert _speakers(text) == [("Tom Moe", "after")]

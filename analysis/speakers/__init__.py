@@ -268,14 +268,14 @@ class Registry:
             for mm in self.recent(pos):
                 if mm.entity not in ids:
                     continue
-                if kin is None and self._kin_mention(mm):
-                    # "Pat Moe, mother of Tom Moe, spoke. … Moe said": the relative named
-                    # through the speaker is the referent only when no other one is near
-                    kin = mm
+                if self._kin_mention(mm):
+                    # "Pat Moe, mother of Tom Moe, spoke. … Moe said": a mention naming
+                    # someone as another's relative is the referent only when no other
+                    # mention of a candidate is near
+                    kin = kin or mm
                     continue
-                if mm.entity != (kin.entity if kin is not None else None):
-                    nearest = mm
-                    break
+                nearest = mm
+                break
             nearest = nearest or kin
             if nearest is not None:
                 return self.entities[nearest.entity]
