@@ -315,7 +315,7 @@ def _head_with_modifiers(words, k: int) -> int:
                 q -= 1
         elif not (q == 0 or words[q - 1][0] in _PHRASE_BREAKS):
             break  # (no determiner: only a noun phrase that opens its clause, "Officials in
-            # …", "Senior officials in …", "1 letter from …" after "Feb.")
+            # …", "local officials in …", "1 letter from …" after "Feb.")
         k = q
     return k
 
