@@ -279,9 +279,11 @@ def _head_with_modifiers(words, k: int) -> int:
         if p < 1 or words[p][0] not in _MODIFIER_PREPS:
             break
         end = p - 1
-        if words[p][0] == "by":
-            if end < 1 or words[end][0] not in _DOCUMENT_PARTICIPLES:
+        if words[p][0] == "by" and (end < 1 or words[end][0] not in _DOCUMENT_PARTICIPLES):
+            if words[end][0].lower() in _DOCUMENT_NOUNS:
                 break  # "A report by [the inspector general] said": its author speaks
+            # ("A man by [the door]": a place or a manner, read as any modifier below)
+        elif words[p][0] == "by":
             end -= 1
             if words[end][0][:1].isupper():
                 # "A letter from the Lake Fund obtained by [The Courier]": past the name the
@@ -320,6 +322,24 @@ def _head_with_modifiers(words, k: int) -> int:
     return k
 
 
+def _document_origin(words, k: int) -> int | None:
+    """Where a document's phrase starts when ``words[k]`` opens its author's phrase after
+    "by" ("a report by [the inspector general]": the report's article), else None; read
+    back at most five words (bounded)."""
+    p = k - 1
+    if p >= 1 and words[p][0] in ("the", "The"):
+        p -= 1
+    if p < 1 or words[p][0] != "by" or words[p - 1][0].lower() not in _DOCUMENT_NOUNS:
+        return None
+    q = p - 1
+    while q - 1 >= 0 and p - q < 5 and words[q - 1][0][:1].islower() and \
+            _PLAIN_WORD.match(words[q - 1][0]) and words[q - 1][0] not in _NOT_IN_NOUN_PHRASE:
+        q -= 1
+        if words[q][0] in _DETERMINERS:
+            break
+    return words[q][1]
+
+
 def _phrase_ending_at(words, j: int) -> _Subject | None:
     """A pronoun, a name or a common-noun phrase whose last word is ``words[j]``."""
     w, ws, we = words[j]
@@ -356,7 +376,8 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
         if k == j and k > 0 and words[k - 1][0].lower() == "the" and w in _DEMONYMS:
             return _Subject(f"the {w}", words[k - 1][1], we)  # "the Kenyan told reporters"
         k = _head_with_modifiers(words, _speaker_before_preposition(words, k))
-        return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+        return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we,
+                        origin=_document_origin(words, k))
     if low.isalpha() or "-" in low or "’" in low or "'" in low:
         # a common-noun phrase: back to a determiner within six words
         k = j
@@ -365,7 +386,8 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
                 break  # "the clerk had not been paid": a verb, not a subject
             if words[k][0].lower() in _DETERMINERS:
                 k = _head_with_modifiers(words, _speaker_before_preposition(words, k))
-                return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
+                return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we,
+                                origin=_document_origin(words, k))
             if not _PLAIN_WORD.match(words[k][0]) or CUE_RE.fullmatch(words[k][0]):
                 break
             k -= 1
