@@ -37,3 +37,21 @@ def test_by_after_a_noun(text, speaker):
 def test_document_by_a_named_author_has_no_role():
     [q] = _quotes("“Controls failed,” an op-ed by Ann Moe said.")
     assert (q.kind, q.speaker, q.role) == ("direct", "Ann Moe", None)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a place that ends in a given name stays the place, of either gender
+    ("At Morgan Stanley Tom Reed said, “We will stay open.”", "Tom Reed"),
+    ("“We will stay open,” a worker at Morgan Stanley Tom Reed said.", "Tom Reed"),
+    ("In West Virginia Ann Moe said, “We will stay open.”", "Ann Moe"),
+    ("“We will stay open,” a nurse at West Virginia Ann Moe said.", "Ann Moe"),
+    ("“We will stay open,” a nurse from Alexandria Virginia Ann Moe said.", "Ann Moe"),
+    ("“We will stay open,” a worker at Eastport Jackson Tom Reed said.", "Tom Reed"),
+    ("“We will stay open,” said a banker at Morgan Stanley Tom Reed.", "Tom Reed"),
+    ("“We will stay open,” a clerk in North Carolina Ann Moe said.", "Ann Moe"),
+    # ... a double given name still opens the name
+    ("“We will stay open,” a neighbour from Lakeside Ann Marie Moe said.", "Ann Marie Moe"),
+    ("In Eastport Mary Ann Reed said, “We will stay open.”", "Mary Ann Reed"),
+])
+def test_place_ending_in_a_given_name(text, speaker):
+    assert _said(text) == [("direct", speaker)]

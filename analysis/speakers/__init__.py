@@ -360,6 +360,12 @@ _PLACE_LAST = {"Street", "Road", "Avenue", "Square", "Boulevard", "Park", "City"
                "Heights", "Falls", "Springs", "Valley", "Hills", "Lake", "River"}
 
 
+#: Given names that open a double given name ("Ann Marie", "Mary Beth", "John Paul"); a
+#: place's last word that is a given name ("Morgan Stanley", "West Virginia") is none of them.
+_DOUBLE_NAME_FIRST = {"Ann", "Anne", "Anna", "Mary", "Jo", "Sarah", "Sara", "Lisa", "Jean",
+                      "Rose", "Marie", "John", "Billy", "Bobby", "Jimmy"}
+
+
 def name_after_place(preposition: str, words) -> int:
     """Where a person's name starts in a run of capitalised ``words`` written right after
     ``preposition`` ("in Boston Tom Reed", "at Lakeside Ann Moe"): the preposition's object (a
@@ -376,8 +382,9 @@ def name_after_place(preposition: str, words) -> int:
     >>> [name_after_place(p, w.split()) for p, w in [("in", "Boston Tom Reed"),
     ...     ("in", "Tom Reed"), ("in", "Saint Louis Park"), ("to", "Sheriff Tom Reed"),
     ...     ("at", "Morgan Stanley Ann Moe"), ("with", "J. Christopher Stevens"),
-    ...     ("from", "Mary Ann Moe"), ("from", "Lakeside Ann Marie Moe")]]
-    [1, 0, 0, 0, 2, 0, 0, 1]
+    ...     ("from", "Mary Ann Moe"), ("from", "Lakeside Ann Marie Moe"),
+    ...     ("at", "Morgan Stanley Tom Reed"), ("in", "West Virginia Ann Moe")]]
+    [1, 0, 0, 0, 2, 0, 0, 1, 2, 2]
     """
     n = len(words)
     if n < 3 or preposition.lower() not in PLACE_PREPOSITIONS or words[0] in TITLE_WORDS or \
@@ -395,10 +402,11 @@ def name_after_place(preposition: str, words) -> int:
             return i
         if w in names and words[i - 1] not in _PLACE_FIRST:
             cut = i  # (the last given name: "at Morgan Stanley Ann Moe" → "Ann Moe")
-    while cut > 1 and words[cut - 1] in names and names[words[cut - 1]] == names[words[cut]] \
-            and words[cut - 2] not in _PLACE_FIRST:
-        cut -= 1  # "from Lakeside Ann Marie Moe": a double given name of one gender opens
-        # the name ("Stanley Ann" is no such pair: "at Morgan Stanley Ann Moe" → "Ann Moe")
+    if cut > 1 and words[cut - 1] in _DOUBLE_NAME_FIRST and \
+            names.get(words[cut - 1]) == names[words[cut]] and words[cut - 2] not in _PLACE_FIRST:
+        cut -= 1  # "from Lakeside Ann Marie Moe": a double given name opens the name; only
+        # after a given name that opens such pairs, as a place's last word may be a given
+        # name of either gender ("at Morgan Stanley Tom Reed", "in West Virginia Ann Moe")
     while cut > 0 and len(words[cut - 1]) == 2 and words[cut - 1][1] == "." and \
             words[cut - 1][0].isupper():
         cut -= 1  # "with J. Christopher Stevens": an initial opens the name
