@@ -55,3 +55,28 @@ def test_document_by_a_named_author_has_no_role():
 ])
 def test_place_ending_in_a_given_name(text, speaker):
     assert _said(text) == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a naming word after "who"/"that": the name is the object, the role speaks
+    ("“We will win,” said the woman who called Tom Reed.", "the woman"),
+    ("“We will win,” said the caller who named Ann Moe.", "the caller"),
+    ("“We will win,” said the neighbour who first called Ann Moe.", "the neighbour"),
+    ("“We will win,” said the man that named Ann Moe.", "the man"),
+    # ... right after the role's noun, the name speaks
+    ("“We will win,” said the night clerk known as Ned.", "Ned"),
+    ("“We will win,” said a guard identified only as Ann.", "Ann"),
+])
+def test_naming_word_after_a_role(text, speaker):
+    assert _said(text) == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body's name after "known as" is no person
+    ("“We will win,” said a volunteer with the charity known as Lake Aid.", "Lake Aid"),
+    ("“We will win,” said an official with the agency known as Lake Water.", "Lake Water"),
+    ("“We will win,” said a group known as Eastport Forward.", "Eastport Forward"),
+])
+def test_body_known_as_is_no_person(text, name):
+    [q] = _quotes(text)
+    assert not (q.speaker == name and q.speaker_kind == "person")

@@ -125,6 +125,14 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "
 _PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "him": "m", "her": "f"}
 
 
+#: Heads of a phrase that names an organisation ("the ministry", "the coalition").
+_ORG_HEADS = {"forum", "ministry", "government", "police", "agency", "embassy", "office",
+              "department", "committee", "council", "union", "company", "bank", "court",
+              "organisation", "organization", "charity", "coalition", "delegation", "team"}
+#: Heads that are no person for "he" or "she", though they may speak as a body or a text.
+_NOT_PERSON_HEADS = _ORG_HEADS | {"firm", "campaign", "community", "group", "network",
+                                  "newspaper", "paper", "outlet", "station", "party",
+                                  "administration", "board", "magazine", "website", "site"}
 _SPEAKER_NOUNS = {
     "official", "officials", "spokesperson", "spokesman", "spokeswoman", "spokespeople",
     "analyst", "analysts", "minister", "ministry", "statement", "communiqué", "communique",

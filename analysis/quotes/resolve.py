@@ -15,6 +15,8 @@ from analysis.quotes.cues import (
     _CUE,
     _DETERMINERS,
     _DOCUMENT_NOUNS,
+    _NOT_PERSON_HEADS,
+    _ORG_HEADS,
     _PRONOUNS,
     _SPEAKER_NOUNS,
 )
@@ -77,14 +79,6 @@ _PHRASE_GENDER = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m"
                   "brother": "m", "widow": "f", "grandmother": "f", "grandfather": "m"}
 
 
-#: Heads of a phrase that names an organisation ("the ministry", "the coalition").
-_ORG_HEADS = {"forum", "ministry", "government", "police", "agency", "embassy", "office",
-              "department", "committee", "council", "union", "company", "bank", "court",
-              "organisation", "organization", "charity", "coalition", "delegation", "team"}
-#: Heads that are no person for "he" or "she", though they may speak as a body or a text.
-_NOT_PERSON_HEADS = _ORG_HEADS | {"firm", "campaign", "community", "group", "network",
-                                  "newspaper", "paper", "outlet", "station", "party",
-                                  "administration", "board", "magazine", "website", "site"}
 _PERSON_SUFFIXES = ("man", "woman", "person", "er", "or", "ist", "ian", "ant", "ent", "ee",
                     "ate", "ive", "eur")
 

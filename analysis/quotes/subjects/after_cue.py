@@ -3,7 +3,13 @@ chief Tom Reed"), its trailing time or place phrase cut."""
 
 from __future__ import annotations
 
-from analysis.quotes.cues import _ADVERB, _DETERMINERS, _PRONOUNS, FINITE_AUXILIARIES
+from analysis.quotes.cues import (
+    _ADVERB,
+    _DETERMINERS,
+    _NOT_PERSON_HEADS,
+    _PRONOUNS,
+    FINITE_AUXILIARIES,
+)
 from analysis.quotes.subjects.words import (
     _DAYS,
     _LOWER_WORD,
@@ -144,6 +150,8 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
 
 #: Participles that give a described person's name ("a clerk known as Ned Lane").
 _NAMING = {"known", "identified", "named", "nicknamed", "called"}
+#: Words that open a relative clause inside a role ("the woman who called …").
+_RELATIVES = {"who", "whom", "whose", "which", "that"}
 
 
 def _known_as(phrase_words) -> _Subject | None:
@@ -154,11 +162,18 @@ def _known_as(phrase_words) -> _Subject | None:
     >>> _known_as([(w, i, i + 1) for i, w in enumerate("the clerk known as Ned Lane".split())]).text
     'Ned Lane'
     >>> _known_as([(w, i, i + 1) for i, w in enumerate("the clerk known for speed".split())])
+    >>> _known_as([(w, i, i + 1) for i, w in enumerate("the woman who called Ann Moe".split())])
     """
     n = len(phrase_words)
     idx = next((i for i in range(1, n - 1) if phrase_words[i][0] in _NAMING), None)
     if idx is None:
         return None
+    head = phrase_words[idx - 1][0]
+    if head in _NOT_PERSON_HEADS or not all(
+            _LOWER_WORD.fullmatch(w) and w not in _PREPOSITIONS and w not in _RELATIVES
+            for w, _, _ in phrase_words[:idx]):
+        return None  # the naming word right after a person's role only: not "the woman who
+        # called Tom Reed", "a volunteer with the charity known as …", "a group known as …"
     k = idx + 1
     if phrase_words[k][0] == "only":
         k += 1
