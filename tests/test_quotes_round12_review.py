@@ -80,3 +80,26 @@ def test_naming_word_after_a_role(text, speaker):
 def test_body_known_as_is_no_person(text, name):
     [q] = _quotes(text)
     assert not (q.speaker == name and q.speaker_kind == "person")
+
+
+@pytest.mark.parametrize("text", [
+    # "found" quotes no finding when the document is no subject of "found"
+    "Ann Moe read the report and found “a mess” in it.",
+    "During the review Ann Moe found “a mess” in the books.",
+    "After the audit Tom Reed found “serious gaps” in the plan.",
+    "Tom Reed used the poll and found “strong support” for it.",
+    "Police investigating the report found “nothing unusual.”",
+    "Readers of the report found “no controls at all.”",
+    "Tom Reed studied the audit closely and found “a mess” in it.",
+])
+def test_found_needs_a_document_subject(text):
+    assert _said(text) == [("scare", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A 2014 report by the Lake Institute found “serious gaps” in the plan.", "Lake Institute"),
+    ("The audit also found that the fund had “no controls at all.”", "the audit"),
+    ("But the study found “strong support” for it.", "the study"),
+])
+def test_found_by_a_document(text, speaker):
+    assert _said(text) == [("partial", speaker)]

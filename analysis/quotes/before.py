@@ -333,6 +333,10 @@ _WRITTEN_SOURCES = frozenset({
     "review", "analysis", "inquiry", "investigation", "probe", "assessment"})
 #: Cues that tell a story as often as words ("the video tells the “lost” story").
 _TELLS = frozenset({"tell", "tells", "told"})
+#: Words after which a clause's subject opens ("In March, a report found", "but the study
+#: found").
+_SUBJECT_OPENERS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "and", "but", "And",
+                              "But", "that"})
 #: What "found" a quoted finding: a report, a study, a poll, an inquiry.
 _FINDING_NOUNS = frozenset({"report", "study", "survey", "poll", "audit", "review",
                             "investigation", "inquiry", "analysis", "probe", "assessment",
@@ -354,13 +358,26 @@ def _found_by_document(words):
         c0 -= 1
     if c0 < 1 or words[c0][0] not in ("found", "finds"):
         return None
-    k = c0 - 1
-    while k >= 0 and c0 - k <= 8 and words[k][0] not in (",", ";", ":", ".", "“", "”", '"'):
-        if words[k][0].lower() in _FINDING_NOUNS:
-            subj = _subject_before(words, c0)
-            return (subj, (c0, c0), "before") if subj is not None else None
-        k -= 1
-    return None
+    j = c0 - 1
+    while j > 0 and c0 - j <= 2 and words[j][0] in _ADVERBS:
+        j -= 1  # "The audit also found"
+    subj = _subject_before(words, c0)
+    if subj is None:
+        return None
+    first = subj.start if subj.origin is None else min(subj.start, subj.origin)
+    s = next((i for i in range(max(0, c0 - 9), c0) if words[i][1] >= first), c0)
+    if c0 - s > 8:
+        return None
+    if s > 0 and words[s - 1][0].lower() in _DETERMINERS:
+        s -= 1
+    by = next((i for i in range(s + 1, j) if words[i][0] == "by"), None)
+    head = words[j][0] if by is None else words[by - 1][0]
+    if head.lower() not in _FINDING_NOUNS or (
+            s > 0 and words[s - 1][0] not in _SUBJECT_OPENERS):
+        return None  # the subject's own noun, opening its clause: not "Ann Moe read the
+        # report and found", "Readers of the report found", "Police investigating the report
+        # found"
+    return subj, (c0, c0), "before"
 
 
 def _according_to_opening(words):

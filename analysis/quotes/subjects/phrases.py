@@ -332,8 +332,9 @@ def _document_origin(words, k: int) -> int | None:
     if p < 1 or words[p][0] != "by" or words[p - 1][0].lower() not in _DOCUMENT_NOUNS:
         return None
     q = p - 1
-    while q - 1 >= 0 and p - q < 5 and words[q - 1][0][:1].islower() and \
-            _PLAIN_WORD.match(words[q - 1][0]) and words[q - 1][0] not in _NOT_IN_NOUN_PHRASE:
+    while q - 1 >= 0 and p - q < 5 and (words[q - 1][0].isdigit() or (
+            words[q - 1][0][:1].islower() and _PLAIN_WORD.match(words[q - 1][0]) and
+            words[q - 1][0] not in _NOT_IN_NOUN_PHRASE)):
         q -= 1
         if words[q][0] in _DETERMINERS:
             break
