@@ -127,12 +127,59 @@ def _work(text: str) -> int:
     "Ann Moe had this to say and ", "Tom Reed rose to announce , ", "AT&T’s Ann Moe and ",
     "a neighbour from Lakeside Ann Marie Moe and ", "a report by the inspector general and ",
     "Pat Moe, mother of Tom Moe, spoke. “Yes,” Moe said. ",
+    "the Lake audit found and ", "the night clerk known as Ned and ",
+    "Lake’s Eastport field director, Tom Reed, and ", "Ann Moe of Eastport’s Lake Institute and ",
 ])
 def test_round12_rules_are_linear(phrase):
     # hostile input: a phrase repeated before one quote; twice the repeats, about twice
     # the work (a quadratic scan would give four times)
     small, large = (_work(phrase * n + "said: “It will fail.”") for n in (250, 500))
     assert large <= 2.3 * small
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ann Moe had this to say: “It will fail.” ", "Tom Reed rose to announce, “It will fail.” ",
+    "“It will fail,” AT&T’s Ann Moe said. ", "“It will fail,” a report by the council said. ",
+    "“It will fail,” said a clerk from Eastport Ann Reed. ",
+    "The Lake audit found “serious gaps” in it. ",
+    "“It will fail,” said the night clerk known as Ned. ",
+    "Lake’s Eastport field director, Tom Reed, wrote to us, saying: “It will fail.” ",
+    "“It will fail,” Ann Moe of Eastport’s Lake Institute said. ",
+])
+def test_round12_rules_are_linear_per_quote(sentence):
+    # many quotes, each read by the rule: a look-back that is not bounded per quote would
+    # make the work per quote grow with the text before it
+    small, large = (_work(sentence * n) for n in (100, 200))
+    assert large <= 2.3 * small
+
+
+class _CountingPattern:
+    """A compiled pattern whose ``search`` counts the characters it is asked to scan."""
+
+    def __init__(self, pattern):
+        self.pattern, self.chars, self.calls = pattern, 0, 0
+
+    def search(self, text, pos=0, endpos=None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        self.chars += max(0, end - pos)
+        self.calls += 1
+        return self.pattern.search(text, pos, end)
+
+
+def test_relative_scan_is_bounded(monkeypatch):
+    # each same-surname quote reads a relative's noun before the recent mentions: at most 40
+    # characters each, however long the article (checked against a mutant that scans from
+    # the article's start: this test then fails, characters per call growing with n)
+    import analysis.speakers as speakers_mod
+    per_call = []
+    for n in (50, 200):
+        counting = _CountingPattern(speakers_mod._KIN_OF)
+        monkeypatch.setattr(speakers_mod, "_KIN_OF", counting)
+        text = "Pat Moe, mother of Tom Moe, spoke. “Yes,” Moe said. " * n
+        extract_quotes(article_from_text(text, "t"))
+        assert counting.calls >= n  # the scan is reached for every quote
+        per_call.append(counting.chars / counting.calls)
+    assert per_call[1] <= 40 and per_call[0] <= 40
 
 
 @pytest.mark.parametrize("text, name", [
