@@ -67,6 +67,16 @@ _ASCII_DOUBLE = {"``": "“", "''": '"'}
 _OPEN_MARK = attrgetter("open_mark")
 
 
+def _next_mark(text: str, mark: str, start: int, end: int) -> int:
+    """Where ``mark`` next occurs in ``text[start:end]``; ``end`` when it does not.
+
+    >>> _next_mark('a “b” c', "”", 0, 7), _next_mark('a “b” c', '"', 0, 7)
+    (4, 7)
+    """
+    i = text.find(mark, start, end)
+    return end if i == -1 else i
+
+
 def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
     """Quote spans of every paragraph, linked across paragraphs; plus warnings.
 
@@ -91,6 +101,8 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
         nested = ""  # the closing mark of an inner pair being skipped: a straight "…" pair
         # inside a curly quote, or a curly “…” pair inside a straight one
         curly_close = -1  # where the next ” is (b_end: none), once looked for
+        straight_close = -1  # where the next " is (b_end: none), once looked for
+        curly_open = -1  # where the next “ is (b_end: none), once looked for
         for m in _DOUBLE_MARK.finditer(text, b_start, b_end):
             # each double quote mark; ``…'' and ''…'' (two apostrophes) are double quotes
             # too, read as the mark they act as (“ and ")
@@ -118,12 +130,20 @@ def find_quote_spans(article: Article) -> tuple[list[QuoteSpan], list[str]]:
                     continue
                 if c == "“" and open_char == '"' and text[i - 1] in _BEFORE_OPEN and \
                         after < b_end and text[after].isalnum():
-                    if curly_close < after:  # (the next ”, looked for once per one found:
-                        curly_close = text.find("”", after, b_end)  # linear)
-                        curly_close = b_end if curly_close == -1 else curly_close
-                    if curly_close < b_end:
+                    if curly_close < after:  # (the next ” and the next ", each looked for
+                        curly_close = _next_mark(text, "”", after, b_end)  # once per one
+                    if straight_close < after:  # found: linear)
+                        straight_close = _next_mark(text, '"', after, b_end)
+                    if curly_open < after:
+                        curly_open = _next_mark(text, "“", after, b_end)
+                    if curly_close < curly_open and (curly_close < straight_close < b_end or (
+                            straight_close == curly_open == b_end)):
                         nested = "”"  # "It is not about “fair water” now" – the same, the
-                        continue  # other way round, when the inner pair closes in the paragraph
+                        continue  # other way round, when the inner pair closes in the
+                        # paragraph before the next straight mark could close the outer one
+                        # and before another “ opens; with no straight mark after it, only
+                        # when no “ follows (a quote running on to the next paragraph; not
+                        # "It is about “fair water," Moe said. Reed said, “No.”")
                 closes = (
                     c in _CLOSE_D or c == '"' or (c == "“" and open_char == "„")
                     or (c == "“" and (after >= b_end or not text[after].isalnum())
