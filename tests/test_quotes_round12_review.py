@@ -103,3 +103,52 @@ def test_found_needs_a_document_subject(text):
 ])
 def test_found_by_a_document(text, speaker):
     assert _said(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # a speaker noun that modifies the noun after it is no subject before a colon
+    "The witness list was long: “Ann, Tom and Pat.”",
+    "The police tape was everywhere: “Do not cross.”",
+    "The police report was short: “No suspects.”",
+    "The government plan was simple: “Build more homes.”",
+    "The government website was blunt: “Closed until further notice.”",
+    "The police statement ended: “Inquiries continue.”",
+    "The reason officials gave was simple: “It costs too much.”",
+    "The union contract was clear: “No overtime.”",
+])
+def test_speaker_noun_as_a_modifier_before_a_colon(text):
+    assert _said(text) == [("scare", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor was blunt: “The plan is dead.”", "the mayor"),
+    ("The mayor has been blunt: “The plan is dead.”", "the mayor"),
+    # numbers and quantifiers inside the phrase
+    ("The two officials were blunt: “The plan is dead.”", "two officials"),
+])
+def test_speaker_noun_before_a_colon(text, speaker):
+    assert _said(text) == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # numbers and quantifiers inside the phrase opening a coordinated cue
+    ("The two officials doubted the claims, but said that the plan was “sound.”",
+     "two officials"),
+    ("The three witnesses doubted the account, but said that the driver was “calm.”",
+     "three witnesses"),
+    ("The several residents doubted the claims, but said that the plan was “sound.”",
+     "several residents"),
+    # a relative clause about the object before the coordinated cue: its antecedent speaks
+    ("Police arrested Tom Reed, who denied the claims, but said the plan was “sound.”",
+     "Tom Reed"),
+    ("Officials fired the director, who denied the claims but said the audit was “unfair.”",
+     "the director"),
+    ("Doctors treated Ann Moe, who doubted the claims but said that the care was “good.”",
+     "Ann Moe"),
+    ("Nurses met Tom Reed, who praised them, and said the ward was “calm.”", "Tom Reed"),
+    # as before
+    ("Lake safety experts doubted the claims, but said that the plan was “sound.”",
+     "safety experts"),
+])
+def test_coordinated_cue_subject(text, speaker):
+    assert _said(text) == [("partial", speaker)]

@@ -11,6 +11,7 @@ from analysis.quotes.cues import (
     _DOCUMENT_NOUNS,
     _SPEAKER_NOUNS,
     CUE_RE,
+    FINITE_AUXILIARIES,
     _cue_at,
     _noun_cue,
 )
@@ -216,6 +217,13 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
                 subj = _subject_before(words, prior, follow=False)
                 if subj is not None:
                     return subj
+        rel = next((i for i in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, 1), -1)
+                    if words[i][0] == "who" and words[i - 1][0] == ","), None)
+        if rel is not None and rel >= 2:
+            subj = _phrase_ending_at(words, rel - 2)
+            if subj is not None:
+                return subj  # "Police arrested Tom Reed, who denied the claims, but said
+                # …": the relative clause's antecedent says it, not the sentence's subject
         # the last clause break within reach (none: the sentence's start is the only one
         # tried), so each "and said" reads a bounded stretch, not the whole sentence
         c = next((i + 1 for i in range(j - 1, max(j - 1 - _PRIOR_CUE_REACH, -1), -1)
@@ -323,6 +331,11 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
     return subj
 
 
+#: Articles and owners that open a noun phrase: not inside one ("The two officials", "The
+#: several residents" hold quantifiers).
+_ARTICLES = _DETERMINERS - {"one", "another", "some", "several", "two", "three", "many"}
+
+
 def _speaker_noun_opening(words, end: int) -> _Subject | None:
     """A phrase headed by a speaker noun that opens the sentence, a verb in lower case right
     after it, within its first six words and before ``end`` ("Lake safety experts doubted
@@ -337,15 +350,24 @@ def _speaker_noun_opening(words, end: int) -> _Subject | None:
     e = next((i for i in range(min(end - 1, 6)) if words[i][0].lower() in _SPEAKER_NOUNS
               and _LOWER_WORD.fullmatch(words[i + 1][0]) and
               words[i + 1][0] not in _NOT_AFTER_SUBJECT), None)
-    if e is not None and words[0][0] not in _LEAD_INS and \
-            words[0][0].lower() not in _NOT_INVERTED and _PLAIN_WORD.match(words[0][0]) and \
-            words[0][0] not in first_names() and all(
-                _LOWER_WORD.fullmatch(w) and w not in _DETERMINERS and not CUE_RE.fullmatch(w)
+    if e is None or words[0][0] in _LEAD_INS or words[0][0].lower() in _NOT_INVERTED or \
+            not _PLAIN_WORD.match(words[0][0]) or words[0][0] in first_names() or not all(
+                _LOWER_WORD.fullmatch(w) and w not in _ARTICLES and not CUE_RE.fullmatch(w)
                 for w, _, _ in words[1:e]):
-        # (one noun phrase: a determiner or an adjective, then words in lower case; not
-        # "Ann Moe read the report aloud:")
-        return _phrase_ending_at(words, e)
-    return None
+        return None  # (one noun phrase: a determiner or an adjective, numbers and
+        # quantifiers, then words in lower case; not "Ann Moe read the report aloud:")
+    verb = words[e + 1][0]
+    if e + 2 < end and not (verb in FINITE_AUXILIARIES or _ADVERB.match(verb)) and (
+            words[e + 2][0] in FINITE_AUXILIARIES or words[e + 2][0].endswith("ed")):
+        return None  # the speaker noun modifies the next noun, the phrase's head: "The
+        # police report was short:", "The witness list was long:", "The police statement
+        # ended:", "The reason officials gave was simple:"
+    if any(words[i][0] in ("who", "which") and words[i - 1][0] == ","
+           for i in range(max(e + 2, end - _PRIOR_CUE_REACH), end)):
+        return None  # "Police arrested Tom Reed, who denied the claims, but said …": the
+        # relative clause's antecedent, not the sentence's subject, speaks (read by the
+        # caller's who-antecedent reading); at most _PRIOR_CUE_REACH words back
+    return _phrase_ending_at(words, e)
 
 
 def _names_joined(app_words) -> bool:
