@@ -152,3 +152,32 @@ def test_speaker_noun_before_a_colon(text, speaker):
 ])
 def test_coordinated_cue_subject(text, speaker):
     assert _said(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "and" before no second person's name: the first name alone opens the clause
+    ("Ann Moe and Eastport officials issued a statement calling the vote “a disgrace.”",
+     "Ann Moe"),
+    ("Ann Moe and Tom Reed's aides issued a statement calling the vote “a disgrace.”",
+     "Ann Moe"),
+    ("Ann Moe and Tom Reed’s lawyer issued a statement calling the vote “a disgrace.”",
+     "Ann Moe"),
+    ("Ann Moe and Eastport Mayor Tom Reed issued a statement calling the vote “a disgrace.”",
+     "Ann Moe"),
+    ("Mayor Ann Moe and Governor Tom Reed issued a statement calling the vote “a disgrace.”",
+     "Ann Moe"),
+    ("Ann Moe and Tom Reed Tuesday issued a statement calling the vote “a disgrace.”",
+     "Ann Moe"),
+    ("Ann Moe and Eastport were at odds over the plan, calling it “a mess.”", "Ann Moe"),
+    ("Ann Moe and Lake Bank issued a statement calling the vote “a disgrace.”", "Ann Moe"),
+    # ... two people's names: both
+    ("Ann Moe and Tom Reed issued a statement calling the vote “a disgrace.”",
+     "Ann Moe and Tom Reed"),
+])
+def test_two_names_joined_by_and_open_a_clause(text, speaker):
+    assert _said(text) == [("partial", speaker)]
+
+
+def test_name_and_a_body_before_a_colon():
+    assert _said("Ann Moe and Congress were at odds: “We will not fund it.”") == [
+        ("direct", "Ann Moe")]

@@ -155,9 +155,28 @@ def _clause_subject(words) -> _Subject | None:
                 while m + 1 < len(words) and m - j < 6 and _is_cap(words[m + 1][0]) and \
                         words[m + 1][0] != "of":
                     m += 1
-                j = m
+                if _two_people(words[i:j + 1], words[j + 2:m + 1]):
+                    j = m
             return _Subject(" ".join(x[0] for x in words[i:j + 1]), s, words[j][2])
     return None
+
+
+def _two_people(first, second) -> bool:
+    """Whether two capitalised runs joined by "and" name two people ("Ann Moe and Tom
+    Reed"): the second opens with a given name and has a surname; neither holds a title,
+    an organisation's word, an owner or a day ("Ann Moe and Eastport officials", "… and Tom
+    Reed's aides", "… and Governor Tom Reed", "The Lake Party and Tom Reed", "… and Tom
+    Reed Tuesday" keep the first name alone); or two surnames alone ("Moe and Reed").
+
+    >>> [_two_people([(w, 0, 0) for w in a.split()], [(w, 0, 0) for w in b.split()])
+    ...  for a, b in [("Ann Moe", "Tom Reed"), ("Ann Moe", "Eastport"), ("Ann Moe", "Tom Reed's")]]
+    [True, False, False]
+    """
+    if not (len(second) >= 2 and second[0][0] in first_names()) and \
+            not (len(first) == len(second) == 1):
+        return False  # (two surnames alone: "Moe and Reed")
+    return not any(w.endswith(("'s", "’s", "s’", "s'")) or w in TITLE_WORDS or
+                   w in ORG_WORDS or w in NOT_NAME for w, _, _ in (*first, *second))
 
 
 def _appositive_name(words, k: int) -> _Subject | None:
