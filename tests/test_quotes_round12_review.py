@@ -181,3 +181,27 @@ def test_two_names_joined_by_and_open_a_clause(text, speaker):
 def test_name_and_a_body_before_a_colon():
     assert _said("Ann Moe and Congress were at odds: “We will not fund it.”") == [
         ("direct", "Ann Moe")]
+
+
+@pytest.mark.parametrize("text", [
+    # a written source after "of" is the object: no speaker
+    "The author of the book said the ending was “perfect.”",
+    "Readers of the paper said the plan was “dead.”",
+    "Viewers of the video said it was “shocking.”",
+    "Buyers of the magazine said it was “too thin.”",
+])
+def test_written_source_after_of_is_no_speaker(text):
+    assert _said(text) == [("scare", None)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("One Lake Party ad argues that the mayor is “weak.”", "Lake Party ad"),
+    ("The Lake Post editorial said the plan was “dead.”", "the Lake Post editorial"),
+    ("But as the nationalist Lake Times tabloid noted, the plan was “dead.”",
+     "the nationalist Lake Times tabloid"),
+    # a speaker close to / connected to a named person
+    ("An aide close to Tom Reed said the plan was “dead.”", "aide close to Tom Reed"),
+    ("A firm connected to Tom Reed said the deal was “fair.”", "firm connected to Tom Reed"),
+])
+def test_written_and_linked_sources_of_a_partial_quote(text, speaker):
+    assert _said(text) == [("partial", speaker)]

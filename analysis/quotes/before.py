@@ -311,8 +311,9 @@ def _before_cue(pw, opens_clause: bool):
         if subj and (_can_speak(subj) or (
                 words[c0][0] in ("found", "finds") and
                 subj.text.split()[-1].lower() in _FINDING_NOUNS) or (
-                subj.text.split()[-1] in _WRITTEN_SOURCES and
-                not words[c0][0].endswith("ing") and words[c0][0] not in _TELLS)):
+                subj.text.split()[-1].lower() in _WRITTEN_SOURCES and
+                not words[c0][0].endswith("ing") and words[c0][0] not in _TELLS and
+                _subject_opening(words, c0, subj, _PHRASE_REACH) is not None)):
             # ("The audit found that the fund had “…”": a finding reported by its document;
             # "One Lake Party ad argues that “…”": a text or an outlet reports words with a
             # speech verb, though it is no speaker noun; not "the book tells the “lost” story")
@@ -335,12 +336,44 @@ _WRITTEN_SOURCES = frozenset({
 _TELLS = frozenset({"tell", "tells", "told"})
 #: Words after which a clause's subject opens ("In March, a report found", "but the study
 #: found").
-_SUBJECT_OPENERS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "and", "but", "And",
+_SUBJECT_OPENERS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "and", "but", "And", "as",
                               "But", "that"})
 #: What "found" a quoted finding: a report, a study, a poll, an inquiry.
 _FINDING_NOUNS = frozenset({"report", "study", "survey", "poll", "audit", "review",
                             "investigation", "inquiry", "analysis", "probe", "assessment",
                             "evaluation", "research", "memo", "ruling", "document"})
+
+
+#: Prepositions: no adjective before a name ("Readers of the Lake Post").
+_PREPOSITION_WORDS = frozenset({"of", "in", "at", "for", "from", "with", "by", "to", "on"})
+
+
+def _subject_opening(words, c0: int, subj: _Subject, reach: int) -> int | None:
+    """Where ``subj`` (of the cue at ``c0``) starts, its article included, when it opens its
+    clause (the sentence's start, a comma, and/but/that) within ``reach`` words; None when
+    it is the object of a word before it ("Readers of [the paper] said", "Police
+    investigating [the report] found").
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Readers of the paper said".split())]
+    >>> _subject_opening(ws, 4, _Subject("the paper", 2, 4), 8)
+    >>> _subject_opening(ws[2:], 2, _Subject("the paper", 2, 4), 8)
+    0
+    """
+    first = subj.start if subj.origin is None else min(subj.start, subj.origin)
+    s = next((i for i in range(max(0, c0 - reach - 1), c0) if words[i][1] >= first), c0)
+    if c0 - s > reach:
+        return None
+    if c0 >= 1 and words[c0 - 1][0] in ("that", "which", "who"):
+        return s  # "… an editorial that argues": the relative clause's antecedent
+    a = s
+    while words[s][0][:1].isupper() and a > 0 and s - a < 3 and \
+            _LOWER_RUN.fullmatch(words[a - 1][0]) and words[a - 1][0] not in _DETERMINERS and \
+            words[a - 1][0] not in _PREPOSITION_WORDS:
+        a -= 1  # adjectives: "the nationalist Lake Times tabloid"
+    if a > 0 and words[a - 1][0].lower() in _DETERMINERS:
+        s = a - 1
+    return s if s == 0 or words[s - 1][0] in _SUBJECT_OPENERS or \
+        words[s - 1][0].lower() in _CLAUSE_OPENERS else None  # ("which an inquiry found")
 
 
 def _found_by_document(words):
@@ -364,16 +397,12 @@ def _found_by_document(words):
     subj = _subject_before(words, c0)
     if subj is None:
         return None
-    first = subj.start if subj.origin is None else min(subj.start, subj.origin)
-    s = next((i for i in range(max(0, c0 - 9), c0) if words[i][1] >= first), c0)
-    if c0 - s > 8:
+    s = _subject_opening(words, c0, subj, 8)
+    if s is None:
         return None
-    if s > 0 and words[s - 1][0].lower() in _DETERMINERS:
-        s -= 1
     by = next((i for i in range(s + 1, j) if words[i][0] == "by"), None)
     head = words[j][0] if by is None else words[by - 1][0]
-    if head.lower() not in _FINDING_NOUNS or (
-            s > 0 and words[s - 1][0] not in _SUBJECT_OPENERS):
+    if head.lower() not in _FINDING_NOUNS:
         return None  # the subject's own noun, opening its clause: not "Ann Moe read the
         # report and found", "Readers of the report found", "Police investigating the report
         # found"

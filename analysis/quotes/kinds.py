@@ -8,6 +8,7 @@ from itertools import islice
 
 from analysis.quotes.cues import _DETERMINERS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _Subject
+from analysis.quotes.subjects.phrases import _LINKING_ADJECTIVES
 
 #: A word of a title (letters first), compiled once.
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -81,7 +82,15 @@ def _is_title(content: str, before: str) -> bool:
 
 
 def _head(words: list[str]) -> str:
+    """The noun a phrase's first preposition modifies ("reporter for the …"), past an
+    adjective that ties it to its object ("aide close to Tom Reed" → aide).
+
+    >>> _head("an aide close to Tom Reed".split()), _head("a reporter for the Post".split())
+    ('aide', 'reporter')
+    """
     for i, w in enumerate(words):
+        if i > 1 and w in ("to", "with") and words[i - 1] in _LINKING_ADJECTIVES:
+            return words[i - 2].lower()
         if i > 0 and w in ("for", "of", "at", "from", "with", "in"):
             return words[i - 1].lower()
     return words[-1].lower()
