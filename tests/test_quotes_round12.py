@@ -39,8 +39,13 @@ def test_double_given_name_needs_one_gender():
 
 @pytest.mark.parametrize("text, name", [
     # a pronoun cue with no one named before it: the dashed byline below names the speaker
-    ("He wrote: “I will not resign.”\n\n- Ann Moe", "Ann Moe"),
+    # whose given name is of the pronoun's gender
+    ("He wrote: “I will not resign.”\n\n- Tom Reed", "Tom Reed"),
     ("She wrote: “I will not resign.”\n\n— Ann Moe", "Ann Moe"),
+    # ... not of another gender, nor after "they" (review of round 12: was the byline)
+    ("He wrote: “I will not resign.”\n\n- Ann Moe", None),
+    ("She wrote: “I will not resign.”\n\n- Tom Reed", None),
+    ("The council met on Monday. They wrote: “We will not resign.”\n\n- Ann Moe", None),
 ])
 def test_unresolved_pronoun_cue_gives_way_to_a_byline(text, name):
     assert [s for s, _ in _speakers(text)] == [name]

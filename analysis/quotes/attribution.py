@@ -276,7 +276,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             byline = _byline(text, after_start, block, index, after_end)
             if byline is not None and _cue_names_speaker(s, by_id, text, sent_start, known,
                                                          opens_clause, registry, resolver,
-                                                         index):
+                                                         index, byline[0]):
                 # "Moe told them, “A.” / “B.” / — Tom Reed, …": the cue before the quote (or
                 # before its first part) already names who spoke; the dashed line is another
                 # text's signature
@@ -325,7 +325,8 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             # below a quote whose closing mark is missing at its paragraph's end
             byline = _byline(text, after_start, block, index, after_end, name_line=True)
             if byline is not None and (s.part > 0 or not opens_clause) and _cue_names_speaker(
-                    s, by_id, text, sent_start, known, opens_clause, registry, resolver, index):
+                    s, by_id, text, sent_start, known, opens_clause, registry, resolver, index,
+                    byline[0]):
                 # (a later part: its first part's cue named the speaker; a partial quote: a
                 # cue earlier in its sentence did)
                 byline = None
@@ -557,7 +558,7 @@ _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause: bool,
-                       registry, resolver, index) -> bool:
+                       registry, resolver, index, byline_name: str = "") -> bool:
     """Whether a cue before quote ``s`` already names its speaker: for a later part of a
     multi-paragraph quote, its first part has a speaker; for a first part, a cue before it in
     its sentence has a subject that holds a name (:func:`_names_someone`), or is he/she/they
@@ -581,7 +582,15 @@ def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause
     if found[0].text.lower() in ("he", "she", "they"):
         # (resolved again when the cue is taken: resolving a pronoun only sets the gender
         # of the person it finds, the same both times)
-        return resolver.resolve(found[0]).name is not None
+        if resolver.resolve(found[0]).name is not None:
+            return True
+        # a pronoun that stands for no one named before gives way to the byline only when
+        # the byline's given name is of its gender ("He wrote: …" / "- Tom Reed"; not "-
+        # Ann Moe", nor after "They wrote:")
+        pronoun = found[0].text.lower()
+        first = byline_name.split()[0] if byline_name.split() else ""
+        return pronoun == "they" or first_names().get(first) != (
+            "m" if pronoun == "he" else "f")
     return True
 
 
