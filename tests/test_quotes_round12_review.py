@@ -205,3 +205,17 @@ def test_written_source_after_of_is_no_speaker(text):
 ])
 def test_written_and_linked_sources_of_a_partial_quote(text, speaker):
     assert _said(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    # an owner and a proper modifier, then a verb and its object in an appositive: the object
+    # is no speaker (the phrase before the verb is still read as before; only the object is
+    # checked here)
+    "Lake’s Eastport office fired its director, Tom Reed, and said: “We move on.”",
+    "Ann Moe’s Eastport lawyer sued her boss, Tom Reed, saying: “We move on.”",
+    "Eastport’s Lake Street residents met the mayor, Tom Reed, saying: “We move on.”",
+    "Lake’s Eastport office praised a clerk, Tom Reed, saying: “We move on.”",
+])
+def test_owner_and_modifier_then_a_verb(text):
+    [q] = _quotes(text)
+    assert q.speaker != "Tom Reed"

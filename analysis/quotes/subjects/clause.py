@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.quotes.cues import _SPEAKER_NOUNS, CUE_RE
+from analysis.quotes.cues import _DETERMINERS, _SPEAKER_NOUNS, CUE_RE
 from analysis.quotes.subjects.words import (
     _LEAD_INS,
     _LOWER_OR_S_WORD,
@@ -90,8 +90,12 @@ def _clause_subject(words) -> _Subject | None:
                 # "Lake’s Eastport field director, Tom Reed, wrote": an owner and a proper
                 # modifier before a role in lower case; the name in the appositive speaks
                 k = j + 1
-                while k < len(words) and k - j <= 5 and _LOWER_WORD.fullmatch(words[k][0]):
-                    k += 1
+                while k < len(words) and k - j <= 5 and _LOWER_WORD.fullmatch(words[k][0]) \
+                        and words[k][0] not in _DETERMINERS and \
+                        words[k][0] not in _NOT_IN_NOUN_PHRASE and \
+                        not words[k][0].endswith("ed") and not CUE_RE.fullmatch(words[k][0]):
+                    k += 1  # (a role's words: no verb, no determiner – "Lake’s Eastport
+                    # office fired its director, Tom Reed," is no role)
                 named = _appositive_name(words, k) if k > j + 1 else None
                 if named is not None:
                     return named
