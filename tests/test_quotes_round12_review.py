@@ -219,3 +219,16 @@ def test_written_and_linked_sources_of_a_partial_quote(text, speaker):
 def test_owner_and_modifier_then_a_verb(text):
     [q] = _quotes(text)
     assert q.speaker != "Tom Reed"
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    # the owner or organisation the phrase names is the affiliation, whole
+    ("“We will stay open,” Johnson & Johnson’s Ann Moe said.", "Ann Moe", "Johnson & Johnson"),
+    ("“We will stay open,” Barnes & Noble’s Tom Reed said.", "Tom Reed", "Barnes & Noble"),
+    ("“We will stay open,” Moe & Reed’s Ann Lee said.", "Ann Lee", "Moe & Reed"),
+    ("“Yes,” Ann Moe of Eastport’s Lake Institute said.", "Ann Moe", "Eastport’s Lake Institute"),
+    ("“Yes,” Tom Reed of St. Mary's Hospital said.", "Tom Reed", "St. Mary's Hospital"),
+])
+def test_affiliation_is_the_named_owner(text, speaker, affiliation):
+    [q] = _quotes(text)
+    assert (q.speaker, q.affiliation) == (speaker, affiliation)

@@ -64,7 +64,8 @@ class _Speaker:
 
     @classmethod
     def of(cls, e: Entity, affiliation: str | None = None) -> _Speaker:
-        return cls(e.name, e.kind, e.role, e.affiliation or affiliation)
+        return cls(e.name, e.kind, e.role, affiliation or e.affiliation)  # (the phrase's own
+        # owner first: "Johnson & Johnson’s Ann Moe" keeps the whole firm)
 
     @classmethod
     def of_quote(cls, q) -> _Speaker:
