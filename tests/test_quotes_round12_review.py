@@ -232,3 +232,21 @@ def test_owner_and_modifier_then_a_verb(text):
 def test_affiliation_is_the_named_owner(text, speaker, affiliation):
     [q] = _quotes(text)
     assert (q.speaker, q.affiliation) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # after "son of" / "daughter of" the one named is the parent: not passed over
+    ("Tom Moe, the son of Pat Moe, was killed in the crash. “He was brave,” Moe said.",
+     "Pat Moe"),
+    ("Tom Moe, son of Pat Moe, spoke at the hall. “We met at the hall,” Moe said.", "Pat Moe"),
+    ("Ann Moe, the daughter of Sam Moe, died on Friday. “She was kind,” Moe said.", "Sam Moe"),
+    ("Tom Moe, the son of Pat Moe and Sam Moe, was killed. “He was brave,” Moe said.",
+     "Sam Moe"),
+    # a mother named as such is still the one who speaks
+    ("Pat Moe, mother of Tom Moe, spoke. “We met at the hall,” Moe said.", "Pat Moe"),
+    # a relative's mention of another person is passed over for the nearest plain mention
+    ("Pat Moe and Tom Moe arrived. The mother of Pat Moe was there. Tom Moe spoke. The "
+     "father of Tom Moe cried. “We met at the hall,” Moe said.", "Tom Moe"),
+])
+def test_relative_named_before_a_surname_cue(text, speaker):
+    assert _said(text) == [("direct", speaker)]

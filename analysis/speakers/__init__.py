@@ -295,11 +295,11 @@ class Registry:
 
 
 #: A relative's noun and "of" right before a name, up to three words between ("mother of
-#: Tom Moe", "widow of the late Tom Moe", "son of Lake mayor Tom Moe").
-_KIN_OF = re.compile(r"\b(?:mother|father|son|daughter|wife|husband|brother|sister|widow|"
-                     r"widower|grandmother|grandfather|grandson|granddaughter|nephew|niece|"
-                     r"uncle|aunt|cousin|parents?|child|children)\s+of\s+"
-                     r"(?:[\w’'.-]+\s+){0,3}$")
+#: Tom Moe", "widow of the late Tom Moe"). Only an elder's or a spouse's noun: after "son of"
+#: or "daughter of" the one named is the parent, as likely to speak as any ("Tom Moe, the
+#: son of Pat Moe, was killed. “…,” Moe said": Pat Moe).
+_KIN_OF = re.compile(r"\b(?:mother|father|wife|husband|widow|widower|grandmother|"
+                     r"grandfather|parents?)\s+of\s+(?:[\w’'.-]+\s+){0,3}$")
 
 
 @lru_cache(maxsize=4096)  # (functions of the phrase alone; an article repeats its speakers)
