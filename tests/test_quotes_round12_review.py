@@ -250,3 +250,16 @@ def test_affiliation_is_the_named_owner(text, speaker, affiliation):
 ])
 def test_relative_named_before_a_surname_cue(text, speaker):
     assert _said(text) == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appositive of two capitalised runs joined by "and" that are no two people
+    ("Lake's two sites, Eastport and Westport, said the plan was “dead.”", ("scare", None)),
+    ("Lake's chief, Tom Reed and Sons, said the plan was “dead.”", ("partial", "Lake's chief")),
+    ("The firm, Moe and Reed, said the plan was “dead.”", ("partial", "the firm")),
+    # ... two people
+    ("Lake's historians, Ann and Tom Reed, wrote that the plan was “dead.”",
+     ("partial", "Ann and Tom Reed")),
+])
+def test_appositive_of_two_names(text, expected):
+    assert _said(text) == [expected]

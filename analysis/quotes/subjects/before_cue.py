@@ -39,7 +39,7 @@ from analysis.quotes.subjects.words import (
     _head_noun,
     _Subject,
 )
-from analysis.speakers import NOT_NAME, UPPER, first_names
+from analysis.speakers import NOT_NAME, ORG_WORDS, UPPER, first_names
 
 _CLAUSE_BREAKS = {",", ";", ":", "when", "as", "because", "after", "while", "since", "where",
                   "that", "whom", "if", "though", "although", "—", "–", "(", ")", "“", "”", '"'}
@@ -375,14 +375,25 @@ def _names_joined(app_words) -> bool:
     and Tom Reed", "Ann Moe and Tom Reed"): name words, "and" only between two of them.
 
     >>> [_names_joined([(w, 0, 0) for w in t.split()])
-    ...  for t in ("Tom Reed", "Ann and Tom Reed", "and Tom Reed", "the Reeds")]
-    [True, True, False, False]
+    ...  for t in ("Tom Reed", "Ann and Tom Reed", "and Tom Reed", "the Reeds",
+    ...            "Eastport and Westport", "Tom Reed and Sons")]
+    [True, True, False, False, False, False]
     """
     n = len(app_words)
-    return 1 <= n <= 5 and all(
-        _NAME_WORD.fullmatch(w) or (w == "and" and 0 < i < n - 1 and
-                                    _NAME_WORD.fullmatch(app_words[i + 1][0]) is not None)
-        for i, (w, _, _) in enumerate(app_words))
+    if not (1 <= n <= 5 and all(
+            _NAME_WORD.fullmatch(w) or (w == "and" and 0 < i < n - 1 and
+                                        _NAME_WORD.fullmatch(app_words[i + 1][0]) is not None)
+            for i, (w, _, _) in enumerate(app_words))):
+        return False
+    a = next((i for i, (w, _, _) in enumerate(app_words) if w == "and"), None)
+    if a is None:
+        return True
+    # two people: each part opens with a given name, the second has a surname, no
+    # organisation's word ("Eastport and Westport", "Tom Reed and Sons", "Moe and Reed" are
+    # places, a firm, a firm's name)
+    names = first_names()
+    return app_words[0][0] in names and app_words[a + 1][0] in names and n - a - 1 >= 2 and \
+        not any(w in ORG_WORDS for w, _, _ in app_words)
 
 
 _DASHES = {"-", "—", "–"}
