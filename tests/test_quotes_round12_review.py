@@ -263,3 +263,15 @@ def test_relative_named_before_a_surname_cue(text, speaker):
 ])
 def test_appositive_of_two_names(text, expected):
     assert _said(text) == [expected]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a document obtained or seen by an outlet speaks (the outlet only obtained it)
+    ("A letter obtained by The Courier says the fund is “broke.”",
+     "letter obtained by The Courier"),
+    ("A memo obtained by The Courier says the fund is “broke.”", "memo obtained by The Courier"),
+    ("An email from Ann Moe seen by The Courier said the fund is “broke.”",
+     "email from Ann Moe seen by The Courier"),
+])
+def test_document_obtained_by_an_outlet(text, speaker):
+    assert _said(text) == [("partial", speaker)]

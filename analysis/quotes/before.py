@@ -22,7 +22,7 @@ from analysis.quotes.cues import (
     _words,
 )
 from analysis.quotes.index import _Index
-from analysis.quotes.kinds import _can_speak
+from analysis.quotes.kinds import _can_speak, _head
 from analysis.quotes.subjects import (
     _HYPOTHETICAL_MODALS,
     _ISSUING,
@@ -311,7 +311,8 @@ def _before_cue(pw, opens_clause: bool):
         if subj and (_can_speak(subj) or (
                 words[c0][0] in ("found", "finds") and
                 subj.text.split()[-1].lower() in _FINDING_NOUNS) or (
-                subj.text.split()[-1].lower() in _WRITTEN_SOURCES and
+                (subj.text.split()[-1].lower() in _WRITTEN_SOURCES or
+                 _head(subj.text.split()) in _WRITTEN_SOURCES) and
                 not words[c0][0].endswith("ing") and words[c0][0] not in _TELLS and
                 _subject_opening(words, c0, subj, _PHRASE_REACH) is not None)):
             # ("The audit found that the fund had “…”": a finding reported by its document;

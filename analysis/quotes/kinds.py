@@ -8,7 +8,7 @@ from itertools import islice
 
 from analysis.quotes.cues import _DETERMINERS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _Subject
-from analysis.quotes.subjects.phrases import _LINKING_ADJECTIVES
+from analysis.quotes.subjects.phrases import _DOCUMENT_PARTICIPLES, _LINKING_ADJECTIVES
 
 #: A word of a title (letters first), compiled once.
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -87,12 +87,15 @@ def _head(words: list[str]) -> str:
 
     >>> _head("an aide close to Tom Reed".split()), _head("a reporter for the Post".split())
     ('aide', 'reporter')
+    >>> _head("a memo obtained by The Courier".split())
+    'memo'
     """
     for i, w in enumerate(words):
         if i > 1 and w in ("to", "with") and words[i - 1] in _LINKING_ADJECTIVES:
             return words[i - 2].lower()
-        if i > 0 and w in ("for", "of", "at", "from", "with", "in"):
-            return words[i - 1].lower()
+        if i > 0 and (w in ("for", "of", "at", "from", "with", "in") or (
+                w in _DOCUMENT_PARTICIPLES and i + 1 < len(words) and words[i + 1] == "by")):
+            return words[i - 1].lower()  # ("a letter obtained by The Courier": letter)
     return words[-1].lower()
 
 
