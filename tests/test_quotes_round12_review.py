@@ -275,3 +275,19 @@ def test_appositive_of_two_names(text, expected):
 ])
 def test_document_obtained_by_an_outlet(text, speaker):
     assert _said(text) == [("partial", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # a role before "and" and a second speaker: the role's phrase, not the name with the
+    # role as its description
+    ("“The plan is sound,” said a long-time member of the city council and Tom Reed.",
+     "long-time member of the city council", None),
+    ("“The plan is sound,” said the head of the local farm group and Ann.",
+     "the head of the local farm group", None),
+    # two names joined by "and" after a role: both, the role kept
+    ("“The plan is sound,” said economists Ann Moe and Tom Reed.", "Ann Moe and Tom Reed",
+     "economists"),
+])
+def test_role_before_and_a_name(text, speaker, role):
+    [q] = _quotes(text)
+    assert (q.speaker, q.role) == (speaker, role)

@@ -53,13 +53,17 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     if end - k == 8 and words[k][0][:1].islower() and (
             words[end - 1][0][:1].isupper() or (
                 words[end - 1][0] == "and" and end < len(words) and
-                _NAME_WORD.fullmatch(words[end][0]) is not None)):
+                _NAME_WORD.fullmatch(words[end][0]) is not None and
+                _NAME_WORD.fullmatch(words[end - 2][0]) is not None)):
         # "said former Lakeshire Gov. and party chairman Ed Ross": a long role in lower
         # case runs on into the name (a capitalised run, at most two words more); "a study
         # by economists Ann Moe and Tom Reed": a second name after "and"
         while end < len(words) and end - k < _INVERTED_REACH and \
                 _NAME_WORD.fullmatch(words[end][0]):
             end += 1
+    elif end - k == 8 and words[end - 1][0] == "and":
+        end -= 1  # "said a long-time member of the city council and Tom Reed": the window
+        # ends on "and" before a second speaker; the first phrase speaks, not "… and"
     if end == k:
         return None
     phrase_words = words[k:end]
