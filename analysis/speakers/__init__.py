@@ -697,8 +697,8 @@ _PLACE_WORDS = {"Democratic", "Republic", "United", "States", "Kingdom", "North"
 _PLACE_OR_DEMONYM = _PLACE_WORDS | set(AFFILIATION_DEMONYMS)
 _TITLE_OR_PLACE_WORDS = frozenset(TITLE_WORDS | _PLACE_WORDS)
 #: Words read as places, months or function words elsewhere that are also surnames: right
-#: after a known first name, as the second of two words, they are the surname ("Cornel
-#: West", "Al From", "Theresa May"), not a direction or a date after the name.
+#: after a known first name, as the second of two words, they are the surname ("Dan
+#: West", "Jim From", "Ann May"), not a direction or a date after the name.
 SURNAME_WORDS = {"North", "South", "East", "West", "From", "May", "March", "June", "April",
                  "August"}
 
@@ -863,7 +863,7 @@ def _register(reg: Registry, text: str, m: re.Match) -> None:
             words[0].lower() not in reg.common_words()):
         # "Multinational Security Support": words the article uses in lower case; but a
         # known first name the article never writes in lower case opens a person's name
-        # whose surname is a common word ("Tom Price", "Mark Green", "Ann Rich")
+        # whose surname is a common word ("Ben Price", "Jon Green", "Ann Rich")
         return
     if existing:
         ent = _pick_nearest(reg, existing, m.start())

@@ -241,7 +241,7 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
         return None
     appositive = None
     app_words = None
-    if words[j][0] == ",":  # "Ortiz, a former minister, said" / "X's spokesman, Joel Ssenyonyi,"
+    if words[j][0] == ",":  # "Ortiz, a former minister, said" / "Moe's spokesman, Tom Reed,"
         k = j - 1
         while k >= 0 and (words[k][0] not in (",", "“", "”", '"', ".", ":", ";") or (
                 words[k][0] == "." and words[k + 1][0] == ",")):  # "Allentown, Pa., said"
@@ -324,8 +324,8 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             x[0][:1].isupper() for x in app_words) or _names_joined(app_words)) and not (
                 len(app_words) == 1 and _PLACE_END.search(subj.text)):
         # (not "a farmer in Nakuru, Kenya, said": one word after a place is its region)
-        # the name is in the appositive: "Kyagulanyi's spokesman, Joel Ssenyonyi, called",
-        # "Its secretary-general, Akelo Misori, said"
+        # the name is in the appositive: "Moe's spokesman, Tom Reed, called",
+        # "Its secretary-general, Ann Lee, said"
         return _Subject(appositive, app_words[0][1], app_words[-1][2], subj.text,
                         role=subj.text, origin=subj.start)
     return subj

@@ -350,7 +350,7 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
     if w[:1].isupper() and low in _SPEAKER_NOUNS and (j == 0 or not words[j - 1][0][:1].isupper()):
         return _Subject(low, ws, we)  # "Observers described …" at a sentence start
     if (capitalised(w) and w not in NOT_NAME) or w in ORG_ACRONYMS or (
-            j >= 1 and surname_after_first([words[j - 1][0], w])) or (  # "Al From said"
+            j >= 1 and surname_after_first([words[j - 1][0], w])) or (  # "Jim From said"
             w in SURNAME_WORDS and (j == 0 or not words[j - 1][0][:1].isalpha())):  # "From said"
         k = j
         while k - 1 >= 0 and (
