@@ -14,6 +14,7 @@ from analysis.quotes.cues import (
     _DETERMINERS,
     _DOCUMENT_NOUNS,
     _PARTICIPLES,
+    _VERBS,
     FINITE_AUXILIARIES,
     FINITE_BE,
     _cue_at,
@@ -172,14 +173,9 @@ def _name_appositive(words, fc: int, c0: int) -> bool:
 
 
 #: Speech verbs whose plain form after "to" is a cue right before a quote's comma or colon
-#: ("rose to declare: “…”", "went on to add, “…”"); "say", "tell" and "write" are cues in
-#: every form.
-_INFINITIVE_CUES = frozenset({
-    "announce", "declare", "add", "ask", "warn", "insist", "proclaim", "explain", "reply",
-    "respond", "note", "state", "argue", "tweet", "remark", "exclaim", "quip", "joke",
-    "complain", "observe", "comment", "retort", "counter", "boast", "predict", "claim",
-    "assert", "suggest", "urge", "stress", "emphasize", "emphasise", "concede", "admit",
-    "reiterate", "caution", "promise", "vow", "pledge", "demand", "shout", "yell", "post"})
+#: ("rose to declare: “…”", "went on to add, “…”"): the cue verbs of one word; "say", "tell"
+#: and "write" are cues in every form.
+_INFINITIVE_CUES = frozenset(v for v in _VERBS if " " not in v) - {"say", "tell", "write"}
 
 
 def _before_cue(pw, opens_clause: bool):
@@ -326,23 +322,23 @@ def _before_cue(pw, opens_clause: bool):
     return _found_by_document(words) or _according_to_opening(words)
 
 
+#: Inquiries: what studies something and reports what it found ("the audit", "a poll").
+_INQUIRIES = frozenset({"poll", "audit", "review", "analysis", "inquiry", "investigation",
+                        "probe", "assessment", "evaluation", "research"})
 #: Texts and outlets that report words with a speech verb ("the ad argues that “…”", "the
-#: tabloid noted that “…”"), beyond the speaker nouns.
-_WRITTEN_SOURCES = frozenset({
-    "ad", "ads", "advert", "advertisement", "video", "email", "e-mail", "editorial", "column",
-    "op-ed", "book", "textbook", "flyer", "leaflet", "mailer", "opinion", "filing", "ruling",
-    "memo", "campaign", "newspaper", "paper", "tabloid", "magazine", "page", "poll", "audit",
-    "review", "analysis", "inquiry", "investigation", "probe", "assessment"})
+#: tabloid noted that “…”"), beyond the speaker nouns: the document nouns, the inquiries and
+#: the outlets.
+_WRITTEN_SOURCES = frozenset(_DOCUMENT_NOUNS) | _INQUIRIES | {
+    "ads", "textbook", "opinion", "campaign", "newspaper", "paper", "tabloid", "magazine",
+    "page"}
 #: Cues that tell a story as often as words ("the video tells the “lost” story").
 _TELLS = frozenset({"tell", "tells", "told"})
 #: Words after which a clause's subject opens ("In March, a report found", "but the study
 #: found").
 _SUBJECT_OPENERS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "and", "but", "And", "as",
                               "But", "that"})
-#: What "found" a quoted finding: a report, a study, a poll, an inquiry.
-_FINDING_NOUNS = frozenset({"report", "study", "survey", "poll", "audit", "review",
-                            "investigation", "inquiry", "analysis", "probe", "assessment",
-                            "evaluation", "research", "memo", "ruling", "document"})
+#: What "found" a quoted finding: an inquiry, or a report, a study, a survey.
+_FINDING_NOUNS = _INQUIRIES | {"report", "study", "survey", "memo", "ruling", "document"}
 
 
 #: Prepositions: no adjective before a name ("Readers of the Lake Post").

@@ -19,6 +19,7 @@ from analysis.quotes.subjects.after_cue import _NOT_INVERTED
 from analysis.quotes.subjects.clause import _clause_subject
 from analysis.quotes.subjects.phrases import (
     _DOCUMENT_PARTICIPLES,
+    _MODIFIER_PREPS,
     _clause_start,
     _first_segment_name,
     _leading_person,
@@ -148,8 +149,7 @@ _TO_SAY_OBJECTS = {"this", "that", "much", "little", "plenty", "something", "not
                    "less", "lots"}
 
 #: Words after a noun that continue its phrase, not the clause's verb.
-_NOT_AFTER_SUBJECT = {"for", "of", "at", "from", "in", "with", "to", "on", "by", "near", "who",
-                      "that", "which", "whose", "and", "or"}
+_NOT_AFTER_SUBJECT = _MODIFIER_PREPS | {"who", "that", "which", "whose", "and", "or"}
 
 #: How far back a repeated cue is looked for ("Moe said that …, and said that …").
 _PRIOR_CUE_REACH = 60
