@@ -291,3 +291,19 @@ def test_document_obtained_by_an_outlet(text, speaker):
 def test_role_before_and_a_name(text, speaker, role):
     [q] = _quotes(text)
     assert (q.speaker, q.role) == (speaker, role)
+
+
+def test_person_inside_a_reduced_relative_is_no_subject():
+    # "the letter [that] the mayor sent": the mayor is the relative clause's subject, not
+    # the cue's (the phrase is still read whole, as before this round; not the mayor alone)
+    [q] = _quotes("The letter the mayor sent Monday said: “The plan is sound.”")
+    assert q.speaker != "the mayor"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The hostage released Friday said: “I am fine.”", "the hostage"),
+    ("On Monday, the hostage released Friday said: “I am fine.”", "the hostage"),
+    ("“The plan is sound,” the order released Friday said.", "the order"),
+])
+def test_noun_participle_and_time_before_a_cue(text, speaker):
+    assert _said(text) == [("direct", speaker)]

@@ -151,6 +151,10 @@ _TO_SAY_OBJECTS = {"this", "that", "much", "little", "plenty", "something", "not
 #: Words after a noun that continue its phrase, not the clause's verb.
 _NOT_AFTER_SUBJECT = _MODIFIER_PREPS | {"who", "that", "which", "whose", "and", "or"}
 
+#: Words after which a noun phrase opens ("…, the hostage released Friday said").
+_OPENS_PHRASE = _MODIFIER_PREPS | {",", ";", ":", "“", "”", '"', "—", "–", "(", "and", "but",
+                                   "that", "as", "when", "while", "after", "before", "if"}
+
 #: How far back a repeated cue is looked for ("Moe said that …, and said that …").
 _PRIOR_CUE_REACH = 60
 
@@ -187,7 +191,11 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
         if j >= 1 and words[j][0] in _DOCUMENT_PARTICIPLES and (
                 words[j - 1][0].lower() in _DOCUMENT_NOUNS or (
                     j >= 2 and words[j - 1][0].isalpha() and words[j - 1][0].islower() and
-                    words[j - 2][0].lower() in _DETERMINERS)):
+                    words[j - 2][0].lower() in _DETERMINERS and (
+                        j == 2 or words[j - 3][0] in _OPENS_PHRASE or
+                        words[j - 3][0].lower() in _OPENS_PHRASE))):
+            # (not "The letter the mayor sent Monday said": a relative clause, the mayor
+            # its subject, after the letter)
             j -= 1  # "the order released Friday said": the document, not "released"
     r = _relative_who(words, j)
     if r is not None:  # "a town official who spoke on condition of anonymity said"
