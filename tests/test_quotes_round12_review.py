@@ -307,3 +307,15 @@ def test_person_inside_a_reduced_relative_is_no_subject():
 ])
 def test_noun_participle_and_time_before_a_cue(text, speaker):
     assert _said(text) == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title or an honorific before the person of an owned organisation
+    ("“Yes,” Dr. Ann Moe of Eastport’s Lake Institute said.", "Ann Moe"),
+    ("Dr. Ann Moe of Eastport’s Lake Institute said: “Yes.”", "Ann Moe"),
+    ("Mr. Reed of Eastport’s Lake Institute said: “Yes.”", "Reed"),
+])
+def test_titled_person_of_an_owned_organisation(text, speaker):
+    [q] = _quotes(text)
+    assert (q.speaker, q.speaker_kind, q.affiliation) == (speaker, "person",
+                                                          "Eastport’s Lake Institute")

@@ -171,7 +171,10 @@ class _Resolver:
             # affiliation (as "Ann Moe of Lake University" reads)
             head, _, org = subj.text.partition(" of ")
             hw = head.split()
-            if 2 <= len(hw) <= 4 and hw[0] in first_names():
+            if 2 <= len(hw) <= 4 and (hw[0] in first_names() or hw[0] in HONORIFIC_GENDER or (
+                    hw[0] in TITLES and hw[1] in first_names())):
+                # (as phrases._person_before_of reads it: a given name, an honorific, or a
+                # title before a given name: "Dr. Ann Moe of Eastport's Lake Institute")
                 ent = self.reg.resolve(head, subj.start)
                 if ent is not None and ent.kind == "person":
                     return _Speaker.of(ent, org)
