@@ -255,7 +255,7 @@ def test_compound_modifiers_in_a_subject_are_read_once(monkeypatch):
     # "The Lake-backed Lake-backed … cleric Tom Reed …": each capitalised compound adjective
     # is passed over as a modifier; the run of capitalised words it opens is scanned once
     # (before: each adjective rescanned the rest of the run, ~n²/2 word tests)
-    from analysis.quotes.subjects import clause
+    from analysis.quotes.subjects import clause, phrases
 
     calls = {"n": 0}
     real = clause._is_cap
@@ -264,7 +264,9 @@ def test_compound_modifiers_in_a_subject_are_read_once(monkeypatch):
         calls["n"] += 1
         return real(w)
 
+    # every module of the split that reads capitalised runs (subjects.py was one module)
     monkeypatch.setattr(clause, "_is_cap", counting)
+    monkeypatch.setattr(phrases, "_is_cap", counting)
     counts = []
     for n in (200, 400):
         calls["n"] = 0
