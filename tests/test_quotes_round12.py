@@ -150,6 +150,12 @@ def test_round12_rules_are_linear(phrase):
     "“It will fail,” said the night clerk known as Ned. ",
     "Lake’s Eastport field director, Tom Reed, wrote to us, saying: “It will fail.” ",
     "“It will fail,” Ann Moe of Eastport’s Lake Institute said. ",
+    # the review fixes: a who-clause before a coordinated cue, a source after "of", a
+    # document by its author, two names joined by "and"
+    "Police arrested Tom Reed, who denied it, but said the plan was “sound.” ",
+    "The author of the book said the ending was “perfect.” ",
+    "“It will fail,” a report by the council said. ",
+    "Ann Moe and Tom Reed issued a statement calling the vote “a disgrace.” ",
 ])
 def test_round12_rules_are_linear_per_quote(sentence):
     # many quotes, each read by the rule: a look-back that is not bounded per quote would
