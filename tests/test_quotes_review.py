@@ -5,8 +5,8 @@ timing — so the linearity tests are exact on a loaded machine and see every pe
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,31 +14,8 @@ import analysis.quotes.subjects as subjects_mod
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
 
-_QUOTES_DIR = os.path.dirname(os.path.dirname(subjects_mod.__file__))  # analysis/quotes
-_WATCHED = (_QUOTES_DIR, os.path.join("analysis", "speakers", ""))
-
-
-def _work(text: str) -> tuple[int, list]:
-    """Lines of the quote and speaker modules run while extracting ``text``'s quotes."""
-    count = [0]
-
-    def local(frame, event, arg):
-        if event == "line":
-            count[0] += 1
-        return local
-
-    def tracer(frame, event, arg):
-        name = frame.f_code.co_filename
-        if name.startswith(_WATCHED[0]) or _WATCHED[1] in name:
-            return local
-        return None
-
-    sys.settrace(tracer)
-    try:
-        quotes = extract_quotes(article_from_text(text, "t"))
-    finally:
-        sys.settrace(None)
-    return count[0], quotes
+sys.path.insert(0, str(Path(__file__).parent))
+from quote_probe import lines_run as _work  # noqa: E402
 
 
 def _ratio(shape, n: int) -> float:

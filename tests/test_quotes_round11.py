@@ -2,15 +2,16 @@
 newspaper, fixed as general classes, each checked on sentences written for this file (no
 third-party text)."""
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from analysis.quotes import extract_quotes
 from analysis.text import article_from_text
 
-
-def _speakers(text: str) -> list[tuple[str | None, str | None]]:
-    return [(q.speaker, q.position) for q in extract_quotes(article_from_text(text, "x"))
-            if q.kind in ("direct", "partial")]
+sys.path.insert(0, str(Path(__file__).parent))
+from quote_probe import speech_speakers as _speakers  # noqa: E402
 
 
 @pytest.mark.parametrize("text, name, position", [

@@ -2,8 +2,8 @@
 newspaper, fixed as general classes, each checked on sentences written for this file (no
 third-party text)."""
 
-import os
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,10 +11,9 @@ from analysis.quotes import extract_quotes
 from analysis.speakers import name_after_place
 from analysis.text import article_from_text
 
-
-def _speakers(text: str) -> list[tuple[str | None, str | None]]:
-    return [(q.speaker, q.position) for q in extract_quotes(article_from_text(text, "x"))
-            if q.kind in ("direct", "partial")]
+sys.path.insert(0, str(Path(__file__).parent))
+from quote_probe import lines_run  # noqa: E402
+from quote_probe import speech_speakers as _speakers
 
 
 @pytest.mark.parametrize("text, name, position", [
@@ -106,26 +105,7 @@ def test_infinitive_cue_guards():
 
 
 def _work(text: str) -> int:
-    """Lines of the quote and speaker modules run while extracting ``text``'s quotes (a
-    count, not a time: exact on a loaded machine)."""
-    count = [0]
-    watched = (os.path.join("analysis", "quotes", ""), os.path.join("analysis", "speakers", ""))
-
-    def local(frame, event, arg):
-        if event == "line":
-            count[0] += 1
-        return local
-
-    def tracer(frame, event, arg):
-        name = frame.f_code.co_filename
-        return local if any(w in name for w in watched) else None
-
-    sys.settrace(tracer)
-    try:
-        extract_quotes(article_from_text(text, "t"))
-    finally:
-        sys.settrace(None)
-    return count[0]
+    return lines_run(text)[0]
 
 
 @pytest.mark.parametrize("phrase", [
