@@ -588,7 +588,7 @@ def _cue_names_speaker(s, by_id, text: str, sent_start: int, known, opens_clause
         # the byline's given name is of its gender ("He wrote: …" / "- Tom Reed"; not "-
         # Ann Moe", nor after "They wrote:")
         pronoun = found[0].text.lower()
-        first = byline_name.split()[0] if byline_name.split() else ""
+        first = (byline_name.split() or [""])[0]
         return pronoun == "they" or first_names().get(first) != (
             "m" if pronoun == "he" else "f")
     return True

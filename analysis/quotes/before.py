@@ -304,16 +304,7 @@ def _before_cue(pw, opens_clause: bool):
                 # "Moe says that if he went there he would be yelling at people saying “…”":
                 # the earlier cue reports the clause the quote is in
                 continue
-        if subj and (_can_speak(subj) or (
-                words[c0][0] in ("found", "finds") and
-                subj.text.split()[-1].lower() in _FINDING_NOUNS) or (
-                (subj.text.split()[-1].lower() in _WRITTEN_SOURCES or
-                 _head(subj.text.split()) in _WRITTEN_SOURCES) and
-                not words[c0][0].endswith("ing") and words[c0][0] not in _TELLS and
-                _subject_opening(words, c0, subj, _PHRASE_REACH) is not None)):
-            # ("The audit found that the fund had “…”": a finding reported by its document;
-            # "One Lake Party ad argues that “…”": a text or an outlet reports words with a
-            # speech verb, though it is no speaker noun; not "the book tells the “lost” story")
+        if subj and (_can_speak(subj) or _reports_as_text(words, c0, subj)):
             if not words[c0][0].endswith("ing"):
                 outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
@@ -343,6 +334,29 @@ _FINDING_NOUNS = _INQUIRIES | {"report", "study", "survey", "memo", "ruling", "d
 
 #: Prepositions: no adjective before a name ("Readers of the Lake Post").
 _PREPOSITION_WORDS = frozenset({"of", "in", "at", "for", "from", "with", "by", "to", "on"})
+
+
+def _reports_as_text(words, c0: int, subj: _Subject) -> bool:
+    """Whether ``subj``, no speaker noun, still reports the quote of the cue at ``c0``: a
+    document that "found" it ("The audit found that the fund had “…”"), or a text or an
+    outlet that opens its clause and reports words with a speech verb ("One Lake Party ad
+    argues that “…”"; not "the book tells the “lost” story", nor "Readers of the paper said").
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The audit found that".split())]
+    >>> _reports_as_text(ws, 2, _Subject("The audit", 0, 2))
+    True
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Readers of the paper said".split())]
+    >>> _reports_as_text(ws, 4, _Subject("the paper", 2, 4))
+    False
+    """
+    cue = words[c0][0]
+    phrase = subj.text.split()
+    last = phrase[-1].lower()
+    if cue in ("found", "finds") and last in _FINDING_NOUNS:
+        return True
+    return (last in _WRITTEN_SOURCES or _head(phrase) in _WRITTEN_SOURCES) and \
+        not cue.endswith("ing") and cue not in _TELLS and \
+        _subject_opening(words, c0, subj, _PHRASE_REACH) is not None
 
 
 def _subject_opening(words, c0: int, subj: _Subject, reach: int) -> int | None:
