@@ -427,9 +427,16 @@ def _according_to_opening(words):
     >>> ws = [(w, i, i + 1) for i, w in enumerate("But according to Ann Moe , it is".split())]
     >>> _according_to_opening(ws)[0].text
     'Ann Moe'
+
+    Set off by commas inside the clause, it reports the clause as well ("The plan, according
+    to Moe, is “…”"):
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The plan , according to Ann Moe , is".split())]
+    >>> _according_to_opening(ws)[0].text
+    'Ann Moe'
     """
-    for i in range(min(len(words) - 3, 3)):
-        if _opens_according(words, i):
+    for i in range(len(words) - 3):
+        if _opens_according(words, i) and (i < 3 or words[i - 1][0] == ","):
             src = _according_source(words, i)
             if src is None or not any(w == "," and s >= src.end for w, s, _ in words[i + 2:i + 14]):
                 return None

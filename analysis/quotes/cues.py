@@ -111,11 +111,12 @@ CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 
 
 #: Words between a subject and its cue: adverbs, and the auxiliaries and modals of a verb
-#: group ("Moe may have said", "Moe would later say", "Moe did tell them").
+#: group ("Moe may have said", "Moe would later say", "Moe did tell them"), and the
+#: quantifiers that float after a plural subject ("Moe and Reed both said", "they each told").
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
                      r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
                      r"still|even|now|just|already|can|could|will|would|should|may|might|"
-                     r"must|shall|did|does|[a-z]+ly)$")
+                     r"must|shall|did|does|long|since|both|each|all|first|[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
@@ -169,6 +170,14 @@ _SPEAKER_NOUNS = {
     "demonstrators", "volunteer", "volunteers", "employee", "employees", "executives",
     "moderator", "host", "anchor", "columnist", "commentator", "blogger", "historian",
     "scholar", "scholars", "counsel",
+    # people by relation or number, who speak as often ("His wife said", "The two men told")
+    "men", "women", "wife", "husband", "son", "daughter", "brother", "sister",
+    "sons", "daughters", "brothers", "sisters", "children", "spouse", "widow", "widower",
+    "cousin", "uncle", "aunt", "grandmother", "grandfather", "mom", "dad", "boyfriend",
+    "girlfriend", "fiancé", "fiancée", "conservatives", "liberals", "progressives",
+    "evangelicals", "attorneys", "spokesmen",
+    "spokeswomen", "agents", "pundits", "historians", "judges",
+    "justices", "governors", "mayors", "representatives", "congressmen", "mothers", "fathers",
 }
 
 

@@ -106,6 +106,10 @@ def _can_speak(subj: _Subject) -> bool:
         return subj.text.lower() not in ("it",)
     if first.lower() in _DETERMINERS or subj.text[:1].islower():
         words = subj.text.split()
-        # "a reporter for the Daily Nation": the head before the preposition
-        return words[-1].lower() in _SPEAKER_NOUNS or _head(words) in _SPEAKER_NOUNS
+        # "a reporter for the Daily Nation": the head before the preposition; "Many
+        # Republicans", "some Texans": a capitalised plural names a people or a party
+        last = words[-1]
+        return last.lower() in _SPEAKER_NOUNS or _head(words) in _SPEAKER_NOUNS or (
+            len(words) >= 2 and last[:1].isupper() and last.endswith("s") and
+            last[1:].islower() and not last.endswith(("’s", "'s")))
     return True

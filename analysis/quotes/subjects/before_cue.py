@@ -258,6 +258,9 @@ def _subject_before(words, cue_first: int, follow: bool = True) -> _Subject | No
             app_words = words[k + 1:j]
             appositive = " ".join(x[0] for x in app_words)
             j = k - 1
+            if j >= 2 and words[j][0].isdigit() and len(words[j][0]) <= 3 and \
+                    words[j - 1][0] == ",":
+                j -= 2  # "Moe, 45, a nurse from Dayton, said": an age before the appositive
             if j >= 2 and words[j][0].lower() in _ASIDE_ADVERBS and words[j - 1][0] == ",":
                 j -= 2  # "Moe, meanwhile, who …, said": an aside before the appositive
             if j >= 2 and words[j][0] == ")":

@@ -250,6 +250,13 @@ _DOCUMENT_PARTICIPLES = {"obtained", "released", "sent", "published", "written",
 _LINKING_ADJECTIVES = {"familiar", "close", "closest", "loyal", "allied", "connected"}
 #: Words that end the words before a noun phrase: the phrase opens after them.
 _PHRASE_BREAKS = {",", ";", ":", ".", "“", "”", '"', "(", "—", "–"}
+#: Conjunctions that open a clause ("…, but lawyers for the city said"): no adjective.
+_CONJUNCTIONS = {"and", "but", "or", "yet", "so", "while", "whereas"}
+#: Words before a speaker noun that are no modifier of it ("without officials asking"): a
+#: preposition makes the noun its object, a conjunction opens the clause.
+_NOT_MODIFIERS = _MODIFIER_PREPS | _CONJUNCTIONS | {
+    "without", "about", "against", "among", "than", "like", "as", "into", "over", "after",
+    "before", "between", "through", "during", "under", "toward", "towards"}
 
 
 def _head_with_modifiers(words, k: int) -> int:
@@ -307,6 +314,7 @@ def _head_with_modifiers(words, k: int) -> int:
                  words[q - 1][0] in DAY_AND_MONTH_NAMES) and \
                 words[q - 1][0] not in _DETERMINERS and \
                 words[q - 1][0] not in _NOT_IN_NOUN_PHRASE and \
+                words[q - 1][0] not in _CONJUNCTIONS and \
                 not CUE_RE.fullmatch(words[q - 1][0]):
             q -= 1  # adjectives before the noun ("fundraising email", "a March 1 letter")
         if q - 1 >= 0 and words[q - 1][0].lower() in _DETERMINERS:
@@ -315,9 +323,10 @@ def _head_with_modifiers(words, k: int) -> int:
             q -= 1  # an owner: "Ann Moe’s email"
             while q - 1 >= 0 and end - q < 8 and capitalised(words[q - 1][0]):
                 q -= 1
-        elif not (q == 0 or words[q - 1][0] in _PHRASE_BREAKS):
+        elif not (q == 0 or words[q - 1][0] in _PHRASE_BREAKS or words[q - 1][0] in _CONJUNCTIONS):
             break  # (no determiner: only a noun phrase that opens its clause, "Officials in
-            # …", "local officials in …", "1 letter from …" after "Feb.")
+            # …", "local officials in …", "1 letter from …" after "Feb.", "…, but lawyers
+            # for …": the conjunction opens a clause, and is no part of its subject)
         k = q
     return k
 
@@ -398,6 +407,7 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
                     words[k - 1][0].lower() not in _DETERMINERS and \
                     not CUE_RE.fullmatch(words[k - 1][0]) and \
                     words[k - 1][0] not in _SENTENCE_OPENERS and \
+                    words[k - 1][0] not in _NOT_MODIFIERS and \
                     (words[k - 1][0][:1].islower()
                      or words[k - 1][0].endswith(("'", "’", "’s", "'s"))):
                 k -= 1

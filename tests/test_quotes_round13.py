@@ -1,0 +1,65 @@
+"""Round 13 of speaker accuracy on real news (issue 12): the grammar of a reported partial
+quote's subject, probed with constructions of any newspaper rather than with errors of the
+development split. Every sentence is written for this file (no third-party text). Each case
+gave a scare quote or a wrong subject before this round, but for the guards (marked), which
+hold before and after."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from quote_probe import speech_speakers as _speakers  # noqa: E402
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a floating quantifier or an aspect adverb between the subject and its cue
+    ("Tom Reed and Ann Moe both said the deal was “fair.”", "Tom Reed and Ann Moe"),
+    ("Tom Reed has long said the deal was “fair.”", "Tom Reed"),
+    ("Ann Moe has since said the plan was “a mistake.”", "Ann Moe"),
+    ("The senators each told reporters the vote was “a sham.”", "the senators"),
+])
+def test_words_between_subject_and_cue(text, speaker):
+    assert _speakers(text) == [(speaker, "before")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # people named by relation or number speak as officials do
+    ("His wife said the deal was “fair.”", "His wife"),
+    ("The two men said the talks were “productive.”", "two men"),
+    # a capitalised plural names a people or a party
+    ("Many Republicans said the deal was “fair.”", "Many Republicans"),
+])
+def test_people_by_relation_number_or_party(text, speaker):
+    assert _speakers(text) == [(speaker, "before")]
+
+
+def test_a_quantity_of_things_is_still_no_speaker():
+    # (guard) not a person's noun and not a capitalised plural: the quote stays a scare quote
+    assert _speakers("The two charts showed a “mixed” picture.") == []
+    assert _speakers("Many figures show a “mixed” picture.") == []
+
+
+def test_age_before_an_appositive():
+    text = "Ann Moe runs a clinic.\n\nMoe, 45, a nurse from Dayton, said the council was “broken.”"
+    assert _speakers(text) == [("Ann Moe", "before")]
+
+
+def test_according_to_set_off_inside_the_clause():
+    text = "The budget, according to Ann Moe, was “a disaster.”"
+    assert _speakers(text) == [("Ann Moe", "before")]
+    # (guard) not without the commas that set it off: a phrase of the clause's own
+    assert _speakers("The budget was drawn up according to the rules and called “a disaster.”") \
+        == []
+
+
+def test_conjunction_is_no_part_of_the_subject():
+    text = "The city sued Tom Reed, but lawyers for the department said the case was “weak.”"
+    assert _speakers(text) == [("lawyers for the department", "before")]
+
+
+def test_object_of_a_preposition_is_no_subject_after_the_quote():
+    # "without officials asking": the officials do not speak; the clause's subject does
+    text = "Tom Reed said he “cannot buy groceries in peace” without officials asking him about it."
+    assert _speakers(text) == [("Tom Reed", "before")]
