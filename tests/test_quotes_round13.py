@@ -63,3 +63,16 @@ def test_object_of_a_preposition_is_no_subject_after_the_quote():
     # "without officials asking": the officials do not speak; the clause's subject does
     text = "Tom Reed said he “cannot buy groceries in peace” without officials asking him about it."
     assert _speakers(text) == [("Tom Reed", "before")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a report set off by commas inside the clause reports the cue's words, as "Reed said the
+    # Herald called it" does
+    ("Tom Reed spoke on Monday. The Herald, Reed said, called the plan “a disaster.”", "Tom Reed"),
+    ("Tom Reed spoke on Monday. The council, he said, had called the plan “a disaster.”",
+     "Tom Reed"),
+    # (guard) an appositive is no report: the cue's own subject speaks
+    ("Ann Moe, a senator, described the plan as “a disaster.”", "Ann Moe"),
+])
+def test_report_set_off_by_commas(text, speaker):
+    assert _speakers(text) == [(speaker, "before")]

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from itertools import chain
 
 from analysis.quotes.cues import (
+    _ADVERB,
     _DETERMINERS,
     _DOCUMENT_NOUNS,
     _PARTICIPLES,
@@ -306,7 +307,8 @@ def _before_cue(pw, opens_clause: bool):
                 continue
         if subj and (_can_speak(subj) or _reports_as_text(words, c0, subj)):
             if not words[c0][0].endswith("ing"):
-                outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj)
+                outer = _outer_report(words, c0, subj) or _according_to(words, c0, subj) \
+                    or _parenthetical_report(words, c0, subj)
                 if outer is not None:  # "Moe said Lapp called it “…”": Moe reports it
                     return outer, (c0, _c1), "before"
             return subj, (c0, _c1), "before"
@@ -523,6 +525,34 @@ def _outer_report(words, c0: int, subj: _Subject) -> _Subject | None:
         return None
     outer = _subject_before(words, k)
     if outer is None or outer.start >= subj.start or not _can_speak(outer):
+        return None
+    return outer
+
+
+def _parenthetical_report(words, c0: int, subj: _Subject) -> _Subject | None:
+    """The subject of a report set off by commas between ``subj`` and the cue at ``c0``:
+    "The Herald, Ann Moe said, called it “…”" → Ann Moe, who reports the Herald's words (as
+    "Ann Moe said the Herald called it" does). Only a report verb right before the cue's
+    comma, and a subject of at most six words after the opening comma (bounded).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The Herald , Ann Moe said , called it".split())]
+    >>> _parenthetical_report(ws, 7, _Subject("Herald", 1, 2)).text
+    'Ann Moe'
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The Herald , a daily , called it".split())]
+    >>> _parenthetical_report(ws, 5, _Subject("Herald", 1, 2)) is None
+    True
+    """
+    e = c0 - 1
+    while e > 0 and c0 - e <= 2 and _ADVERB.match(words[e][0]):
+        e -= 1  # "The council, Moe said, had called it"
+    v = e - 1
+    if v < 3 or words[e][0] != "," or words[v][0] not in _OUTER_REPORTS:
+        return None
+    o = next((i for i in range(v - 1, max(v - 8, -1), -1) if words[i][0] == ","), None)
+    if o is None or o + 1 >= v or words[o - 1][2] > subj.end or words[o - 1][1] < subj.start:
+        return None  # the opening comma must follow the cue's subject
+    outer = _subject_before(words[:v + 1], v)
+    if outer is None or outer.start != words[o + 1][1] or not _can_speak(outer):
         return None
     return outer
 
