@@ -76,3 +76,17 @@ def test_object_of_a_preposition_is_no_subject_after_the_quote():
 ])
 def test_report_set_off_by_commas(text, speaker):
     assert _speakers(text) == [(speaker, "before")]
+
+
+@pytest.mark.parametrize("text, speaker, position", [
+    # AP style: a party and a state of two abbreviations, set off by commas
+    ("“The plan is dead,” Sen. Ann Moe, D-N.J., said Tuesday.", "Ann Moe", "after"),
+    ("“The plan is dead,” Rep. Tom Reed, R-W.Va., said.", "Tom Reed", "after"),
+    ("“The plan is dead,” Gov. Paul Grant, D-N.Y., told CNN.", "Paul Grant", "after"),
+    ("Rep. Paul Grant, D-N.Y., said the plan was “dead.”", "Paul Grant", "before"),
+    # (guards) one abbreviation, or the tag in brackets, as before
+    ("“The plan is dead,” Sen. Ann Moe, R-Ky., said.", "Ann Moe", "after"),
+    ("“The plan is dead,” Sen. Ann Moe (D-N.J.) said.", "Ann Moe", "after"),
+])
+def test_party_and_state_abbreviations(text, speaker, position):
+    assert _speakers(text) == [(speaker, position)]

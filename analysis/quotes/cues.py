@@ -189,10 +189,12 @@ _DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter",
                    "editorial", "column", "op-ed", "book", "flyer", "leaflet", "mailer"}
 
 
-#: A word: initials ("U.S."), an abbreviation with its full stop, an initial before a name, a
+#: A word: initials ("U.S."), a party and a state of two abbreviations ("D-N.J.", "R-W.Va."),
+#: an abbreviation with its full stop, an initial before a name, a
 #: company's capitals joined by an ampersand ("AT&T", "P&G", with a possessive: one word, as
 #: a name is), a run of word characters, or one mark.
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|(?!Q&A(?![\w&]))[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])(?:[’']s\b)?|"
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[DRI]-(?:[A-Z][a-z]{0,3}\.){2,3}(?=[,)\s])|"
+                   r"(?!Q&A(?![\w&]))[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])(?:[’']s\b)?|"
                    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
                    r"Rev|Amb|Jr|Sr|St)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
 
