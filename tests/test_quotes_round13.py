@@ -90,3 +90,17 @@ def test_report_set_off_by_commas(text, speaker):
 ])
 def test_party_and_state_abbreviations(text, speaker, position):
     assert _speakers(text) == [(speaker, position)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the one a question was put to, in a lead-in, is not its speaker's rival
+    ("Asked about Ann Moe, Tom Reed was blunt: “She is wrong.”", "Tom Reed"),
+    ("Asked about the deficit, Tom Reed had a simple answer: “We are broke.”", "Tom Reed"),
+    ("Tom Reed, asked about the deficit, was blunt: “We are broke.”", "Tom Reed"),
+    # a passive with no agent: the question is put to her, by someone unnamed
+    ("At the hearing, Ann Moe was asked: “Did you authorize the payments?”", None),
+    # (guard) the asker speaks
+    ("Ann Moe asked: “Did you authorize the payments?”", "Ann Moe"),
+])
+def test_whom_a_question_was_put_to(text, speaker):
+    assert [s for s, _ in _speakers(text)] == [speaker]

@@ -200,6 +200,8 @@ def _before_cue(pw, opens_clause: bool):
                             _cue_in_words(words[:-1])):
             if not words[c0][0].endswith("ing") and _in_subordinate(words, c0):
                 continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
+            if _addressed(words, c0):
+                continue  # "Asked about Lapp, Moe was blunt:", "Moe was asked:": no speaker
             # skip a leading adverbial ("Hours later, …", "On Monday, …")
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
@@ -258,6 +260,9 @@ def _before_cue(pw, opens_clause: bool):
             subj = _clause_subject(words[:-4])
             if subj:
                 return subj, None, "before"
+        if n >= 3 and words[-2][0].lower() in _ADDRESS_CUES and \
+                words[-3][0].lower() in _PASSIVE_BE:
+            return None  # "Moe was asked: “…?”": the question is put to Moe, by someone
         if last == ":":  # "Ruto was blunt:" — the clause's subject
             subj = _source_after_dash(words[:-1]) or \
                 _speaker_noun_opening(words, len(words) - 1) or _clause_subject(words[:-1])
@@ -527,6 +532,33 @@ def _outer_report(words, c0: int, subj: _Subject) -> _Subject | None:
     if outer is None or outer.start >= subj.start or not _can_speak(outer):
         return None
     return outer
+
+
+#: Cues that name whom a question or a message was put to, as a participle or a passive.
+_ADDRESS_CUES = frozenset({"asked", "told", "pressed", "questioned"})
+#: What follows such a participle in a lead-in ("Asked about …", "Pressed on whether …").
+_ADDRESS_OBJECTS = frozenset({"about", "whether", "if", "why", "how", "what", "when", "for",
+                              "to", "on", "during", "at", "in", "by"})
+
+
+def _addressed(words, c0: int) -> bool:
+    """Whether the cue at ``c0`` names the one a question was put to, not a speaker: a lead-in
+    participle ("Asked about Lapp, Moe was blunt:"), one set off by commas ("Moe, asked
+    about it, was blunt:"), or a passive with no agent ("At the hearing, Moe was asked:").
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Asked about Lapp , Moe was blunt :".split())]
+    >>> _addressed(ws, 0), _addressed([(w, i, i + 1) for i, w in enumerate(
+    ...     "Moe was asked :".split())], 2), _addressed([(w, i, i + 1) for i, w in enumerate(
+    ...     "Moe asked :".split())], 1)
+    (True, True, False)
+    """
+    w = words[c0][0].lower()
+    if w not in _ADDRESS_CUES:
+        return False
+    nxt = words[c0 + 1][0] if c0 + 1 < len(words) else ""
+    if (c0 == 0 or words[c0 - 1][0] == ",") and nxt in _ADDRESS_OBJECTS:
+        return True
+    return c0 >= 1 and words[c0 - 1][0].lower() in _PASSIVE_BE and nxt != "by"
 
 
 def _parenthetical_report(words, c0: int, subj: _Subject) -> _Subject | None:
