@@ -104,3 +104,33 @@ def test_party_and_state_abbreviations(text, speaker, position):
 ])
 def test_whom_a_question_was_put_to(text, speaker):
     assert [s for s, _ in _speakers(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an organisation's role before the name, in an inverted cue: the name alone
+    ("“Prices will rise,” said White House press secretary Ann Moe.", "Ann Moe"),
+    ("“Prices will rise,” said Democratic strategist Paul Grant.", "Paul Grant"),
+    ("“We expect a strong recovery,” said Harlow Corp. CEO Paul Grant.", "Paul Grant"),
+    # initials before a speaker noun, and a speaker noun in capitals
+    ("“The plan is dead,” a U.S. official told Reuters.", "U.S. official"),
+    ("“The plan is dead,” U.S. officials said.", "U.S. officials"),
+    ("“We had no choice,” the CEO said.", "CEO"),
+    # a company's abbreviation is part of its name
+    ("“We expect a strong recovery,” Harlow Corp. said.", "Harlow Corp."),
+    # the bodies around a person speak for it
+    ("“We had no choice,” Reed’s campaign said on its website.", "Reed’s campaign"),
+    ("“He was a devoted father,” Reed’s family said.", "Reed’s family"),
+])
+def test_roles_initials_companies_and_bodies(text, speaker):
+    assert [s for s, _ in _speakers(text)] == [speaker]
+
+
+def test_an_ad_campaign_is_no_speaker():
+    # (guard) a series of ads is no campaign that speaks
+    assert _speakers("The group began a large ad campaign praising Tom Reed for seeking "
+                     "“bipartisan solutions.”") == []
+
+
+def test_a_gendered_role_gives_the_pronoun_its_antecedent():
+    text = "“We won,” said widow Terry Lane. She continued, “We are tired.”"
+    assert _speakers(text) == [("Terry Lane", "after"), ("Terry Lane", "before")]

@@ -112,11 +112,13 @@ CUE_RE = re.compile(rf"\b(?:{_CUE})\b")
 
 #: Words between a subject and its cue: adverbs, and the auxiliaries and modals of a verb
 #: group ("Moe may have said", "Moe would later say", "Moe did tell them"), and the
-#: quantifiers that float after a plural subject ("Moe and Reed both said", "they each told").
+#: quantifiers that float after a plural subject ("Moe and Reed both said", "they each told");
+#: not the nouns in "-ly" that speak ("Reed’s family said", "an ally of Reed told").
 _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|have|once|"
                      r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
                      r"still|even|now|just|already|can|could|will|would|should|may|might|"
-                     r"must|shall|did|does|long|since|both|each|all|first|[a-z]+ly)$")
+                     r"must|shall|did|does|long|since|both|each|all|first|"
+                     r"(?!(?:family|ally|assembly|rally|supply|reply|bully|monopoly)$)[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
@@ -178,6 +180,9 @@ _SPEAKER_NOUNS = {
     "evangelicals", "attorneys", "spokesmen",
     "spokeswomen", "agents", "pundits", "historians", "judges",
     "justices", "governors", "mayors", "representatives", "congressmen", "mothers", "fathers",
+    # bodies around a person ("Reed’s campaign said", "Reed’s family said")
+    "campaign", "family", "administration", "staff", "allies", "ally", "backers", "opponents",
+    "rivals", "camp",
 }
 
 
@@ -196,7 +201,7 @@ _DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter",
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[DRI]-(?:[A-Z][a-z]{0,3}\.){2,3}(?=[,)\s])|"
                    r"(?!Q&A(?![\w&]))[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])(?:[’']s\b)?|"
                    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
-                   r"Rev|Amb|Jr|Sr|St)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
+                   r"Rev|Amb|Jr|Sr|St|Corp|Inc|Co|Ltd|Bros)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -109,6 +109,9 @@ def _can_speak(subj: _Subject) -> bool:
         # "a reporter for the Daily Nation": the head before the preposition; "Many
         # Republicans", "some Texans": a capitalised plural names a people or a party
         last = words[-1]
+        if last == "campaign" and len(words) >= 2 and words[-2][:1].islower() and \
+                words[-2].lower() not in _DETERMINERS:
+            return False  # "a million ad campaign": a series of ads, not "the Reed campaign"
         return last.lower() in _SPEAKER_NOUNS or _head(words) in _SPEAKER_NOUNS or (
             len(words) >= 2 and last[:1].isupper() and last.endswith("s") and
             last[1:].islower() and not last.endswith(("’s", "'s")))

@@ -149,7 +149,23 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
                 role = " ".join(x[0] for x in phrase_words[1:k])
             name = " ".join(x[0] for x in phrase_words[k:])
             return _Subject(name, phrase_words[k][1], phrase_words[-1][2], appositive, role)
+    m = next((i for i in range(len(phrase_words) - 2, 0, -1)
+              if phrase_words[i][0][:1].islower()), None)
+    if m is not None and phrase_words[m][0] not in _NOT_ROLE_WORDS and \
+            phrase_words[m][0] not in _NAME_LINKS and len(phrase_words) - m - 1 <= 4 and \
+            not any(x[0] == "and" for x in phrase_words[:m]) and \
+            all(_NAME_WORD.fullmatch(x[0]) for x in phrase_words[m + 1:]):
+        # "said White House press secretary Ann Moe", "said Lake Capital analyst Tom Reed":
+        # an organisation's role, then the name (the name alone speaks, the role is kept)
+        return _Subject(" ".join(x[0] for x in phrase_words[m + 1:]), phrase_words[m + 1][1],
+                        phrase_words[-1][2], appositive,
+                        " ".join(x[0] for x in phrase_words[:m + 1]))
     return _Subject(text, phrase_words[0][1], phrase_words[-1][2], appositive)
+
+
+#: Lower-case words inside a name or between names, never the end of a role.
+_NAME_LINKS = {"of", "and", "de", "van", "von", "bin", "al", "wa", "la", "du", "da", "del",
+               "for", "at", "from", "in", "on", "to", "with", "by", "the"}
 
 
 #: Participles that give a described person's name ("a clerk known as Ned Lane").

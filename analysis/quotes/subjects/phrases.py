@@ -4,6 +4,8 @@ or a place ("Ann Moe of the Lake Fund", "Dan Moe, chairman of Lake Growers")."""
 
 from __future__ import annotations
 
+import re
+
 from analysis.quotes.cues import _DETERMINERS, _DOCUMENT_NOUNS, _PRONOUNS, _SPEAKER_NOUNS, CUE_RE
 from analysis.quotes.subjects.words import (
     _DEMONYMS,
@@ -250,6 +252,8 @@ _DOCUMENT_PARTICIPLES = {"obtained", "released", "sent", "published", "written",
 _LINKING_ADJECTIVES = {"familiar", "close", "closest", "loyal", "allied", "connected"}
 #: Words that end the words before a noun phrase: the phrase opens after them.
 _PHRASE_BREAKS = {",", ";", ":", ".", "“", "”", '"', "(", "—", "–"}
+#: Initials that modify a noun as an adjective does ("a U.S. official", "E.U. diplomats").
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 #: Conjunctions that open a clause ("…, but lawyers for the city said"): no adjective.
 _CONJUNCTIONS = {"and", "but", "or", "yet", "so", "while", "whereas"}
 #: Words before a speaker noun that are no modifier of it ("without officials asking"): a
@@ -356,7 +360,8 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
     low = w.lower()
     if low in _PRONOUNS and low not in ("him", "her"):
         return _Subject(w, ws, we)
-    if w[:1].isupper() and low in _SPEAKER_NOUNS and (j == 0 or not words[j - 1][0][:1].isupper()):
+    if w[:1].isupper() and not w.isupper() and low in _SPEAKER_NOUNS and (
+            j == 0 or not words[j - 1][0][:1].isupper()):
         return _Subject(low, ws, we)  # "Observers described …" at a sentence start
     if (capitalised(w) and w not in NOT_NAME) or w in ORG_ACRONYMS or (
             j >= 1 and surname_after_first([words[j - 1][0], w])) or (  # "Jim From said"
@@ -398,17 +403,19 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
                 k = _head_with_modifiers(words, _speaker_before_preposition(words, k))
                 return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we,
                                 origin=_document_origin(words, k))
-            if not _PLAIN_WORD.match(words[k][0]) or CUE_RE.fullmatch(words[k][0]):
+            if not (_PLAIN_WORD.match(words[k][0]) or _INITIALS.fullmatch(words[k][0])) or \
+                    CUE_RE.fullmatch(words[k][0]):  # ("a U.S. official": initials modify)
                 break
             k -= 1
         if low in _SPEAKER_NOUNS:
             k = j
-            while k - 1 >= 0 and j - k < 2 and _PLAIN_WORD.match(words[k - 1][0]) and \
+            while k - 1 >= 0 and j - k < 2 and (_PLAIN_WORD.match(words[k - 1][0]) or
+                                                 _INITIALS.fullmatch(words[k - 1][0])) and \
                     words[k - 1][0].lower() not in _DETERMINERS and \
                     not CUE_RE.fullmatch(words[k - 1][0]) and \
                     words[k - 1][0] not in _SENTENCE_OPENERS and \
                     words[k - 1][0] not in _NOT_MODIFIERS and \
-                    (words[k - 1][0][:1].islower()
+                    (words[k - 1][0][:1].islower() or _INITIALS.fullmatch(words[k - 1][0])
                      or words[k - 1][0].endswith(("'", "’", "’s", "'s"))):
                 k -= 1
             return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
