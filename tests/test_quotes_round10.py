@@ -187,10 +187,12 @@ def test_pronoun_prefers_the_sentence_subject(text, name):
     assert _speakers(text) == [(name, "before")]
 
 
-def test_pronoun_in_a_new_sentence_keeps_the_nearest():
-    # (across a sentence break the nearest person who fits is still the antecedent)
+def test_pronoun_in_a_new_sentence_takes_the_last_subject():
+    # across a sentence break, the subject of the sentence before (round 13; this guard
+    # had kept the nearest person, the object: on a sample of 20 PolNeAR train quotes
+    # whose speaker the change moved, 17 moved to the right person)
     assert _speakers("Tom Reed went after Ed Lane at the fair. Later he called the toll plan "
-                     "“a gift to the trucking lobby.”") == [("Ed Lane", "before")]
+                     "“a gift to the trucking lobby.”") == [("Tom Reed", "before")]
 
 
 @pytest.mark.parametrize("text", [

@@ -134,3 +134,20 @@ def test_an_ad_campaign_is_no_speaker():
 def test_a_gendered_role_gives_the_pronoun_its_antecedent():
     text = "“We won,” said widow Terry Lane. She continued, “We are tired.”"
     assert _speakers(text) == [("Terry Lane", "after"), ("Terry Lane", "before")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "he" after a sentence whose subject and object both fit: the subject
+    ("Paul Grant thanked Tom Reed for his support. “He has been a great friend,” he said.",
+     "Paul Grant"),
+    ("Paul Grant said he spoke with Tom Reed on Monday.\n\n“It was a good conversation,” he said.",
+     "Paul Grant"),
+    # the one who reports a clause, over the subject of the clause reported
+    ("Ann Moe said Lena Ortiz had called her. “It was kind,” she said.", "Ann Moe"),
+    # (guards) the latest one reports it; an owner that opens the sentence is no subject
+    ("Trump’s plan is weak, Tom Reed said. “It will fail,” he said.", "Tom Reed"),
+    ("Tom Reed met Paul Grant on Monday. Grant later told reporters the talks went well. "
+     "“We agree,” he said.", "Paul Grant"),
+])
+def test_a_pronoun_takes_the_sentence_subject(text, speaker):
+    assert [s for s, _ in _speakers(text)][-1] == speaker

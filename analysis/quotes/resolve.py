@@ -404,6 +404,24 @@ class _Resolver:
                             not self._sentence_break(f[0].start, pos)), None)
             if subject is not None:
                 named = subject
+        elif named is not None and not _opens_sentence(self.text, named[0].start) and \
+                self._sentence_break(named[0].start, pos) and \
+                _HANDOVER.search(self.text, max(0, named[0].start - 80),
+                                 named[0].start) is None and \
+                _CUE_AFTER_NAME.match(self.text, named[0].end) is None:
+            # "Paul Grant thanked Tom Reed for his help. “…,” he said": the person who opens
+            # the sentence before (its subject), not its object, when both fit; "Ann Moe said
+            # Lena Ortiz had called her. “…,” she said": not the subject of the reported
+            # clause either, when the opener reports it. (Not when the latest one reports
+            # it, "…, Cuban said", nor over an owner, "Trump’s plan is weak, Cuban said")
+            subject = next((f for f in fits[1:] if f[1] is not named[1] and
+                            _opens_sentence(self.text, f[0].start) and
+                            not f[0].text.endswith(("’s", "'s")) and
+                            not self._sentence_break(f[0].start, named[0].start)), None)
+            if subject is not None and (
+                    _VERB_AFTER.match(self.text, named[0].end) is None or
+                    _CUE_AFTER_NAME.match(self.text, subject[0].end) is not None):
+                named = subject
         fits = fits[:2]
         if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
                 fits[0][0].text.endswith(("’s", "'s")) and \
@@ -452,6 +470,12 @@ class _Resolver:
 _MODIFIED_NOUN = re.compile(r"[ \t]+(?:administration|campaign|camp|presidency|era|"
                             r"supporters|loyalists|backers|aides|allies|voters|delegates|"
                             r"rally)\b")
+
+
+#: Verbs that hand the floor to their object ("Reed introduced Lane", "called on Lane to
+#: speak", "lost the primary to Lane"): the object speaks next, not the subject.
+_HANDOVER = re.compile(r"\b(?:introduc|hand|call(?:s|ed|ing)? on\b|turn|yield|welcom|invit|"
+                       r"lost\b|los(?:es|ing)\b|gave\b|give|pass)\w*[^.!?]*$")
 
 
 #: A verb right after a name (a finite auxiliary, a past or third-person form): the name is

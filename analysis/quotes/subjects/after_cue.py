@@ -152,8 +152,10 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
     m = next((i for i in range(len(phrase_words) - 2, 0, -1)
               if phrase_words[i][0][:1].islower()), None)
     if m is not None and phrase_words[m][0] not in _NOT_ROLE_WORDS and \
-            phrase_words[m][0] not in _NAME_LINKS and len(phrase_words) - m - 1 <= 4 and \
-            not any(x[0] == "and" for x in phrase_words[:m]) and \
+            phrase_words[0][0][:1].isupper() and \
+            phrase_words[0][0].lower() not in _DETERMINERS and \
+            len(phrase_words) - m - 1 <= 4 and \
+            not any(x[0] in _NAME_LINKS or x[0] in _DETERMINERS for x in phrase_words[:m + 1]) and \
             all(_NAME_WORD.fullmatch(x[0]) for x in phrase_words[m + 1:]):
         # "said White House press secretary Ann Moe", "said Lake Capital analyst Tom Reed":
         # an organisation's role, then the name (the name alone speaks, the role is kept)
