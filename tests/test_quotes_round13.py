@@ -151,3 +151,20 @@ def test_a_gendered_role_gives_the_pronoun_its_antecedent():
 ])
 def test_a_pronoun_takes_the_sentence_subject(text, speaker):
     assert [s for s, _ in _speakers(text)][-1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a sentence of the same paragraph that opens with a person, then a quote with no cue
+    ("Tom Reed was unmoved. “The numbers speak for themselves.”", "Tom Reed"),
+    ("Ann Moe laughed. “I have heard that before.”", "Ann Moe"),
+    # (guard) a thing opens the sentence
+    ("The bill passed late on Monday. “This is a great day for the county.”", None),
+])
+def test_person_opening_the_sentence_before(text, speaker):
+    assert [s for s, _ in _speakers(text)] == [speaker]
+
+
+def test_person_in_the_paragraph_before_is_not_taken():
+    # (guard) the sentence before is in another paragraph
+    text = "Tom Reed was unmoved.\n\n“The numbers speak for themselves.”"
+    assert [s for s, _ in _speakers(text)] == [None]

@@ -424,6 +424,15 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 if found and n_words <= SCARE_MAX_WORDS and found[1] is not None and \
                         index.overlaps_marks(prev.start, prev.end - 1):
                     found = None  # the cue had its own quote; a short one after it is a title
+                if found is None and index.block_of(prev.start) == s.block and \
+                        content.rstrip("’'\" ")[-1:] in (".", "!", "?") and \
+                        not index.overlaps_marks(prev.start, prev.end - 1):
+                    # "Tom Reed was unmoved. “The numbers speak for themselves.”": a sentence
+                    # of the same paragraph that opens with a person (or he, she), then the
+                    # quote with no cue: that person speaks
+                    subj = _person_opening(text, prev.start, prev.end, resolver)
+                    if subj is not None:
+                        found = subj, None, None
                 if found:
                     subj, cue_text, c_start = found
                     speaker = resolver.resolve(subj)
@@ -495,6 +504,37 @@ def extract_quotes(article: Article, include_indirect: bool = True,
 _CONTINUING_OPENERS = {"That", "This", "These", "Those", "It", "He", "She", "They", "His", "Her",
                        "Their", "Its", "But", "And", "So", "Yet", "The", "A", "An", "Such",
                        "Then", "Still", "Also", "In", "On", "Now"}
+
+
+#: How many words of a sentence are read for the person who opens it (bounded).
+_OPENING_REACH = 40
+
+
+def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Subject | None:
+    """The person who opens the sentence ``text[start:end]`` as its subject: he or she, or a
+    name the article's registry knows as a person ("Tom Reed was unmoved." → Tom Reed); None
+    for anything else (a group, a thing, a sentence that opens with a lead-in or a quote).
+
+    >>> from analysis.text import article_from_text
+    >>> art = article_from_text("Tom Reed was unmoved. The bill passed.", "x")
+    >>> r = _Resolver(art, find_entities(art, []))
+    >>> _person_opening(art.text, 0, 21, r).text, _person_opening(art.text, 22, 38, r)
+    ('Tom Reed', None)
+    """
+    words = _words(text, start, min(end, start + 400))[:_OPENING_REACH]
+    if len(words) < 3:
+        return None
+    subj = _clause_subject(words)
+    if subj is None or subj.start != words[0][1]:
+        return None
+    if subj.text.lower() in ("he", "she"):
+        return subj
+    k = next((i for i, w in enumerate(words) if w[1] >= subj.end), len(words))
+    if k >= len(words) or words[k][0] in (",", "’s", "'s", "(") or \
+            subj.text.endswith(("’s", "'s")):
+        return None  # ("Tom Reed, a senator, …": appositives are read where cues are)
+    ent = resolver.reg.resolve(subj.text, subj.start)  # (a look-up: no mention is added)
+    return subj if ent is not None and ent.kind == "person" else None
 
 
 def _no_name_before(prefix: str) -> bool:
