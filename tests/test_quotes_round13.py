@@ -168,3 +168,29 @@ def test_person_in_the_paragraph_before_is_not_taken():
     # (guard) the sentence before is in another paragraph
     text = "Tom Reed was unmoved.\n\n“The numbers speak for themselves.”"
     assert [s for s, _ in _speakers(text)] == [None]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the plain present of a report verb, after a plural subject or a document
+    ("Prosecutors allege that Tom Reed ran “a sprawling bribery scheme.”", "prosecutors"),
+    ("Critics argue that the plan is “a giveaway.”", "critics"),
+    ("Supporters contend that the law is “working.”", "supporters"),
+    ("Tom Reed contends that the law is “working.”", "Tom Reed"),
+    ("The lawsuit says the firm showed “reckless disregard” for safety.", "the lawsuit"),
+    ("The complaint accuses the firm of “reckless disregard” for safety.", "the complaint"),
+])
+def test_plain_present_and_legal_documents(text, speaker):
+    assert [s for s, _ in _speakers(text)] == [speaker]
+
+
+def test_an_infinitive_is_no_report():
+    # (guard) "to correctly predict": no cue, so the cue after the quote speaks
+    text = ("Tom Reed was the lone analyst to correctly predict the margin.\n\n"
+            "“Our method works where others fail because we ask everyone,” Ann Moe said.")
+    assert [s for s, _ in _speakers(text)] == ["Ann Moe"]
+
+
+def test_a_sentence_adverb_is_no_name():
+    text = ("Therefore, Ann Moe believes the plan will fail, and admitted that the "
+            "talks are “stalled.”")
+    assert [s for s, _ in _speakers(text)] == ["Ann Moe"]

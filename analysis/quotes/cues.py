@@ -39,8 +39,14 @@ _VERBS = [
     "crack", "press", "reference", "relate", "welcome",
     # telling in private, scolding and saying again: "Moe confided to her that …", "“…?”
     # Moe repeated."
-    "confide", "scold", "repeat",
+    "confide", "scold", "repeat", "contend",
 ]
+
+#: Plain present forms of cues whose plain form is no noun, for plural subjects ("Critics
+#: argue that …", "Prosecutors allege that …"); other verbs keep only their inflected forms.
+_PLAIN_PRESENT = ["argue", "warn", "contend", "allege", "insist", "maintain", "complain",
+                  "predict", "acknowledge", "admit", "assert", "stress", "suggest", "explain",
+                  "claim", "accuse", "concede", "caution", "urge"]
 
 
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
@@ -100,8 +106,11 @@ _PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning"
                 "thanking", "crediting", "dismissing", "decrying", "deriding"]
 
 
-SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES), key=len,
-                     reverse=True)
+_PLAIN_PRESENT_SET = frozenset(_PLAIN_PRESENT)
+
+
+SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES) |
+                     set(_PLAIN_PRESENT), key=len, reverse=True)
 
 
 _CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
@@ -186,7 +195,8 @@ _SPEAKER_NOUNS = {
 }
 
 
-_DOCUMENT_NOUNS = {"statement", "communiqué", "communique", "report", "letter", "declaration",
+_DOCUMENT_NOUNS = {"lawsuit", "suit", "complaint", "indictment", "petition", "affidavit",
+                   "statement", "communiqué", "communique", "report", "letter", "declaration",
                    "document", "memo", "resolution", "survey", "study", "website", "post",
                    "tweet", "press release", "release", "filing", "ruling",
                    # what a campaign or a person puts out: "Moe released a video that said …"
@@ -302,6 +312,9 @@ def _cue_at(words, i) -> tuple[int, int] | None:
     if w in _CUE_HEADS and i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
         return i, i + 1
     if w in _CUE_SET:
+        if w in _PLAIN_PRESENT_SET and i > 0 and (words[i - 1][0] in ("to", "To") or (
+                i > 1 and words[i - 2][0] in ("to", "To") and words[i - 1][0].endswith("ly"))):
+            return None  # "the lone analyst to correctly predict": an infinitive, no report
         if w in _NOT_SPEECH_BEFORE and i + 1 < len(words) and \
                 words[i + 1][0] in _NOT_SPEECH_BEFORE[w]:
             return None  # "cracked down on", "pressed ahead with": no speech

@@ -145,4 +145,9 @@ _LEAD_INS = {"In", "On", "At", "During", "After", "Before", "Later", "Earlier", 
              "Through", "From", "With", "Under", "Over", "Behind", "Near", "Outside", "Inside",
              "Around", "Following", "Ahead", "Back", "Even", "For", "By",
              # adverbs that open a time clause: "Ever since …,", "Soon after …,"
-             "Ever", "Soon", "Shortly", "Just", "Only", "Not"}
+             "Ever", "Soon", "Shortly", "Just", "Only", "Not",
+             # sentence adverbs: "Therefore, Gulf sources believe …"
+             "Therefore", "Thus", "Hence", "Moreover", "Furthermore", "Nevertheless",
+             "Nonetheless", "However", "Indeed", "Instead", "Besides", "Additionally",
+             "Consequently", "Otherwise", "Likewise", "Similarly", "Finally", "Overall",
+             "Ultimately"}
