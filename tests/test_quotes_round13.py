@@ -194,3 +194,18 @@ def test_a_sentence_adverb_is_no_name():
     text = ("Therefore, Ann Moe believes the plan will fail, and admitted that the "
             "talks are “stalled.”")
     assert [s for s, _ in _speakers(text)] == ["Ann Moe"]
+
+
+def test_a_short_paragraph_quote_goes_on():
+    text = "“The plan is dead,” Paul Grant said.\n\n“Nobody wants it anymore.”"
+    assert _speakers(text) == [("Paul Grant", "after"), ("Paul Grant", "continuation")]
+
+
+@pytest.mark.parametrize("text", [
+    # (guards) one word; a subheading in single marks; a title with no final stop
+    "“The plan is dead,” Paul Grant said.\n\n“Never.”",
+    "“The plan is dead,” Paul Grant said.\n\n‘A Tough Call.’\n\nThe vote is on Friday.",
+    "“The plan is dead,” Paul Grant said.\n\n“The Art of War”\n\nThe book sold well.",
+])
+def test_a_short_paragraph_that_is_no_speech(text):
+    assert _speakers(text) == [("Paul Grant", "after")]

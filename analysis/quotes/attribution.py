@@ -441,9 +441,15 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         # 5. a paragraph that is a quote, after a sentence whose quote has a speaker: the same
         # speaker goes on ("Moe shot back, saying he “made money.”" / "“Frankly, …”")
         if position is None and opens_clause and prefix_stripped == "" and s.part == 0 and \
-                n_words > SCARE_MAX_WORDS and quotes and quotes[-1].kind in SPEECH_KINDS and \
-                quotes[-1].speaker and \
+                (n_words > SCARE_MAX_WORDS or (
+                    n_words >= 2 and s.close_mark is not None and
+                    content.rstrip("’'\" ")[-1:] in (".", "!", "?") and
+                    text.startswith(("“", '"', "''", "``"), s.open_mark) and
+                    not text[s.close_mark + 1:block.end].strip())) and \
+                quotes and quotes[-1].kind in SPEECH_KINDS and quotes[-1].speaker and \
                 s.open_mark == _first_nonspace(text, block.start, block.end):
+            # (a short paragraph that is a quote and a sentence goes on too, “We tried.”; not
+            # one in single marks, a subheading's style: ‘All Bets Are Off.’)
             prev = index.prev_sentence(s.open_mark)
             k = bisect_right(index.block_starts, block.start) - 2  # the paragraph before
             if prev is not None and prev.start <= quotes[-1].start < prev.end and k >= 0 and \
