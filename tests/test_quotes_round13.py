@@ -209,3 +209,22 @@ def test_a_short_paragraph_quote_goes_on():
 ])
 def test_a_short_paragraph_that_is_no_speech(text):
     assert _speakers(text) == [("Paul Grant", "after")]
+
+
+@pytest.mark.parametrize("text", [
+    # an inverted report set off by commas inside the clause
+    "The problem, says Tom Reed, a historian at Lake College, is that “nobody listens anymore.”",
+    "The problem, said Tom Reed, is that “nobody listens anymore.”",
+])
+def test_inverted_aside(text):
+    assert _speakers(text) == [("Tom Reed", "before")]
+
+
+def test_inverted_aside_keeps_the_quote_as_content():
+    # (guard) the aside's cue reports the clause, not the words after it: the content is the
+    # quote's own words (a first version took the words after the cue, 317 characters)
+    from analysis.quotes import extract_quotes
+    from analysis.text import article_from_text
+    text = "The problem, said Tom Reed, is that it was seen as “a waste of time.”"
+    q = extract_quotes(article_from_text(text, "t"))[0]
+    assert (text[q.content_start:q.content_end], q.cue) == ("a waste of time.", None)

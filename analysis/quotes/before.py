@@ -275,7 +275,10 @@ def _before_cue(pw, opens_clause: bool):
     # can speak (not "the figures tell a “mixed” story")
     first_finite = None  # the first cue not ending in -ing, when first needed
     for c0, _c1 in _cue_in_words(words):
-        subj = None
+        subj = _inverted_aside(words, c0, _c1)
+        if subj is not None:  # "The problem, says Tom Reed, is that “…”": no cue before
+            # the clause (the words after the aside are not what it reports)
+            return subj, None, "before"
         if words[c0][0] in _PARTICIPLES and c0 >= 2 and words[c0 - 1][0] == ",":
             # "At a rally in Eastport, Lakeshire, Moe went after Ruto, calling her “…”": the
             # participle's subject is the clause's, not a phrase between two commas; after
@@ -559,6 +562,32 @@ def _addressed(words, c0: int) -> bool:
     if (c0 == 0 or words[c0 - 1][0] == ",") and nxt in _ADDRESS_OBJECTS:
         return True
     return c0 >= 1 and words[c0 - 1][0].lower() in _PASSIVE_BE and nxt != "by"
+
+
+#: Report verbs of an inverted aside ("The problem, says Tom Reed, is …").
+_ASIDE_REPORTS = frozenset({"says", "said", "argues", "argued", "notes", "noted", "adds",
+                            "added", "writes", "wrote", "explains", "explained"})
+
+
+def _inverted_aside(words, c0: int, c1: int) -> _Subject | None:
+    """The subject of an inverted report set off by commas inside the clause, before a
+    partial quote: "The problem, says Tom Reed, a historian, is that “…”" → Tom Reed; the
+    aside closes with a comma within 16 words of the cue (bounded).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The problem , says Tom Reed , is that".split())]
+    >>> _inverted_aside(ws, 3, 3).text
+    'Tom Reed'
+    >>> _inverted_aside([(w, i, i + 1) for i, w in enumerate("Moe says , Reed".split())], 1, 1)
+    """
+    if c0 < 2 or words[c0 - 1][0] != "," or words[c0][0] not in _ASIDE_REPORTS or \
+            c1 + 2 >= len(words) or not words[c1 + 1][0][:1].isupper():
+        return None
+    if not any(w == "," for w, _, _ in words[c1 + 2:c1 + 18]):
+        return None
+    subj = _subject_after(words, c1)
+    if subj is None or not subj.text[:1].isupper() or subj.text.lower() in _INNER_PRONOUNS:
+        return None
+    return subj
 
 
 def _parenthetical_report(words, c0: int, subj: _Subject) -> _Subject | None:
