@@ -228,3 +228,9 @@ def test_inverted_aside_keeps_the_quote_as_content():
     text = "The problem, said Tom Reed, is that it was seen as “a waste of time.”"
     q = extract_quotes(article_from_text(text, "t"))[0]
     assert (text[q.content_start:q.content_end], q.cue) == ("a waste of time.", None)
+
+
+def test_inverted_aside_names_the_second_quote_too():
+    text = ("The paradox, says Tom Reed, is that she held “more sway than any aide” and "
+            "that she had “a deep personal hold on the president and his office.”")
+    assert [s for s, _ in _speakers(text)] == ["Tom Reed", "Tom Reed"]

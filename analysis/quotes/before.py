@@ -789,7 +789,7 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
             continue
         if _hypothetical_before_quote(text, words, c0, index):
             continue
-        subj = _subject_before(words, c0)
+        subj = _subject_before(words, c0) or _inverted_aside(words, c0, c1)
         if subj:
             return subj, cue, words[c0][1]
     return None
