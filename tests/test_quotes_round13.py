@@ -110,7 +110,8 @@ def test_whom_a_question_was_put_to(text, speaker):
     # an organisation's role before the name, in an inverted cue: the name alone
     ("“Prices will rise,” said White House press secretary Ann Moe.", "Ann Moe"),
     ("“Prices will rise,” said Democratic strategist Paul Grant.", "Paul Grant"),
-    ("“We expect a strong recovery,” said Harlow Corp. CEO Paul Grant.", "Paul Grant"),
+    ("“We expect a strong recovery,” said Harlow Corp. chief executive Paul Grant.",
+     "Paul Grant"),
     # initials before a speaker noun, and a speaker noun in capitals
     ("“The plan is dead,” a U.S. official told Reuters.", "U.S. official"),
     ("“The plan is dead,” U.S. officials said.", "U.S. officials"),
@@ -234,3 +235,38 @@ def test_inverted_aside_names_the_second_quote_too():
     text = ("The paradox, says Tom Reed, is that she held “more sway than any aide” and "
             "that she had “a deep personal hold on the president and his office.”")
     assert [s for s, _ in _speakers(text)] == ["Tom Reed", "Tom Reed"]
+
+
+# review of round 13 (a read-only reviewer's sentences, or ours after them): 12 of these 14
+# failed on the first version of the rules above; 11 of them held before this round
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a company's abbreviation that ends a sentence still ends it
+    ("“We expect growth,” said Tom Reed of Harlow Corp. Shares rose 4 percent.", ["Tom Reed"]),
+    ("The deal was approved by Harlow Co. Tom Reed called it “a steal.”", ["Tom Reed"]),
+    # plain present verbs with another sense
+    ("Crews maintain the roads that residents call “a disgrace.”", []),
+    ("Hospitals admit patients with “mild” symptoms.", []),
+    # "according to" inside a clause needs a source that can speak
+    ("The budget, according to schedule, was “finished.”", []),
+    # a day's plural is no people
+    ("Some Fridays said the economy was “weak.”", []),
+    # a sentence that opens with another person ends the one before's turn
+    ("Tom Reed smiled. “We won.” Ann Moe frowned. “We lost.”", ["Tom Reed", "Ann Moe"]),
+    # what was done to a person is not said by them
+    ("Tom Reed was arrested in May. “He is a danger to the public.”", [None]),
+    ("Tom Reed was quickly arrested. “He is a danger to the public.”", [None]),
+    ("Tom Reed faced a question from Ann Moe. “Why did you vote no?”", [None]),
+    # the one asked answers; asked by someone, the subject answers
+    ("Tom Reed asked Paul Grant about the budget. “It is balanced,” he said.", ["Paul Grant"]),
+    ("Tom Reed was asked by Paul Grant about the budget. “It is balanced,” he said.",
+     ["Tom Reed"]),
+    # a pronoun after a sentence whose quote has a speaker: that speaker
+    ("“We have had problems,” Tom Reed said after meeting with Paul Grant. He did not suggest "
+     "a response. “Our goal is calm, not a cycle of escalation.”", ["Tom Reed", "Tom Reed"]),
+    # the owner's whole name
+    ("“False,” Tom Reed’s family said.", ["Tom Reed’s family"]),
+])
+def test_round13_review(text, speakers):
+    assert [s for s, _ in _speakers(text)] == speakers

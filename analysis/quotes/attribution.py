@@ -396,6 +396,15 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             prior = by_id.get(s.quote_id) if s.part > 0 else None
             if prior is None and prev_span is not None and opens_clause:
                 prior = last_speech.get(s.block)
+                prev = index.prev_sentence(s.open_mark) if prior is not None else None
+                opener = _person_opening(text, prev.start, prev.end, resolver) if (
+                    prev is not None and prev.start >= prior.end and
+                    not index.overlaps_marks(prev.start, prev.end - 1)) else None
+                if opener is not None and opener.text.lower() not in ("he", "she") and \
+                        _sentence_cue(text, prev.start, prev.end, index) is None:
+                    # "Tom Reed smiled. “We won.” Ann Moe frowned. “We lost.”": a sentence
+                    # that opens with another named person comes between (step 4 reads it)
+                    prior = None
             if prior is not None and prior.kind in SPEECH_KINDS:
                 speaker = _Speaker.of_quote(prior)
                 position = "continuation"
@@ -514,6 +523,20 @@ _CONTINUING_OPENERS = {"That", "This", "These", "Those", "It", "He", "She", "The
 
 #: How many words of a sentence are read for the person who opens it (bounded).
 _OPENING_REACH = 40
+#: Verbs whose subject receives words rather than says them ("Tom Reed heard the chant").
+_RECEIVING = frozenset({"faced", "faces", "heard", "hears", "read", "reads", "received",
+                        "receives", "watched", "watches", "listened", "listens", "saw", "sees",
+                        "got", "gets"})
+_BE_FORMS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being"})
+_IRREGULAR_PARTICIPLES = frozenset({"told", "shot", "hit", "held", "caught", "sent", "met",
+                                    "put", "left", "sought", "brought", "struck", "beat"})
+#: Participles that tell a stance, not what was done to the subject ("Tom Reed was unmoved.").
+_STANCE_PARTICIPLES = frozenset({
+    "unmoved", "unfazed", "undeterred", "unimpressed", "unconvinced", "frustrated", "pleased",
+    "delighted", "surprised", "disappointed", "annoyed", "excited", "relieved", "worried",
+    "concerned", "convinced", "determined", "measured", "reserved", "guarded", "tired",
+    "heated", "animated", "outraged", "incensed", "stunned", "shocked", "thrilled",
+    "unapologetic", "assured", "emboldened", "unbowed", "even", "open", "often"})
 
 
 def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Subject | None:
@@ -539,6 +562,20 @@ def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Su
     if k >= len(words) or words[k][0] in (",", "’s", "'s", "(") or \
             subj.text.endswith(("’s", "'s")):
         return None  # ("Tom Reed, a senator, …": appositives are read where cues are)
+    verb = words[k][0].lower()
+    if verb in _RECEIVING or any(w[0] == "by" and words[i - 1][0].endswith(("ed", "en"))
+                                 for i, w in enumerate(words[k:], k)):
+        return None  # "Tom Reed faced a question from …", "… was praised by Ann Moe"
+    if verb in _BE_FORMS and k + 1 < len(words):
+        j = k + 1
+        while j + 1 < len(words) and j - k < 4 and (
+                words[j][0].lower() in ("been", "being", "not", "never", "later", "also") or
+                words[j][0].lower().endswith("ly")):
+            j += 1  # ("has since been", "was quickly")
+        nxt = words[j][0].lower()
+        if (nxt.endswith(("ed", "en")) or nxt in _IRREGULAR_PARTICIPLES) and \
+                nxt not in _STANCE_PARTICIPLES:
+            return None  # "Tom Reed was arrested in May.": done to him, not said by him
     ent = resolver.reg.resolve(subj.text, subj.start)  # (a look-up: no mention is added)
     return subj if ent is not None and ent.kind == "person" else None
 

@@ -450,6 +450,8 @@ def _according_to_opening(words):
             src = _according_source(words, i)
             if src is None or not any(w == "," and s >= src.end for w, s, _ in words[i + 2:i + 14]):
                 return None
+            if i >= 3 and not (_named_source(src) or _can_speak(src)):
+                return None  # "The budget, according to the rules, was “…”": no source
             return src, (i, i + 1), "before"
     return None
 
@@ -789,7 +791,11 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
             continue
         if _hypothetical_before_quote(text, words, c0, index):
             continue
-        subj = _subject_before(words, c0) or _inverted_aside(words, c0, c1)
+        subj = _subject_before(words, c0)
+        if subj is None:
+            aside = _inverted_aside(words, c0, c1)
+            if aside is not None and index.overlaps_marks(aside.end, end - 1):
+                subj = aside  # (an aside before a quote of the sentence, not one closing it)
         if subj:
             return subj, cue, words[c0][1]
     return None

@@ -44,9 +44,11 @@ _VERBS = [
 
 #: Plain present forms of cues whose plain form is no noun, for plural subjects ("Critics
 #: argue that …", "Prosecutors allege that …"); other verbs keep only their inflected forms.
-_PLAIN_PRESENT = ["argue", "warn", "contend", "allege", "insist", "maintain", "complain",
-                  "predict", "acknowledge", "admit", "assert", "stress", "suggest", "explain",
-                  "claim", "accuse", "concede", "caution", "urge"]
+_PLAIN_PRESENT = ["argue", "warn", "contend", "allege", "insist", "predict", "acknowledge",
+                  "assert", "suggest", "explain", "accuse", "concede", "claim"]
+# (not "maintain", "admit", "complain": "Crews maintain the roads", "Hospitals admit
+# patients", "Residents who complain about the “noise”"; not the nouns "stress", "caution",
+# "urge"; "claim" is one too, but "Moe’s claim that “…”" reports Moe's words as the verb does)
 
 
 _IRREGULAR = {"say": ["said", "says", "say"], "tell": ["told", "tells", "tell"],
@@ -127,7 +129,7 @@ _ADVERB = re.compile(r"^(?:also|later|then|again|further|simply|quickly|had|has|
                      r"previously|earlier|recently|repeatedly|often|always|never|sometimes|"
                      r"still|even|now|just|already|can|could|will|would|should|may|might|"
                      r"must|shall|did|does|long|since|both|each|all|first|"
-                     r"(?!(?:family|ally|assembly|rally|supply|reply|bully|monopoly)$)[a-z]+ly)$")
+                     r"(?!(?:family|ally|assembly|rally|supply|bully|monopoly)$)[a-z]+ly)$")
 
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "one",
@@ -211,7 +213,8 @@ _DOCUMENT_NOUNS = {"lawsuit", "suit", "complaint", "indictment", "petition", "af
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[DRI]-(?:[A-Z][a-z]{0,3}\.){2,3}(?=[,)\s])|"
                    r"(?!Q&A(?![\w&]))[A-Z]{1,4}&[A-Z]{1,4}(?![\w&])(?:[’']s\b)?|"
                    r"(?:Mr|Mrs|Ms|Dr|Sen|Gov|Rep|Del|Gen|Lt|Col|Maj|Capt|Sgt|Prof|"
-                   r"Rev|Amb|Jr|Sr|St|Corp|Inc|Co|Ltd|Bros)\.|[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
+                   r"Rev|Amb|Jr|Sr|St)\.|(?:Corp|Inc|Co|Ltd|Bros)\.(?!\s+[A-Z“‘\"'])|"
+                   r"[A-Z]\.(?=\s+[A-Z])|[^\W_][\w’'\-]*|[^\s\w]")
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -9,6 +9,7 @@ from itertools import islice
 from analysis.quotes.cues import _DETERMINERS, _PRONOUNS, _SPEAKER_NOUNS
 from analysis.quotes.subjects import _Subject
 from analysis.quotes.subjects.phrases import _DOCUMENT_PARTICIPLES, _LINKING_ADJECTIVES
+from analysis.text.words import DAY_AND_MONTH_NAMES
 
 #: A word of a title (letters first), compiled once.
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
@@ -114,5 +115,6 @@ def _can_speak(subj: _Subject) -> bool:
             return False  # "a million ad campaign": a series of ads, not "the Reed campaign"
         return last.lower() in _SPEAKER_NOUNS or _head(words) in _SPEAKER_NOUNS or (
             len(words) >= 2 and last[:1].isupper() and last.endswith("s") and
-            last[1:].islower() and not last.endswith(("’s", "'s")))
+            last[1:].islower() and not last.endswith(("’s", "'s")) and
+            last[:-1] not in DAY_AND_MONTH_NAMES)  # (not "Some Fridays")
     return True

@@ -406,22 +406,29 @@ class _Resolver:
                 named = subject
         elif named is not None and not _opens_sentence(self.text, named[0].start) and \
                 self._sentence_break(named[0].start, pos) and \
-                _HANDOVER.search(self.text, max(0, named[0].start - 80),
-                                 named[0].start) is None and \
+                not _handover(self.text, named[0].start) and \
                 _CUE_AFTER_NAME.match(self.text, named[0].end) is None:
             # "Paul Grant thanked Tom Reed for his help. “…,” he said": the person who opens
             # the sentence before (its subject), not its object, when both fit; "Ann Moe said
             # Lena Ortiz had called her. “…,” she said": not the subject of the reported
             # clause either, when the opener reports it. (Not when the latest one reports
             # it, "…, Cuban said", nor over an owner, "Trump’s plan is weak, Cuban said")
-            subject = next((f for f in fits[1:] if f[1] is not named[1] and
-                            _opens_sentence(self.text, f[0].start) and
-                            not f[0].text.endswith(("’s", "'s")) and
-                            not self._sentence_break(f[0].start, named[0].start)), None)
+            same = [f for f in fits[1:] if f[1] is not named[1] and
+                    not f[0].text.endswith(("’s", "'s")) and
+                    not self._sentence_break(f[0].start, named[0].start)]
+            subject = next((f for f in same if _opens_sentence(self.text, f[0].start)), None)
             if subject is not None and (
                     _VERB_AFTER.match(self.text, named[0].end) is None or
                     _CUE_AFTER_NAME.match(self.text, subject[0].end) is not None):
                 named = subject
+            else:
+                # "“…,” Obama said after meeting Vladimir Putin. He did not …": the one who
+                # speaks in that sentence
+                reporter = next((f for f in same
+                                 if _CUE_AFTER_NAME.match(self.text, f[0].end) is not None),
+                                None)
+                if reporter is not None:
+                    named = reporter
         fits = fits[:2]
         if len(fits) == 2 and fits[0][1] is not fits[1][1] and \
                 fits[0][0].text.endswith(("’s", "'s")) and \
@@ -473,9 +480,17 @@ _MODIFIED_NOUN = re.compile(r"[ \t]+(?:administration|campaign|camp|presidency|e
 
 
 #: Verbs that hand the floor to their object ("Reed introduced Lane", "called on Lane to
-#: speak", "lost the primary to Lane"): the object speaks next, not the subject.
-_HANDOVER = re.compile(r"\b(?:introduc|hand|call(?:s|ed|ing)? on\b|turn|yield|welcom|invit|"
-                       r"lost\b|los(?:es|ing)\b|gave\b|give|pass)\w*[^.!?]*$")
+#: speak", "lost the primary to Lane", "asked Lane about it"): the object speaks next, not
+#: the subject.
+_HANDOVER = re.compile(r"\b(?:introduc(?:ed|es|ing)|hand(?:ed|ing)|call(?:s|ed|ing)? on|"
+                       r"turn(?:ed|s|ing) (?:the \w+ )?(?:over )?to|yield(?:ed|s|ing)|"
+                       r"welcom(?:ed|ing)|invit(?:ed|ing)|lost|los(?:es|ing)|gave|giv(?:es|ing)|"
+                       r"pass(?:ed|ing)|ask(?:ed|s|ing)|interview(?:ed|ing)|press(?:ed|ing)|"
+                       r"quizz(?:ed|ing)|replac(?:ed|es|ing))\b[^.!?]*$")
+#: A passive before a handover verb, or its agent after it ("Reed was asked by Lane"): the
+#: name after it asks, the subject answers.
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|when|if|after)[ \t]+$")
+_AGENT_BY = re.compile(r"\bby\b")
 
 
 #: A verb right after a name (a finite auxiliary, a past or third-person form): the name is
@@ -526,6 +541,24 @@ def _caps_beyond(text: str, end: int, budget: int) -> bool:
             return False
         end = m.end()
     return True
+
+
+def _handover(text: str, name_start: int) -> bool:
+    """Whether the words before a name (80 characters at most) hand the floor to it: an active
+    handover verb whose object it is ("Reed introduced Ann Lane", "asked Lane about it"), not
+    a passive one ("Reed was asked by Lane", "when interviewed … by the Tribune").
+
+    >>> t = "Tom Reed introduced Ann Lane"
+    >>> _handover(t, 20), _handover("Tom Reed was asked by Ann Lane", 22)
+    (True, False)
+    """
+    lo = max(0, name_start - 80)
+    m = _HANDOVER.search(text, lo, name_start)
+    if m is None:
+        return False
+    if _AGENT_BY.search(text, m.end(1) if m.lastindex else m.start(), name_start):
+        return False
+    return _PASSIVE_BEFORE.search(text[max(lo, m.start() - 12):m.start()]) is None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

@@ -418,5 +418,12 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
                     (words[k - 1][0][:1].islower() or _INITIALS.fullmatch(words[k - 1][0])
                      or words[k - 1][0].endswith(("'", "’", "’s", "'s"))):
                 k -= 1
+            if words[k][0].endswith(("’s", "'s")) and words[k][0][:1].isupper():
+                o = k  # "Tom Reed’s family": the owner's whole name (at most three words)
+                while o - 1 >= 0 and k - o < 2 and _is_cap(words[o - 1][0]) and \
+                        not words[o - 1][0].endswith(".") and \
+                        words[o - 1][0] not in _SENTENCE_OPENERS:
+                    o -= 1  # (up to a title: "Sen. Kelly Ayotte’s campaign")
+                k = o
             return _Subject(" ".join(x[0] for x in words[k:j + 1]), words[k][1], we)
     return None
