@@ -270,3 +270,28 @@ def test_inverted_aside_names_the_second_quote_too():
 ])
 def test_round13_review(text, speakers):
     assert [s for s, _ in _speakers(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "said her attorney, NAME": "her" owns the role
+    ("Ann Moe was indicted on Monday. “She is innocent,” said her attorney, Paul Grant.",
+     ["Paul Grant"]),
+    ("“I'm with her,” said Ann Moe, a teacher. “Me too,” said her sister, Lena Ortiz.",
+     ["Ann Moe", "Lena Ortiz"]),
+    # a newspaper's name is no person for "she"
+    ("“He is scared,” Ann Moe, the Democratic nominee, told the Columbus Dispatch on Monday. "
+     "“He knows he is losing,” she said.", ["Ann Moe", "Ann Moe"]),
+    # a party in the plural is no "he"
+    ("Democrats said Tom Reed had misled voters about his record. “That is false,” he said.",
+     ["Tom Reed"]),
+    # "quoted X as saying": X's words
+    ("Breitbart News quoted Tom Reed as saying that the audit was “long overdue.”", ["Tom Reed"]),
+    ("Tom Reed was quoted by the Millbrook Gazette as saying, “I have never taken a dime.”",
+     ["Tom Reed"]),
+    ("Tom Reed was quoted as saying, “I have never taken a dime.”", ["Tom Reed"]),
+    # a person and an appositive, then a quote with no cue
+    ("Tom Reed said the deal was “a good start.” Ann Moe, his Democratic rival, disagreed. "
+     "“It is a disaster for working families.”", ["Tom Reed", "Ann Moe"]),
+])
+def test_second_probe_classes(text, speakers):
+    assert [s for s, _ in _speakers(text)] == speakers

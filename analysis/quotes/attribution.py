@@ -559,9 +559,13 @@ def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Su
     if subj.text.lower() in ("he", "she"):
         return subj
     k = next((i for i, w in enumerate(words) if w[1] >= subj.end), len(words))
+    if k < len(words) and words[k][0] == "," and subj.text.lower() not in ("he", "she"):
+        # "Ann Moe, his Democratic rival, disagreed.": past the appositive (12 words at most)
+        k = next((i + 1 for i in range(k + 1, min(len(words), k + 13)) if words[i][0] == ","),
+                 len(words))
     if k >= len(words) or words[k][0] in (",", "’s", "'s", "(") or \
-            subj.text.endswith(("’s", "'s")):
-        return None  # ("Tom Reed, a senator, …": appositives are read where cues are)
+            subj.text.endswith(("’s", "'s")) or not words[k][0][:1].islower():
+        return None
     verb = words[k][0].lower()
     if verb in _RECEIVING or any(w[0] == "by" and words[i - 1][0].endswith(("ed", "en"))
                                  for i, w in enumerate(words[k:], k)):

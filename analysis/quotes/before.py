@@ -202,6 +202,9 @@ def _before_cue(pw, opens_clause: bool):
                 continue  # "Moe said that once the Senate goes on recess, “…”": Moe said it
             if _addressed(words, c0):
                 continue  # "Asked about Lapp, Moe was blunt:", "Moe was asked:": no speaker
+            quoted = _quoted_as(words, c0)
+            if quoted is not None:  # "Moe was quoted as saying, “…”"
+                return quoted, (c0, c1), "before"
             # skip a leading adverbial ("Hours later, …", "On Monday, …")
             fc = next((k for k in range(min(c0, 6)) if words[k][0] == ","), None)
             lead = 0 if fc is None or (any(w[:1].isupper() for w, _, _ in words[1:fc]) and
@@ -275,6 +278,9 @@ def _before_cue(pw, opens_clause: bool):
     # can speak (not "the figures tell a “mixed” story")
     first_finite = None  # the first cue not ending in -ing, when first needed
     for c0, _c1 in _cue_in_words(words):
+        subj = _quoted_as(words, c0)
+        if subj is not None:  # "The Post quoted Moe as saying that the plan was “…”"
+            return subj, (c0, _c1), "before"
         subj = _inverted_aside(words, c0, _c1)
         if subj is not None:  # "The problem, says Tom Reed, is that “…”": no cue before
             # the clause (the words after the aside are not what it reports)
@@ -564,6 +570,31 @@ def _addressed(words, c0: int) -> bool:
     if (c0 == 0 or words[c0 - 1][0] == ",") and nxt in _ADDRESS_OBJECTS:
         return True
     return c0 >= 1 and words[c0 - 1][0].lower() in _PASSIVE_BE and nxt != "by"
+
+
+def _quoted_as(words, c0: int) -> _Subject | None:
+    """Whose words "quoted … as saying" gives, for the participle at ``c0``: the object of an
+    active "quoted" ("The Post quoted Ann Moe as saying …" → Ann Moe), the subject of a
+    passive one ("Ann Moe was quoted by the Post as saying …" → Ann Moe). The look-back is
+    bounded (12 words).
+
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("The Post quoted Ann Moe as saying".split())]
+    >>> _quoted_as(ws, 6).text
+    'Ann Moe'
+    >>> ws = [(w, i, i + 1) for i, w in enumerate("Ann Moe was quoted as saying".split())]
+    >>> _quoted_as(ws, 5).text
+    'Ann Moe'
+    """
+    if c0 < 3 or words[c0][0] not in ("saying", "telling", "stating") or \
+            words[c0 - 1][0] != "as":
+        return None
+    q = next((i for i in range(c0 - 2, max(c0 - 14, -1), -1) if words[i][0] == "quoted"), None)
+    if q is None:
+        return None
+    if q >= 1 and words[q - 1][0].lower() in _PASSIVE_BE:
+        return _clause_subject(words[:q - 1])
+    subj = _subject_after(words[:c0 - 1], q)
+    return subj if subj is not None and (subj.text[:1].isupper() or _can_speak(subj)) else None
 
 
 #: Report verbs of an inverted aside ("The problem, says Tom Reed, is …").

@@ -224,14 +224,20 @@ class _Resolver:
         if len(words) == 1 and (words[0].lower() in self.reg.common_words() or (
                 words[0].isupper() and len(words[0]) > 4 and words[0] not in ORG_ACRONYMS)):
             return None  # "More from the report:", "WASHINGTON": a common word, a dateline
-        if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words):
+        if any(w in ORG_WORDS or w in ORG_ACRONYMS for w in words) or (
+                len(words) == 1 and (words[0] in _PARTY_PLURALS or (
+                    words[0].endswith("s") and words[0].lower() in _SPEAKER_NOUNS))):
+            # ("Democrats said …", "Reporters asked …": a group, never a he or a she)
             ent = self.reg.add(Entity(0, subj.text, kind="organization"))
             self.reg.add_alias(ent, subj.text.lower())
         else:
             name = " ".join(words).removesuffix("’s").removesuffix("'s")
             ent = self.reg.add(Entity(0, name, first=words[0] if len(words) > 1 else None,
                                       last=words[-1], role=role,
-                                      gender=gender or first_names().get(words[0])))
+                                      gender=gender or first_names().get(words[0]) or (
+                                          first_names().get(words[1])
+                                          if len(words) > 2 else None)))
+            # ("Host Lena Ortiz": a role word before the given name)
         self.reg.add_mention(Mention(ent.id, subj.start, subj.end, subj.text))
         return ent
 
@@ -477,6 +483,12 @@ class _Resolver:
 _MODIFIED_NOUN = re.compile(r"[ \t]+(?:administration|campaign|camp|presidency|era|"
                             r"supporters|loyalists|backers|aides|allies|voters|delegates|"
                             r"rally)\b")
+
+
+#: Parties and peoples written as a capitalised plural: groups, never a he or a she.
+_PARTY_PLURALS = frozenset({"Democrats", "Republicans", "Americans", "Conservatives",
+                            "Liberals", "Progressives", "Independents", "Evangelicals",
+                            "Libertarians", "Socialists"})
 
 
 #: Verbs that hand the floor to their object ("Reed introduced Lane", "called on Lane to

@@ -58,6 +58,9 @@ ORG_WORDS = {
     "Microsoft", "Google", "Apple", "Amazon", "Meta", "Cross", "Crescent", "College", "School",
     "Academy", "Society", "Church", "Club", "Trust", "Airways", "Airlines", "Ports", "Railways",
     "Press", "Media", "Tribunal",
+    # newspapers' names ("the Columbus Dispatch", "the Dayton Tribune")
+    "Tribune", "Dispatch", "Herald", "Courier", "Gazette", "Journal", "Chronicle", "Sentinel",
+    "Examiner", "Inquirer", "Observer", "Globe", "Bulletin", "Enquirer",
 }
 #: Words that make a capitalised run an event, law, place or thing, never a person.
 NOT_PERSON_WORDS = {

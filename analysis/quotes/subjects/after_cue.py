@@ -8,6 +8,7 @@ from analysis.quotes.cues import (
     _DETERMINERS,
     _NOT_PERSON_HEADS,
     _PRONOUNS,
+    _SPEAKER_NOUNS,
     FINITE_AUXILIARIES,
 )
 from analysis.quotes.subjects.words import (
@@ -82,7 +83,9 @@ def _subject_after(words, cue_last: int) -> _Subject | None:
         if a_end > end + 1:
             app_words = words[end + 1:a_end]
             appositive = " ".join(x[0] for x in app_words)
-    if low in _PRONOUNS:
+    if low in _PRONOUNS and not (low == "her" and len(phrase_words) > 1 and
+                                 phrase_words[1][0].lower() in _SPEAKER_NOUNS):
+        # ("said her attorney, Paul Grant": "her" owns the role, it is no subject)
         return _Subject(w, words[k][1], words[k][2], appositive)
     # cut a trailing time/place phrase after a name: "said Ruto on Monday" (a common-noun
     # phrase keeps it: "said one woman in Rhamu")
