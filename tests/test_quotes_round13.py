@@ -295,3 +295,14 @@ def test_round13_review(text, speakers):
 ])
 def test_second_probe_classes(text, speakers):
     assert [s for s, _ in _speakers(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # given names the list lacked: a he is no Lena, a she no Reince
+    ("Tom Reed appeared on Fox News Sunday. Host Lena Ortiz pressed him on the tax returns. "
+     "“I will release them,” he said.", "Tom Reed"),
+    ("Rachel Moe spoke first. Along with her husband, Milton Moe, she has given to many "
+     "candidates. “We want a winner,” she said.", "Rachel Moe"),
+])
+def test_more_given_names_give_gender(text, speaker):
+    assert [s for s, _ in _speakers(text)][-1] == speaker
