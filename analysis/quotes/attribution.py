@@ -38,7 +38,7 @@ from analysis.quotes.kinds import (
     _title_cue_before,
 )
 from analysis.quotes.marks import QuoteSpan, _first_nonspace, find_quote_spans
-from analysis.quotes.resolve import _Resolver, _Speaker
+from analysis.quotes.resolve import _ordinary_word, _Resolver, _Speaker
 from analysis.quotes.subjects import (
     _ISSUING,
     _clause_subject,
@@ -46,6 +46,7 @@ from analysis.quotes.subjects import (
     _subject_before,
 )
 from analysis.speakers import (
+    NOT_NAME,
     ORG_ACRONYMS,
     capitalised,
     find_entities,
@@ -151,6 +152,12 @@ def _transcript_label(content: str, prefix: str, s: QuoteSpan, block, index: _In
             capitalised(w) and _NAME_LINE_WORD.fullmatch(w) for w in words):
         return None
     if words[0].capitalize() not in first_names():
+        return None
+    if any(w in NOT_NAME for w in words[1:]) or (
+            len(words) >= 3 and _ordinary_word(words[-1].lower())) or (
+            s.close_mark is not None and _has_cue_word(text, s.close_mark + 1, block.end)):
+        # a subheading, not a name ("Ray Of Light", "Crystal Clear Waters"); a cue after the
+        # quote names its speaker itself ("… “We will rebuild,” said Tom Reed.")
         return None
     return line
 
@@ -453,6 +460,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                 (n_words > SCARE_MAX_WORDS or (
                     n_words >= 2 and s.close_mark is not None and
                     content.rstrip("’'\" ")[-1:] in (".", "!", "?") and
+                    any(w[:1].islower() for w in content.split()[1:]) and
                     text.startswith(("“", '"', "''", "``"), s.open_mark) and
                     not text[s.close_mark + 1:block.end].strip())) and \
                 quotes and quotes[-1].kind in SPEECH_KINDS and quotes[-1].speaker and \
@@ -524,9 +532,12 @@ _CONTINUING_OPENERS = {"That", "This", "These", "Those", "It", "He", "She", "The
 #: How many words of a sentence are read for the person who opens it (bounded).
 _OPENING_REACH = 40
 #: Verbs whose subject receives words rather than says them ("Tom Reed heard the chant").
-_RECEIVING = frozenset({"faced", "faces", "heard", "hears", "read", "reads", "received",
-                        "receives", "watched", "watches", "listened", "listens", "saw", "sees",
-                        "got", "gets"})
+_RECEIVING = frozenset({"heard", "hears", "received", "receives", "watched", "watches",
+                        "listened", "listens", "saw", "sees"})
+#: Passive participles after which the subject still speaks ("Tom Reed was asked about it.
+#: “…”", "was left speechless", "was joined by his wife").
+_SPEAKING_PASSIVES = frozenset({"asked", "questioned", "pressed", "left", "joined", "flanked",
+                                "accompanied", "surrounded", "interviewed"})
 _BE_FORMS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "shot", "hit", "held", "caught", "sent", "met",
                                     "put", "left", "sought", "brought", "struck", "beat"})
@@ -567,9 +578,13 @@ def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Su
             subj.text.endswith(("’s", "'s")) or not words[k][0][:1].islower():
         return None
     verb = words[k][0].lower()
-    if verb in _RECEIVING or any(w[0] == "by" and words[i - 1][0].endswith(("ed", "en"))
+    if verb in _RECEIVING or any(w[0] == "by" and words[i - 1][0].endswith(("ed", "en")) and
+                                 words[i - 1][0] not in _SPEAKING_PASSIVES
                                  for i, w in enumerate(words[k:], k)):
-        return None  # "Tom Reed faced a question from …", "… was praised by Ann Moe"
+        return None  # "Tom Reed heard the chant", "… was praised by Ann Moe"
+    if any(w[0] == "from" and i + 1 < len(words) and words[i + 1][0][:1].isupper()
+           for i, w in enumerate(words[k:], k)):
+        return None  # "Tom Reed faced a question from Ann Moe. “…?”": hers, maybe
     if verb in _BE_FORMS and k + 1 < len(words):
         j = k + 1
         while j + 1 < len(words) and j - k < 4 and (
@@ -578,7 +593,7 @@ def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Su
             j += 1  # ("has since been", "was quickly")
         nxt = words[j][0].lower()
         if (nxt.endswith(("ed", "en")) or nxt in _IRREGULAR_PARTICIPLES) and \
-                nxt not in _STANCE_PARTICIPLES:
+                nxt not in _STANCE_PARTICIPLES and nxt not in _SPEAKING_PASSIVES:
             return None  # "Tom Reed was arrested in May.": done to him, not said by him
     ent = resolver.reg.resolve(subj.text, subj.start)  # (a look-up: no mention is added)
     return subj if ent is not None and ent.kind == "person" else None

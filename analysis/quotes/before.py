@@ -591,7 +591,8 @@ def _quoted_as(words, c0: int) -> _Subject | None:
     q = next((i for i in range(c0 - 2, max(c0 - 14, -1), -1) if words[i][0] == "quoted"), None)
     if q is None:
         return None
-    if q >= 1 and words[q - 1][0].lower() in _PASSIVE_BE:
+    if q >= 1 and (words[q - 1][0].lower() in _PASSIVE_BE or words[q - 1][0] == ","):
+        # ("Reed was quoted by …", "Reed, quoted by the Times as saying …")
         return _clause_subject(words[:q - 1])
     subj = _subject_after(words[:c0 - 1], q)
     return subj if subj is not None and (subj.text[:1].isupper() or _can_speak(subj)) else None
@@ -602,10 +603,11 @@ _ASIDE_REPORTS = frozenset({"says", "said", "argues", "argued", "notes", "noted"
                             "added", "writes", "wrote", "explains", "explained"})
 
 
-def _inverted_aside(words, c0: int, c1: int) -> _Subject | None:
+def _inverted_aside(words, c0: int, c1: int, until: int | None = None) -> _Subject | None:
     """The subject of an inverted report set off by commas inside the clause, before a
     partial quote: "The problem, says Tom Reed, a historian, is that “…”" → Tom Reed; the
-    aside closes with a comma within 16 words of the cue (bounded).
+    aside closes with a comma within 16 words of the cue, and no other clause opens between
+    it and the quote (at ``until``, else the words' end) (bounded).
 
     >>> ws = [(w, i, i + 1) for i, w in enumerate("The problem , says Tom Reed , is that".split())]
     >>> _inverted_aside(ws, 3, 3).text
@@ -615,8 +617,12 @@ def _inverted_aside(words, c0: int, c1: int) -> _Subject | None:
     if c0 < 2 or words[c0 - 1][0] != "," or words[c0][0] not in _ASIDE_REPORTS or \
             c1 + 2 >= len(words) or not words[c1 + 1][0][:1].isupper():
         return None
-    if not any(w == "," for w, _, _ in words[c1 + 2:c1 + 18]):
-        return None
+    close = next((i for i in range(c1 + 2, min(len(words), c1 + 18)) if words[i][0] == ","),
+                 None)
+    if close is None or any(w in ("but", "and", "while", "whereas", "yet", ";", ":") and
+                            (until is None or ws < until)
+                            for w, ws, _ in words[close + 1:close + 60]):
+        return None  # ("Sales, says Reed, are up, but rivals call it “…”": another clause)
     subj = _subject_after(words, c1)
     if subj is None or not subj.text[:1].isupper() or subj.text.lower() in _INNER_PRONOUNS:
         return None
@@ -824,8 +830,10 @@ def _sentence_cue_uncached(text: str, start: int, end: int, index: _Index,
             continue
         subj = _subject_before(words, c0)
         if subj is None:
-            aside = _inverted_aside(words, c0, c1)
-            if aside is not None and index.overlaps_marks(aside.end, end - 1):
+            k = bisect_left(index.mark_starts, words[c1][2])  # the first quote after the cue
+            first_mark = index.marks[k][0] if k < len(index.marks) else end
+            aside = _inverted_aside(words, c0, c1, first_mark)
+            if aside is not None and first_mark < end:
                 subj = aside  # (an aside before a quote of the sentence, not one closing it)
         if subj:
             return subj, cue, words[c0][1]

@@ -46,6 +46,9 @@ _VERBS = [
 #: argue that …", "Prosecutors allege that …"); other verbs keep only their inflected forms.
 _PLAIN_PRESENT = ["argue", "warn", "contend", "allege", "insist", "predict", "acknowledge",
                   "assert", "suggest", "explain", "accuse", "concede", "claim"]
+#: Plain forms with another sense that report only before "that" ("Critics maintain that
+#: …", not "Crews maintain the roads").
+_PLAIN_BEFORE_THAT = ["maintain", "admit", "complain", "stress", "caution"]
 # (not "maintain", "admit", "complain": "Crews maintain the roads", "Hospitals admit
 # patients", "Residents who complain about the “noise”"; not the nouns "stress", "caution",
 # "urge"; "claim" is one too, but "Moe’s claim that “…”" reports Moe's words as the verb does)
@@ -108,11 +111,12 @@ _PARTICIPLES = ["calling", "describing", "saying", "adding", "noting", "warning"
                 "thanking", "crediting", "dismissing", "decrying", "deriding"]
 
 
-_PLAIN_PRESENT_SET = frozenset(_PLAIN_PRESENT)
+_PLAIN_PRESENT_SET = frozenset(_PLAIN_PRESENT + _PLAIN_BEFORE_THAT)
+_PLAIN_BEFORE_THAT_SET = frozenset(_PLAIN_BEFORE_THAT)
 
 
 SPEECH_CUES = sorted({f for v in _VERBS for f in _forms(v) if f} | set(_PARTICIPLES) |
-                     set(_PLAIN_PRESENT), key=len, reverse=True)
+                     _PLAIN_PRESENT_SET, key=len, reverse=True)
 
 
 _CUE = "|".join(re.escape(c) for c in SPEECH_CUES)
@@ -315,6 +319,8 @@ def _cue_at(words, i) -> tuple[int, int] | None:
     if w in _CUE_HEADS and i + 1 < len(words) and f"{w} {words[i + 1][0]}" in _CUE_SET:
         return i, i + 1
     if w in _CUE_SET:
+        if w in _PLAIN_BEFORE_THAT_SET and (i + 1 >= len(words) or words[i + 1][0] != "that"):
+            return None  # "Crews maintain the roads", "Hospitals admit patients"
         if w in _PLAIN_PRESENT_SET and i > 0 and (words[i - 1][0] in ("to", "To") or (
                 i > 1 and words[i - 2][0] in ("to", "To") and words[i - 1][0].endswith("ly"))):
             return None  # "the lone analyst to correctly predict": an infinitive, no report

@@ -498,10 +498,12 @@ _HANDOVER = re.compile(r"\b(?:introduc(?:ed|es|ing)|hand(?:ed|ing)|call(?:s|ed|i
                        r"turn(?:ed|s|ing) (?:the \w+ )?(?:over )?to|yield(?:ed|s|ing)|"
                        r"welcom(?:ed|ing)|invit(?:ed|ing)|lost|los(?:es|ing)|gave|giv(?:es|ing)|"
                        r"pass(?:ed|ing)|ask(?:ed|s|ing)|interview(?:ed|ing)|press(?:ed|ing)|"
-                       r"quizz(?:ed|ing)|replac(?:ed|es|ing))\b[^.!?]*$")
-#: A passive before a handover verb, or its agent after it ("Reed was asked by Lane"): the
-#: name after it asks, the subject answers.
+                       r"quizz(?:ed|ing)|(?:point|gestur|nodd|look)(?:ed|ing) (?:at|to|toward))"
+                       r"\b[^.!?]*$")
+#: A passive before a handover verb, or its agent after it ("Reed was asked by Lane"), or a
+#: participle set off by a comma ("Reed, asked about Lane, …"): the subject answers.
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|when|if|after)[ \t]+$")
+_COMMA_BEFORE = re.compile(r",[ \t]+$")
 _AGENT_BY = re.compile(r"\bby\b")
 
 
@@ -570,7 +572,10 @@ def _handover(text: str, name_start: int) -> bool:
         return False
     if _AGENT_BY.search(text, m.end(1) if m.lastindex else m.start(), name_start):
         return False
-    return _PASSIVE_BEFORE.search(text[max(lo, m.start() - 12):m.start()]) is None
+    before = text[max(lo, m.start() - 12):m.start()]
+    if _COMMA_BEFORE.search(before) and text[m.start():m.end()].split(" ", 1)[0].endswith("ed"):
+        return False  # "Reed, asked about Lane, …": a passive participle, not "said, pointing"
+    return _PASSIVE_BEFORE.search(before) is None
 
 
 def _opens_sentence(text: str, pos: int) -> bool:

@@ -422,6 +422,8 @@ def _phrase_ending_at(words, j: int) -> _Subject | None:
                 o = k  # "Tom Reed’s family": the owner's whole name (at most three words)
                 while o - 1 >= 0 and k - o < 2 and _is_cap(words[o - 1][0]) and \
                         not words[o - 1][0].endswith(".") and \
+                        words[o - 1][0] not in DAY_AND_MONTH_NAMES and \
+                        words[o - 1][0] not in TITLE_WORDS and \
                         words[o - 1][0] not in _SENTENCE_OPENERS:
                     o -= 1  # (up to a title: "Sen. Kelly Ayotte’s campaign")
                 k = o
