@@ -541,7 +541,8 @@ _SPEAKING_PASSIVES = frozenset({"asked", "questioned", "pressed", "left", "joine
 _BE_FORMS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"told", "shot", "hit", "held", "caught", "sent", "met",
                                     "put", "left", "sought", "brought", "struck", "beat"})
-#: Participles that tell a stance, not what was done to the subject ("Tom Reed was unmoved.").
+#: Participles that tell a stance, not what was done to the subject ("Tom Reed was unmoved."),
+#: and words in "-en" that are no participle ("was often", "was open").
 _STANCE_PARTICIPLES = frozenset({
     "unmoved", "unfazed", "undeterred", "unimpressed", "unconvinced", "frustrated", "pleased",
     "delighted", "surprised", "disappointed", "annoyed", "excited", "relieved", "worried",
@@ -570,7 +571,7 @@ def _person_opening(text: str, start: int, end: int, resolver: _Resolver) -> _Su
     if subj.text.lower() in ("he", "she"):
         return subj
     k = next((i for i, w in enumerate(words) if w[1] >= subj.end), len(words))
-    if k < len(words) and words[k][0] == "," and subj.text.lower() not in ("he", "she"):
+    if k < len(words) and words[k][0] == ",":
         # "Ann Moe, his Democratic rival, disagreed.": past the appositive (12 words at most)
         k = next((i + 1 for i in range(k + 1, min(len(words), k + 13)) if words[i][0] == ","),
                  len(words))

@@ -570,8 +570,8 @@ def _handover(text: str, name_start: int) -> bool:
     m = _HANDOVER.search(text, lo, name_start)
     if m is None:
         return False
-    if _AGENT_BY.search(text, m.end(1) if m.lastindex else m.start(), name_start):
-        return False
+    if _AGENT_BY.search(text, m.start(), name_start):
+        return False  # "when interviewed … by the Tribune": the passive's agent
     before = text[max(lo, m.start() - 12):m.start()]
     if _COMMA_BEFORE.search(before) and text[m.start():m.end()].split(" ", 1)[0].endswith("ed"):
         return False  # "Reed, asked about Lane, …": a passive participle, not "said, pointing"
