@@ -196,9 +196,9 @@ def _name_words(source: str | None) -> set[str]:
     """
     if not source:
         return set()
-    return {t.rstrip(".").lower() for t in _TOKEN.findall(source)
-            if t[:1].isupper() and not t.endswith(("’s", "'s")) and t not in _TITLES
-            and t not in _DETERMINERS}
+    return _speaker_tokens(" ".join(t for t in _TOKEN.findall(source)
+                                    if t[:1].isupper() and not t.endswith(("’s", "'s")) and
+                                    t not in _TITLES and t not in _DETERMINERS))
 
 
 def _speaker_tokens(speaker: str | None) -> set[str]:

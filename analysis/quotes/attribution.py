@@ -26,6 +26,7 @@ from analysis.quotes.cues import (
     _INDIRECT_CUES,
     _INDIRECT_RE,
     _WORD,
+    FINITE_BE,
     _cue_in_words,
     _words,
 )
@@ -184,6 +185,12 @@ def extract_quotes(article: Article, include_indirect: bool = True,
     quotes: list[Quote] = []
     by_id: dict[int, Quote] = {}
     last_speech: dict[int, Quote] = {}  # the latest speech quote of each block
+    openers: dict[int, _Subject | None] = {}  # person opening each sentence read (step 3, 4)
+
+    def opening(sent) -> _Subject | None:
+        if sent.start not in openers:
+            openers[sent.start] = _person_opening(text, sent.start, sent.end, resolver)
+        return openers[sent.start]
     block_spans: dict[int, list[QuoteSpan]] = {}
     for s in spans:
         block_spans.setdefault(s.block, []).append(s)
@@ -404,7 +411,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
             if prior is None and prev_span is not None and opens_clause:
                 prior = last_speech.get(s.block)
                 prev = index.prev_sentence(s.open_mark) if prior is not None else None
-                opener = _person_opening(text, prev.start, prev.end, resolver) if (
+                opener = opening(prev) if (
                     prev is not None and prev.start >= prior.end and
                     not index.overlaps_marks(prev.start, prev.end - 1)) else None
                 if opener is not None and opener.text.lower() not in ("he", "she") and \
@@ -446,7 +453,7 @@ def extract_quotes(article: Article, include_indirect: bool = True,
                     # "Tom Reed was unmoved. “The numbers speak for themselves.”": a sentence
                     # of the same paragraph that opens with a person (or he, she), then the
                     # quote with no cue: that person speaks
-                    subj = _person_opening(text, prev.start, prev.end, resolver)
+                    subj = opening(prev)
                     if subj is not None:
                         found = subj, None, None
                 if found:
@@ -457,16 +464,10 @@ def extract_quotes(article: Article, include_indirect: bool = True,
         # 5. a paragraph that is a quote, after a sentence whose quote has a speaker: the same
         # speaker goes on ("Moe shot back, saying he “made money.”" / "“Frankly, …”")
         if position is None and opens_clause and prefix_stripped == "" and s.part == 0 and \
-                (n_words > SCARE_MAX_WORDS or (
-                    n_words >= 2 and s.close_mark is not None and
-                    content.rstrip("’'\" ")[-1:] in (".", "!", "?") and
-                    any(w[:1].islower() for w in content.split()[1:]) and
-                    text.startswith(("“", '"', "''", "``"), s.open_mark) and
-                    not text[s.close_mark + 1:block.end].strip())) and \
+                (n_words > SCARE_MAX_WORDS or _short_sentence_paragraph(
+                    text, s, content, n_words, block.end)) and \
                 quotes and quotes[-1].kind in SPEECH_KINDS and quotes[-1].speaker and \
                 s.open_mark == _first_nonspace(text, block.start, block.end):
-            # (a short paragraph that is a quote and a sentence goes on too, “We tried.”; not
-            # one in single marks, a subheading's style: ‘All Bets Are Off.’)
             prev = index.prev_sentence(s.open_mark)
             k = bisect_right(index.block_starts, block.start) - 2  # the paragraph before
             if prev is not None and prev.start <= quotes[-1].start < prev.end and k >= 0 and \
@@ -529,6 +530,27 @@ _CONTINUING_OPENERS = {"That", "This", "These", "Those", "It", "He", "She", "The
                        "Then", "Still", "Also", "In", "On", "Now"}
 
 
+def _short_sentence_paragraph(text: str, s: QuoteSpan, content: str, n_words: int,
+                              block_end: int) -> bool:
+    """Whether a short quote (two words or more) is a whole sentence that ends its paragraph,
+    in double marks and not in title case: "“We tried.”" goes on with the last speaker; one
+    in single marks is a subheading's style ("‘All Bets Are Off.’"), and so is "“Tough
+    Times.”".
+
+    >>> from analysis.text import article_from_text
+    >>> from analysis.quotes.marks import find_quote_spans
+    >>> art = article_from_text("“We tried.”", "x")
+    >>> s = find_quote_spans(art)[0][0]
+    >>> _short_sentence_paragraph(art.text, s, "We tried.", 2, len(art.text))
+    True
+    """
+    return n_words >= 2 and s.close_mark is not None and \
+        content.rstrip("’'\" ")[-1:] in (".", "!", "?") and \
+        any(w[:1].islower() for w in content.split()[1:]) and \
+        text.startswith(("“", '"', "''", "``"), s.open_mark) and \
+        not text[s.close_mark + 1:block_end].strip()
+
+
 #: How many words of a sentence are read for the person who opens it (bounded).
 _OPENING_REACH = 40
 #: Verbs whose subject receives words rather than says them ("Tom Reed heard the chant").
@@ -538,7 +560,7 @@ _RECEIVING = frozenset({"heard", "hears", "received", "receives", "watched", "wa
 #: “…”", "was left speechless", "was joined by his wife").
 _SPEAKING_PASSIVES = frozenset({"asked", "questioned", "pressed", "left", "joined", "flanked",
                                 "accompanied", "surrounded", "interviewed"})
-_BE_FORMS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "being"})
+_BE_FORMS = FINITE_BE | {"has", "have", "had", "been", "being"}  # (and the perfect's)
 _IRREGULAR_PARTICIPLES = frozenset({"told", "shot", "hit", "held", "caught", "sent", "met",
                                     "put", "left", "sought", "brought", "struck", "beat"})
 #: Participles that tell a stance, not what was done to the subject ("Tom Reed was unmoved."),

@@ -188,11 +188,11 @@ class _Resolver:
         if ent.role is None and ent.kind == "person":
             ent.role = subj.role or (_role_from_appositive(subj.appositive)
                                      if subj.appositive else None)
-        if ent.kind == "person" and subj.role and \
-                subj.role.split()[-1].lower() in _PHRASE_GENDER:
+        role_gender = _PHRASE_GENDER.get(subj.role.split()[-1].lower()) if subj.role else None
+        if ent.kind == "person" and role_gender is not None:
             # "said 9/11 widow Terry Lane … She continued": the role's noun gives the gender,
             # over a given name's usual one
-            ent.gender = _PHRASE_GENDER[subj.role.split()[-1].lower()]
+            ent.gender = role_gender
         if ent.affiliation is None and (subj.role or subj.appositive):
             # (neither: nothing to read an affiliation from, _affiliation_in("") is None)
             ent.affiliation = _affiliation_in(" ".join(filter(None, (subj.role,
